@@ -1,0 +1,3 @@
+from studio_desk.cli import main
+
+raise SystemExit(main())

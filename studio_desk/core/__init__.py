@@ -1,0 +1,1 @@
+"""The core: records, validation, SQLite store, migrations, figures. No Qt here."""

@@ -1,0 +1,123 @@
+"""Backups in the data folder: made on demand, daily, and before risky operations; rotated."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from studio_desk.core.db import connect
+from studio_desk.core.store import Store
+
+KEEP_DAILY = 14
+KEEP_MONTHLY = 12
+KEEP_EVENT = 20  # before import / merge / restore / migration
+
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>\w+)-(?P<stamp>\d{8}-\d{6})\.sqlite$")
+
+KIND_LABELS = {
+    "manual": "手动备份",
+    "daily": "每日自动备份",
+    "import": "导入前",
+    "merge": "合并前",
+    "restore": "恢复前",
+    "migration": "升级前",
+}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str
+    made_at: datetime
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+def make_backup(store: Store, backup_dir: Path, kind: str = "manual") -> BackupInfo:
+    """Write a consistent copy of the open database into ``backup_dir`` and rotate old ones."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    now = datetime.now().replace(microsecond=0)
+    target = backup_dir / f"{store.path.stem}-{kind}-{now:%Y%m%d-%H%M%S}.sqlite"
+    while target.exists():  # two backups in one second: the later one takes the next second
+        now += timedelta(seconds=1)
+        target = backup_dir / f"{store.path.stem}-{kind}-{now:%Y%m%d-%H%M%S}.sqlite"
+    store.backup_to(target)
+    rotate(backup_dir, store.path.stem)
+    return BackupInfo(target, kind, now)
+
+
+def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:
+    """Backups in the folder, newest first."""
+    out = []
+    if not backup_dir.exists():
+        return out
+    for path in backup_dir.glob("*.sqlite"):
+        match = _NAME.match(path.name)
+        if not match or (stem is not None and match["stem"] != stem):
+            continue
+        try:
+            made = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        except ValueError:
+            continue
+        out.append(BackupInfo(path, match["kind"], made))
+    out.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return out
+
+
+def rotate(backup_dir: Path, stem: str) -> list[Path]:
+    """Keep the newest daily backups, one per month for a year, and recent event backups."""
+    keep: set[Path] = set()
+    removed = []
+    backups = list_backups(backup_dir, stem)
+    days: dict[str, Path] = {}
+    months: dict[str, Path] = {}
+    events: list[Path] = []
+    for b in backups:  # newest first
+        if b.kind in ("daily", "manual"):
+            days.setdefault(b.made_at.strftime("%Y%m%d"), b.path)
+            months.setdefault(b.made_at.strftime("%Y%m"), b.path)
+            if b.kind == "manual":
+                events.append(b.path)
+        else:
+            events.append(b.path)
+    keep.update(list(days.values())[:KEEP_DAILY])
+    keep.update(list(months.values())[:KEEP_MONTHLY])
+    keep.update(events[:KEEP_EVENT])
+    for b in backups:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                removed.append(b.path)
+            except OSError:
+                pass
+    return removed
+
+
+def daily_backup_due(backup_dir: Path, stem: str) -> bool:
+    today = datetime.now().strftime("%Y%m%d")
+    return not any(
+        b.made_at.strftime("%Y%m%d") == today
+        for b in list_backups(backup_dir, stem)
+        if b.kind in ("daily", "manual")
+    )
+
+
+def backup_counts(path: Path) -> dict[str, int]:
+    """Record counts inside a backup file (read-only), for the restore list."""
+    from studio_desk.core.models import LEDGER_TYPES
+
+    conn = connect(path, readonly=True)
+    try:
+        return {
+            cls.TITLE: conn.execute(f"SELECT count(*) FROM {cls.TABLE} WHERE deleted = 0").fetchone()[0]
+            for cls in LEDGER_TYPES
+        }
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()

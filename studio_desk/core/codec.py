@@ -1,0 +1,120 @@
+"""Turning records into table rows and JSON (for history and merges), and back."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from studio_desk.core.models import (
+    BOOL,
+    CHILDREN,
+    DATE,
+    DECIMAL,
+    MEMBERS,
+    Author,
+    DonationItem,
+    FollowUp,
+    Record,
+    fields_of,
+)
+
+R = TypeVar("R", bound=Record)
+
+BASE_COLUMNS = ("id", "created_at", "updated_at", "replica_id", "version_id", "deleted")
+
+# Child dataclass → (table, columns in order after record_id/position)
+CHILD_TABLES: dict[type, tuple[str, tuple[str, ...]]] = {
+    DonationItem: ("donation_items", ("name", "quantity", "unit", "value_fen")),
+    Author: ("proposal_authors", ("name", "member_id")),
+    FollowUp: ("followups", ("date", "note")),
+}
+MEMBER_TABLE = "record_members"
+
+
+def scalar_columns(cls: type[Record]) -> list[str]:
+    """Columns of the record's own table, after the base columns."""
+    return [f.name for f in fields_of(cls) if f.kind not in (MEMBERS, CHILDREN)]
+
+
+def encode_value(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == DATE:
+        return value.isoformat()
+    if kind == BOOL:
+        return 1 if value else 0
+    if kind == DECIMAL:
+        return format(value, "f")
+    return value
+
+
+def decode_value(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == DATE:
+        return date.fromisoformat(value)
+    if kind == BOOL:
+        return bool(value)
+    if kind == DECIMAL:
+        return Decimal(value)
+    return value
+
+
+def encode_child(obj: Any) -> dict[str, Any]:
+    return {f.name: encode_value(f.kind, getattr(obj, f.name)) for f in fields_of(type(obj))}
+
+
+def decode_child(cls: type, data: dict[str, Any]) -> Any:
+    return cls(**{f.name: decode_value(f.kind, data.get(f.name)) for f in fields_of(cls)})
+
+
+def to_dict(record: Record) -> dict[str, Any]:
+    """The whole record (children included) as JSON-ready values."""
+    out: dict[str, Any] = {name: getattr(record, name) for name in BASE_COLUMNS}
+    out["deleted"] = bool(record.deleted)
+    for f in fields_of(type(record)):
+        value = getattr(record, f.name)
+        if f.kind == MEMBERS:
+            out[f.name] = list(value)
+        elif f.kind == CHILDREN:
+            out[f.name] = [encode_child(child) for child in value]
+        else:
+            out[f.name] = encode_value(f.kind, value)
+    return out
+
+
+def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+    kwargs: dict[str, Any] = {name: data.get(name) for name in BASE_COLUMNS if name in data}
+    kwargs["deleted"] = bool(kwargs.get("deleted", False))
+    for f in fields_of(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if f.kind == MEMBERS:
+            kwargs[f.name] = list(value or [])
+        elif f.kind == CHILDREN:
+            assert f.child is not None
+            kwargs[f.name] = [decode_child(f.child, item) for item in value or []]
+        else:
+            kwargs[f.name] = decode_value(f.kind, value)
+    return cls(**kwargs)
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def content_of(record: Record) -> dict[str, Any]:
+    """The user-visible content of a record (no ids, timestamps or version), for comparisons."""
+    data = to_dict(record)
+    for name in BASE_COLUMNS:
+        if name not in ("deleted",):
+            data.pop(name, None)
+    return data
+
+
+def copy_record(record: R, **changes: Any) -> R:
+    return dataclasses.replace(record, **changes)

@@ -1,0 +1,219 @@
+"""Opening, checking and migrating the SQLite file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studio_desk.core.errors import (
+    DatabaseError,
+    NotStudioDeskError,
+    SchemaTooNewError,
+)
+from studio_desk.core.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def sqlite_error_message(exc: BaseException, path: Path | str = "") -> str:
+    """A Chinese sentence for an SQLite error."""
+    text = str(exc).lower()
+    where = f"“{path}”" if path else "数据库文件"
+    if "readonly" in text or "read-only" in text:
+        return f"{where}是只读的，无法写入。请检查文件属性或所在磁盘是否写保护。"
+    if "disk is full" in text or "database or disk is full" in text:
+        return "磁盘空间已满，操作没有完成，数据保持原样。请清理磁盘后重试。"
+    if "locked" in text or "busy" in text:
+        return f"{where}正被另一个程序使用，请关闭其他打开它的程序后重试。"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"{where}已损坏或不是数据库文件。"
+    if "unable to open" in text:
+        return f"无法打开{where}：文件夹不存在或没有访问权限。"
+    if "disk i/o" in text or "i/o error" in text:
+        return f"读写{where}时出现磁盘错误（设备可能已拔出或损坏），操作没有完成。"
+    return f"数据库操作失败：{exc}"
+
+
+def sniff_file(path: Path) -> None:
+    """Refuse, without opening it, a file that cannot be an SQLite database."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except FileNotFoundError as exc:
+        raise DatabaseError(f"找不到文件“{path}”。") from exc
+    except IsADirectoryError as exc:
+        raise DatabaseError(f"“{path}”是文件夹，不是数据库文件。") from exc
+    except PermissionError as exc:
+        raise DatabaseError(f"没有权限读取“{path}”。") from exc
+    except OSError as exc:
+        raise DatabaseError(f"读取“{path}”失败：{exc.strerror or exc}") from exc
+    if size == 0:
+        raise DatabaseError(f"“{path}”是空文件，不是履职台账数据库。")
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        raise DatabaseError(f"“{path}”不是履职台账数据库（文件格式不对）。")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(head[28:32], "big")
+    # A file shorter than its header says is a cut-off copy (e.g. a pulled USB stick).
+    if page_count and size < page_size * page_count:
+        raise DatabaseError(
+            f"“{path}”不完整（文件被截断，只有 {size:,} 字节，应为 {page_size * page_count:,} 字节），"
+            "可能是复制时U盘被拔出。请用完整的文件或备份。"
+        )
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection with the durable settings the app relies on."""
+    mode = "ro" if readonly else "rwc"
+    uri = f"{Path(path).resolve().as_uri()}?mode={mode}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise DatabaseError(sqlite_error_message(exc, path)) from exc
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if not readonly:
+            # Rollback journal: when idle, the .sqlite file alone holds every committed change.
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseError(sqlite_error_message(exc, path)) from exc
+    return conn
+
+
+def read_versions(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return app_id, version, tables
+
+
+def ensure_ours(conn: sqlite3.Connection, path: Path) -> int:
+    """Return the file's schema version; refuse other programs' files and newer versions."""
+    try:
+        app_id, version, tables = read_versions(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(sqlite_error_message(exc, path)) from exc
+    if app_id != APPLICATION_ID:
+        if app_id == 0 and version == 0 and tables == 0:
+            return 0  # an empty SQLite file: ours to fill
+        raise NotStudioDeskError(f"“{path}”是其他程序的数据库，不是履职台账数据库，未做任何改动。")
+    if version > CURRENT_VERSION:
+        raise SchemaTooNewError(
+            f"“{path}”由更新版本的履职台账创建（数据格式第 {version} 版，本程序只支持到第 "
+            f"{CURRENT_VERSION} 版）。请先升级本程序再打开，文件未做任何改动。"
+        )
+    return version
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> list[int]:
+    """Run the steps after ``from_version``, each in its own transaction. Returns the steps run."""
+    done = []
+    for version, step in MIGRATIONS:
+        if version <= from_version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        done.append(version)
+    return done
+
+
+def copy_database(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of an open database (SQLite backup API), fsynced, rollback journal."""
+    target = Path(target)
+    tmp = target.with_name(target.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        dest = sqlite3.connect(str(tmp))
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if tmp.exists():
+            tmp.unlink()
+        raise
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    ok: bool = True
+    version: int | None = None
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def check_file(path: Path) -> CheckReport:
+    """Check a database file without changing a byte of it."""
+    from studio_desk.core.models import LEDGER_TYPES
+
+    path = Path(path)
+    report = CheckReport(path)
+    try:
+        sniff_file(path)
+        conn = connect(path, readonly=True)
+    except DatabaseError as exc:
+        report.ok = False
+        report.problems.append(str(exc))
+        return report
+    try:
+        # A stale hot journal would be rolled back by SQLite on read; a read-only check
+        # must not do that, so say so instead.
+        for suffix in ("-journal", "-wal"):
+            side = Path(str(path) + suffix)
+            if side.exists() and side.stat().st_size > 0:
+                report.problems.append(
+                    f"文件旁有未完成的事务日志“{side.name}”：上次可能没有正常关闭。"
+                    "用本程序正常打开一次即可自动恢复。"
+                )
+        version = ensure_ours(conn, path)
+        report.version = version
+        if version < CURRENT_VERSION:
+            report.problems.append(
+                f"数据格式为第 {version} 版，打开时会先备份再升级到第 {CURRENT_VERSION} 版。"
+            )
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        bad = [r[0] for r in rows if r[0] != "ok"]
+        if bad:
+            report.ok = False
+            report.problems.append("数据库完整性检查未通过：" + "；".join(bad[:5]))
+        if version >= 1 and not bad:
+            for cls in LEDGER_TYPES:
+                report.counts[cls.TITLE] = conn.execute(
+                    f"SELECT count(*) FROM {cls.TABLE} WHERE deleted = 0"
+                ).fetchone()[0]
+            dangling = conn.execute(
+                "SELECT count(*) FROM record_members rm "
+                "LEFT JOIN members m ON m.id = rm.member_id WHERE m.id IS NULL"
+            ).fetchone()[0]
+            if dangling:
+                report.ok = False
+                report.problems.append(f"有 {dangling} 处引用了不存在的委员。")
+    except DatabaseError as exc:
+        report.ok = False
+        report.problems.append(str(exc))
+    except sqlite3.DatabaseError as exc:
+        report.ok = False
+        report.problems.append(sqlite_error_message(exc, path))
+    finally:
+        conn.close()
+    return report

@@ -1,0 +1,393 @@
+"""A demo database with three years of the kind of work the county write-ups describe.
+
+The data is generated from a fixed seed, so the same day always gives the same database;
+it ends the day before today, and the current year is partly done (open items included).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.models import (
+    LEDGER_TYPES,
+    Activity,
+    Author,
+    Donation,
+    DonationItem,
+    FollowUp,
+    Member,
+    Proposal,
+    Reception,
+    Studio,
+)
+from studio_desk.core.store import Store
+
+DEMO_FILENAME = "demo.sqlite"
+
+STUDIO = Studio(
+    id=Studio.SINGLETON_ID,
+    name="青溪县政协“同心”委员工作室",
+    sector="经济界、个私协会",
+    county="政协青溪县委员会",
+    address="青溪县城关镇迎宾路18号个私协会三楼",
+    founded_on=date(2021, 5, 18),
+    convenor="刘刚",
+    phone="0839-6621088",
+    intro="工作室由9名县政协委员组成，以“学习交流的载体、联系群众的纽带、反映社情民意的窗口”为定位，"
+    "围绕“企有所呼、我有所应”开展履职活动。",
+)
+
+MEMBERS = [
+    ("刘刚", "男", "经济界", "县", "召集人", "青溪县刘记豆腐食品有限公司董事长", date(2021, 5, 18)),
+    ("王建国", "男", "经济界", "市", "主任", "青溪县建国建材有限责任公司总经理", date(2021, 5, 18)),
+    ("李秀英", "女", "妇联界", "县", "副主任", "青溪县秀英家政服务中心负责人", date(2021, 5, 18)),
+    ("张伟", "男", "科技界", "县", "成员", "青溪县农业科技示范园技术员", date(2021, 5, 18)),
+    ("陈丽华", "女", "教育界", "县", "成员", "青溪县城关小学副校长", date(2021, 5, 18)),
+    ("赵明", "男", "医药卫生界", "县", "成员", "青溪县人民医院主治医师", date(2022, 3, 1)),
+    ("孙海燕", "女", "经济界", "省", "成员", "四川海燕农业开发有限公司总经理", date(2021, 5, 18)),
+    ("周勇", "男", "无党派人士", "县", "成员", "青溪县周勇律师事务所主任", date(2023, 2, 10)),
+    ("吴静", "女", "社会福利和社会保障界", "县", "社情民意信息联络员", "青溪县城关镇社区卫生服务站站长", date(2021, 5, 18)),
+    ("郑强", "男", "经济界", "县", "成员", "青溪县强盛物流有限公司经理", date(2021, 5, 18)),
+]
+
+ACTIVITY_PLAN = {
+    # type: (per year, topics)
+    "集中学习": (10, [
+        "学习贯彻全国两会精神",
+        "学习《中国共产党政治协商工作条例》",
+        "学习习近平总书记关于加强和改进人民政协工作的重要思想",
+        "学习县委全会精神",
+        "“政协讲堂”：民营经济促进法解读",
+        "学习省政协全会精神",
+        "读书交流会：《之江新语》",
+        "学习党的二十届三中全会精神",
+    ]),
+    "宣传宣讲": (5, [
+        "优化营商环境政策进企业宣讲",
+        "民法典进社区宣讲",
+        "惠企政策“面对面”宣讲",
+        "防范电信网络诈骗进市场宣讲",
+        "安全生产月宣传",
+    ]),
+    "专题培训": (3, [
+        "委员履职能力提升培训",
+        "社情民意信息撰写专题培训",
+        "个体工商户数字化经营培训",
+    ]),
+    "协商议事": (4, [
+        "老县城停车难问题微协商",
+        "农贸市场环境整治微协商",
+        "豆腐产业品牌建设协商议事会",
+        "背街小巷路灯维修微协商",
+    ]),
+    "视察调研": (4, [
+        "重点工业项目建设情况视察",
+        "文旅产业发展情况调研",
+        "乡村振兴特色产业调研",
+        "中小微企业融资难情况调研",
+    ]),
+    "委员接待日": (6, ["委员接待日（城关镇）", "委员接待日（下寺镇）", "委员接待日（个私协会）"]),
+    "联络活动": (2, ["与市政协委员工作室交流学习", "走访联系界别群众"]),
+    "公益活动": (3, ["“情暖环卫”公益活动", "关爱留守儿童公益活动", "义诊进乡村"]),
+    "经贸活动": (2, ["特色农产品展销会", "招商引资项目签约仪式"]),
+}
+LOCATIONS = ["工作室会议室", "个私协会三楼会议室", "城关镇便民服务中心", "下寺镇文化广场",
+             "青溪县工业园区", "剑门关景区游客中心", "城关社区党群服务中心"]
+
+REQUESTS = [
+    ("企业经营", "企业走访", "反映小微企业贷款审批周期长，希望协调简化手续", "县金融工作局"),
+    ("企业经营", "企业走访", "反映工业园区道路破损，影响货车通行", "县经济和信息化局"),
+    ("道路交通", "接待日来访", "反映老县城停车位不足，早晚高峰拥堵", "县公安局交警大队"),
+    ("环境卫生", "接待日来访", "反映农贸市场周边垃圾清运不及时", "县综合行政执法局"),
+    ("社会保障", "入户走访", "咨询城乡居民养老保险补缴政策", "县人力资源和社会保障局"),
+    ("医疗卫生", "入户走访", "独居老人行动不便，希望提供上门健康服务", "城关镇卫生院"),
+    ("教育", "接待日来访", "反映学校周边上下学时段交通秩序混乱", "县教育局"),
+    ("就业创业", "电话/线上", "返乡青年咨询创业担保贷款办理流程", "县就业服务中心"),
+    ("农业农村", "入户走访", "反映村道路灯损坏，夜间出行不便", "城关镇人民政府"),
+    ("邻里纠纷", "入户走访", "邻里之间因排水沟占地产生纠纷", ""),
+    ("住房", "接待日来访", "咨询老旧小区改造加装电梯政策", "县住房和城乡建设局"),
+    ("企业经营", "电话/线上", "个体工商户反映拖欠货款，希望帮助协调", ""),
+    ("农业农村", "企业走访", "合作社反映农产品销路不畅", "县农业农村局"),
+    ("其他", "电话/线上", "咨询政协委员工作室接待时间", ""),
+]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗高林"
+GIVEN = "建国秀兰志强玉梅德明桂英海燕春花永福丽娟文华红霞晓东国庆淑珍"
+VILLAGES = ["城关镇东街社区", "城关镇南门村", "下寺镇青树村", "普安镇五里村", "白龙镇双河村", "开封镇文林村"]
+
+DONATIONS = [
+    ("慰问", "环卫工人", 30, [("大米", 30, "袋", 12000), ("食用油", 30, "桶", 9000)], 0),
+    ("捐赠", "留守儿童", 45, [("书包", 45, "个", 90), ("文具套装", 45, "套", 45)], 500000),
+    ("慰问", "困难老党员", 12, [("棉被", 12, "床", 26000)], 240000),
+    ("捐赠", "城关小学困难学生", 20, [], 1000000),
+    ("慰问", "独居老人", 18, [("牛奶", 18, "箱", 6000), ("鸡蛋", 18, "盒", 3500)], 180000),
+    ("捐赠", "下寺镇敬老院", 35, [("米面粮油", 1, "批", 860000)], 0),
+    ("慰问", "一线防汛人员", 60, [("矿泉水", 100, "箱", 2400), ("方便面", 60, "箱", 4500)], 0),
+    ("捐赠", "受灾群众", 80, [("棉衣", 80, "件", 12000)], 2000000),
+]
+DONORS = ["刘刚委员", "青溪县建国建材有限责任公司", "孙海燕委员", "爱心人士（匿名）", "工作室全体委员",
+          "青溪县强盛物流有限公司", "李秀英委员"]
+
+OUTPUTS = [
+    ("提案", "关于破解老县城停车难问题的建议"),
+    ("提案", "关于做强做优青溪豆腐特色产业的建议"),
+    ("提案", "关于进一步优化营商环境的建议"),
+    ("提案", "关于加快重点工业项目投资建设的建议"),
+    ("提案", "关于推动文旅融合发展的建议"),
+    ("提案", "关于加强农村留守儿童关爱服务的建议"),
+    ("社情民意信息", "关于小微企业贷款难问题的反映"),
+    ("社情民意信息", "关于农贸市场环境卫生问题的反映"),
+    ("社情民意信息", "关于乡村道路安全隐患的反映"),
+    ("社情民意信息", "关于独居老人健康服务的建议"),
+    ("会议发言", "在县政协全会上的大会发言：激发民营经济活力"),
+    ("会议发言", "在专题协商会上的发言：推动县域商贸物流发展"),
+    ("微建议", "关于学校周边增设护学岗的微建议"),
+    ("意见建议", "对县“十五五”规划编制的意见建议"),
+    ("调研报告", "青溪县中小微企业融资情况调研报告"),
+]
+HANDLER_UNITS = ["县住房和城乡建设局", "县经济和信息化局", "县农业农村局", "县文化广播电视和旅游局",
+                 "县发展和改革局", "县教育局", "县民政局"]
+
+
+def default_demo_path() -> Path:
+    from studio_desk.paths import data_dir
+
+    return data_dir() / DEMO_FILENAME
+
+
+def _days(year: int, last: date) -> list[date]:
+    start = date(year, 1, 1)
+    end = min(date(year, 12, 31), last)
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def _citizen(rng: random.Random) -> tuple[str, str, str]:
+    name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice([1, 2])))
+    phone = f"1{rng.choice(['38', '39', '58', '59', '80', '86'])}{rng.randrange(10**8):08d}"
+    address = f"{rng.choice(VILLAGES)}{rng.randint(1, 12)}组{rng.randint(1, 60)}号"
+    return name, phone, address
+
+
+def generate(store: Store, today: date | None = None, seed: int = 2021) -> dict[str, int]:
+    """Fill an empty store with three years of demo records (ending yesterday)."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    last = today - timedelta(days=1)
+    store.save_studio(STUDIO)
+    members = [
+        store.save(
+            Member(
+                name=n, gender=g, sector=s, level=lv, role=r, employer=e, joined_on=j,
+                phone=f"139{rng.randrange(10**8):08d}",
+            )
+        )
+        for n, g, s, lv, r, e, j in MEMBERS
+    ]
+    ids = [m.id for m in members]
+
+    def crew(k: int, when: date) -> list[str]:
+        present = [m.id for m in members if m.joined_on is None or m.joined_on <= when]
+        return rng.sample(present, min(k, len(present)))
+
+    records: list = []
+    for year in (today.year - 2, today.year - 1, today.year):
+        days = _days(year, last)
+        if not days:
+            continue
+        share = len(days) / 365
+        records += list(_activities(rng, year, days, share, crew))
+        records += list(_receptions(rng, days, share, crew, today))
+        records += list(_donations(rng, days, share, crew))
+        records += list(_outputs(rng, year, days, share, ids, members, today))
+    store.save_many(records)
+    return {cls.TITLE: store.count(cls) for cls in LEDGER_TYPES}
+
+
+def _activities(rng, year, days, share, crew) -> Iterator[Activity]:
+    for type_, (per_year, topics) in ACTIVITY_PLAN.items():
+        n = max(1, round(per_year * share * rng.uniform(0.8, 1.25)))
+        for i in range(n):
+            when = rng.choice(days)
+            topic = topics[i % len(topics)]
+            public = 0
+            if type_ in ("宣传宣讲", "委员接待日", "公益活动", "经贸活动", "协商议事"):
+                public = rng.randint(15, 120)
+            highlight = type_ in ("协商议事", "公益活动", "经贸活动") and rng.random() < 0.5
+            yield Activity(
+                date=when,
+                end_date=when + timedelta(days=1) if type_ == "视察调研" and rng.random() < 0.3 else None,
+                type=type_,
+                topic=topic,
+                location=rng.choice(LOCATIONS),
+                organizer="工作室" if rng.random() < 0.7 else "县政协委员联络工作委员会",
+                member_ids=crew(rng.randint(3, 9), when),
+                public_count=public,
+                suggestion_count=rng.randint(2, 9) if type_ in ("协商议事", "视察调研", "委员接待日") else 0,
+                content=f"{year}年{when.month}月{when.day}日，工作室组织委员开展“{topic}”活动，"
+                "委员们结合各自行业实际交流发言，形成了一批务实管用的意见建议。",
+                is_highlight=highlight,
+                highlight_note="推动问题在基层一线得到解决，群众反响良好。" if highlight else "",
+            )
+
+
+def _receptions(rng, days, share, crew, today) -> Iterator[Reception]:
+    n = max(1, round(40 * share))
+    for _ in range(n):
+        when = rng.choice(days)
+        category, mode, content, unit = rng.choice(REQUESTS)
+        name, phone, address = _citizen(rng)
+        age = (today - when).days
+        dispute = category == "邻里纠纷"
+        if dispute:
+            handling = "矛盾调解"
+        elif unit and rng.random() < 0.6:
+            handling = "转交部门"
+        elif rng.random() < 0.5:
+            handling = "帮办实事"
+        else:
+            handling = rng.choice(["现场答复", "转为社情民意", "转为提案"])
+        deadline = when + timedelta(days=30)
+        if age > 45 or (handling == "现场答复"):
+            status = "已办结" if rng.random() < 0.93 else "无法办理"
+        elif age > 10:
+            status = rng.choice(["办理中", "已办结"])
+        else:
+            status = rng.choice(["待办", "办理中"])
+        closed = None
+        if status in ("已办结", "无法办理"):
+            closed = min(when + timedelta(days=rng.randint(0, 28)), today - timedelta(days=1))
+        followups = [FollowUp(date=when, note="受理诉求，登记在册。")]
+        if handling == "转交部门":
+            followups.append(FollowUp(date=min(when + timedelta(days=2), today), note=f"已转交{unit}办理。"))
+        if closed:
+            followups.append(FollowUp(date=closed, note="办理完毕，已电话回访当事人。"))
+        yield Reception(
+            date=when,
+            mode=mode,
+            person_name=name if mode != "企业走访" else f"青溪县{name[0]}氏商贸有限公司",
+            person_phone=phone,
+            person_address=address,
+            people_count=rng.choice([1, 1, 1, 2, 3]) if mode != "接待日来访" else rng.randint(1, 6),
+            household_count=1 if mode == "入户走访" else 0,
+            request_category=category,
+            request_content=content,
+            member_ids=crew(rng.randint(1, 3), when),
+            handling=handling,
+            transferred_to=unit if handling == "转交部门" else "",
+            status=status,
+            deadline=deadline,
+            closed_on=closed,
+            result="已协调相关部门解决，当事人表示认可。" if status == "已办结" else "",
+            practical_help=handling == "帮办实事",
+            dispute=dispute,
+            feedback_given=status == "已办结",
+            satisfaction=(rng.choice(["满意"] * 8 + ["基本满意"] * 2 + ["不满意"]) if status == "已办结" else ""),
+            followups=followups,
+        )
+
+
+def _donations(rng, days, share, crew) -> Iterator[Donation]:
+    n = max(1, round(len(DONATIONS) * share))
+    for category, recipients, people, items, cash in rng.sample(DONATIONS, n):
+        when = rng.choice(days)
+        scale = rng.randint(70, 130) / 100
+        people = max(1, round(people * scale))
+        cash = round(cash * scale / 10000) * 10000  # whole hundreds of yuan
+        items = [(i, max(1, round(q * scale)), u, unit_fen) for i, q, u, unit_fen in items]
+        yield Donation(
+            date=when,
+            category=category,
+            donor=rng.choice(DONORS),
+            member_ids=crew(rng.randint(1, 4), when),
+            recipients=recipients,
+            recipient_count=people,
+            cash_fen=cash,
+            items=[
+                DonationItem(name=i, quantity=Decimal(q), unit=u, value_fen=q * unit_fen)
+                for i, q, u, unit_fen in items
+            ],
+            handler="李秀英",
+        )
+
+
+def _outputs(rng, year, days, share, ids, members, today) -> Iterator[Proposal]:
+    n = max(2, round(12 * share))
+    by_id = {m.id: m for m in members}
+    for index, (category, title) in enumerate(rng.sample(OUTPUTS, n)):
+        when = rng.choice(days)
+        age = (today - when).days
+        authors_ids = rng.sample(ids, rng.choice([1, 1, 2, 3]))
+        authors = [Author(name=by_id[i].name, member_id=i) for i in authors_ids]
+        status, result, level, answered, instruction = "已提交", "", "", None, ""
+        handler = ""
+        if category == "提案":
+            handler = rng.choice(HANDLER_UNITS)
+            if age > 120:
+                status = rng.choice(["办结", "办结", "已答复", "不立案"])
+            elif age > 30:
+                status = rng.choice(["立案", "交办", "办理中"])
+            if status in ("办结", "已答复"):
+                answered = when + timedelta(days=rng.randint(40, 100))
+                result = rng.choice("AABBC")
+        elif category == "社情民意信息":
+            if age > 30:
+                status = rng.choice(["已采用", "已采用", "未采用"])
+                if status == "已采用":
+                    level = rng.choice(["县", "县", "市", "省"])
+                    if rng.random() < 0.3:
+                        instruction = "县委主要领导作出批示，要求相关部门研究落实。"
+        elif category == "会议发言":
+            status = "已提交"
+        if index == 0 and age < 20:
+            status = "草拟"
+        followups = [FollowUp(date=when, note="已提交县政协提案委。")] if status != "草拟" else []
+        if answered:
+            followups.append(FollowUp(date=answered, note=f"{handler}书面答复，委员表示满意。"))
+        yield Proposal(
+            category=category,
+            title=title,
+            authors=authors,
+            submitted_on=when if status != "草拟" else None,
+            session="十一届" + ("三" if year <= 2024 else "四" if year == 2025 else "五") + "次会议"
+            if category in ("提案", "会议发言") else "",
+            number=f"{year}{index + 1:03d}" if category == "提案" and status != "草拟" else "",
+            source=rng.choice(["委员调研", "接待日群众诉求", "界别协商", "走访企业"]),
+            status=status,
+            handler_unit=handler,
+            result_class=result,
+            adoption_level=level,
+            instruction=instruction,
+            answered_on=answered,
+            deadline=when + timedelta(days=90) if category == "提案" else None,
+            satisfaction="满意" if answered else "",
+            content=f"{title}。建议由相关部门牵头，明确责任分工，加强政策支持，限期推动解决。",
+            followups=followups,
+        )
+
+
+def create_demo_database(target: Path, *, overwrite: bool = False, today: date | None = None) -> dict[str, int]:
+    """Write a new demo database at ``target`` (built under a temporary name, then renamed)."""
+    target = Path(target)
+    if target.exists() and not overwrite:
+        raise StudioDeskError(f"文件“{target}”已存在。为免覆盖数据，请换一个文件名，或加 --force 覆盖。")
+    if not target.parent.exists():
+        raise StudioDeskError(f"文件夹“{target.parent}”不存在。")
+    tmp = target.with_name(target.name + ".building")
+    for leftover in (tmp, Path(str(tmp) + "-journal")):
+        if leftover.exists():
+            leftover.unlink()
+    try:
+        with Store.open(tmp) as store:
+            summary = generate(store, today=today)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise StudioDeskError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return summary

@@ -1,0 +1,147 @@
+"""The schema, as ordered migration steps. A step is never edited once released: add a new one.
+
+``PRAGMA user_version`` holds the schema version and ``PRAGMA application_id`` marks the file
+as a Studio Desk database, so that a file from another program is recognised and refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+APPLICATION_ID = 0x53444B31  # "SDK1"
+
+_COMMON = """
+    id TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    replica_id TEXT NOT NULL,
+    version_id TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+"""
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one (``executescript`` would commit the step's transaction)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+
+CREATE TABLE studio ({_COMMON},
+    name TEXT NOT NULL DEFAULT '', sector TEXT NOT NULL DEFAULT '',
+    county TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '', founded_on TEXT,
+    convenor TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
+    intro TEXT NOT NULL DEFAULT '');
+
+CREATE TABLE members ({_COMMON},
+    name TEXT NOT NULL, gender TEXT NOT NULL DEFAULT '', sector TEXT NOT NULL DEFAULT '',
+    level TEXT NOT NULL DEFAULT '', role TEXT NOT NULL DEFAULT '',
+    employer TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
+    joined_on TEXT, left_on TEXT, notes TEXT NOT NULL DEFAULT '');
+
+CREATE TABLE activities ({_COMMON},
+    date TEXT, end_date TEXT, type TEXT NOT NULL DEFAULT '', topic TEXT NOT NULL DEFAULT '',
+    location TEXT NOT NULL DEFAULT '', organizer TEXT NOT NULL DEFAULT '',
+    public_count INTEGER NOT NULL DEFAULT 0, suggestion_count INTEGER NOT NULL DEFAULT 0,
+    content TEXT NOT NULL DEFAULT '', is_highlight INTEGER NOT NULL DEFAULT 0,
+    highlight_note TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX activities_date ON activities(date);
+
+CREATE TABLE receptions ({_COMMON},
+    date TEXT, mode TEXT NOT NULL DEFAULT '', person_name TEXT NOT NULL DEFAULT '',
+    person_phone TEXT NOT NULL DEFAULT '', person_id_number TEXT NOT NULL DEFAULT '',
+    person_address TEXT NOT NULL DEFAULT '', people_count INTEGER NOT NULL DEFAULT 0,
+    household_count INTEGER NOT NULL DEFAULT 0, request_category TEXT NOT NULL DEFAULT '',
+    request_content TEXT NOT NULL DEFAULT '', handling TEXT NOT NULL DEFAULT '',
+    transferred_to TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '',
+    deadline TEXT, closed_on TEXT, result TEXT NOT NULL DEFAULT '',
+    practical_help INTEGER NOT NULL DEFAULT 0, dispute INTEGER NOT NULL DEFAULT 0,
+    feedback_given INTEGER NOT NULL DEFAULT 0, satisfaction TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX receptions_date ON receptions(date);
+
+CREATE TABLE donations ({_COMMON},
+    date TEXT, category TEXT NOT NULL DEFAULT '', donor TEXT NOT NULL DEFAULT '',
+    recipients TEXT NOT NULL DEFAULT '', recipient_count INTEGER NOT NULL DEFAULT 0,
+    cash_fen INTEGER NOT NULL DEFAULT 0, handler TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX donations_date ON donations(date);
+
+CREATE TABLE proposals ({_COMMON},
+    category TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', submitted_on TEXT,
+    session TEXT NOT NULL DEFAULT '', number TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '',
+    handler_unit TEXT NOT NULL DEFAULT '', result_class TEXT NOT NULL DEFAULT '',
+    adoption_level TEXT NOT NULL DEFAULT '', instruction TEXT NOT NULL DEFAULT '',
+    answered_on TEXT, deadline TEXT, satisfaction TEXT NOT NULL DEFAULT '',
+    content TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX proposals_submitted ON proposals(submitted_on);
+
+CREATE TABLE type_entries ({_COMMON},
+    list_name TEXT NOT NULL, value TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0);
+
+CREATE TABLE narratives ({_COMMON},
+    year_no INTEGER NOT NULL, section TEXT NOT NULL, text TEXT NOT NULL DEFAULT '');
+
+CREATE TABLE settings ({_COMMON},
+    key TEXT NOT NULL, value_json TEXT NOT NULL DEFAULT '');
+
+-- Children: part of their parent record, versioned and merged with it.
+CREATE TABLE record_members (
+    record_id TEXT NOT NULL, position INTEGER NOT NULL, member_id TEXT NOT NULL,
+    PRIMARY KEY (record_id, position));
+CREATE TABLE donation_items (
+    record_id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+    quantity TEXT, unit TEXT NOT NULL DEFAULT '', value_fen INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (record_id, position));
+CREATE TABLE proposal_authors (
+    record_id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, member_id TEXT,
+    PRIMARY KEY (record_id, position));
+CREATE TABLE followups (
+    record_id TEXT NOT NULL, position INTEGER NOT NULL, date TEXT, note TEXT NOT NULL,
+    PRIMARY KEY (record_id, position));
+
+-- Every earlier version of every record (the whole record with its children, as JSON).
+CREATE TABLE history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    table_name TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    version_id TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    replica_id TEXT NOT NULL,
+    deleted INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    archived_at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX history_record ON history(record_id, seq);
+"""
+    )
+
+
+def _v2_search(conn: sqlite3.Connection) -> None:
+    """A folded search text per record (text, member names and their pinyin initials)."""
+    for table in ("members", "activities", "receptions", "donations", "proposals"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX record_members_member ON record_members(member_id)")
+    conn.execute("CREATE INDEX history_version ON history(version_id)")
+    # Filled by the store after migrating (it needs the pinyin helper, not SQL).
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_stale', '1')")
+
+
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
+    (1, _v1_initial),
+    (2, _v2_search),
+]
+CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,817 @@
+"""The store: one SQLite file, one writer, history of every change, tombstones for deletes.
+
+All writes go through :class:`Store` methods, each one short explicit transaction on the one
+connection the store owns (guarded by a lock, so a background thread may use it too).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from studio_desk.core import codec, enums
+from studio_desk.core.db import (
+    connect,
+    copy_database,
+    ensure_ours,
+    migrate,
+    sniff_file,
+    sqlite_error_message,
+)
+from studio_desk.core.errors import DatabaseError, RecordNotFound, StudioDeskError
+from studio_desk.core.models import (
+    CHILDREN,
+    LONGTEXT,
+    MEMBERS,
+    TEXT,
+    Activity,
+    Donation,
+    Member,
+    Narrative,
+    Proposal,
+    Reception,
+    Record,
+    RecordId,
+    Setting,
+    Studio,
+    TypeEntry,
+    fields_of,
+    stable_id,
+)
+from studio_desk.core.schema import CURRENT_VERSION
+from studio_desk.core.text import fold, like_pattern, pinyin_initials, utc_now
+from studio_desk.core.validate import validate
+
+R = TypeVar("R", bound=Record)
+
+SEARCHABLE = (Member, Activity, Reception, Donation, Proposal)
+
+# How each ledger is placed in a year, as SQL over its table (``t``).
+_YEAR_COLUMN = {
+    Activity: "t.date",
+    Reception: "t.date",
+    Donation: "t.date",
+    Proposal: "coalesce(t.submitted_on, substr(t.created_at, 1, 10))",
+    Narrative: None,
+}
+_DEFAULT_ORDER = {
+    Member: "t.deleted, CASE t.role WHEN '召集人' THEN 0 WHEN '主任' THEN 1 WHEN '副主任' THEN 2 "
+    "WHEN '成员' THEN 3 ELSE 4 END, t.joined_on, t.name",
+    Activity: "t.date DESC, t.created_at DESC",
+    Reception: "t.date DESC, t.created_at DESC",
+    Donation: "t.date DESC, t.created_at DESC",
+    Proposal: "coalesce(t.submitted_on, substr(t.created_at, 1, 10)) DESC, t.created_at DESC",
+    TypeEntry: "t.list_name, t.position, t.value",
+    Narrative: "t.year_no, t.section",
+    Setting: "t.key",
+    Studio: "t.id",
+}
+
+DEFAULT_POINT_WEIGHTS: dict[str, int] = {
+    "activity": 2,  # each activity attended
+    "reception": 3,  # each reception or visit on duty
+    "proposal_first": 5,  # 提案, first signer
+    "proposal_other": 2,  # 提案, other signers
+    "social_info": 3,  # 社情民意信息
+    "speech": 3,  # 会议发言
+    "other_output": 2,  # 意见建议, 微建议, 调研报告
+    "adopted": 3,  # bonus when an output is 立案 or 采用
+    "instruction": 5,  # bonus for a 领导批示
+    "donation": 2,  # each donation or relief visit
+}
+POINT_WEIGHT_LABELS: dict[str, str] = {
+    "activity": "参加活动（每次）",
+    "reception": "接待走访（每次）",
+    "proposal_first": "提案（第一提出人）",
+    "proposal_other": "提案（联名）",
+    "social_info": "社情民意信息（每篇）",
+    "speech": "会议发言（每次）",
+    "other_output": "其他建议（每件）",
+    "adopted": "立案或被采用（加分）",
+    "instruction": "获领导批示（加分）",
+    "donation": "捐赠慰问（每次）",
+}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    seq: int
+    record_id: str
+    version_id: str
+    updated_at: str
+    replica_id: str
+    deleted: bool
+    data: dict[str, Any]
+    archived_at: str
+    reason: str
+
+
+class Store:
+    """An open database file. Create with :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, replica_id: str):
+        self.conn = conn
+        self.path = path
+        self.replica_id = replica_id
+        self._lock = threading.RLock()
+        self._last_stamp = ""
+        self._type_cache: dict[str, list[str]] = {}
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        replica_id: str | None = None,
+        create: bool = True,
+        backup_dir: Path | None = None,
+    ) -> Store:
+        """Open (or create) a database file, migrating an older one after a backup."""
+        path = Path(path)
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise DatabaseError(f"找不到数据库文件“{path}”。")
+        if exists:
+            sniff_file(path)
+        elif not path.parent.exists():
+            raise DatabaseError(f"文件夹“{path.parent}”不存在。")
+        conn = connect(path)
+        try:
+            version = ensure_ours(conn, path)
+            if 0 < version < CURRENT_VERSION:
+                _backup_before_migration(conn, path, version, backup_dir)
+            try:
+                migrate(conn, version)
+            except sqlite3.Error as exc:
+                raise DatabaseError(
+                    f"升级数据库失败，文件保持原样：{sqlite_error_message(exc, path)}"
+                ) from exc
+        except BaseException:
+            conn.close()
+            raise
+        if replica_id is None:
+            replica_id = installation_id()
+        store = cls(conn, path, replica_id)
+        try:
+            store._initialise(fresh=version == 0)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise DatabaseError(sqlite_error_message(exc, path)) from exc
+        return store
+
+    def _initialise(self, fresh: bool) -> None:
+        with self.transaction():
+            if fresh:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('application', 'studio-desk')"
+                )
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('created_at', ?)", (utc_now(),)
+                )
+            stale = self.conn.execute("SELECT value FROM meta WHERE key='search_stale'").fetchone()
+        if fresh:
+            self.save(Studio(id=Studio.SINGLETON_ID, name="委员工作室"), check=False)
+            for list_name, values in enums.TYPE_LISTS.items():
+                for position, value in enumerate(values):
+                    self.save(
+                        TypeEntry(
+                            id=stable_id("type", list_name, value),
+                            list_name=list_name,
+                            value=value,
+                            position=position,
+                        ),
+                        check=False,
+                    )
+        if stale:
+            self.refresh_search_text()
+            with self.transaction():
+                self.conn.execute("DELETE FROM meta WHERE key='search_stale'")
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One explicit, short write transaction. Nested use joins the outer one."""
+        with self._lock:
+            if self.conn.in_transaction:
+                yield self.conn
+                return
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                self._type_cache.clear()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                self._type_cache.clear()
+                raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
+
+    def _stamp(self) -> str:
+        """A UTC timestamp strictly later than the last one this store handed out."""
+        stamp = utc_now()
+        if stamp <= self._last_stamp:
+            last = datetime.strptime(self._last_stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+            from datetime import timedelta
+
+            stamp = (last + timedelta(microseconds=1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        self._last_stamp = stamp
+        return stamp
+
+    # ------------------------------------------------------------ reading
+
+    def get(self, cls: type[R], record_id: str, *, include_deleted: bool = True) -> R:
+        records = self.get_many(cls, [record_id], include_deleted=include_deleted)
+        if not records:
+            raise RecordNotFound(f"找不到这条{cls.TITLE}记录（可能已被删除）。")
+        return records[0]
+
+    def find(self, cls: type[R], record_id: str) -> R | None:
+        found = self.get_many(cls, [record_id])
+        return found[0] if found else None
+
+    def get_many(
+        self, cls: type[R], ids: Sequence[str], *, include_deleted: bool = True
+    ) -> list[R]:
+        """Records by id, in the order of ``ids`` (missing ones are skipped)."""
+        if not ids:
+            return []
+        out: dict[str, R] = {}
+        with self._lock:
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT * FROM {cls.TABLE} WHERE id IN ({marks})"
+                if not include_deleted:
+                    sql += " AND deleted = 0"
+                rows = self._rows(sql, chunk)
+                for record in self._build(cls, rows):
+                    out[record.id] = record
+        return [out[i] for i in ids if i in out]
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]  # type: ignore[misc]
+
+    def _build(self, cls: type[R], rows: list[Any]) -> list[R]:
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]
+        children = self._load_children(cls, ids)
+        records = []
+        for row in rows:
+            data = dict(row)
+            data.pop("search_text", None)
+            data.update(children.get(row["id"], {}))
+            data["deleted"] = bool(data["deleted"])
+            records.append(codec.from_dict(cls, data))
+        return records
+
+    def _load_children(self, cls: type[Record], ids: list[str]) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {i: {} for i in ids}
+        marks = ",".join("?" * len(ids))
+        for info in fields_of(cls):
+            if info.kind == MEMBERS:
+                for i in ids:
+                    out[i][info.name] = []
+                for record_id, member_id in self.conn.execute(
+                    f"SELECT record_id, member_id FROM record_members WHERE record_id IN ({marks}) "
+                    "ORDER BY record_id, position",
+                    ids,
+                ):
+                    out[record_id][info.name].append(member_id)
+            elif info.kind == CHILDREN:
+                assert info.child is not None
+                table, columns = codec.CHILD_TABLES[info.child]
+                for i in ids:
+                    out[i][info.name] = []
+                cols = ", ".join(columns)
+                for row in self.conn.execute(
+                    f"SELECT record_id, {cols} FROM {table} WHERE record_id IN ({marks}) "
+                    "ORDER BY record_id, position",
+                    ids,
+                ):
+                    out[row[0]][info.name].append(dict(zip(columns, row[1:])))
+        return out
+
+    def _filter_sql(
+        self,
+        cls: type[Record],
+        *,
+        year: int | None,
+        search: str | None,
+        filters: dict[str, Any] | None,
+        include_deleted: bool,
+        date_range: tuple[date, date] | None = None,
+    ) -> tuple[str, list[Any]]:
+        where = []
+        params: list[Any] = []
+        if not include_deleted:
+            where.append("t.deleted = 0")
+        if year is not None:
+            date_range = (date(year, 1, 1), date(year, 12, 31))
+        if date_range is not None:
+            start, end = date_range[0].isoformat(), date_range[1].isoformat()
+            if cls is Member:
+                where.append("(t.joined_on IS NULL OR t.joined_on <= ?)")
+                where.append("(t.left_on IS NULL OR t.left_on >= ?)")
+                params += [end, start]
+            elif cls is Narrative:
+                where.append("t.year_no BETWEEN ? AND ?")
+                params += [date_range[0].year, date_range[1].year]
+            elif cls in _YEAR_COLUMN:
+                column = _YEAR_COLUMN[cls]
+                where.append(f"{column} BETWEEN ? AND ?")
+                params += [start, end]
+        if search and search.strip() and cls in SEARCHABLE:
+            where.append("t.search_text LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(search))
+        allowed = {f.name for f in fields_of(cls)} | {"deleted"}
+        for name, value in (filters or {}).items():
+            if name not in allowed:
+                raise ValueError(f"unknown filter field {name!r} for {cls.__name__}")
+            if isinstance(value, (list, tuple, set)):
+                values = list(value)
+                where.append(f"t.{name} IN ({','.join('?' * len(values))})")
+                params += values
+            else:
+                where.append(f"t.{name} = ?")
+                params.append(value)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        return clause, params
+
+    def query_ids(
+        self,
+        cls: type[R],
+        *,
+        year: int | None = None,
+        search: str | None = None,
+        filters: dict[str, Any] | None = None,
+        include_deleted: bool = False,
+        order_by: str | None = None,
+        descending: bool = False,
+        date_range: tuple[date, date] | None = None,
+    ) -> list[str]:
+        """Ids of the matching records, in order; cheap enough for 100,000 rows (lazy views)."""
+        clause, params = self._filter_sql(
+            cls,
+            year=year,
+            search=search,
+            filters=filters,
+            include_deleted=include_deleted,
+            date_range=date_range,
+        )
+        order = _DEFAULT_ORDER.get(cls, "t.created_at")
+        if order_by:
+            allowed = {f.name for f in fields_of(cls)} | {"created_at", "updated_at"}
+            if order_by not in allowed:
+                raise ValueError(f"cannot order by {order_by!r}")
+            order = f"t.{order_by} {'DESC' if descending else 'ASC'}, t.created_at"
+        sql = f"SELECT t.id FROM {cls.TABLE} t{clause} ORDER BY {order}"
+        with self._lock:
+            return [row[0] for row in self.conn.execute(sql, params)]
+
+    def list(
+        self,
+        cls: type[R],
+        *,
+        year: int | None = None,
+        search: str | None = None,
+        filters: dict[str, Any] | None = None,
+        include_deleted: bool = False,
+        date_range: tuple[date, date] | None = None,
+    ) -> list[R]:
+        ids = self.query_ids(
+            cls,
+            year=year,
+            search=search,
+            filters=filters,
+            include_deleted=include_deleted,
+            date_range=date_range,
+        )
+        return self.get_many(cls, ids)
+
+    def count(self, cls: type[Record], **kwargs: Any) -> int:
+        clause, params = self._filter_sql(
+            cls,
+            year=kwargs.get("year"),
+            search=kwargs.get("search"),
+            filters=kwargs.get("filters"),
+            include_deleted=kwargs.get("include_deleted", False),
+            date_range=kwargs.get("date_range"),
+        )
+        with self._lock:
+            return int(
+                self.conn.execute(f"SELECT count(*) FROM {cls.TABLE} t{clause}", params).fetchone()[0]
+            )
+
+    def years(self) -> list[int]:
+        """Years that have records, newest first (always includes the current year)."""
+        years = {date.today().year}
+        with self._lock:
+            for cls, column in _YEAR_COLUMN.items():
+                if column is None:
+                    continue
+                for (value,) in self.conn.execute(
+                    f"SELECT DISTINCT substr({column}, 1, 4) FROM {cls.TABLE} t WHERE t.deleted = 0"
+                ):
+                    if value and value.isdigit():
+                        years.add(int(value))
+        return sorted(years, reverse=True)
+
+    # ------------------------------------------------------------ lookups for validation
+
+    def member_state(self, member_id: str) -> str | None:
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT deleted FROM members WHERE id = ?", (member_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        return "deleted" if row[0] else "active"
+
+    def type_values(self, list_name: str) -> list[str]:
+        cached = self._type_cache.get(list_name)
+        if cached is not None:
+            return cached
+        with self._lock:
+            values = [
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT value FROM type_entries WHERE list_name = ? AND deleted = 0 "
+                    "ORDER BY position, value",
+                    (list_name,),
+                )
+            ]
+        self._type_cache[list_name] = values
+        return values
+
+    def members_by_name(self, include_deleted: bool = False) -> dict[str, Member]:
+        members = self.list(Member, include_deleted=include_deleted)
+        return {m.name: m for m in members}
+
+    def member_names(self, ids: Iterable[str]) -> list[str]:
+        ids = list(ids)
+        found = {m.id: m.name for m in self.get_many(Member, ids)}
+        return [found.get(i, "（未知委员）") for i in ids]
+
+    # ------------------------------------------------------------ writing
+
+    def save(self, record: R, *, check: bool = True, reason: str = "") -> R:
+        """Validate and write ``record`` (new or changed); the previous version goes to history.
+
+        Returns the stored record, with its new timestamps and version id.
+        """
+        with self.transaction():
+            existing = self.find(type(record), record.id)
+            if check:
+                previous_members: set[str] = set()
+                if existing is not None:
+                    for info in fields_of(type(record)):
+                        if info.kind == MEMBERS:
+                            previous_members |= set(getattr(existing, info.name))
+                validate(record, self, previous_members)
+            if existing is not None and codec.content_of(existing) == codec.content_of(record):
+                return existing  # nothing changed: no new version
+            stamp = self._stamp()
+            stored = codec.copy_record(
+                record,
+                created_at=existing.created_at if existing else (record.created_at or stamp),
+                updated_at=stamp,
+                replica_id=self.replica_id,
+                version_id=str(uuid.uuid4()),
+            )
+            if existing is not None:
+                self._archive(existing, reason or "修改")
+            self._write(stored)
+            if isinstance(record, Member) and existing is not None and existing.name != record.name:
+                self._refresh_search_for_member(record.id)
+            if isinstance(record, TypeEntry):
+                self._type_cache.pop(record.list_name, None)
+        return stored
+
+    def save_many(self, records: Iterable[Record], *, check: bool = True, reason: str = "") -> int:
+        """Save several records in one transaction (all or nothing)."""
+        n = 0
+        with self.transaction():
+            for record in records:
+                self.save(record, check=check, reason=reason)
+                n += 1
+        return n
+
+    def delete(self, cls: type[R], record_id: str) -> R:
+        """Mark a record deleted (a tombstone); the version before stays in history."""
+        with self.transaction():
+            existing = self.get(cls, record_id)
+            if existing.deleted:
+                return existing
+            tomb = codec.copy_record(existing, deleted=True)
+            return self.save(tomb, check=False, reason="删除")
+
+    def revert_last_change(self, cls: type[R], record_id: str) -> R:
+        """Undo: make the version before the current one current again (as a new version).
+
+        A record with no earlier version (just created) is deleted instead.
+        Nothing is lost: the undone version goes to history like any other.
+        """
+        with self.transaction():
+            current = self.get(cls, record_id)
+            row = self.conn.execute(
+                "SELECT data FROM history WHERE record_id = ? ORDER BY seq DESC LIMIT 1",
+                (record_id,),
+            ).fetchone()
+            if row is None:
+                return self.delete(cls, record_id)
+            previous = codec.from_dict(cls, json.loads(row[0]))
+            restored = codec.copy_record(
+                previous,
+                created_at=current.created_at,
+                updated_at=current.updated_at,
+                version_id=current.version_id,
+            )
+            return self.save(restored, check=False, reason="撤销")
+
+    def _archive(self, record: Record, reason: str) -> None:
+        self.conn.execute(
+            "INSERT INTO history (table_name, record_id, version_id, updated_at, replica_id,"
+            " deleted, data, archived_at, reason) VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                record.TABLE,
+                record.id,
+                record.version_id,
+                record.updated_at,
+                record.replica_id,
+                1 if record.deleted else 0,
+                codec.dumps(codec.to_dict(record)),
+                utc_now(),
+                reason,
+            ),
+        )
+
+    def archive_version(self, record: Record, reason: str) -> None:
+        """Keep a version in history without making it current (used by merges)."""
+        with self.transaction():
+            self._archive(record, reason)
+
+    def write_version(self, record: Record) -> None:
+        """Write a record exactly as given (timestamps and version id kept): merges use this."""
+        with self.transaction():
+            self._write(record)
+
+    def _write(self, record: Record) -> None:
+        cls = type(record)
+        data = codec.to_dict(record)
+        columns = list(codec.BASE_COLUMNS) + codec.scalar_columns(cls)
+        values = [data[c] for c in columns]
+        values[columns.index("deleted")] = 1 if record.deleted else 0
+        if cls in SEARCHABLE:
+            columns.append("search_text")
+            values.append(self._search_text(record))
+        marks = ",".join("?" * len(columns))
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO {cls.TABLE} ({', '.join(columns)}) VALUES ({marks})", values
+        )
+        for info in fields_of(cls):
+            if info.kind == MEMBERS:
+                self.conn.execute("DELETE FROM record_members WHERE record_id = ?", (record.id,))
+                self.conn.executemany(
+                    "INSERT INTO record_members (record_id, position, member_id) VALUES (?,?,?)",
+                    [(record.id, i, m) for i, m in enumerate(getattr(record, info.name))],
+                )
+            elif info.kind == CHILDREN:
+                assert info.child is not None
+                table, child_cols = codec.CHILD_TABLES[info.child]
+                self.conn.execute(f"DELETE FROM {table} WHERE record_id = ?", (record.id,))
+                rows = []
+                for i, child in enumerate(data[info.name]):
+                    rows.append([record.id, i] + [child[c] for c in child_cols])
+                cols = ", ".join(("record_id", "position") + child_cols)
+                marks = ",".join("?" * (2 + len(child_cols)))
+                self.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+
+    # ------------------------------------------------------------ search text
+
+    def _search_text(self, record: Record) -> str:
+        parts: list[str] = []
+        for info in fields_of(type(record)):
+            value = getattr(record, info.name)
+            if info.kind in (TEXT, LONGTEXT) and value:
+                parts.append(value if info.kind == TEXT else value[:2000])
+            elif info.kind == MEMBERS and value:
+                for name in self.member_names(value):
+                    parts += [name, pinyin_initials(name)]
+            elif info.kind == CHILDREN:
+                for child in value:
+                    name = getattr(child, "name", None)
+                    if name:
+                        parts += [name, pinyin_initials(name)]
+            elif info.kind == "choice" and value:
+                parts.append(value)
+        if isinstance(record, Member):
+            parts.append(pinyin_initials(record.name))
+        if isinstance(record, Reception) and record.person_name:
+            parts.append(pinyin_initials(record.person_name))
+        return fold("\n".join(parts))
+
+    def _refresh_search_for_member(self, member_id: str) -> None:
+        linked = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT DISTINCT record_id FROM record_members WHERE member_id = ?", (member_id,)
+            )
+        ]
+        linked += [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT DISTINCT record_id FROM proposal_authors WHERE member_id = ?", (member_id,)
+            )
+        ]
+        for cls in SEARCHABLE:
+            for record in self.get_many(cls, linked):
+                self.conn.execute(
+                    f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
+                    (self._search_text(record), record.id),
+                )
+
+    def refresh_search_text(self) -> None:
+        with self.transaction():
+            for cls in SEARCHABLE:
+                ids = [r[0] for r in self.conn.execute(f"SELECT id FROM {cls.TABLE}")]
+                for start in range(0, len(ids), 500):
+                    for record in self.get_many(cls, ids[start : start + 500]):
+                        self.conn.execute(
+                            f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
+                            (self._search_text(record), record.id),
+                        )
+
+    # ------------------------------------------------------------ history
+
+    def history(self, record_id: str) -> list[HistoryEntry]:
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT seq, record_id, version_id, updated_at, replica_id, deleted, data,"
+                " archived_at, reason FROM history WHERE record_id = ? ORDER BY seq",
+                (record_id,),
+            ).fetchall()
+        return [
+            HistoryEntry(r[0], r[1], r[2], r[3], r[4], bool(r[5]), json.loads(r[6]), r[7], r[8])
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------ studio, types, texts, settings
+
+    def studio(self) -> Studio:
+        return self.get(Studio, Studio.SINGLETON_ID)
+
+    def save_studio(self, studio: Studio) -> Studio:
+        if studio.id != Studio.SINGLETON_ID:
+            studio = codec.copy_record(studio, id=Studio.SINGLETON_ID)
+        return self.save(studio)
+
+    def add_type(self, list_name: str, value: str) -> TypeEntry:
+        """Add a value to a type list (or bring back a deleted one)."""
+        value = value.strip()
+        entry_id = stable_id("type", list_name, value)
+        existing = self.find(TypeEntry, entry_id)
+        if existing is not None and not existing.deleted:
+            return existing
+        position = len(self.type_values(list_name))
+        entry = TypeEntry(id=entry_id, list_name=list_name, value=value, position=position)
+        if existing is not None:
+            entry = codec.copy_record(existing, deleted=False, position=position)
+        return self.save(entry)
+
+    def remove_type(self, list_name: str, value: str) -> None:
+        self.delete(TypeEntry, stable_id("type", list_name, value))
+
+    def narrative(self, year: int, section: str) -> str:
+        found = self.find(Narrative, stable_id("narrative", year, section))
+        return found.text if found and not found.deleted else ""
+
+    def set_narrative(self, year: int, section: str, text: str) -> Narrative:
+        return self.save(
+            Narrative(
+                id=stable_id("narrative", year, section), year_no=year, section=section, text=text
+            )
+        )
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        found = self.find(Setting, stable_id("setting", key))
+        if found is None or found.deleted or not found.value_json:
+            return default
+        return json.loads(found.value_json)
+
+    def set_setting(self, key: str, value: Any) -> Setting:
+        return self.save(
+            Setting(
+                id=stable_id("setting", key),
+                key=key,
+                value_json=json.dumps(value, ensure_ascii=False, sort_keys=True),
+            )
+        )
+
+    def point_weights(self) -> dict[str, int]:
+        weights = dict(DEFAULT_POINT_WEIGHTS)
+        stored = self.setting("point_weights", {}) or {}
+        for key, value in stored.items():
+            if key in weights and isinstance(value, int) and not isinstance(value, bool):
+                weights[key] = value
+        return weights
+
+    def set_point_weights(self, weights: dict[str, int]) -> None:
+        problems = []
+        for key, value in weights.items():
+            if key not in DEFAULT_POINT_WEIGHTS:
+                problems.append(f"未知的积分项“{key}”")
+            elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+                problems.append(f"“{POINT_WEIGHT_LABELS[key]}”的分值应为 0 到 1000 的整数")
+        if problems:
+            raise StudioDeskError("；".join(problems) + "。")
+        self.set_setting("point_weights", {**self.point_weights(), **weights})
+
+    # ------------------------------------------------------------ copies
+
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy of the whole file at ``target`` (SQLite backup API)."""
+        with self._lock:
+            try:
+                copy_database(self.conn, Path(target))
+            except sqlite3.Error as exc:
+                raise DatabaseError(sqlite_error_message(exc, target)) from exc
+            except OSError as exc:
+                raise DatabaseError(f"写入备份“{target}”失败：{exc.strerror or exc}") from exc
+        return Path(target)
+
+    def counts(self) -> dict[str, int]:
+        from studio_desk.core.models import LEDGER_TYPES
+
+        return {cls.TITLE: self.count(cls) for cls in LEDGER_TYPES}
+
+
+def _backup_before_migration(
+    conn: sqlite3.Connection, path: Path, version: int, backup_dir: Path | None
+) -> Path:
+    if backup_dir is None:
+        from studio_desk.paths import backups_dir
+
+        backup_dir = backups_dir()
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{path.stem}-升级前-v{version}-{stamp}.sqlite"
+    try:
+        copy_database(conn, target)
+    except (sqlite3.Error, OSError) as exc:
+        raise DatabaseError(f"升级前备份失败，未做任何改动：{exc}") from exc
+    return target
+
+
+def installation_id() -> str:
+    """This installation's replica id, kept in the data folder (made on first use)."""
+    from studio_desk.paths import data_dir
+
+    marker = data_dir() / "installation-id"
+    try:
+        value = marker.read_text(encoding="utf-8").strip()
+        uuid.UUID(value)
+        return value
+    except (OSError, ValueError):
+        value = str(uuid.uuid4())
+        try:
+            marker.write_text(value, encoding="utf-8")
+        except OSError:
+            pass
+        return value
+
+
+def copy_file(src: Path, dst: Path) -> None:
+    shutil.copyfile(src, dst)

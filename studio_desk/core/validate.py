@@ -1,0 +1,243 @@
+"""Validation of every record type, in one place. Each failure names the field in Chinese.
+
+Text is stored exactly as typed; what cannot be stored faithfully or safely (control
+characters, unpaired surrogates, absurd lengths) is refused with a message instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any, Protocol
+
+from studio_desk.core import enums
+from studio_desk.core.errors import FieldError, ValidationError
+from studio_desk.core.models import (
+    BOOL,
+    CHILDREN,
+    CHOICE,
+    DATE,
+    DECIMAL,
+    INT,
+    LONGTEXT,
+    MEMBERS,
+    MONEY,
+    TEXT,
+    Activity,
+    Donation,
+    FieldInfo,
+    Member,
+    Narrative,
+    Proposal,
+    Reception,
+    Record,
+    fields_of,
+)
+from studio_desk.core.money import MAX_FEN
+
+MIN_DATE = date(1949, 10, 1)
+MAX_DATE = date(2100, 12, 31)
+MAX_QUANTITY = Decimal("100000000")
+
+# C0 controls other than tab/newline/carriage return, DEL and the C1 range.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class Lookup(Protocol):
+    def member_state(self, member_id: str) -> str | None:
+        """``"active"``, ``"deleted"`` or None when there is no such member."""
+
+    def type_values(self, list_name: str) -> list[str]: ...
+
+
+def text_problem(label: str, value: str, maxlen: int) -> str | None:
+    if _SURROGATE.search(value):
+        return f"“{label}”含有无法保存的残缺字符，请重新输入。"
+    if _CONTROL.search(value):
+        return f"“{label}”含有不可见的控制字符，请删除后再保存。"
+    if len(value) > maxlen:
+        return f"“{label}”太长：最多 {maxlen:,} 个字，现有 {len(value):,} 个字。"
+    return None
+
+
+def _check_field(info: FieldInfo, value: Any, lookup: Lookup | None, prefix: str = "") -> list[str]:
+    label = prefix + info.label
+    problems: list[str] = []
+    empty = value is None or (isinstance(value, str) and not value.strip()) or value == []
+    if info.required and empty and info.kind not in (INT, MONEY, BOOL):
+        return [f"请填写“{label}”。"]
+    if value is None:
+        return []
+    kind = info.kind
+    if kind in (TEXT, LONGTEXT, CHOICE):
+        if not isinstance(value, str):
+            return [f"“{label}”应为文字。"]
+        problem = text_problem(label, value, info.maxlen)
+        if problem:
+            return [problem]
+        if kind == CHOICE and value:
+            allowed: Iterable[str] | None = info.choices
+            if info.type_list and lookup is not None:
+                allowed = lookup.type_values(info.type_list)
+            if allowed is not None and value not in allowed:
+                options = "、".join(allowed)
+                problems.append(f"“{label}”不能是“{value}”，应为：{options}。")
+    elif kind == DATE:
+        if not isinstance(value, date):
+            return [f"“{label}”不是有效的日期。"]
+        if not MIN_DATE <= value <= MAX_DATE:
+            problems.append(f"“{label}”{value.isoformat()}超出合理范围（1949-10-01 至 2100-12-31）。")
+    elif kind in (INT, MONEY):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return [f"“{label}”应为整数。"]
+        minimum = 0 if kind == MONEY else info.minimum
+        maximum = MAX_FEN if kind == MONEY else info.maximum
+        if minimum is not None and value < minimum:
+            problems.append(f"“{label}”不能为负数。")
+        elif maximum is not None and value > maximum:
+            shown = f"{maximum // 100:,} 元" if kind == MONEY else f"{maximum:,}"
+            problems.append(f"“{label}”数值过大（最多 {shown}），请核对。")
+    elif kind == BOOL:
+        if not isinstance(value, bool):
+            problems.append(f"“{label}”应为是或否。")
+    elif kind == DECIMAL:
+        if not isinstance(value, Decimal) or not value.is_finite():
+            return [f"“{label}”应为数字。"]
+        if value < 0:
+            problems.append(f"“{label}”不能为负数。")
+        elif value > MAX_QUANTITY:
+            problems.append(f"“{label}”数值过大，请核对。")
+    elif kind == MEMBERS:
+        seen = set()
+        for member_id in value:
+            if member_id in seen:
+                problems.append(f"“{label}”中同一位委员出现了两次。")
+                break
+            seen.add(member_id)
+    return problems
+
+
+def _order(errors: list[FieldError], name: str, label: str, message: str | None) -> None:
+    if message:
+        errors.append(FieldError(name, label, message))
+
+
+def _check_members(
+    record: Record,
+    lookup: Lookup | None,
+    previous_ids: set[str],
+    errors: list[FieldError],
+) -> None:
+    if lookup is None:
+        return
+    for info in fields_of(type(record)):
+        if info.kind != MEMBERS:
+            continue
+        for member_id in getattr(record, info.name):
+            state = lookup.member_state(member_id)
+            if state is None:
+                errors.append(
+                    FieldError(info.name, info.label, f"“{info.label}”中有不在名册里的委员。")
+                )
+                break
+            if state == "deleted" and member_id not in previous_ids:
+                errors.append(
+                    FieldError(info.name, info.label, f"“{info.label}”中有已删除的委员。")
+                )
+                break
+
+
+def _date_order(
+    errors: list[FieldError], record: Record, first: str, second: str
+) -> None:
+    a, b = getattr(record, first), getattr(record, second)
+    if isinstance(a, date) and isinstance(b, date) and b < a:
+        info_a = next(f for f in fields_of(type(record)) if f.name == first)
+        info_b = next(f for f in fields_of(type(record)) if f.name == second)
+        errors.append(
+            FieldError(second, info_b.label, f"“{info_b.label}”不能早于“{info_a.label}”。")
+        )
+
+
+def _rules_member(record: Member, errors: list[FieldError]) -> None:
+    _date_order(errors, record, "joined_on", "left_on")
+
+
+def _rules_activity(record: Activity, errors: list[FieldError]) -> None:
+    _date_order(errors, record, "date", "end_date")
+
+
+def _rules_reception(record: Reception, errors: list[FieldError]) -> None:
+    _date_order(errors, record, "date", "closed_on")
+    _date_order(errors, record, "date", "deadline")
+    if record.closed_on and record.status in enums.RECEPTION_OPEN_STATUSES:
+        errors.append(
+            FieldError("status", "办理状态", "已填写办结日期，“办理状态”应为已办结或无法办理。")
+        )
+    if record.handling == "转交部门" and not record.transferred_to.strip():
+        errors.append(FieldError("transferred_to", "转办单位", "处理方式为转交部门时，请填写“转办单位”。"))
+
+
+def _rules_donation(record: Donation, errors: list[FieldError]) -> None:
+    if record.total_fen > MAX_FEN:
+        errors.append(FieldError("cash_fen", "现金(元)", "现金与物资价值合计过大，请核对。"))
+
+
+def _rules_proposal(record: Proposal, errors: list[FieldError]) -> None:
+    _date_order(errors, record, "submitted_on", "answered_on")
+    if record.status != "草拟" and record.submitted_on is None:
+        errors.append(FieldError("submitted_on", "提交日期", "已提交的提案建议请填写“提交日期”。"))
+    if not record.authors:
+        errors.append(FieldError("authors", "提出人", "请填写“提出人”（至少一人）。"))
+    names = [a.name.strip() for a in record.authors]
+    if len(set(names)) != len(names):
+        errors.append(FieldError("authors", "提出人", "“提出人”中有重复的姓名。"))
+
+
+def _rules_narrative(record: Narrative, errors: list[FieldError]) -> None:
+    return None
+
+
+_RULES: dict[type, Callable[[Any, list[FieldError]], None]] = {
+    Member: _rules_member,
+    Activity: _rules_activity,
+    Reception: _rules_reception,
+    Donation: _rules_donation,
+    Proposal: _rules_proposal,
+    Narrative: _rules_narrative,
+}
+
+
+def validation_errors(
+    record: Record, lookup: Lookup | None = None, previous_member_ids: set[str] | None = None
+) -> list[FieldError]:
+    """Every problem of ``record``, in field order. Empty when the record may be saved."""
+    errors: list[FieldError] = []
+    for info in fields_of(type(record)):
+        value = getattr(record, info.name)
+        for message in _check_field(info, value, lookup):
+            errors.append(FieldError(info.name, info.label, message))
+        if info.kind == CHILDREN and info.child is not None and isinstance(value, list):
+            for index, child in enumerate(value, start=1):
+                for child_info in fields_of(info.child):
+                    prefix = f"{info.label}第{index}行的"
+                    for message in _check_field(
+                        child_info, getattr(child, child_info.name), lookup, prefix
+                    ):
+                        errors.append(FieldError(info.name, info.label, message))
+    _check_members(record, lookup, previous_member_ids or set(), errors)
+    rules = _RULES.get(type(record))
+    if rules is not None and not any(e.field in ("date", "submitted_on") for e in errors):
+        rules(record, errors)
+    return errors
+
+
+def validate(
+    record: Record, lookup: Lookup | None = None, previous_member_ids: set[str] | None = None
+) -> None:
+    errors = validation_errors(record, lookup, previous_member_ids)
+    if errors:
+        raise ValidationError(errors)

@@ -1,0 +1,1 @@
+"""Excel ledgers and the PDF annual summary (openpyxl, reportlab). No Qt here."""

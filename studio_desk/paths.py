@@ -1,0 +1,60 @@
+"""Where things live: the data folder, the default database, logs, and bundled assets."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from studio_desk import APP_NAME
+
+DB_FILENAME = "studio-desk.sqlite"
+
+
+def data_dir() -> Path:
+    """The user's data folder (created if missing). ``STUDIO_DESK_HOME`` overrides it."""
+    override = os.environ.get("STUDIO_DESK_HOME")
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def backups_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def logs_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def asset_path(*parts: str) -> Path:
+    """Find a bundled asset (``forms/…``, ``resources/…``, ``reports/…``).
+
+    Works from the source tree, from an installed wheel (assets under ``studio_desk/_data``)
+    and inside a PyInstaller bundle (``sys._MEIPASS``).
+    """
+    rel = Path(*parts)
+    package_dir = Path(__file__).resolve().parent
+    candidates = []
+    meipass = getattr(sys, "_MEIPASS", None)
+    if meipass:
+        candidates.append(Path(meipass) / rel)
+    candidates.append(package_dir / "_data" / rel)
+    candidates.append(package_dir.parent / rel)
+    for candidate in candidates:
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"找不到程序资源文件：{rel}")
