@@ -41,11 +41,12 @@ def ensure_venv(extras: str) -> Path:
         venv.EnvBuilder(with_pip=True).create(VENV)
     spec = f".[{extras}]" if extras else "."
     print(f"安装 {spec} 及其依赖 …", flush=True)
-    subprocess.run(
+    result = subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", spec],
         cwd=ROOT,
-        check=True,
     )
+    if result.returncode != 0:
+        raise SystemExit(f"安装失败（pip 退出码 {result.returncode}），请查看上面的输出。")
     return python
 
 
@@ -66,8 +67,9 @@ def ensure_debian_packages() -> None:
         return
     print("安装系统软件包：" + " ".join(missing), flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+    for step in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *missing]):
+        if subprocess.run(step, env=env).returncode != 0:
+            raise SystemExit("安装系统软件包失败：" + " ".join(step))
 
 
 def main(argv: list[str]) -> int:
