@@ -51,7 +51,7 @@ def spec(
     maxlen: int | None = None,
     minimum: int | None = None,
     maximum: int | None = None,
-    default: Any = None,
+    default: Any = ...,
     child: type | None = None,
 ) -> Any:
     meta = {
@@ -70,12 +70,8 @@ def spec(
     }
     if kind in (MEMBERS, CHILDREN):
         return field(default_factory=list, metadata=meta)
-    if default is None and kind in (TEXT, LONGTEXT, CHOICE):
-        default = ""
-    if default is None and kind == BOOL:
-        default = False
-    if default is None and kind in (INT, MONEY):
-        default = 0
+    if default is ...:  # not given: the kind's empty value
+        default = {TEXT: "", LONGTEXT: "", CHOICE: "", BOOL: False, INT: 0, MONEY: 0}.get(kind)
     return field(default=default, metadata=meta)
 
 
