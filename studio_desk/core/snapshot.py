@@ -228,6 +228,8 @@ def write_snapshot(
 ) -> SnapshotResult:
     """Write a checked, self-contained copy of ``store`` to ``target`` (optionally encrypted)."""
     target = Path(target)
+    if target.resolve() == Path(store.path).resolve():
+        raise SnapshotError("副本不能写到正在使用的数据库文件本身，请换一个位置或文件名。")
     check_target(target, overwrite=overwrite)
     if password is not None:
         encryption.check_password(password)
