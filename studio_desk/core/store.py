@@ -7,7 +7,6 @@ connection the store owns (guarded by a lock, so a background thread may use it 
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import threading
 import uuid
@@ -278,10 +277,10 @@ class Store:
                     out[record.id] = record
         return [out[i] for i in ids if i in out]
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]  # type: ignore[misc]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def _build(self, cls: type[R], rows: list[Any]) -> list[R]:
         if not rows:
@@ -811,7 +810,3 @@ def installation_id() -> str:
         except OSError:
             pass
         return value
-
-
-def copy_file(src: Path, dst: Path) -> None:
-    shutil.copyfile(src, dst)
