@@ -217,7 +217,7 @@ class SnapshotDialog(_ExchangeDialog):
 class MergeDialog(_ExchangeDialog):
     """从U盘合并: merge another copy into this database; summary and conflicts to swap."""
 
-    COLUMNS = ("类型", "记录", "采用的版本", "另一版本", "当前使用")
+    COLUMNS = ("类型", "记录", "不同之处", "采用的版本", "另一版本", "当前使用")
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(store, parent, "从U盘合并")
@@ -245,6 +245,8 @@ class MergeDialog(_ExchangeDialog):
         self.conflict_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflict_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.conflict_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.conflict_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.layout_.addWidget(self.conflict_table, 1)
         self.swap_button = QPushButton("互换所选冲突的版本", self)
         self.swap_button.setEnabled(False)
@@ -310,15 +312,21 @@ class MergeDialog(_ExchangeDialog):
             current = self.store.get(BY_TABLE[c.table], c.record_id)
             other = version_record(self.store, BY_TABLE[c.table], c.record_id, c.other_version)
             using_other = codec.content_of(current) == codec.content_of(other)
+            kept = version_record(self.store, BY_TABLE[c.table], c.record_id, c.kept_version)
+            fields, details = _differences(kept, other)
             values = (
                 c.type_title,
                 c.title,
+                fields,
                 _when(c.kept_updated_at) + ("（删除）" if c.kept_deleted else ""),
                 _when(c.other_updated_at) + ("（删除）" if c.other_deleted else ""),
                 "另一版本" if using_other else "采用的版本",
             )
             for col, value in enumerate(values):
-                self.conflict_table.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(details)
+                self.conflict_table.setItem(row, col, item)
+        self.conflict_table.resizeRowsToContents()
         self.conflict_label.setVisible(bool(self.conflicts))
         self.conflict_table.setVisible(bool(self.conflicts))
         self.swap_button.setVisible(bool(self.conflicts))
@@ -336,6 +344,27 @@ class MergeDialog(_ExchangeDialog):
         self._fill_conflicts()
         self.status.ok(f"已互换 {len(rows)} 条记录的版本。")
         self.dataChanged.emit()
+
+
+def _differences(kept: Any, other: Any) -> tuple[str, str]:
+    """Labels of the fields two versions differ in, and a tooltip with both values."""
+    from studio_desk.core import codec
+    from studio_desk.core.models import fields_of
+
+    a, b = codec.content_of(kept), codec.content_of(other)
+    labels, lines = [], []
+    if a.get("deleted") != b.get("deleted"):
+        labels.append("是否删除")
+    for info in fields_of(type(kept)):
+        if a.get(info.name) != b.get(info.name):
+            labels.append(info.label)
+            lines.append(f"{info.label}：采用“{_short(a.get(info.name))}”，另一版本“{_short(b.get(info.name))}”")
+    return "、".join(labels) or "（无）", "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _when(stamp: str) -> str:
@@ -372,7 +401,8 @@ class BackupDialog(_ExchangeDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.layout_.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.backup_button = QPushButton("立即备份", self)

@@ -67,13 +67,14 @@ def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_pat
     assert "捐赠慰问：新增 1 条" in text and "冲突 1 条" in text
     assert merge.conflict_table.rowCount() == 1
     assert merge.conflict_table.item(0, 1).text() == "联络员改的题目"
+    assert merge.conflict_table.item(0, 2).text() == "活动主题"
     assert clerk_store.list(Donation)[0].recipient_count == 30
 
     merge.conflict_table.selectRow(0)
     with qtbot.waitSignal(merge.dataChanged):
         qtbot.mouseClick(merge.swap_button, Qt.MouseButton.LeftButton)
     assert clerk_store.get(Activity, activity.id).topic == "主任改的题目"
-    assert merge.conflict_table.item(0, 4).text() == "另一版本"
+    assert merge.conflict_table.item(0, 5).text() == "另一版本"
 
     # Restore the backup made before the merge: the donation goes, the clerk's title is back.
     backups = BackupDialog(clerk_store)
