@@ -163,7 +163,8 @@ class FontSet:
             return " " if ch.isspace() else "", primary.name
         for face in self.fallbacks:
             if face is not primary and face.has(ch):
-                self.fallback_used.setdefault(face.label, set()).add(ch)
+                if ord(ch) >= 0x2E80:  # Latin letters and digits from another font are unremarkable
+                    self.fallback_used.setdefault(face.label, set()).add(ch)
                 return ch, face.name
         self.missing.add(ch)
         return MISSING_MARK, primary.name
