@@ -298,7 +298,10 @@ def write_summary(
     try:
         doc = _Document(str(tmp), fonts, initialFontName=fonts.name("fangsong"), title=title, author=studio.name, subject=f"{year}年度工作总结",
                         creator="委员工作室履职台账")
-        doc.build(story)
+        try:
+            doc.build(story)
+        except OSError as exc:  # the folder is gone, read-only or full
+            raise StudioDeskError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
         _stage(progress, 4, "正在保存……")
         _replace(tmp, path)
     except BaseException:
