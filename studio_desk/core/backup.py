@@ -53,7 +53,7 @@ def make_backup(store: Store, backup_dir: Path, kind: str = "manual") -> BackupI
 
 def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:
     """Backups in the folder, newest first."""
-    out = []
+    out: list[BackupInfo] = []
     if not backup_dir.exists():
         return out
     for path in backup_dir.glob("*.sqlite"):
