@@ -183,6 +183,9 @@ CHOICE_VARIANTS: dict[str, dict[str, str]] = {
 }
 
 
-def normalise_choice(field: str, text: str) -> str:
+def normalise_choice(field: str, text: str, allowed: tuple[str, ...] | None = None) -> str:
+    """A fixed value from an obvious variant; a value that is already allowed stays as it is."""
     text = re.sub(r"\s+", "", text)
+    if allowed is not None and text in allowed:
+        return text
     return CHOICE_VARIANTS.get(field, {}).get(text, text)
