@@ -104,12 +104,36 @@ def _write(store: Store, year: int, tmp: Path, mask_pii: bool, progress: Progres
     wb.properties.title = f"{studio.name}{year}年履职台账"
     if mask_pii:
         wb.properties.keywords = lc.MASKED_MARK
-    _summary_sheet(wb, studio.name, figures, mask_pii)
-    for spec in lc.RECORD_SHEETS:
-        _record_sheet(wb, store, spec, id_lists[spec.name], studio.name, year, figures, names, mask_pii, counter)
-    _ranking_sheet(wb, studio.name, figures, mask_pii)
-    report(progress, counter.total, counter.total, "正在保存文件……")
-    wb.save(tmp)
+    try:
+        _summary_sheet(wb, studio.name, figures, mask_pii)
+        for spec in lc.RECORD_SHEETS:
+            _record_sheet(
+                wb, store, spec, id_lists[spec.name], studio.name, year, figures, names, mask_pii, counter
+            )
+        _ranking_sheet(wb, studio.name, figures, mask_pii)
+        report(progress, counter.total, counter.total, "正在保存文件……")
+        wb.save(tmp)
+    except BaseException:
+        _discard(wb)
+        raise
+
+
+def _discard(wb: Workbook) -> None:
+    """Close the half-written sheets' streams and delete their temporary files."""
+    for ws in wb.worksheets:
+        rows = getattr(ws, "_rows", None)
+        writer = getattr(ws, "_writer", None)
+        try:
+            if rows is not None:
+                rows.close()
+        except Exception:  # noqa: BLE001 - best effort on the way out of a failure
+            pass
+        try:
+            if writer is not None:
+                writer.close()
+                _remove(Path(writer.out))
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def _record_ids(store: Store, spec: lc.SheetSpec, year: int) -> list[str]:
