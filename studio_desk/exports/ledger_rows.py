@@ -134,8 +134,11 @@ def build_record(
     items_cell: tuple[str, Any] | None = None
     sums: dict[str, tuple[str, Any]] = {}
 
-    def problem(header: str, message: str) -> None:
+    bad_fields: set[str] = set()
+
+    def problem(header: str, message: str, field_name: str = "") -> None:
         problems.append(Problem(sheet, row_no, header, message))
+        bad_fields.add(field_name)
 
     for col, (header, raw) in cells.items():
         kind, name = col.kind, col.field
@@ -156,7 +159,7 @@ def build_record(
                 continue
             if name in pii and masked:
                 if existing is None and not is_blank(raw):
-                    problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。")
+                    problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)
                 continue  # a masked copy never overwrites the real data
             if kind == lc.DATE:
                 changes[name] = parse_date(raw)
@@ -171,7 +174,7 @@ def build_record(
                 for member_name in split_names(raw):
                     member_id = resolver.member_id(member_name)
                     if member_id is None:
-                        problem(header, _unknown_member_message(header, member_name))
+                        problem(header, _unknown_member_message(header, member_name), name)
                     elif member_id not in ids:
                         ids.append(member_id)
                 changes[name] = ids
@@ -186,7 +189,7 @@ def build_record(
             else:
                 changes[name] = parse_text(raw)
         except CellError as exc:
-            problem(header, f"{exc}。")
+            problem(header, f"{exc}。", name)
 
     if isinstance(record, Donation):
         _donation_items(record, changes, items_cell, sums, problem)
@@ -198,14 +201,15 @@ def build_record(
             when = record.answered_on or record.submitted_on or date.today()
             record = dataclasses.replace(record, followups=record.followups + [parse_followup(text, when)])
 
-    if not problems:
-        previous = set()
-        if existing is not None:
-            previous = set(getattr(existing, "member_ids", []) or [])
-        for error in validation_errors(record, resolver, previous):
-            col = spec.column_for_field(error.field)
-            header = _header_in_file(cells, col) if col is not None else ""
-            problem(header or (col.header if col else error.label), error.message)
+    # The core's validation, on what could be read (a cell that could not be read is already
+    # reported; the rules between fields are still checked on the others).
+    previous = set(getattr(existing, "member_ids", []) or []) if existing is not None else set()
+    for error in validation_errors(record, resolver, previous):
+        if error.field in bad_fields:
+            continue
+        col = spec.column_for_field(error.field)
+        header = _header_in_file(cells, col) if col is not None else ""
+        problem(header or (col.header if col else error.label), error.message, error.field)
     return RowResult(record if not problems else None, existing, problems)
 
 
