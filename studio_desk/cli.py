@@ -17,6 +17,7 @@ from studio_desk.core.errors import StudioDeskError
 COMMAND_MODULES = (
     "studio_desk.commands.basic",
     "studio_desk.commands.export",
+    "studio_desk.commands.ledger_import",
 )
 
 
