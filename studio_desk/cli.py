@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "studio_desk.commands.basic",
     "studio_desk.commands.export",
     "studio_desk.commands.ledger_import",
+    "studio_desk.commands.usb",
 )
 
 
