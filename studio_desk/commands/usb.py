@@ -149,7 +149,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_package(args: argparse.Namespace) -> int:
-    from studio_desk.core.county_package import write_county_package
+    from studio_desk.exports.county_package import write_county_package
 
     if not 1949 <= args.year <= 2100:
         raise StudioDeskError(f"年度 {args.year} 不在合理范围内。")

@@ -134,6 +134,9 @@ def prepare_copy(local: Path, work: Path) -> Store:
         version = ensure_ours(conn, local)
         if version == 0:
             raise NotStudioDeskError(f"“{local.name}”是空的数据库，不是履职台账数据库。")
+        masked = conn.execute("SELECT value FROM meta WHERE key = 'pii_masked'").fetchone()
+        if masked:
+            raise DatabaseError("这是报送用的脱敏副本（群众个人信息已隐去），不能合并回台账。")
         bad = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
         if bad:
             raise DatabaseError("这个副本已损坏（完整性检查未通过），不能合并：" + "；".join(bad[:3]))

@@ -534,7 +534,7 @@ class CountyPackageDialog(_ExchangeDialog):
         mask, with_db, as_zip = self.mask_check.isChecked(), self.db_check.isChecked(), self.zip_check.isChecked()
 
         def work(progress):
-            from studio_desk.core.county_package import write_county_package
+            from studio_desk.exports.county_package import write_county_package
 
             return write_county_package(
                 self.store, year, folder, mask_pii=mask, with_db=with_db, as_zip=as_zip, progress=progress

@@ -126,3 +126,22 @@ def test_backup_now_adds_a_row(qtbot, clerk_store: Store, tmp_path: Path):
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10000)
     assert dialog.table.item(0, 1).text() == "手动备份"
     assert dialog.table.item(0, 3).text() == "1"
+
+
+def test_county_package_dialog_writes_a_masked_zip(qtbot, demo_store: Store, tmp_path: Path):
+    from studio_desk.ui.exchange_dialogs import CountyPackageDialog
+
+    dialog = CountyPackageDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.year_spin.setValue(2026)
+    qtbot.keyClicks(dialog.folder_edit, str(tmp_path))
+    assert dialog.mask_check.isChecked()
+    qtbot.mouseClick(dialog.db_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=30000)
+    assert "报送材料已生成" in dialog.status.text()
+    (archive,) = tmp_path.glob("*.zip")
+    import zipfile
+
+    with zipfile.ZipFile(archive) as zf:
+        assert any(n.endswith("（已脱敏）.sqlite") for n in zf.namelist())
