@@ -44,13 +44,16 @@ def _under(path: Path, root: str) -> bool:
 
 def removable_reason(path: Path | str) -> str | None:
     """Why ``path`` is not a safe place to keep a database open, or None when it is local."""
-    resolved = _existing(Path(path))
+    given = Path(os.path.abspath(path))
+    resolved = _existing(given)
     for root in filter(None, os.environ.get(ROOTS_ENV, "").split(os.pathsep)):
-        if _under(resolved, root):
+        if _under(resolved, root) or _under(given, root):
             return "可移动磁盘（U盘）"
     if sys.platform == "win32":
         return _windows_reason(resolved)
     if sys.platform.startswith("linux"):
+        if (str(given) + "/").startswith(_LINUX_MEDIA):
+            return "可移动磁盘（U盘）"
         return _linux_reason(resolved)
     if sys.platform == "darwin" and str(resolved).startswith("/Volumes/"):
         return "外接磁盘"
