@@ -20,10 +20,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("STUDIO_DESK_HOME", tempfile.mkdtemp(prefix="bench-home-"))
 
-from studio_desk.core.models import Activity, Member  # noqa: E402
-from studio_desk.core.snapshot import write_snapshot  # noqa: E402
-from studio_desk.core.store import Store  # noqa: E402
-from studio_desk.core.sync import merge_stores  # noqa: E402
+from studio_desk.core.models import Activity, Member
+from studio_desk.core.snapshot import write_snapshot
+from studio_desk.core.store import Store
+from studio_desk.core.sync import merge_stores
 
 
 def timed(fn):

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.store import Store
@@ -189,7 +190,7 @@ def open_working_copy(origin: Path, *, create: bool = True, password: str | None
         raise StudioDeskError(f"找不到数据库文件“{origin}”。")
     if pending.exists() and local.exists():
         # Changes that could not be written back last time: merge the stick's file into them.
-        store = WorkingCopyStore.open(local, create=False)
+        store = cast(WorkingCopyStore, WorkingCopyStore.open(local, create=False))
         if fresh.exists():
             from studio_desk.core.sync import merge_file
 
@@ -203,7 +204,7 @@ def open_working_copy(origin: Path, *, create: bool = True, password: str | None
         os.replace(fresh, local)
     elif local.exists():
         local.unlink()  # a new database: start it empty, here
-    store = WorkingCopyStore.open(local, create=True)
+    store = cast(WorkingCopyStore, WorkingCopyStore.open(local, create=True))
     store.origin = origin
     store._opened_hash = _file_hash(local) if origin.exists() else ""
     return store

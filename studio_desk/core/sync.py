@@ -300,12 +300,13 @@ def _merge_table(
 
     for record_id in take:
         theirs_rec = their_records[record_id]
-        mine_rec = my_records.get(record_id)
-        if mine_rec is None:
+        maybe_mine = my_records.get(record_id)
+        if maybe_mine is None:
             store._write(theirs_rec)
             if not theirs_rec.deleted:
                 counts.added += 1
             continue
+        mine_rec = maybe_mine
         conflict = _conflict(mine_rec, theirs_rec, my_known, their_known, kept=theirs_rec)
         if (record_id, mine_rec.version_id) not in my_known:
             store._archive(mine_rec, CONFLICT_REASON if conflict else SUPERSEDED_REASON)
@@ -319,9 +320,12 @@ def _merge_table(
                 counts.deleted += 1
             else:
                 counts.changed += 1
-        if isinstance(theirs_rec, Member) and isinstance(mine_rec, Member):
-            if theirs_rec.name != mine_rec.name:
-                renamed.append(record_id)
+        if (
+            isinstance(theirs_rec, Member)
+            and isinstance(mine_rec, Member)
+            and theirs_rec.name != mine_rec.name
+        ):
+            renamed.append(record_id)
     if cls is TypeEntry:
         store._type_cache.clear()
     return counts, conflicts, renamed, added_history, newest

@@ -105,7 +105,11 @@ def write_county_package(
     progress: ProgressFn | None = None,
 ) -> PackageResult:
     """Write the package for ``year`` into ``folder``; returns what was written."""
-    from studio_desk.core.snapshot import SnapshotError, os_error_message, write_file_safely
+    from studio_desk.core.snapshot import (
+        SnapshotError,
+        os_error_message,
+        write_file_safely,
+    )
     from studio_desk.exports.summary import write_summary
     from studio_desk.exports.workbook import write_workbook
 

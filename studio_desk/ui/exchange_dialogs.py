@@ -7,7 +7,7 @@ Each dialog calls one core operation off the UI thread (``run_task``) and emits
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -371,9 +371,8 @@ def _when(stamp: str) -> str:
     """A UTC stamp as local time, to the second."""
     try:
         moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
-        from datetime import timezone
 
-        return moment.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
     except ValueError:
         return stamp[:19]
 

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from studio_desk.core.backup import backup_counts, backup_if_due, list_backups, make_backup, restore_backup
+from studio_desk.core.backup import (
+    backup_counts,
+    backup_if_due,
+    list_backups,
+    make_backup,
+    restore_backup,
+)
 from studio_desk.core.errors import DatabaseError
 from studio_desk.core.models import Activity, Member
 from studio_desk.core.schema import CURRENT_VERSION

@@ -14,7 +14,12 @@ from studio_desk.core import encryption
 from studio_desk.core.errors import DatabaseError, StudioDeskError
 from studio_desk.core.models import Activity, Member
 from studio_desk.core.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
-from studio_desk.core.snapshot import NeedPassword, SnapshotError, quick_check, write_snapshot
+from studio_desk.core.snapshot import (
+    NeedPassword,
+    SnapshotError,
+    quick_check,
+    write_snapshot,
+)
 from studio_desk.core.store import Store
 from studio_desk.core.sync import data_fingerprint, merge_file
 
