@@ -236,3 +236,35 @@ def discard_working_copy(origin: Path) -> None:
         leftover = local.with_name(local.name + suffix)
         if leftover.exists():
             leftover.unlink()
+
+
+def removable_roots() -> list[Path]:
+    """Removable drives plugged in now (for suggesting where to copy to)."""
+    roots: list[Path] = [Path(p) for p in os.environ.get(ROOTS_ENV, "").split(os.pathsep) if p]
+    if sys.platform == "win32":
+        import ctypes
+        import string
+
+        try:
+            mask = ctypes.windll.kernel32.GetLogicalDrives()  # type: ignore[attr-defined]
+            for i, letter in enumerate(string.ascii_uppercase):
+                if mask & (1 << i) and ctypes.windll.kernel32.GetDriveTypeW(f"{letter}:\\") == 2:  # type: ignore[attr-defined]
+                    roots.append(Path(f"{letter}:\\"))
+        except (AttributeError, OSError):
+            pass
+    elif sys.platform.startswith("linux"):
+        try:
+            with open("/proc/mounts", encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    parts = line.split()
+                    if len(parts) >= 2:
+                        mount_point = parts[1].replace("\\040", " ")
+                        if (mount_point + "/").startswith(_LINUX_MEDIA):
+                            roots.append(Path(mount_point))
+        except OSError:
+            pass
+    elif sys.platform == "darwin":
+        volumes = Path("/Volumes")
+        if volumes.is_dir():
+            roots += [p for p in volumes.iterdir() if p.is_dir() and not p.is_symlink()]
+    return [r for r in dict.fromkeys(roots) if r.is_dir()]

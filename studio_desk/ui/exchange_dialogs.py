@@ -152,6 +152,15 @@ class SnapshotDialog(_ExchangeDialog):
         row, self.path_edit, browse = _path_row(self, "例如 E:\\台账.sqlite")
         browse.clicked.connect(self._browse)
         self.form.addRow("保存到：", row)
+        from studio_desk.core.removable import removable_roots
+
+        self.suggested: Path | None = None
+        roots = removable_roots()
+        if roots:
+            self.suggested = roots[0] / f"台账-{date.today():%Y%m%d}.sqlite"
+            self.use_stick_button = QPushButton(f"保存到U盘 {roots[0]}", self)
+            self.use_stick_button.clicked.connect(lambda: self.path_edit.setText(str(self.suggested)))
+            self.form.addRow("", self.use_stick_button)
         self.overwrite_check = QCheckBox("同名文件已存在时覆盖它", self)
         self.form.addRow("", self.overwrite_check)
         self.encrypt_check = QCheckBox("加密（离开本机的副本建议加密）", self)

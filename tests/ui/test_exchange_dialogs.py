@@ -145,3 +145,17 @@ def test_county_package_dialog_writes_a_masked_zip(qtbot, demo_store: Store, tmp
 
     with zipfile.ZipFile(archive) as zf:
         assert any(n.endswith("（已脱敏）.sqlite") for n in zf.namelist())
+
+
+def test_a_plugged_in_stick_is_offered(qtbot, store: Store, tmp_path: Path, monkeypatch):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setenv("STUDIO_DESK_REMOVABLE_ROOTS", str(stick))
+    dialog = SnapshotDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.use_stick_button, Qt.MouseButton.LeftButton)
+    assert Path(dialog.path_edit.text()).parent == stick
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=15000)
+    assert "可以安全拔出" in dialog.status.text()
+    assert len(list(stick.glob("台账-*.sqlite"))) == 1
