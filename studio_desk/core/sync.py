@@ -425,6 +425,52 @@ def swap_conflict(store: Store, conflict: Conflict) -> Record:
     return use_version(store, cls, conflict.record_id, target)
 
 
+def recent_conflicts(store: Store, *, days: int = 30, limit: int = 500) -> list[Conflict]:
+    """Conflicts left by merges in the last ``days`` days (from history), newest first.
+
+    Lets the clerk come back to the list after closing the merge dialog. Each is stated
+    against the record as it is now, so :func:`swap_conflict` works on it the same way.
+    """
+    from datetime import datetime, timedelta, timezone
+
+    since = (datetime.now(timezone.utc) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    rows = store.conn.execute(
+        "SELECT table_name, record_id, version_id, MAX(seq) FROM history"
+        " WHERE reason = ? AND archived_at >= ? GROUP BY record_id ORDER BY MAX(seq) DESC LIMIT ?",
+        (CONFLICT_REASON, since, limit),
+    ).fetchall()
+    out = []
+    for table, record_id, version_id, seq in rows:
+        cls = BY_TABLE.get(table)
+        current = store.find(cls, record_id) if cls else None
+        if cls is None or current is None:
+            continue
+        other = version_record(store, cls, record_id, version_id)
+        # The version that won is the current one then: archived later if it has changed since.
+        after = store.conn.execute(
+            "SELECT version_id FROM history WHERE record_id = ? AND seq > ? AND version_id != ?"
+            " ORDER BY seq LIMIT 1",
+            (record_id, seq, version_id),
+        ).fetchone()
+        won = version_record(store, cls, record_id, after[0]) if after else current
+        out.append(
+            Conflict(
+                table=table,
+                record_id=record_id,
+                title=_title(won if not won.deleted else other),
+                kept_version=won.version_id,
+                other_version=other.version_id,
+                kept_replica=won.replica_id,
+                other_replica=other.replica_id,
+                kept_updated_at=won.updated_at,
+                other_updated_at=other.updated_at,
+                kept_deleted=won.deleted,
+                other_deleted=other.deleted,
+            )
+        )
+    return out
+
+
 def data_fingerprint(store: Store) -> dict[str, Any]:
     """Everything a merge must agree on (current rows with children, and the set of versions).
 

@@ -266,7 +266,13 @@ class MergeDialog(_ExchangeDialog):
         self.layout_.addWidget(self.swap_button, 0, Qt.AlignmentFlag.AlignRight)
         self._finish_layout("开始合并")
         self.summary: Any = None
-        self.conflicts: list[Any] = []
+        from studio_desk.core.sync import recent_conflicts
+
+        # Conflicts of earlier merges stay reviewable until the clerk has looked at them.
+        self.conflicts: list[Any] = recent_conflicts(self.store)
+        self._fill_conflicts()
+        if self.conflicts:
+            self.summary_view.setPlainText(f"最近 30 天的合并留下 {len(self.conflicts)} 处冲突，见下表。")
         self.resize(760, 560)
 
     def _browse(self) -> None:

@@ -159,3 +159,22 @@ def test_a_plugged_in_stick_is_offered(qtbot, store: Store, tmp_path: Path, monk
     qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=15000)
     assert "可以安全拔出" in dialog.status.text()
     assert len(list(stick.glob("台账-*.sqlite"))) == 1
+
+
+def test_merge_dialog_shows_conflicts_of_an_earlier_merge(qtbot, clerk_store: Store, tmp_path: Path):
+    from studio_desk.core.sync import merge_stores
+
+    activity = clerk_store.list(Activity)[0]
+    other_path = tmp_path / "other.sqlite"
+    clerk_store.backup_to(other_path)
+    with Store.open(other_path, replica_id="director") as other:
+        other.save(dataclasses.replace(other.get(Activity, activity.id), topic="主任改的"))
+        clerk_store.save(dataclasses.replace(clerk_store.get(Activity, activity.id), topic="联络员改的"))
+        merge_stores(clerk_store, other)
+    dialog = MergeDialog(clerk_store)
+    qtbot.addWidget(dialog)
+    assert dialog.conflict_table.rowCount() == 1
+    assert "1 处冲突" in dialog.summary_view.toPlainText()
+    dialog.conflict_table.selectRow(0)
+    qtbot.mouseClick(dialog.swap_button, Qt.MouseButton.LeftButton)
+    assert clerk_store.get(Activity, activity.id).topic == "主任改的"
