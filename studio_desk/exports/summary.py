@@ -223,7 +223,9 @@ def _story(blocks: list[Block], studio_name: str, date_text: str, attachments: l
         else:  # later items line up under the first one's number
             closing.append(Paragraph(fonts.markup(f"{index}．{title}", "fangsong"), styles["annex_more"]))
     closing += [Spacer(1, LINE), _Signature(studio_name, date_text, fonts)]
-    story.append(KeepTogether(closing))
+    # the last paragraph goes with them, so the signature never stands on a page of its own
+    last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+    story.append(KeepTogether(last + closing))
     for index, (title, flowables) in enumerate(attachments, start=1):
         story += [PageBreak(), Paragraph(fonts.markup(f"附件{index}", "hei"), styles["annex_label"]),
                   Spacer(1, LINE * 0.5), _Title(title, fonts, size=18), Spacer(1, LINE * 0.5)]
