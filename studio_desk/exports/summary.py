@@ -10,6 +10,7 @@ The file is written to a temporary name and renamed, so a failure never leaves h
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -83,6 +84,17 @@ def default_template_path() -> Path:
     if own.is_file():
         return own
     return asset_path("reports", TEMPLATE_NAME)
+
+
+def editable_template_path() -> Path:
+    """The clerk's own copy of the template, made from the shipped one the first time."""
+    own = data_dir() / "reports" / TEMPLATE_NAME
+    if not own.is_file():
+        own.parent.mkdir(parents=True, exist_ok=True)
+        readme = asset_path("reports", "README.md")
+        shutil.copyfile(asset_path("reports", TEMPLATE_NAME), own)
+        shutil.copyfile(readme, own.parent / "README.md")
+    return own
 
 
 def read_template(template: Path | str | None) -> str:
@@ -244,8 +256,8 @@ class _Document(BaseDocTemplate):
         even = Frame(PAGE_W - BINDING - BLOCK_W, bottom, BLOCK_W, BLOCK_H, id="even", leftPadding=0,
                      rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("odd", [odd], onPage=self._folio, autoNextPageTemplate="even"),
-            PageTemplate("even", [even], onPage=self._folio, autoNextPageTemplate="odd"),
+            PageTemplate("odd", [odd], onPageEnd=self._folio, autoNextPageTemplate="even"),
+            PageTemplate("even", [even], onPageEnd=self._folio, autoNextPageTemplate="odd"),
         ])
 
     def _folio(self, canvas: Any, doc: Any) -> None:
@@ -327,5 +339,5 @@ def _replace(tmp: Path, path: Path) -> None:
         raise StudioDeskError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
 
 
-__all__ = ["SummaryResult", "default_template_path", "summary_blocks", "write_summary"]
+__all__ = ["SummaryResult", "default_template_path", "editable_template_path", "summary_blocks", "write_summary"]
 

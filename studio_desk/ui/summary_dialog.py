@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -218,9 +218,14 @@ class SummaryDialog(QDialog):
         left_buttons.addWidget(self.save_text_button)
         left_buttons.addWidget(self.preview_button)
         left_buttons.addStretch(1)
+        self.template_button = QPushButton("修改模板…", self)
+        self.template_button.setObjectName("templateButton")
+        self.template_button.setToolTip("用记事本打开总结模板（句式、标题），保存后点“生成预览”")
+        self.template_button.clicked.connect(self.open_template)
+        left_buttons.addWidget(self.template_button)
         hint = QLabel("总结正文中的数字由当年台账自动统计，这里填写的是联络员自己的文字。"
-                      "总结的句式来自模板文件“年度工作总结.txt”，可用记事本修改，"
-                      "说明见同一文件夹中的 README.md。", self)
+                      "总结的句式来自模板文件，点“修改模板…”可用记事本修改（说明见同一文件夹中的 README.md）。",
+                      self)
         hint.setWordWrap(True)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -301,6 +306,20 @@ class SummaryDialog(QDialog):
             return
         self._load_year(year)
         self.generate_preview()
+
+    def open_template(self) -> None:
+        """Open the clerk's own copy of the template (made on first use) in the text editor."""
+        from studio_desk.exports.summary import editable_template_path
+
+        try:
+            path = editable_template_path()
+        except OSError as exc:
+            show_error(self, "修改模板", StudioDeskError(f"无法准备模板文件：{exc.strerror or exc}。"))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.status_label.setText(f"请用记事本打开模板文件：{path}")
+            return
+        self.status_label.setText(f"已打开模板文件：{path}\n修改并保存后，点“生成预览”查看效果。")
 
     # ---------------------------------------------------------------- PDF
 

@@ -111,3 +111,21 @@ def test_closing_saves_text_and_removes_previews(qtbot, dialog: SummaryDialog, d
     dialog.accept()
     assert demo_store.narrative(2026, "工作亮点") == "打造“有事好商量”品牌。"
     assert not preview_folder.exists()
+
+
+def test_edit_template_opens_own_copy_and_preview_uses_it(qtbot, dialog: SummaryDialog, data_home: Path,
+                                                          monkeypatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    qtbot.mouseClick(_button(dialog, "templateButton"), Qt.MouseButton.LeftButton)
+    own = data_home / "reports" / "年度工作总结.txt"
+    assert opened and Path(opened[0].toLocalFile()) == own
+    assert (own.parent / "README.md").is_file()
+    # the clerk edits the title line in Notepad and previews again
+    text = own.read_text(encoding="utf-8").replace("# {工作室名称}{年度}年度工作总结", "# {年度}年度履职工作总结")
+    own.write_text(text, encoding="utf-8")
+    with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
+        qtbot.mouseClick(_button(dialog, "previewButton"), Qt.MouseButton.LeftButton)
+    assert _text(dialog.result.path).startswith("2026年度履职工作总结")
