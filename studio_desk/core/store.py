@@ -223,10 +223,15 @@ class Store:
                 raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
             try:
                 yield self.conn
-            except BaseException:
+            except BaseException as exc:
                 if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # SQLite already rolled back (e.g. after a full disk)
                 self._type_cache.clear()
+                if isinstance(exc, sqlite3.Error):
+                    raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
                 raise
             try:
                 self.conn.execute("COMMIT")
