@@ -8,6 +8,7 @@ the ledgers and the forms all read one description.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,6 +97,12 @@ class FieldInfo:
 
 def fields_of(cls: type) -> list[FieldInfo]:
     """The described fields of a record or child class, in declaration order."""
+    # Called for every record read, validated or written: the description is built once per class.
+    return list(_fields_of(cls))
+
+
+@functools.lru_cache(maxsize=None)
+def _fields_of(cls: type) -> tuple[FieldInfo, ...]:
     out = []
     for f in dataclasses.fields(cls):
         if "label" not in f.metadata:
@@ -116,7 +123,7 @@ def fields_of(cls: type) -> list[FieldInfo]:
                 m["child"],
             )
         )
-    return out
+    return tuple(out)
 
 
 def field_info(cls: type, name: str) -> FieldInfo:
