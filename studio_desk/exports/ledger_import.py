@@ -252,7 +252,7 @@ def _plan_sheet(
         row_no = offset + 1
         if all(is_blank(v) for v in row) or _is_total_row(row):
             continue
-        if [lc.normalise_header(v) for v in row] == header_norm:
+        if row and row[0] == header_cells[0] and [lc.normalise_header(v) for v in row] == header_norm:
             continue  # the header repeated (a ledger pasted together from several)
         cells: dict[lc.Column, tuple[str, Any]] = {}
         formula_problem = False
