@@ -79,7 +79,7 @@ class CellMaker:
         cell = WriteOnlyCell(self.ws)
         cell.font = Font(name=FONT_NAME, size=size, bold=bold)
         cell.alignment = Alignment(
-            horizontal=horizontal, vertical="center" if not wrap else "top", wrap_text=wrap
+            horizontal=horizontal, vertical="center", wrap_text=wrap
         )
         if border:
             cell.border = BORDER
