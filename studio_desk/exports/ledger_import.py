@@ -10,7 +10,7 @@ its header row (under any title rows), columns by their header names and common 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,7 +155,11 @@ def read_ledgers(
     done = 0
     seen_ids: dict[str, tuple[str, int]] = {}
     for raw, spec, header_row, mapping in found:
-        _plan_sheet(plan, resolver, raw, spec, header_row, mapping, seen_ids)
+
+        def tick(n: int, sheet: str = raw.name) -> None:
+            report(progress, done + n, max(total_rows, 1), f"正在检查“{sheet}”……")
+
+        _plan_sheet(plan, resolver, raw, spec, header_row, mapping, seen_ids, tick)
         done += len(raw.rows) - header_row - 1
         report(progress, done, max(total_rows, 1), f"已检查“{raw.name}”")
     plan.new_members = list(resolver.new_members.values())
@@ -225,6 +229,7 @@ def _plan_sheet(
     header_row: int,
     mapping: dict[int, tuple[lc.Column, str]],
     seen_ids: dict[str, tuple[str, int]],
+    tick: Callable[[int], None],
 ) -> None:
     mapped = {col.header for col, _ in mapping.values()}
     header_cells = raw.rows[header_row]
@@ -250,6 +255,8 @@ def _plan_sheet(
     header_norm = [lc.normalise_header(v) for v in header_cells]
     for offset, row in enumerate(raw.rows[header_row + 1 :], start=header_row + 1):
         row_no = offset + 1
+        if offset % 500 == 0:
+            tick(offset - header_row)  # progress, and the clerk's chance to cancel
         if all(is_blank(v) for v in row) or _is_total_row(row):
             continue
         if row and row[0] == header_cells[0] and [lc.normalise_header(v) for v in row] == header_norm:
