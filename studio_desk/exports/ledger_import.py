@@ -38,6 +38,7 @@ TOTAL_WORDS = ("合计", "总计", "小计", "累计")
 # Columns whose cells may be formulas: the import does not take their values.
 FORMULA_OK = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY)
 ADD, CHANGE, SAME = "add", "change", "unchanged"
+WRITE_REPORT_EVERY = 200  # records written between progress reports
 ACTION_LABELS = {ADD: "新增", CHANGE: "修改", SAME: "无变化"}
 
 
@@ -363,7 +364,7 @@ def apply_plan(store: Store, plan: ImportPlan, progress: ProgressFn | None = Non
             store.save(member, reason="导入")
         for done, item in enumerate(todo, start=1):
             store.save(item.record, reason="导入")
-            if done % 200 == 0:
+            if done % WRITE_REPORT_EVERY == 0:
                 report(progress, done, total, f"正在写入……{done:,}/{len(todo):,}")
     report(progress, total, total, "导入完成")
     return ImportResult(
