@@ -235,30 +235,33 @@ def generate_large(
         replica = store.replica_id
         members = [_finish(m, m.joined_on or date(first_year, 1, 1), rng, replica) for m in _members(rng, first_year, last_year)]
         span = (date(last_year, 12, 31) - date(first_year, 1, 1)).days
-        records: list[Record] = list(members)
         counts = {Member.TITLE: len(members)}
+        plan = []
         for cls, share in SHARES:
             n = round(n_records * share) if cls is not Proposal else n_records - sum(
                 round(n_records * s) for c, s in SHARES if c is not Proposal
             )
             counts[cls.TITLE] = n
-            for _ in range(n):
-                day = date(first_year, 1, 1) + timedelta(days=rng.randrange(span + 1))
-                present = [m for m in members if m.joined_on <= day and (m.left_on is None or m.left_on >= day)]
-                crew_members = rng.sample(present, min(len(present), rng.randint(1, 8)))
-                crew = [m.id for m in crew_members]
-                if cls is Activity:
-                    record: Record = _activity(rng, day, crew)
-                elif cls is Reception:
-                    record = _reception(rng, day, crew, today)
-                elif cls is Donation:
-                    record = _donation(rng, day, crew)
-                else:
-                    record = _proposal(rng, day, [(m.id, m.name) for m in crew_members[:3]], today)
-                records.append(_finish(record, day, rng, replica))
+            plan.append((cls, n))
+        # One transaction; records are made and written one by one, so memory stays flat.
         with store.transaction():
-            for record in records:
-                store.write_version(record)
+            for member in members:
+                store.write_version(member)
+            for cls, n in plan:
+                for _ in range(n):
+                    day = date(first_year, 1, 1) + timedelta(days=rng.randrange(span + 1))
+                    present = [m for m in members if m.joined_on <= day and (m.left_on is None or m.left_on >= day)]
+                    crew_members = rng.sample(present, min(len(present), rng.randint(1, 8)))
+                    crew = [m.id for m in crew_members]
+                    if cls is Activity:
+                        record: Record = _activity(rng, day, crew)
+                    elif cls is Reception:
+                        record = _reception(rng, day, crew, today)
+                    elif cls is Donation:
+                        record = _donation(rng, day, crew)
+                    else:
+                        record = _proposal(rng, day, [(m.id, m.name) for m in crew_members[:3]], today)
+                    store.write_version(_finish(record, day, rng, replica))
         return counts
     finally:
         if own:
