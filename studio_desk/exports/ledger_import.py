@@ -22,6 +22,7 @@ from studio_desk.core.models import Member, Record
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.ledger_match import KnownRecords
 from studio_desk.exports.ledger_rows import (
     Problem,
     Resolver,
@@ -254,6 +255,8 @@ def _plan_sheet(
                 ids.append(text.lower())
         existing = {r.id: r for r in resolver.store.get_many(spec.cls, ids)}
     header_norm = [lc.normalise_header(v) for v in header_cells]
+    known = KnownRecords(resolver.store, spec.cls)
+    repeats = 0
     for offset, row in enumerate(raw.rows[header_row + 1 :], start=header_row + 1):
         row_no = offset + 1
         if offset % 500 == 0:
@@ -313,12 +316,24 @@ def _plan_sheet(
             resolver.by_name[record.name] = record.id
             if found is None:
                 resolver.planned_member_ids.add(record.id)
+        if found is None and record_id is None and spec.cls is not Member:
+            same = known.same_as(record, [c for c in cells])
+            if same is not None:
+                plan.records.append(PlannedRecord(raw.name, row_no, SAME, same))
+                repeats += 1
+                continue
         if found is None:
             plan.records.append(PlannedRecord(raw.name, row_no, ADD, record))
         elif codec.content_of(found) == codec.content_of(record):
             plan.records.append(PlannedRecord(raw.name, row_no, SAME, record))
         else:
             plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed_labels(found, record)))
+    _note_repeats(plan, raw.name, repeats)
+
+
+def _note_repeats(plan: ImportPlan, sheet: str, repeats: int) -> None:
+    if repeats:
+        plan.notes.append(f"“{sheet}”中有 {repeats:,} 行与已有记录相同（可能以前导入过），将略过。")
 
 
 def _member_by_name(resolver: Resolver, cells: dict[lc.Column, tuple[str, Any]]) -> Member | None:
