@@ -91,6 +91,9 @@ class ExportDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox()
+        self.open_folder_button = self.buttons.addButton("打开所在文件夹", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button.setEnabled(False)
+        self.open_folder_button.clicked.connect(self._open_folder)
         self.export_button = self.buttons.addButton("导出", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button.clicked.connect(self.start_export)
@@ -135,7 +138,15 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         masked = "（已隐去群众个人信息）" if self.mask_box.isChecked() else ""
         self.status.setText(f"已导出{masked}：{self.written}")
+        self.open_folder_button.setEnabled(True)
         self.exported.emit(str(self.written))
+
+    def _open_folder(self) -> None:
+        if self.written is not None:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
