@@ -84,8 +84,7 @@ class DashboardPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
+        for c in (0, 1, 2, 3):
             self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.splitter.addWidget(self.table)
 
@@ -119,7 +118,7 @@ class DashboardPage(QWidget):
         self.tracking.itemActivated.connect(self._activate)
         tracking_layout.addWidget(self.tracking, 1)
         self.splitter.addWidget(tracking)
-        self.splitter.setSizes([380, 480, 420])
+        self.splitter.setSizes([440, 460, 400])
 
         self._fill_years()
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -194,20 +193,18 @@ class DashboardPage(QWidget):
         section_bg = QBrush(QColor("#eef2f7"))
         for r, (label, figure) in enumerate(rows):
             if figure is None:
-                item = QTableWidgetItem(label)
-                item.setFont(bold)
-                self.table.setItem(r, 0, item)
                 for c in range(4):
-                    cell = self.table.item(r, c) or QTableWidgetItem("")
+                    cell = QTableWidgetItem(label if c == 0 else "")
+                    cell.setFont(bold)
                     cell.setBackground(section_bg)
                     self.table.setItem(r, c, cell)
                 continue
             unit = figure.unit if figure.kind != "rate" else ""
-            name = QTableWidgetItem(f"　{label}" + (f"（{unit}）" if unit else ""))
+            name = QTableWidgetItem(f"　{label}")
             name.setData(Qt.ItemDataRole.UserRole, figure.key)
             self.table.setItem(r, 0, name)
             for c, text in ((1, figure.text(figure.current)), (2, figure.text(figure.previous)), (3, change_text(figure))):
-                cell = QTableWidgetItem(text)
+                cell = QTableWidgetItem(f"{text} {unit}" if unit and text not in ("", "持平") else text)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, cell)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QWidget,
@@ -87,6 +89,15 @@ class RecordForm(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
+        for row in self.findChildren(QWidget):
+            # Rows keep their natural height; spare room goes below the last row, not between.
+            if row.objectName().startswith("row_") and row.layout() is not None:
+                row.layout().setAlignment(Qt.AlignmentFlag.AlignTop)
+                policy = row.sizePolicy()
+                policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)
+                row.setSizePolicy(policy)
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), min(self.height(), max(hint.height(), 300)))
         if self.fields:
             self.widget(self.fields[0].name).setFocus()
 

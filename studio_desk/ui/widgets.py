@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -70,11 +71,11 @@ class DateField(QDateEdit):
             return
         super().keyPressEvent(event)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        # An empty field opens its calendar on today, not on 1900.
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Clicking an empty field starts from today (not 1900-01-01); Delete empties it again.
         if self.date() == _BLANK:
-            self.calendarWidget().setSelectedDate(QDate.currentDate())
-        super().showEvent(event)
+            self.setDate(QDate.currentDate())
+        super().mousePressEvent(event)
 
 
 class MoneyEdit(QLineEdit):
@@ -127,6 +128,7 @@ class MemberPicker(QWidget):
         self.search.returnPressed.connect(self._take_first)
         self.list.itemChanged.connect(self._item_changed)
         self.setFocusProxy(self.search)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def set_members(self, members: list[Member]) -> None:
         self._members = list(members)
