@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -28,6 +29,38 @@ from studio_desk.ui.ledger_model import LedgerModel
 from studio_desk.ui.tasks import show_error
 
 ALL = "全部"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One record changed by a user action: what it was before (None: it was new)."""
+
+    cls: type[Record]
+    record_id: str
+    before: Record | None
+    after_version: str
+
+
+def undo_change(store: Store, change: Change) -> None:
+    """Put a record back as it was before ``change``.
+
+    When nothing happened to the record since, this is exactly the store's
+    ``revert_last_change``; after an earlier undo the record's last change is that undo, so
+    the version kept with the change is written back instead (as a new version: history
+    keeps everything).
+    """
+    current = store.get(change.cls, change.record_id)
+    if current.version_id == change.after_version:
+        store.revert_last_change(change.cls, change.record_id)
+    elif change.before is None:
+        store.delete(change.cls, change.record_id)
+    else:
+        from studio_desk.core import codec
+
+        restored = codec.copy_record(
+            change.before, created_at=current.created_at, version_id=current.version_id
+        )
+        store.save(restored, check=False, reason="撤销")
 SEARCH_DELAY_MS = 200
 
 
@@ -53,7 +86,10 @@ def _filter_specs(store: Store, cls: type[Record]) -> list[tuple[str, str, list[
 
 
 class LedgerPage(QWidget):
-    """One record type's ledger. ``changed(text, [(cls, id)])`` tells the window what to undo."""
+    """One record type's ledger.
+
+    ``changed(text, [Change])`` tells the window what was done, so that it can be undone.
+    """
 
     changed = Signal(str, list)
 
@@ -265,20 +301,19 @@ class LedgerPage(QWidget):
         if saved is None:
             return
         self._show_saved(saved)
-        self.changed.emit(f"新建{self.cls.TITLE}", [(self.cls, saved.id)])
+        self.changed.emit(f"新建{self.cls.TITLE}", [Change(self.cls, saved.id, None, saved.version_id)])
 
     def edit_record(self, record_id: str) -> None:
         record = self.store.find(self.cls, record_id)
         if record is None or record.deleted:
             show_error(self, "编辑", _gone(self.cls))
             return
-        before = record.version_id
         saved = self.open_form(record)
         if saved is None:
             return
         self._show_saved(saved)
-        if saved.version_id != before:
-            self.changed.emit(f"修改{self.cls.TITLE}", [(self.cls, saved.id)])
+        if saved.version_id != record.version_id:
+            self.changed.emit(f"修改{self.cls.TITLE}", [Change(self.cls, saved.id, record, saved.version_id)])
 
     def _show_saved(self, saved: Record) -> None:
         # A record saved into another year than the one shown: show that year, so it is seen.
@@ -301,10 +336,13 @@ class LedgerPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
+        changes = []
         try:
             with self.store.transaction():
                 for record_id in ids:
-                    self.store.delete(self.cls, record_id)
+                    before = self.store.get(self.cls, record_id)
+                    tomb = self.store.delete(self.cls, record_id)
+                    changes.append(Change(self.cls, record_id, before, tomb.version_id))
         except Exception as exc:  # noqa: BLE001
             show_error(self, "删除", exc)
             return
@@ -313,7 +351,7 @@ class LedgerPage(QWidget):
         if self.model.ids:
             nxt = self.model.ids[min(max(row, 0), len(self.model.ids) - 1)]
             self.select_ids([nxt])
-        self.changed.emit(f"删除{len(ids)}条{self.cls.TITLE}", [(self.cls, i) for i in ids])
+        self.changed.emit(f"删除{len(ids)}条{self.cls.TITLE}", changes)
 
 
 def _gone(cls: type[Record]) -> Exception:

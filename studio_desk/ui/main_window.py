@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desk import APP_TITLE, __version__
-from studio_desk.core.models import BY_KIND, Activity, Donation, Proposal, Reception, Record
+from studio_desk.core.models import BY_KIND, Activity, Donation, Proposal, Reception
 from studio_desk.core.store import Store
 from studio_desk.ui.action_pages import ExchangePage, ReportsPage
 from studio_desk.ui.dashboard import DashboardPage
-from studio_desk.ui.ledger_page import LedgerPage
+from studio_desk.ui.ledger_page import Change, LedgerPage, undo_change
 from studio_desk.ui.member_page import MemberPage
 from studio_desk.ui.tasks import run_quietly, show_error
 
@@ -34,7 +34,7 @@ UNDO_LIMIT = 50
 @dataclass
 class UndoStep:
     text: str
-    records: list[tuple[type[Record], str]]
+    changes: list[Change]
 
 
 def settings_file() -> QSettings:
@@ -194,8 +194,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ changes and undo
 
-    def record_changed(self, text: str, records: list) -> None:
-        self.undo_steps.append(UndoStep(text, list(records)))
+    def record_changed(self, text: str, changes: list) -> None:
+        self.undo_steps.append(UndoStep(text, list(changes)))
         del self.undo_steps[:-UNDO_LIMIT]
         self._refresh_others(self.sender())
         self._update_actions()
@@ -208,15 +208,15 @@ class MainWindow(QMainWindow):
         step = self.undo_steps.pop()
         try:
             with self.store.transaction():
-                for cls, record_id in step.records:
-                    self.store.revert_last_change(cls, record_id)
+                for change in step.changes:
+                    undo_change(self.store, change)
         except Exception as exc:  # noqa: BLE001
             show_error(self, "撤销", exc)
         else:
             self.statusBar().showMessage(f"已撤销“{step.text}”。", 8000)
         self.refresh()
         if (page := self._ledger()) is not None:
-            page.select_ids([i for _c, i in step.records])
+            page.select_ids([c.record_id for c in step.changes])
 
     def _refresh_others(self, source: object) -> None:
         for page in self.pages.values():
