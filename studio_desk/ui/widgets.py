@@ -90,6 +90,15 @@ class MoneyEdit(QLineEdit):
         self.setText(format_fen(fen) if fen else "")
 
 
+class EntryLineEdit(QLineEdit):
+    """A line edit whose Enter means "add this", never the dialog's 保存 button."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 def member_matches(member: Member, query: str) -> bool:
     q = fold(query)
     return not q or q in fold(member.name) or q in pinyin_initials(member.name)
@@ -110,7 +119,7 @@ class MemberPicker(QWidget):
         self.chosen_label = QLabel("未选委员")
         self.chosen_label.setObjectName("chosen")
         self.chosen_label.setWordWrap(True)
-        self.search = QLineEdit()
+        self.search = EntryLineEdit()
         self.search.setObjectName("member_search")
         self.search.setPlaceholderText("输入姓名或拼音首字母（如 lg），回车选中第一位")
         self.search.setClearButtonEnabled(True)
@@ -382,7 +391,7 @@ class AuthorList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         entry = QHBoxLayout()
-        self.entry = QLineEdit()
+        self.entry = EntryLineEdit()
         self.entry.setObjectName("author_entry")
         self.entry.setPlaceholderText("姓名或拼音首字母，回车添加（非工作室委员可直接写姓名）")
         self.add_button = QPushButton("添加")

@@ -50,6 +50,9 @@ def in_dialog(qtbot, trigger: Callable[[], Any], handler: Callable[[QDialog], An
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible() and not done:
             try:
+                if not dialog.isActiveWindow():  # as a window manager would do
+                    dialog.activateWindow()
+                    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
                 done.append(handler(dialog))
             except BaseException as exc:  # noqa: BLE001 - reported after the dialog closes
                 errors.append(exc)
@@ -156,7 +159,13 @@ def edit_cell(qtbot, table: QTableWidget, row: int, col: int, text: str) -> None
     assert isinstance(editor, QLineEdit), editor
     editor.selectAll()
     type_text(qtbot, editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    press_enter(qtbot)
+
+
+def press_enter(qtbot) -> None:
+    """Enter in the focused cell editor; the view commits it on the next turn of the loop."""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.wait(10)
 
 
 def row_center(view, row: int, col: int = 0) -> QPoint:

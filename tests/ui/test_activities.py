@@ -34,6 +34,8 @@ def test_create_activity_through_the_form(window, demo_store, qtbot):
         type_into(qtbot, search, "lg")  # 刘刚 by pinyin initials
         assert child(form, "f_member_ids").visible_names() == ["刘刚"]
         qtbot.keyClick(search, Qt.Key.Key_Return)
+        assert form.isVisible()  # Enter picked the member; it did not submit the form
+        assert "刘刚" in child(form, "chosen", QLabel).text()
         type_into(qtbot, child(form, "f_public_count", QSpinBox), "35")
         combo = child(form, "f_type", QComboBox)
         combo.setCurrentIndex(combo.findText("公益活动"))
