@@ -359,15 +359,22 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        for key, splitter in self._splitters().items():
-            state = s.value(f"splitters/{key}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
         for name, page in self.pages.items():
             if isinstance(page, LedgerPage):
                 state = s.value(f"columns/{page.cls.KIND}")
                 if isinstance(state, QByteArray):
                     page.table.horizontalHeader().restoreState(state)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not getattr(self, "_splitters_restored", False):
+            # Splitter sizes only hold once the window has its real size.
+            self._splitters_restored = True
+            s = settings_file()
+            for key, splitter in self._splitters().items():
+                state = s.value(f"splitters/{key}")
+                if isinstance(state, QByteArray):
+                    splitter.restoreState(state)
 
     def save_settings(self) -> None:
         s = settings_file()
