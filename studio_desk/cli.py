@@ -17,6 +17,8 @@ from studio_desk.core.errors import StudioDeskError
 COMMAND_MODULES = (
     "studio_desk.commands.basic",
     "studio_desk.commands.export",
+    "studio_desk.commands.ledger_import",
+    "studio_desk.commands.usb",
 )
 
 
@@ -46,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"studio-desk {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="打开演示数据库（没有时先创建），不影响自己的数据"
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)

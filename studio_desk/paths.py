@@ -20,8 +20,19 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
-    path.mkdir(parents=True, exist_ok=True)
+    _make_folder(path)
     return path
+
+
+def _make_folder(path: Path) -> None:
+    from studio_desk.core.errors import StudioDeskError
+
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StudioDeskError(
+            f"无法创建数据文件夹“{path}”：{exc.strerror or exc}。请检查磁盘和文件夹权限。"
+        ) from exc
 
 
 def default_db_path() -> Path:
@@ -30,13 +41,13 @@ def default_db_path() -> Path:
 
 def backups_dir() -> Path:
     path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    _make_folder(path)
     return path
 
 
 def logs_dir() -> Path:
     path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    _make_folder(path)
     return path
 
 

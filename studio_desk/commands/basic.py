@@ -25,6 +25,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run_gui(args: argparse.Namespace) -> int:
     from studio_desk.ui.app import run_app
 
+    if getattr(args, "demo", False):
+        from studio_desk.core.demo import create_demo_database, default_demo_path
+
+        demo = default_demo_path()
+        if not demo.exists():
+            create_demo_database(demo)
+        return run_app(demo)
     return run_app(Path(args.db) if args.db else None)
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from studio_desk.core.db import connect
+from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 
 KEEP_DAILY = 14
@@ -53,7 +54,7 @@ def make_backup(store: Store, backup_dir: Path, kind: str = "manual") -> BackupI
 
 def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:
     """Backups in the folder, newest first."""
-    out = []
+    out: list[BackupInfo] = []
     if not backup_dir.exists():
         return out
     for path in backup_dir.glob("*.sqlite"):
@@ -121,3 +122,81 @@ def backup_counts(path: Path) -> dict[str, int]:
         return {}
     finally:
         conn.close()
+
+
+def check_backup(path: Path) -> int:
+    """Refuse a backup that cannot be restored; return its schema version."""
+    from studio_desk.core.db import check_file
+    from studio_desk.core.errors import DatabaseError
+
+    path = Path(path)
+    report = check_file(path)
+    if not report.ok:
+        raise DatabaseError("这个备份不能恢复：" + "；".join(report.problems))
+    if not report.version:
+        raise DatabaseError(f"“{path.name}”不是履职台账数据库，不能恢复。")
+    return report.version
+
+
+def restore_backup(
+    store: Store,
+    backup: Path,
+    backup_dir: Path | None = None,
+    progress: ProgressFn | None = None,
+) -> BackupInfo:
+    """Replace the open database's contents with ``backup``, after backing up the current state.
+
+    The store keeps its connection (the backup is copied into it with SQLite's backup API, one
+    atomic step under the rollback journal: killed half-way, the database is as before).
+    Returns the backup of the state before the restore, so it can be undone.
+    """
+    import shutil
+    import tempfile
+
+    from studio_desk.core.errors import DatabaseError
+    from studio_desk.core.schema import CURRENT_VERSION
+
+    backup = Path(backup)
+    if backup_dir is None:
+        from studio_desk.paths import backups_dir
+
+        backup_dir = backups_dir()
+    report(progress, 0, 3, "正在检查备份……")
+    version = check_backup(backup)
+    work = Path(tempfile.mkdtemp(prefix="studio-desk-restore-"))
+    try:
+        source = work / "restore.sqlite"
+        shutil.copyfile(backup, source)
+        if version < CURRENT_VERSION:
+            Store.open(source, replica_id=store.replica_id, create=False, backup_dir=work).close()
+        report(progress, 1, 3, "正在备份当前数据……")
+        before = make_backup(store, backup_dir, "restore")
+        report(progress, 2, 3, "正在恢复……")
+        src = sqlite3.connect(str(source))
+        try:
+            with store._lock:
+                if store.conn.in_transaction:
+                    raise DatabaseError("数据库正在写入，请稍后再恢复。")
+                src.backup(store.conn)
+                store._type_cache.clear()
+        except sqlite3.Error as exc:
+            from studio_desk.core.db import sqlite_error_message
+
+            raise DatabaseError("恢复失败，数据保持原样：" + sqlite_error_message(exc, store.path)) from exc
+        finally:
+            src.close()
+        report(progress, 3, 3, "恢复完成")
+        return before
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def backup_if_due(store: Store, backup_dir: Path | None = None) -> BackupInfo | None:
+    """The automatic daily backup, made on start when none was made today."""
+    if backup_dir is None:
+        from studio_desk.paths import backups_dir
+
+        backup_dir = backups_dir()
+    if not daily_backup_due(backup_dir, store.path.stem):
+        return None
+    return make_backup(store, backup_dir, "daily")

@@ -12,7 +12,8 @@ from studio_desk.core.errors import (
     NotStudioDeskError,
     SchemaTooNewError,
 )
-from studio_desk.core.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
+from studio_desk.core import schema
+from studio_desk.core.schema import APPLICATION_ID, CURRENT_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -115,7 +116,7 @@ def ensure_ours(conn: sqlite3.Connection, path: Path) -> int:
 def migrate(conn: sqlite3.Connection, from_version: int) -> list[int]:
     """Run the steps after ``from_version``, each in its own transaction. Returns the steps run."""
     done = []
-    for version, step in MIGRATIONS:
+    for version, step in schema.MIGRATIONS:
         if version <= from_version:
             continue
         conn.execute("BEGIN IMMEDIATE")

@@ -306,8 +306,8 @@ def year_figures(store: Store, year: int) -> YearFigures:
         fig.member_participations += len(a.member_ids)
         fig.public_participants += a.public_count
         fig.suggestions_collected += a.suggestion_count
-        for m in a.member_ids:
-            bump(m, "activities")
+        for member_id in a.member_ids:
+            bump(member_id, "activities")
         if a.is_highlight:
             fig.highlights.append(Highlight(a.id, a.date, a.type, a.topic, a.highlight_note))
     fig.activities_total = len(activities)
@@ -341,8 +341,8 @@ def year_figures(store: Store, year: int) -> YearFigures:
         if r.satisfaction:
             answered_satisfaction += 1
             satisfied += r.satisfaction in enums.SATISFIED
-        for m in r.member_ids:
-            bump(m, "receptions")
+        for member_id in r.member_ids:
+            bump(member_id, "receptions")
     fig.close_rate = Rate(fig.receptions_closed, fig.receptions_total)
     fig.satisfaction_rate = Rate(satisfied, answered_satisfaction)
 
@@ -393,8 +393,8 @@ def year_figures(store: Store, year: int) -> YearFigures:
     per_cat: dict[str, list[Donation]] = {c: [] for c in enums.DONATION_CATEGORIES}
     for d in donations:
         per_cat.setdefault(d.category, []).append(d)
-        for m in d.member_ids:
-            bump(m, "donations")
+        for member_id in d.member_ids:
+            bump(member_id, "donations")
     fig.donations_all = _donation_totals(donations)
     fig.donations_by_category = {c: _donation_totals(ds) for c, ds in per_cat.items()}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date as Date
 from decimal import Decimal
 from typing import Any, ClassVar, NewType
 
@@ -51,7 +51,7 @@ def spec(
     maxlen: int | None = None,
     minimum: int | None = None,
     maximum: int | None = None,
-    default: Any = None,
+    default: Any = ...,
     child: type | None = None,
 ) -> Any:
     meta = {
@@ -70,12 +70,8 @@ def spec(
     }
     if kind in (MEMBERS, CHILDREN):
         return field(default_factory=list, metadata=meta)
-    if default is None and kind in (TEXT, LONGTEXT, CHOICE):
-        default = ""
-    if default is None and kind == BOOL:
-        default = False
-    if default is None and kind in (INT, MONEY):
-        default = 0
+    if default is ...:  # not given: the kind's empty value
+        default = {TEXT: "", LONGTEXT: "", CHOICE: "", BOOL: False, INT: 0, MONEY: 0}.get(kind)
     return field(default=default, metadata=meta)
 
 
@@ -185,7 +181,7 @@ class Author:
 
 @dataclass
 class FollowUp:
-    date: date | None = spec("日期", DATE, required=True)
+    date: Date | None = spec("日期", DATE, required=True)
     note: str = spec("跟踪记录", LONGTEXT, required=True, maxlen=2000)
 
 
@@ -203,7 +199,7 @@ class Studio(Record):
     sector: str = spec("服务界别", maxlen=100)
     county: str = spec("所属政协", maxlen=100)
     address: str = spec("地址", maxlen=200)
-    founded_on: date | None = spec("授牌日期", DATE)
+    founded_on: Date | None = spec("授牌日期", DATE)
     convenor: str = spec("召集人", maxlen=50)
     phone: str = spec("联系电话", maxlen=50)
     intro: str = spec("简介", LONGTEXT, maxlen=5000)
@@ -225,8 +221,8 @@ class Member(Record):
     role: str = spec("工作室职务", CHOICE, required=True, choices=enums.MEMBER_ROLES, default="成员")
     employer: str = spec("工作单位及职务", maxlen=200)
     phone: str = spec("联系电话", maxlen=50)
-    joined_on: date | None = spec("加入日期", DATE)
-    left_on: date | None = spec("退出日期", DATE)
+    joined_on: Date | None = spec("加入日期", DATE)
+    left_on: Date | None = spec("退出日期", DATE)
     notes: str = spec("备注", LONGTEXT, maxlen=2000)
 
     def display_name(self) -> str:
@@ -246,8 +242,8 @@ class Activity(Record):
     TABLE: ClassVar[str] = "activities"
     TITLE: ClassVar[str] = "活动"
 
-    date: date | None = spec("日期", DATE, required=True)
-    end_date: date | None = spec("结束日期", DATE)
+    date: Date | None = spec("日期", DATE, required=True)
+    end_date: Date | None = spec("结束日期", DATE)
     type: str = spec("活动类型", CHOICE, required=True, type_list="activity_type")
     topic: str = spec("活动主题", required=True)
     location: str = spec("地点")
@@ -273,7 +269,7 @@ class Reception(Record):
     TABLE: ClassVar[str] = "receptions"
     TITLE: ClassVar[str] = "接待走访"
 
-    date: date | None = spec("日期", DATE, required=True)
+    date: Date | None = spec("日期", DATE, required=True)
     mode: str = spec("方式", CHOICE, required=True, choices=enums.RECEPTION_MODES)
     person_name: str = spec("对象(姓名/单位)", required=True, pii=PII_NAME, maxlen=100)
     person_phone: str = spec("联系电话", pii=PII_PHONE, maxlen=50)
@@ -287,8 +283,8 @@ class Reception(Record):
     handling: str = spec("处理方式", CHOICE, choices=enums.HANDLING_METHODS)
     transferred_to: str = spec("转办单位")
     status: str = spec("办理状态", CHOICE, required=True, choices=enums.RECEPTION_STATUSES, default="待办")
-    deadline: date | None = spec("办理时限", DATE)
-    closed_on: date | None = spec("办结日期", DATE)
+    deadline: Date | None = spec("办理时限", DATE)
+    closed_on: Date | None = spec("办结日期", DATE)
     result: str = spec("办理结果", LONGTEXT)
     practical_help: bool = spec("帮办实事", BOOL)
     dispute: bool = spec("矛盾纠纷", BOOL)
@@ -310,7 +306,7 @@ class Donation(Record):
     TABLE: ClassVar[str] = "donations"
     TITLE: ClassVar[str] = "捐赠慰问"
 
-    date: date | None = spec("日期", DATE, required=True)
+    date: Date | None = spec("日期", DATE, required=True)
     category: str = spec("类别", CHOICE, required=True, choices=enums.DONATION_CATEGORIES)
     donor: str = spec("捐赠方", required=True)
     member_ids: list[str] = spec("关联委员", MEMBERS)
@@ -345,7 +341,7 @@ class Proposal(Record):
     category: str = spec("类别", CHOICE, required=True, choices=enums.PROPOSAL_CATEGORIES)
     title: str = spec("标题", required=True)
     authors: list[Author] = spec("提出人", CHILDREN, child=Author)
-    submitted_on: date | None = spec("提交日期", DATE)
+    submitted_on: Date | None = spec("提交日期", DATE)
     session: str = spec("届次", maxlen=50)
     number: str = spec("编号", maxlen=50)
     source: str = spec("来源")
@@ -354,8 +350,8 @@ class Proposal(Record):
     result_class: str = spec("办理结果", CHOICE, choices=enums.RESULT_CLASSES)
     adoption_level: str = spec("采用层级", CHOICE, choices=enums.ADOPTION_LEVELS)
     instruction: str = spec("领导批示", LONGTEXT, maxlen=2000)
-    answered_on: date | None = spec("答复日期", DATE)
-    deadline: date | None = spec("办理时限", DATE)
+    answered_on: Date | None = spec("答复日期", DATE)
+    deadline: Date | None = spec("办理时限", DATE)
     satisfaction: str = spec("满意度", CHOICE, choices=enums.SATISFACTION)
     content: str = spec("内容摘要", LONGTEXT)
     notes: str = spec("备注", LONGTEXT, maxlen=2000)

@@ -6,8 +6,8 @@ connection the store owns (guarded by a lock, so a background thread may use it 
 
 from __future__ import annotations
 
+import builtins
 import json
-import shutil
 import sqlite3
 import threading
 import uuid
@@ -56,7 +56,7 @@ R = TypeVar("R", bound=Record)
 SEARCHABLE = (Member, Activity, Reception, Donation, Proposal)
 
 # How each ledger is placed in a year, as SQL over its table (``t``).
-_YEAR_COLUMN = {
+_YEAR_COLUMN: dict[type[Record], str | None] = {
     Activity: "t.date",
     Reception: "t.date",
     Donation: "t.date",
@@ -223,10 +223,15 @@ class Store:
                 raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
             try:
                 yield self.conn
-            except BaseException:
+            except BaseException as exc:
                 if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # SQLite already rolled back (e.g. after a full disk)
                 self._type_cache.clear()
+                if isinstance(exc, sqlite3.Error):
+                    raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
                 raise
             try:
                 self.conn.execute("COMMIT")
@@ -278,10 +283,10 @@ class Store:
                     out[record.id] = record
         return [out[i] for i in ids if i in out]
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]  # type: ignore[misc]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def _build(self, cls: type[R], rows: list[Any]) -> list[R]:
         if not rows:
@@ -410,7 +415,7 @@ class Store:
         filters: dict[str, Any] | None = None,
         include_deleted: bool = False,
         date_range: tuple[date, date] | None = None,
-    ) -> list[R]:
+    ) -> builtins.list[R]:
         ids = self.query_ids(
             cls,
             year=year,
@@ -435,7 +440,7 @@ class Store:
                 self.conn.execute(f"SELECT count(*) FROM {cls.TABLE} t{clause}", params).fetchone()[0]
             )
 
-    def years(self) -> list[int]:
+    def years(self) -> builtins.list[int]:
         """Years that have records, newest first (always includes the current year)."""
         years = {date.today().year}
         with self._lock:
@@ -460,7 +465,7 @@ class Store:
             return None
         return "deleted" if row[0] else "active"
 
-    def type_values(self, list_name: str) -> list[str]:
+    def type_values(self, list_name: str) -> builtins.list[str]:
         cached = self._type_cache.get(list_name)
         if cached is not None:
             return cached
@@ -480,10 +485,10 @@ class Store:
         members = self.list(Member, include_deleted=include_deleted)
         return {m.name: m for m in members}
 
-    def member_names(self, ids: Iterable[str]) -> list[str]:
-        ids = list(ids)
-        found = {m.id: m.name for m in self.get_many(Member, ids)}
-        return [found.get(i, "（未知委员）") for i in ids]
+    def member_names(self, ids: Iterable[str]) -> builtins.list[str]:
+        wanted = [str(i) for i in ids]
+        found: dict[str, str] = {m.id: m.name for m in self.get_many(Member, wanted)}
+        return [found.get(i, "（未知委员）") for i in wanted]
 
     # ------------------------------------------------------------ writing
 
@@ -514,7 +519,11 @@ class Store:
             if existing is not None:
                 self._archive(existing, reason or "修改")
             self._write(stored)
-            if isinstance(record, Member) and existing is not None and existing.name != record.name:
+            if (
+                isinstance(record, Member)
+                and isinstance(existing, Member)
+                and existing.name != record.name
+            ):
                 self._refresh_search_for_member(record.id)
             if isinstance(record, TypeEntry):
                 self._type_cache.pop(record.list_name, None)
@@ -622,7 +631,7 @@ class Store:
     # ------------------------------------------------------------ search text
 
     def _search_text(self, record: Record) -> str:
-        parts: list[str] = []
+        parts: builtins.list[str] = []
         for info in fields_of(type(record)):
             value = getattr(record, info.name)
             if info.kind in (TEXT, LONGTEXT) and value:
@@ -632,9 +641,9 @@ class Store:
                     parts += [name, pinyin_initials(name)]
             elif info.kind == CHILDREN:
                 for child in value:
-                    name = getattr(child, "name", None)
-                    if name:
-                        parts += [name, pinyin_initials(name)]
+                    child_name = getattr(child, "name", None)
+                    if child_name:
+                        parts += [child_name, pinyin_initials(child_name)]
             elif info.kind == "choice" and value:
                 parts.append(value)
         if isinstance(record, Member):
@@ -676,7 +685,7 @@ class Store:
 
     # ------------------------------------------------------------ history
 
-    def history(self, record_id: str) -> list[HistoryEntry]:
+    def history(self, record_id: str) -> builtins.list[HistoryEntry]:
         with self._lock:
             rows = self.conn.execute(
                 "SELECT seq, record_id, version_id, updated_at, replica_id, deleted, data,"
@@ -811,7 +820,3 @@ def installation_id() -> str:
         except OSError:
             pass
         return value
-
-
-def copy_file(src: Path, dst: Path) -> None:
-    shutil.copyfile(src, dst)

@@ -120,11 +120,6 @@ def _check_field(info: FieldInfo, value: Any, lookup: Lookup | None, prefix: str
     return problems
 
 
-def _order(errors: list[FieldError], name: str, label: str, message: str | None) -> None:
-    if message:
-        errors.append(FieldError(name, label, message))
-
-
 def _check_members(
     record: Record,
     lookup: Lookup | None,
@@ -182,7 +177,7 @@ def _rules_reception(record: Reception, errors: list[FieldError]) -> None:
 
 
 def _rules_donation(record: Donation, errors: list[FieldError]) -> None:
-    if record.total_fen > MAX_FEN:
+    if record.cash_fen <= MAX_FEN and record.total_fen > MAX_FEN:
         errors.append(FieldError("cash_fen", "现金(元)", "现金与物资价值合计过大，请核对。"))
 
 

@@ -1,0 +1,55 @@
+"""``studio-desk import FILE.xlsx [--add-members] [--dry-run]``: import ledgers, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from studio_desk.commands import open_store
+
+MAX_LISTED = 200  # problems printed; the count says how many more there are
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="从 Excel 台账导入记录（先检查全部内容，有问题则一条也不导入）",
+    )
+    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="要导入的 Excel 台账文件（只读取，不修改）")
+    p.add_argument(
+        "--add-members", action="store_true", help="把名册中没有的委员加入名册（默认：作为问题列出）"
+    )
+    p.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入数据库")
+    p.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from studio_desk.exports.ledger_import import apply_plan, read_ledgers
+
+    with open_store(args, create=False) as store:
+        plan = read_ledgers(store, args.file, add_unknown_members=args.add_members)
+        print(f"文件：{args.file}")
+        for sheet, ledger in plan.sheets.items():
+            print(f"工作表“{sheet}”按{ledger}读取")
+        for note in plan.notes:
+            print(f"提示：{note}")
+        if plan.problems:
+            print(f"发现 {len(plan.problems):,} 处问题，未导入任何数据：")
+            for problem in plan.problems[:MAX_LISTED]:
+                print(f"  {problem.text()}")
+            if len(plan.problems) > MAX_LISTED:
+                print(f"  ……另有 {len(plan.problems) - MAX_LISTED:,} 处问题未列出。")
+            print("请改正后重新导入。数据库和原文件均未改动。")
+            return 1
+        print(f"检查通过：{plan.summary()}。")
+        for item in plan.changes[:MAX_LISTED]:
+            print(f"  修改 “{item.sheet}”第 {item.row} 行 {item.summary()}：" + "、".join(item.changed))
+        if args.dry_run:
+            print("（仅检查，未写入数据库。）")
+            return 0
+        result = apply_plan(store, plan)
+        print(result.text())
+        if result.backup is not None:
+            print(f"导入前的数据库已备份到：{result.backup}")
+    return 0

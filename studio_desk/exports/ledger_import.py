@@ -1,0 +1,368 @@
+"""Importing ledgers from a workbook, in two steps: a plan to preview, then all or nothing.
+
+``plan = read_ledgers(store, path)`` reads the file (only reads it) and lists what would be added
+and changed and every problem by sheet, row and column. ``apply_plan(store, plan)`` refuses a plan
+with problems; otherwise it takes a backup and writes everything in one transaction.
+
+Both our own exported workbooks and a clerk's older ledgers are read: a sheet's ledger is found by
+its header row (under any title rows), columns by their header names and common variants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from studio_desk.core import codec
+from studio_desk.core.enums import TYPE_LIST_LABELS
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.models import Member, Record
+from studio_desk.core.progress import ProgressFn, report
+from studio_desk.core.store import Store
+from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.ledger_rows import (
+    Problem,
+    Resolver,
+    build_record,
+    changed_labels,
+    is_valid_record_id,
+)
+from studio_desk.exports.ledger_values import is_blank, parse_text
+from studio_desk.exports.xlsx_read import RawSheet, read_workbook
+
+HEADER_SCAN_ROWS = 20
+MIN_HEADER_MATCHES = 3
+TOTAL_WORDS = ("合计", "总计", "小计", "累计")
+# Columns whose cells may be formulas: the import does not take their values.
+FORMULA_OK = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY)
+ADD, CHANGE, SAME = "add", "change", "unchanged"
+ACTION_LABELS = {ADD: "新增", CHANGE: "修改", SAME: "无变化"}
+
+
+@dataclass
+class PlannedRecord:
+    sheet: str
+    row: int
+    action: str  # ADD, CHANGE or SAME
+    record: Record
+    changed: list[str] = field(default_factory=list)  # labels of changed fields
+
+    @property
+    def ledger(self) -> str:
+        return type(self.record).TITLE
+
+    def summary(self) -> str:
+        return self.record.display_name()
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    records: list[PlannedRecord] = field(default_factory=list)
+    new_members: list[Member] = field(default_factory=list)  # unknown names added to the roster
+    new_types: dict[str, list[str]] = field(default_factory=dict)  # list name → values
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    sheets: dict[str, str] = field(default_factory=dict)  # sheet in the file → ledger it was read as
+    masked: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.records or self.new_members)
+
+    @property
+    def additions(self) -> list[PlannedRecord]:
+        return [r for r in self.records if r.action == ADD]
+
+    @property
+    def changes(self) -> list[PlannedRecord]:
+        return [r for r in self.records if r.action == CHANGE]
+
+    @property
+    def unchanged(self) -> list[PlannedRecord]:
+        return [r for r in self.records if r.action == SAME]
+
+    def summary(self) -> str:
+        parts = [f"新增 {len(self.additions):,} 条", f"修改 {len(self.changes):,} 条"]
+        if self.unchanged:
+            parts.append(f"无变化 {len(self.unchanged):,} 条")
+        if self.new_members:
+            parts.append(f"名册新增委员 {len(self.new_members)} 人")
+        for list_name, values in self.new_types.items():
+            parts.append(f"新增{TYPE_LIST_LABELS.get(list_name, list_name)}：" + "、".join(values))
+        return "，".join(parts)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    changed: int
+    unchanged: int
+    members_added: int
+    backup: Path | None
+
+    def text(self) -> str:
+        text = f"导入完成：新增 {self.added:,} 条，修改 {self.changed:,} 条"
+        if self.unchanged:
+            text += f"，{self.unchanged:,} 条与现有记录相同未改动"
+        if self.members_added:
+            text += f"，名册新增委员 {self.members_added} 人"
+        return text + "。"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_ledgers(
+    store: Store,
+    path: Path | str,
+    *,
+    add_unknown_members: bool = False,
+    progress: ProgressFn | None = None,
+) -> ImportPlan:
+    """Read ``path`` and plan the import; nothing is written anywhere."""
+    path = Path(path)
+    plan = ImportPlan(path)
+    report(progress, 0, 1, "正在读取文件……")
+    sheets = read_workbook(path)
+    resolver = Resolver(store, add_unknown_members)
+    found: list[tuple[RawSheet, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]]] = []
+    for raw in sheets:
+        if raw.name in (lc.SUMMARY_SHEET_NAME, lc.RANKING_SHEET_NAME):
+            plan.notes.append(f"工作表“{raw.name}”是统计表，由程序根据台账计算，导入时略过。")
+            continue
+        located = _locate(raw)
+        if located is None:
+            if any(not is_blank(v) for row in raw.rows for v in row):
+                plan.notes.append(f"工作表“{raw.name}”中没有找到台账的表头，已略过。")
+            continue
+        spec, header_row, mapping = located
+        plan.sheets[raw.name] = spec.name
+        if any(lc.MASKED_MARK in parse_text(v) for row in raw.rows[:header_row] for v in row):
+            plan.masked = True
+        found.append((raw, spec, header_row, mapping))
+    if not found:
+        if not any(any(not is_blank(v) for row in s.rows for v in row) for s in sheets):
+            raise StudioDeskError(f"文件“{path.name}”是空的，没有可导入的内容。")
+        raise StudioDeskError(
+            f"文件“{path.name}”中没有找到可导入的台账：请确认表头（如“日期”“活动主题”“参加委员”）在表格上方。"
+        )
+    # The roster first, so that names in the other ledgers find the members it adds.
+    found.sort(key=lambda f: 0 if f[1].cls is Member else 1)
+    total_rows = sum(len(raw.rows) - header_row - 1 for raw, _, header_row, _ in found)
+    done = 0
+    seen_ids: dict[str, tuple[str, int]] = {}
+    for raw, spec, header_row, mapping in found:
+        _plan_sheet(plan, resolver, raw, spec, header_row, mapping, seen_ids)
+        done += len(raw.rows) - header_row - 1
+        report(progress, done, max(total_rows, 1), f"已检查“{raw.name}”")
+    plan.new_members = list(resolver.new_members.values())
+    plan.new_types = {k: v for k, v in resolver.new_types.items() if v}
+    plan.notes += resolver.notes
+    for name in resolver.new_members:
+        plan.notes.append(f"委员“{name}”不在名册中，将加入名册（职务：成员）。")
+    for list_name, values in plan.new_types.items():
+        for value in values:
+            plan.notes.append(f"将在{TYPE_LIST_LABELS.get(list_name, list_name)}中新增“{value}”。")
+    if not plan.problems and not plan.records:
+        plan.problems.append(Problem("", None, "", "文件中的台账没有数据行，没有可导入的内容。"))
+    return plan
+
+
+def _locate(raw: RawSheet) -> tuple[lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]] | None:
+    """The ledger a sheet holds, its header row (0-based) and column index → (column, header)."""
+    best: tuple[float, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]] | None = None
+    for row_index, row in enumerate(raw.rows[:HEADER_SCAN_ROWS]):
+        headers = [lc.normalise_header(v) if isinstance(v, str) else "" for v in row]
+        if sum(1 for h in headers if h) < 2:
+            continue
+        for spec in lc.RECORD_SHEETS:
+            mapping = _match_columns(spec, headers, row)
+            score = float(sum(1 for c, _ in mapping.values() if c.kind != lc.SEQ))
+            if any(hint in raw.name for hint in spec.hints) or raw.name == spec.name:
+                score += 1.5
+            if score >= MIN_HEADER_MATCHES and (best is None or score > best[0]):
+                best = (score, spec, row_index, mapping)
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _match_columns(spec: lc.SheetSpec, headers: list[str], row: list[Any]) -> dict[int, tuple[lc.Column, str]]:
+    mapping: dict[int, tuple[lc.Column, str]] = {}
+    taken: set[str] = set()
+    # Exact names first, then the variants: "日期" beats "时间" when a sheet has both.
+    for exact in (True, False):
+        for index, header in enumerate(headers):
+            if not header or index in mapping:
+                continue
+            for col in spec.columns:
+                if col.header in taken:
+                    continue
+                names = lc.header_names(col)
+                if (exact and header == names[0]) or (not exact and header in names[1:]):
+                    mapping[index] = (col, str(row[index]).strip())
+                    taken.add(col.header)
+                    break
+    return mapping
+
+
+def _is_total_row(values: list[Any]) -> bool:
+    for value in values[:3]:
+        if isinstance(value, str) and value.strip():
+            text = value.strip().replace(" ", "")
+            return any(text.startswith(w) for w in TOTAL_WORDS)
+    return False
+
+
+def _plan_sheet(
+    plan: ImportPlan,
+    resolver: Resolver,
+    raw: RawSheet,
+    spec: lc.SheetSpec,
+    header_row: int,
+    mapping: dict[int, tuple[lc.Column, str]],
+    seen_ids: dict[str, tuple[str, int]],
+) -> None:
+    mapped = {col.header for col, _ in mapping.values()}
+    header_cells = raw.rows[header_row]
+    for index, value in enumerate(header_cells):
+        if index not in mapping and not is_blank(value):
+            plan.notes.append(f"“{raw.name}”中的“{parse_text(value)}”列无法识别，导入时略过。")
+    missing = [c.header for c in spec.columns if c.header in _REQUIRED.get(spec.name, ()) and c.header not in mapped]
+    has_ids = lc.ID_HEADER in mapped
+    if missing and not has_ids:
+        plan.problems.append(
+            Problem(raw.name, header_row + 1, "", "缺少必需的列：" + "、".join(f"“{m}”" for m in missing) + "。")
+        )
+        return
+    id_index = next((i for i, (c, _) in mapping.items() if c.kind == lc.RECORD_ID), None)
+    existing: dict[str, Record] = {}
+    if id_index is not None:
+        ids = []
+        for row in raw.rows[header_row + 1 :]:
+            text = parse_text(row[id_index]) if id_index < len(row) else ""
+            if text and is_valid_record_id(text):
+                ids.append(text.lower())
+        existing = {r.id: r for r in resolver.store.get_many(spec.cls, ids)}
+    header_norm = [lc.normalise_header(v) for v in header_cells]
+    for offset, row in enumerate(raw.rows[header_row + 1 :], start=header_row + 1):
+        row_no = offset + 1
+        if all(is_blank(v) for v in row) or _is_total_row(row):
+            continue
+        if [lc.normalise_header(v) for v in row] == header_norm:
+            continue  # the header repeated (a ledger pasted together from several)
+        cells: dict[lc.Column, tuple[str, Any]] = {}
+        formula_problem = False
+        for index, (col, header) in mapping.items():
+            value = row[index] if index < len(row) else None
+            if (offset, index) in raw.formulas and col.kind not in FORMULA_OK:
+                plan.problems.append(
+                    Problem(raw.name, row_no, header, "是公式，导入只接受数值或文字：请复制后“选择性粘贴→数值”再导入。")
+                )
+                formula_problem = True
+                continue
+            cells[col] = (header, value)
+        if formula_problem:
+            continue
+        if spec.cls is not Member and all(
+            is_blank(v) for c, (_, v) in cells.items() if c.kind not in (lc.SEQ, lc.RECORD_ID, lc.COUNT_OF)
+        ):
+            continue  # only a 序号: an unused line of a pre-numbered ledger
+        record_id = None
+        found = None
+        if id_index is not None:
+            text = parse_text(row[id_index]) if id_index < len(row) else ""
+            if text:
+                if not is_valid_record_id(text):
+                    plan.problems.append(Problem(raw.name, row_no, lc.ID_HEADER, f"“{text[:40]}”不是有效的记录编号。"))
+                    continue
+                record_id = text.lower()
+                if record_id in seen_ids:
+                    first_sheet, first_row = seen_ids[record_id]
+                    plan.problems.append(
+                        Problem(raw.name, row_no, lc.ID_HEADER, f"与“{first_sheet}”第 {first_row} 行的记录编号重复。")
+                    )
+                    continue
+                seen_ids[record_id] = (raw.name, row_no)
+                found = existing.get(record_id)
+                if found is not None and found.deleted:
+                    plan.problems.append(
+                        Problem(raw.name, row_no, lc.ID_HEADER, "这条记录已在程序中删除；如需恢复，请先在程序中撤销删除。")
+                    )
+                    continue
+        if spec.cls is Member and found is None:
+            found = _member_by_name(resolver, cells)
+        result = build_record(spec, raw.name, row_no, cells, found, record_id, resolver, plan.masked)
+        if result.problems:
+            plan.problems.extend(result.problems)
+            continue
+        record = result.record
+        assert record is not None
+        if isinstance(record, Member):
+            resolver.by_name[record.name] = record.id
+            if found is None:
+                resolver.planned_member_ids.add(record.id)
+        if found is None:
+            plan.records.append(PlannedRecord(raw.name, row_no, ADD, record))
+        elif codec.content_of(found) == codec.content_of(record):
+            plan.records.append(PlannedRecord(raw.name, row_no, SAME, record))
+        else:
+            plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed_labels(found, record)))
+
+
+def _member_by_name(resolver: Resolver, cells: dict[lc.Column, tuple[str, Any]]) -> Member | None:
+    """A roster row without a known 记录编号 updates the member of the same name, if any."""
+    for col, (_, value) in cells.items():
+        if col.field == "name":
+            member_id = resolver.by_name.get(parse_text(value))
+            if member_id and member_id not in resolver.planned_member_ids:
+                return resolver.store.find(Member, member_id)
+    return None
+
+
+_REQUIRED: dict[str, Sequence[str]] = {
+    lc.MEMBER_SHEET.name: ("姓名",),
+    lc.ACTIVITY_SHEET.name: ("日期", "活动类型", "活动主题"),
+    lc.RECEPTION_SHEET.name: ("日期", "方式", "对象(姓名/单位)", "诉求内容"),
+    lc.DONATION_SHEET.name: ("日期", "类别", "捐赠方", "受助对象"),
+    lc.PROPOSAL_SHEET.name: ("类别", "标题", "提出人"),
+}
+
+
+# ---------------------------------------------------------------- writing
+
+
+def apply_plan(store: Store, plan: ImportPlan, progress: ProgressFn | None = None) -> ImportResult:
+    """Write the plan: a backup first, then everything in one transaction (or nothing)."""
+    from studio_desk.core.backup import make_backup
+    from studio_desk.paths import backups_dir
+
+    if plan.problems:
+        raise StudioDeskError(f"导入文件有 {len(plan.problems):,} 处问题，未导入任何数据。请改正后重新导入。")
+    todo = [r for r in plan.records if r.action != SAME]
+    if not todo and not plan.new_members and not plan.new_types:
+        return ImportResult(0, 0, len(plan.records), 0, None)
+    report(progress, 0, len(todo) + 1, "正在备份数据库……")
+    backup = make_backup(store, backups_dir(), "import")
+    total = len(todo) + 1
+    with store.transaction():
+        for list_name, values in plan.new_types.items():
+            for value in values:
+                store.add_type(list_name, value)
+        for member in plan.new_members:
+            store.save(member, reason="导入")
+        for done, item in enumerate(todo, start=1):
+            store.save(item.record, reason="导入")
+            if done % 200 == 0:
+                report(progress, done, total, f"正在写入……{done:,}/{len(todo):,}")
+    report(progress, total, total, "导入完成")
+    return ImportResult(
+        len([r for r in todo if r.action == ADD]),
+        len([r for r in todo if r.action == CHANGE]),
+        len(plan.records) - len(todo),
+        len(plan.new_members),
+        backup.path,
+    )

@@ -1,0 +1,415 @@
+"""The year's workbook for the county (SPEC section 4), written with openpyxl's write-only mode.
+
+Rows are streamed from the store in chunks, so a 100,000-row ledger needs little memory. The file
+is written under a temporary name beside the target and renamed at the end: a failure or a
+cancellation never leaves a half-written file under the final name.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.figures import AnnualFigures, annual_figures
+from studio_desk.core.masking import mask_record
+from studio_desk.core.models import Activity, Donation, Member, Proposal, Record
+from studio_desk.core.money import fen_to_decimal
+from studio_desk.core.progress import ProgressFn, report
+from studio_desk.core.store import Store
+from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.ledger_format import format_followup, format_items
+from studio_desk.exports.xlsx_cells import (
+    DATE_FORMAT,
+    HEADER_FILL,
+    INT_FORMAT,
+    MONEY_FORMAT,
+    TOTAL_FILL,
+    CellMaker,
+    display_width,
+)
+
+CHUNK = 500
+WIDTH_SAMPLE = 300  # rows looked at to size the columns (the sheet is streamed, not kept)
+MAX_WIDTH = {lc.LONG: 50, lc.TEXT: 36, lc.MEMBERS: 30, lc.AUTHORS: 24, lc.ITEMS: 40, lc.FOLLOWUP: 40}
+_ORDER_FIELD = {Member: None, Proposal: "submitted_on"}
+
+
+def write_workbook(
+    store: Store,
+    year: int,
+    path: Path | str,
+    *,
+    mask_pii: bool = False,
+    progress: ProgressFn | None = None,
+) -> Path:
+    """Write the workbook of ``year`` to ``path``; returns the path written."""
+    path = Path(path)
+    if not path.parent.exists():
+        raise StudioDeskError(f"文件夹“{path.parent}”不存在。")
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.xlsx")
+    try:
+        _write(store, year, tmp, mask_pii, progress)
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        _remove(tmp)
+        raise StudioDeskError(
+            f"无法写入“{path}”：文件可能正在 Excel/WPS 中打开，或文件夹只读。请关闭文件后重试。"
+        ) from exc
+    except OSError as exc:
+        _remove(tmp)
+        raise StudioDeskError(f"写入“{path}”失败：{exc.strerror or exc}。原有文件未被改动。") from exc
+    except BaseException:
+        _remove(tmp)
+        raise
+    return path
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+class _Counter:
+    """Progress over all record sheets together."""
+
+    def __init__(self, progress: ProgressFn | None, total: int):
+        self.progress = progress
+        self.total = max(total, 1)
+        self.done = 0
+
+    def step(self, n: int, text: str) -> None:
+        self.done += n
+        report(self.progress, self.done, self.total, text)
+
+
+def _write(store: Store, year: int, tmp: Path, mask_pii: bool, progress: ProgressFn | None) -> None:
+    report(progress, 0, 1, "正在统计年度数据……")
+    figures = annual_figures(store, year)
+    studio = store.studio()
+    id_lists = {spec.name: _record_ids(store, spec, year) for spec in lc.RECORD_SHEETS}
+    counter = _Counter(progress, sum(len(ids) for ids in id_lists.values()))
+    names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
+
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "委员工作室履职台账"
+    wb.properties.title = f"{studio.name}{year}年履职台账"
+    if mask_pii:
+        wb.properties.keywords = lc.MASKED_MARK
+    try:
+        _summary_sheet(wb, studio.name, figures, mask_pii)
+        for spec in lc.RECORD_SHEETS:
+            _record_sheet(
+                wb, store, spec, id_lists[spec.name], studio.name, year, figures, names, mask_pii, counter
+            )
+        _ranking_sheet(wb, studio.name, figures, mask_pii)
+        report(progress, counter.total, counter.total, "正在保存文件……")
+        wb.save(tmp)
+    except BaseException:
+        _discard(wb)
+        raise
+
+
+def _discard(wb: Workbook) -> None:
+    """Close the half-written sheets' streams and delete their temporary files."""
+    for ws in wb.worksheets:
+        rows = getattr(ws, "_rows", None)
+        writer = getattr(ws, "_writer", None)
+        try:
+            if rows is not None:
+                rows.close()
+        except Exception:  # noqa: BLE001 - best effort on the way out of a failure
+            pass
+        try:
+            if writer is not None:
+                writer.close()
+                _remove(Path(writer.out))
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _record_ids(store: Store, spec: lc.SheetSpec, year: int) -> list[str]:
+    order = _ORDER_FIELD.get(spec.cls, "date")
+    if order is None:
+        return store.query_ids(spec.cls, year=year)
+    return store.query_ids(spec.cls, year=year, order_by=order)
+
+
+def _title(studio_name: str, ledger: str, year: int, masked: bool) -> str:
+    text = f"{studio_name}{ledger}（{year}年）"
+    if masked:
+        text += f"（{lc.MASKED_MARK}）"
+    return text
+
+
+def _prepare(ws: WriteOnlyWorksheet, headers: list[str], widths: list[float]) -> CellMaker:
+    """Widths, frozen panes, print setup: all must be set before the first row is written."""
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = round(width, 1)
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    ws.oddFooter.center.size = 9
+    ws.evenFooter.center.text = "第 &P 页 共 &N 页"
+    cells = CellMaker(ws)
+    cells.define("title", bold=True, size=14, horizontal="center", border=False)
+    cells.define("header", bold=True, horizontal="center", wrap=True, fill=HEADER_FILL)
+    cells.define("text")
+    cells.define("long", wrap=True)
+    cells.define("center", horizontal="center")
+    cells.define("date", number_format=DATE_FORMAT, horizontal="center")
+    cells.define("int", number_format=INT_FORMAT)
+    cells.define("money", number_format=MONEY_FORMAT)
+    cells.define("total_label", bold=True, horizontal="center", fill=TOTAL_FILL)
+    cells.define("total_text", bold=True, fill=TOTAL_FILL)
+    cells.define("total_int", bold=True, number_format=INT_FORMAT, fill=TOTAL_FILL)
+    cells.define("total_money", bold=True, number_format=MONEY_FORMAT, fill=TOTAL_FILL)
+    return cells
+
+
+def _head(ws: WriteOnlyWorksheet, cells: CellMaker, title: str, headers: list[str]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    ws.append([cells.cell("title", title)])
+    ws.merged_cells.add(f"A1:{get_column_letter(len(headers))}1")
+    ws.row_dimensions[1].height = 28
+    ws.append([cells.cell("header", h) for h in headers])
+
+
+def _finish(ws: WriteOnlyWorksheet, ncols: int, last_row: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    ws.auto_filter.ref = f"A2:{get_column_letter(ncols)}{max(last_row, 2)}"
+
+
+# ---------------------------------------------------------------- record sheets
+
+_STYLE = {
+    lc.SEQ: "center",
+    lc.TEXT: "text",
+    lc.LONG: "long",
+    lc.DATE: "date",
+    lc.INT: "int",
+    lc.MONEY: "money",
+    lc.BOOL: "center",
+    lc.CHOICE: "center",
+    lc.MEMBERS: "long",
+    lc.AUTHORS: "long",
+    lc.ITEMS: "long",
+    lc.FOLLOWUP: "long",
+    lc.COUNT_OF: "int",
+    lc.SUM_MONEY: "money",
+    lc.RECORD_ID: "text",
+}
+
+
+def _value(col: lc.Column, record: Record, names: dict[str, str], seq: int) -> Any:
+    kind = col.kind
+    if kind == lc.SEQ:
+        return seq
+    if kind == lc.COUNT_OF:
+        return len(getattr(record, "member_ids"))
+    if kind == lc.SUM_MONEY:
+        assert isinstance(record, Donation)
+        fen = record.in_kind_fen if col.header.startswith("物资") else record.total_fen
+        return fen_to_decimal(fen)
+    value = getattr(record, col.field or "")
+    if kind == lc.MONEY:
+        return fen_to_decimal(value)
+    if kind == lc.BOOL:
+        return "是" if value else "否"
+    if kind == lc.MEMBERS:
+        return "、".join(names.get(i, "（未知委员）") for i in value)
+    if kind == lc.AUTHORS:
+        return "、".join(a.name for a in value)
+    if kind == lc.ITEMS:
+        return format_items(value)
+    if kind == lc.FOLLOWUP:
+        return format_followup(value[-1]) if value else ""
+    if kind == lc.DATE:
+        return value  # a date, written as a real date cell
+    if kind == lc.RECORD_ID:
+        return str(value)
+    return value if value is not None else ""
+
+
+def _widths(spec: lc.SheetSpec, sample: list[list[Any]]) -> list[float]:
+    widths = []
+    for index, col in enumerate(spec.columns):
+        width = max(col.width * 0.6, display_width(col.header) + 2)
+        for row in sample:
+            value = row[index]
+            if isinstance(value, str) and value:
+                longest = max(display_width(line) for line in value.splitlines() or [""])
+                width = max(width, longest + 1.5)
+            elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+                width = max(width, display_width(f"{value:,}") + 3)
+        if col.kind == lc.DATE:
+            width = max(width, 12)
+        width = min(width, MAX_WIDTH.get(col.kind, col.width if col.kind == lc.RECORD_ID else 24))
+        widths.append(max(width, 5))
+    return widths
+
+
+def _chunks(store: Store, cls: type[Record], ids: list[str]) -> Iterator[list[Record]]:
+    for start in range(0, len(ids), CHUNK):
+        yield store.get_many(cls, ids[start : start + CHUNK])
+
+
+def _record_sheet(
+    wb: Workbook,
+    store: Store,
+    spec: lc.SheetSpec,
+    ids: list[str],
+    studio_name: str,
+    year: int,
+    figures: AnnualFigures,
+    names: dict[str, str],
+    masked: bool,
+    counter: _Counter,
+) -> None:
+    ws = wb.create_sheet(spec.name)
+    headers = [c.header for c in spec.columns]
+
+    def rows() -> Iterator[list[Any]]:
+        seq = 0
+        for chunk in _chunks(store, spec.cls, ids):
+            for record in chunk:
+                seq += 1
+                if masked:
+                    record = mask_record(record)
+                yield [_value(c, record, names, seq) for c in spec.columns]
+            counter.step(len(chunk), f"正在写出{spec.name}……")
+
+    stream = rows()
+    sample: list[list[Any]] = []
+    for row in stream:
+        sample.append(row)
+        if len(sample) >= WIDTH_SAMPLE:
+            break
+    cells = _prepare(ws, headers, _widths(spec, sample))
+    _head(ws, cells, _title(studio_name, spec.name, year, masked), headers)
+    styles = [_STYLE[c.kind] for c in spec.columns]
+    n = 0
+
+    def emit(row: list[Any]) -> None:
+        ws.append([cells.cell(style, value) for style, value in zip(styles, row)])
+
+    for row in sample:
+        emit(row)
+        n += 1
+    for row in stream:
+        emit(row)
+        n += 1
+    total = _totals_row(spec, figures, n)
+    if total is not None:
+        ws.append([cells.cell(style, value) for style, value in total])
+        n += 1
+    _finish(ws, len(headers), n + 2)
+
+
+def _totals_row(spec: lc.SheetSpec, figures: AnnualFigures, n: int) -> list[tuple[str, Any]] | None:
+    """The totals of the year, as the core computed them (the sheet lists the same records)."""
+    c = figures.current
+    sums: dict[str, Any] = {}
+    if spec.cls is Activity:
+        sums = {
+            "委员人数": c.member_participations,
+            "群众人次": c.public_participants,
+            "意见建议(条)": c.suggestions_collected,
+        }
+    elif spec.name == lc.RECEPTION_SHEET.name:
+        sums = {"人数": c.reception_people, "户数": c.reception_households}
+    elif spec.cls is Donation:
+        d = c.donations_all
+        sums = {
+            "受助人数": d.people,
+            "现金(元)": fen_to_decimal(d.cash_fen),
+            "物资价值(元)": fen_to_decimal(d.in_kind_fen),
+            "合计(元)": fen_to_decimal(d.total_fen),
+        }
+    out: list[tuple[str, Any]] = []
+    for index, col in enumerate(spec.columns):
+        if index == 0:
+            out.append(("total_label", "合计"))
+        elif index == 1:
+            out.append(("total_text", f"共 {n:,} 条"))
+        elif col.header in sums:
+            value = sums[col.header]
+            out.append(("total_money" if isinstance(value, Decimal) else "total_int", value))
+        else:
+            out.append(("total_text", None))
+    return out
+
+
+# ---------------------------------------------------------------- figures sheets
+
+
+def _summary_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, masked: bool) -> None:
+    ws = wb.create_sheet(lc.SUMMARY_SHEET_NAME)
+    year = figures.year
+    headers = ["类别", "项目", "单位", f"{year}年", f"{year - 1}年"]
+    cells = _prepare(ws, headers, [12, 22, 7, 16, 16])
+    _head(ws, cells, _title(studio_name, "统计汇总", year, masked), headers)
+    n = 0
+    for section, items in figures.key_figures():
+        for figure in items:
+            values: list[Any] = []
+            for value in (figure.current, figure.previous):
+                if figure.kind == "money":
+                    values.append(("money", fen_to_decimal(value)))  # type: ignore[arg-type]
+                elif figure.kind == "rate":
+                    values.append(("center", figure.text(value)))
+                else:
+                    values.append(("int", value))
+            row = [
+                cells.cell("center", section),
+                cells.cell("text", figure.label),
+                cells.cell("center", figure.unit),
+            ] + [cells.cell(style, v) for style, v in values]
+            ws.append(row)
+            n += 1
+    _finish(ws, len(headers), n + 2)
+
+
+def _ranking_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, masked: bool) -> None:
+    ws = wb.create_sheet(lc.RANKING_SHEET_NAME)
+    headers = list(lc.RANKING_HEADERS)
+    widths = [12] + [10] * (len(headers) - 1)
+    cells = _prepare(ws, headers, widths)
+    _head(ws, cells, _title(studio_name, "委员履职统计", figures.year, masked), headers)
+    for m in figures.current.ranking:
+        values = [
+            m.activities,
+            m.receptions,
+            m.proposals,
+            m.social_info,
+            m.speeches,
+            m.other_outputs,
+            m.donations,
+            m.points,
+            m.rank,
+        ]
+        ws.append([cells.cell("center", m.name)] + [cells.cell("int", v) for v in values])
+    _finish(ws, len(headers), len(figures.current.ranking) + 2)
+
+
+__all__ = ["write_workbook"]

@@ -1,0 +1,387 @@
+"""报表 → 导出 Excel 台账, and 数据交换 → 导入台账 (preview, problems, all or nothing).
+
+``export_workbook_action(parent, store, year)`` asks where to save (with 隐去群众个人信息 on by
+default: the workbook usually goes to the county) and writes in the background.
+``ImportDialog(store, parent)`` reads a workbook in the background, previews what would be added
+and changed and every problem by sheet, row and column, and imports only a file with no problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.progress import Cancelled, ProgressFn
+from studio_desk.core.store import Store
+from studio_desk.ui.tasks import Task, run_task
+
+XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
+
+
+def _expected_errors_as_values(fn: Callable[[ProgressFn], Any]) -> Callable[[ProgressFn], Any]:
+    """Expected failures (a sentence for the clerk) come back as values, shown in the dialog
+    itself rather than in a message box; cancellation and unexpected errors go to run_task."""
+
+    def wrapped(progress: ProgressFn) -> Any:
+        try:
+            return fn(progress)
+        except Cancelled:
+            raise
+        except StudioDeskError as exc:
+            return exc
+
+    return wrapped
+
+
+# ---------------------------------------------------------------- export
+
+
+class ExportDialog(QDialog):
+    """Where to write the year's workbook, and whether to mask citizens' personal data."""
+
+    exported = Signal(str)
+
+    def __init__(self, store: Store, year: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.year = year
+        self.task: Task | None = None
+        self.written: Path | None = None
+        self.setWindowTitle("导出 Excel 台账")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"导出 {year} 年的全部台账（统计汇总、委员名册、各项台账、委员履职统计）。"))
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit(str(_default_export_path(store, year)))
+        self.path_edit.setMinimumWidth(420)
+        browse = QPushButton("浏览……")
+        browse.clicked.connect(self._browse)
+        row.addWidget(QLabel("保存到："))
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        self.mask_box = QCheckBox("隐去群众个人信息（姓名、电话、身份证号、住址）")
+        self.mask_box.setChecked(True)  # the workbook usually goes to the county
+        self.mask_box.setToolTip("报送县政协的台账建议隐去；委员信息不会隐去。")
+        layout.addWidget(self.mask_box)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("导出", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        self.export_button.clicked.connect(self.start_export)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "保存 Excel 台账", self.path_edit.text(), XLSX_FILTER)
+        if chosen:
+            if not chosen.lower().endswith((".xlsx", ".xlsm")):
+                chosen += ".xlsx"
+            self.path_edit.setText(chosen)
+
+    def start_export(self) -> None:
+        text = self.path_edit.text().strip()
+        if not text:
+            self.status.setText("请先选择保存位置。")
+            return
+        path = Path(text)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        mask = self.mask_box.isChecked()
+        from studio_desk.exports.workbook import write_workbook
+
+        self.export_button.setEnabled(False)
+        self.status.setText("正在导出……")
+        self.task = run_task(
+            self,
+            "导出 Excel 台账",
+            _expected_errors_as_values(
+                lambda progress: write_workbook(self.store, self.year, path, mask_pii=mask, progress=progress)
+            ),
+            on_done=self._done,
+            on_error=self._failed,
+        )
+
+    def _done(self, path: Any) -> None:
+        if isinstance(path, BaseException):
+            self._failed(path)
+            return
+        self.written = Path(path)
+        self.export_button.setEnabled(True)
+        masked = "（已隐去群众个人信息）" if self.mask_box.isChecked() else ""
+        self.status.setText(f"已导出{masked}：{self.written}")
+        self.exported.emit(str(self.written))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(f"未导出：{exc}")
+
+
+def _default_export_path(store: Store, year: int) -> Path:
+    folder = Path.home() / "Documents"
+    if not folder.is_dir():
+        folder = Path.home()
+    name = store.studio().name.replace("/", "_").replace("\\", "_")
+    return folder / f"{name}{year}年台账.xlsx"
+
+
+def export_workbook_action(parent: QWidget | None, store: Store, year: int) -> ExportDialog:
+    """Open the export dialog (window-modal); the returned dialog reports when it wrote the file."""
+    dialog = ExportDialog(store, year, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+# ---------------------------------------------------------------- import
+
+
+class _RowsModel(QAbstractTableModel):
+    """A read-only table of strings (the preview can hold tens of thousands of rows)."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[list[str]] = []
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+def _table(model: _RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class ImportDialog(QDialog):
+    """导入台账: choose a workbook, preview, then import all or nothing."""
+
+    dataChanged = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.plan: Any = None
+        self.result: Any = None
+        self.task: Task | None = None
+        self.setWindowTitle("导入台账")
+        self.resize(980, 620)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "可导入本程序导出的台账，也可导入以前自己做的 Excel 台账（表头如“日期”“活动主题”“参加委员”）。"
+            "先检查全部内容：有问题时一条也不导入，改正后再试；导入前会自动备份数据库。原文件不会被修改。"
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText("请选择要导入的 Excel 文件")
+        self.choose_button = QPushButton("选择文件……")
+        self.choose_button.clicked.connect(self._choose)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.choose_button)
+        layout.addLayout(row)
+        self.add_members_box = QCheckBox("把名册中没有的委员加入名册（职务：成员）")
+        self.add_members_box.toggled.connect(self._recheck)
+        layout.addWidget(self.add_members_box)
+        self.summary = QLabel("尚未选择文件。")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+
+        self.tabs = QTabWidget()
+        self.records_model = _RowsModel(["工作表", "行", "操作", "台账", "内容", "修改的项目"], self)
+        self.problems_model = _RowsModel(["工作表", "行", "列", "问题"], self)
+        self.records_view = _table(self.records_model)
+        self.problems_view = _table(self.problems_model)
+        self.notes_list = QListWidget()
+        self.tabs.addTab(self.problems_view, "问题")
+        self.tabs.addTab(self.records_view, "将导入的记录")
+        self.tabs.addTab(self.notes_list, "提示")
+        layout.addWidget(self.tabs, 1)
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton("导入", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    # ---- choosing and checking
+
+    def _choose(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "选择要导入的 Excel 台账", str(Path.home()), XLSX_FILTER)
+        if chosen:
+            self.load_file(Path(chosen))
+
+    def load_file(self, path: Path | str) -> None:
+        """Check ``path`` in the background and show the preview."""
+        self.path_edit.setText(str(path))
+        self._recheck()
+
+    def _recheck(self) -> None:
+        text = self.path_edit.text()
+        if not text:
+            return
+        from studio_desk.exports.ledger_import import read_ledgers
+
+        path = Path(text)
+        add = self.add_members_box.isChecked()
+        self._show_plan(None)
+        self.summary.setText("正在检查文件……")
+        self._set_busy(True)
+        self.task = run_task(
+            self,
+            "检查台账",
+            _expected_errors_as_values(
+                lambda progress: read_ledgers(self.store, path, add_unknown_members=add, progress=progress)
+            ),
+            on_done=self._checked,
+            on_error=self._check_failed,
+        )
+
+    def _checked(self, plan: Any) -> None:
+        if isinstance(plan, BaseException):
+            self._check_failed(plan)
+            return
+        self._set_busy(False)
+        self._show_plan(plan)
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._show_plan(None)
+        self.summary.setText(f"无法导入：{exc}")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.choose_button.setEnabled(not busy)
+        self.add_members_box.setEnabled(not busy)
+        if busy:
+            self.import_button.setEnabled(False)
+
+    def _show_plan(self, plan: Any) -> None:
+        from studio_desk.exports.ledger_import import ACTION_LABELS
+
+        self.plan = plan
+        if plan is None:
+            self.records_model.set_rows([])
+            self.problems_model.set_rows([])
+            self.notes_list.clear()
+            self.import_button.setEnabled(False)
+            self._tab_titles(0, 0, 0)
+            return
+        self.records_model.set_rows(
+            [
+                [r.sheet, str(r.row), ACTION_LABELS[r.action], r.ledger, r.summary(), "、".join(r.changed)]
+                for r in plan.records
+                if r.action != "unchanged"
+            ]
+        )
+        self.problems_model.set_rows(
+            [[p.sheet, "" if p.row is None else str(p.row), p.column, p.message] for p in plan.problems]
+        )
+        self.notes_list.clear()
+        self.notes_list.addItems(plan.notes)
+        self._tab_titles(len(plan.problems), self.records_model.rowCount(), len(plan.notes))
+        if plan.problems:
+            self.summary.setText(
+                f"发现 {len(plan.problems):,} 处问题，请在原文件中改正后重新选择文件。"
+                f"（若没有问题将会：{plan.summary()}）"
+            )
+            self.tabs.setCurrentWidget(self.problems_view)
+        elif not plan.additions and not plan.changes and not plan.new_members:
+            self.summary.setText(f"检查通过：{plan.summary()}。文件中的内容与现有记录相同，无需导入。")
+            self.tabs.setCurrentWidget(self.records_view)
+        else:
+            self.summary.setText(f"检查通过：{plan.summary()}。点“导入”写入数据库（导入前自动备份）。")
+            self.tabs.setCurrentWidget(self.records_view)
+        self.import_button.setEnabled(plan.ok and bool(plan.additions or plan.changes or plan.new_members))
+
+    def _tab_titles(self, problems: int, records: int, notes: int) -> None:
+        self.tabs.setTabText(0, f"问题（{problems}）")
+        self.tabs.setTabText(1, f"将导入的记录（{records}）")
+        self.tabs.setTabText(2, f"提示（{notes}）")
+
+    # ---- importing
+
+    def start_import(self) -> None:
+        plan = self.plan
+        if plan is None or not plan.ok:
+            return
+        from studio_desk.exports.ledger_import import apply_plan
+
+        self._set_busy(True)
+        self.summary.setText("正在导入……")
+        self.task = run_task(
+            self,
+            "导入台账",
+            _expected_errors_as_values(lambda progress: apply_plan(self.store, plan, progress=progress)),
+            on_done=self._imported,
+            on_error=self._import_failed,
+        )
+
+    def _imported(self, result: Any) -> None:
+        if isinstance(result, BaseException):
+            self._import_failed(result)
+            return
+        self._set_busy(False)
+        self.result = result
+        self.plan = None
+        self.import_button.setEnabled(False)
+        text = result.text()
+        if result.backup is not None:
+            text += f"\n导入前的数据库已备份到：{result.backup}"
+        self.summary.setText(text)
+        self.dataChanged.emit()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.summary.setText(f"导入未完成，数据库保持原样：{exc}")
+        self.import_button.setEnabled(bool(self.plan is not None and self.plan.ok))

@@ -1,0 +1,183 @@
+"""The yearly figures against a hand-counted fixture, with neighbouring years that must not count."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from studio_desk.core.figures import annual_figures
+from studio_desk.core.models import (
+    Activity,
+    Author,
+    Donation,
+    DonationItem,
+    Member,
+    Proposal,
+    Reception,
+)
+from studio_desk.core.store import Store
+
+
+@pytest.fixture
+def fixture_store(store: Store) -> Store:
+    s = store
+    lg = s.save(Member(name="刘刚", role="召集人", sector="经济界", level="县", joined_on=date(2021, 5, 1)))
+    wjg = s.save(Member(name="王建国", role="主任", sector="经济界", level="市", joined_on=date(2021, 5, 1)))
+    lxy = s.save(Member(name="李秀英", role="成员", sector="妇联界", level="县", joined_on=date(2025, 7, 1)))
+    # left before 2025: not a member of 2025
+    s.save(Member(name="老委员", role="成员", sector="教育界", joined_on=date(2020, 1, 1), left_on=date(2024, 6, 30)))
+    # joins in 2026: not a member of 2025
+    s.save(Member(name="新委员", role="成员", sector="教育界", joined_on=date(2026, 1, 5)))
+    gone = s.save(Member(name="已删除", role="成员"))
+    s.delete(Member, gone.id)
+    s.fixture_ids = (lg.id, wjg.id, lxy.id)  # type: ignore[attr-defined]
+
+    def act(d, t, members, public=0, sugg=0, highlight=False):
+        return s.save(Activity(date=d, type=t, topic=f"{t}{d}", member_ids=members,
+                               public_count=public, suggestion_count=sugg, is_highlight=highlight))
+
+    # 2025: 3 集中学习, 1 协商议事 (highlight), 1 委员接待日
+    act(date(2025, 1, 1), "集中学习", [lg.id, wjg.id])
+    act(date(2025, 3, 15), "集中学习", [lg.id])
+    act(date(2025, 12, 31), "集中学习", [lg.id, wjg.id, lxy.id])
+    act(date(2025, 6, 1), "协商议事", [wjg.id], public=40, sugg=6, highlight=True)
+    act(date(2025, 6, 20), "委员接待日", [lg.id, lxy.id], public=25, sugg=3)
+    # neighbours and a deleted one
+    act(date(2024, 12, 31), "集中学习", [lg.id], public=999)
+    act(date(2026, 1, 1), "视察调研", [lg.id], public=999)
+    dead = act(date(2025, 5, 5), "视察调研", [lg.id], public=999)
+    s.delete(Activity, dead.id)
+
+    def rec(d, status, **kw):
+        return s.save(Reception(date=d, mode=kw.pop("mode", "接待日来访"), person_name="群众",
+                                request_content="诉求", status=status, **kw))
+
+    rec(date(2025, 2, 1), "已办结", people_count=3, closed_on=date(2025, 2, 10), practical_help=True,
+        satisfaction="满意", member_ids=[lg.id])
+    rec(date(2025, 4, 1), "已办结", mode="入户走访", people_count=1, household_count=1,
+        closed_on=date(2025, 4, 2), dispute=True, satisfaction="基本满意", member_ids=[lg.id, wjg.id])
+    rec(date(2025, 8, 1), "办理中", people_count=2, satisfaction="", member_ids=[wjg.id])
+    rec(date(2025, 9, 1), "无法办理", people_count=1, closed_on=date(2025, 9, 5), satisfaction="不满意")
+    rec(date(2024, 12, 30), "已办结", people_count=50, closed_on=date(2024, 12, 31))
+
+    def out(cat, status, d, authors, **kw):
+        return s.save(Proposal(category=cat, title=f"{cat}{status}{d}", status=status, submitted_on=d,
+                               authors=[Author(name=n, member_id=i) for n, i in authors], **kw))
+
+    out("提案", "办结", date(2025, 1, 10), [("刘刚", lg.id), ("王建国", wjg.id)], result_class="A",
+        answered_on=date(2025, 5, 1))
+    out("提案", "立案", date(2025, 1, 11), [("王建国", wjg.id)])
+    out("提案", "不立案", date(2025, 1, 12), [("刘刚", lg.id)])
+    out("社情民意信息", "已采用", date(2025, 3, 1), [("李秀英", lxy.id)], adoption_level="市",
+        instruction="市委领导批示")
+    out("社情民意信息", "未采用", date(2025, 3, 2), [("刘刚", lg.id)])
+    out("会议发言", "已提交", date(2025, 1, 9), [("刘刚", lg.id)])
+    s.save(Proposal(category="提案", title="草稿", status="草拟", authors=[Author(name="刘刚", member_id=lg.id)]))
+    out("提案", "立案", date(2024, 1, 10), [("刘刚", lg.id)])
+
+    s.save(Donation(date=date(2025, 1, 20), category="慰问", donor="工作室", recipients="环卫工人",
+                    recipient_count=30, cash_fen=0, member_ids=[lg.id],
+                    items=[DonationItem(name="大米", quantity=Decimal(30), unit="袋", value_fen=360000),
+                           DonationItem(name="食用油", quantity=Decimal(30), unit="桶", value_fen=270050)]))
+    s.save(Donation(date=date(2025, 6, 1), category="捐赠", donor="刘刚委员", recipients="留守儿童",
+                    recipient_count=45, cash_fen=2800000, member_ids=[lg.id, wjg.id]))
+    s.save(Donation(date=date(2026, 1, 2), category="捐赠", donor="x", recipients="y",
+                    recipient_count=1000, cash_fen=99999900))
+    return s
+
+
+def test_members_of_the_year(fixture_store: Store):
+    f = annual_figures(fixture_store, 2025).current
+    assert f.members_total == 3
+    assert f.members_by_role == {"召集人": 1, "主任": 1, "成员": 1}
+    assert f.members_by_sector == {"经济界": 2, "妇联界": 1}
+    assert f.members_by_level == {"市": 1, "县": 2}
+
+
+def test_activities(fixture_store: Store):
+    f = annual_figures(fixture_store, 2025).current
+    assert f.activities_total == 5
+    assert f.activities_by_type == {"集中学习": 3, "协商议事": 1, "委员接待日": 1}
+    assert f.member_participations == 2 + 1 + 3 + 1 + 2
+    assert f.public_participants == 65
+    assert f.suggestions_collected == 9
+    assert f.activities_by_month == [1, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 1]
+    assert [h.topic for h in f.highlights] == ["协商议事2025-06-01"]
+
+
+def test_receptions(fixture_store: Store):
+    f = annual_figures(fixture_store, 2025).current
+    assert f.receptions_total == 4
+    assert f.reception_people == 7
+    assert f.reception_households == 1
+    assert f.practical_help == 1 and f.disputes == 1
+    assert f.receptions_closed == 2 and f.receptions_open == 1
+    assert f.close_rate.percent_text() == "50%"
+    assert (f.satisfaction_rate.numerator, f.satisfaction_rate.denominator) == (2, 3)
+    assert f.satisfaction_rate.percent_text() == "66.7%"
+    assert f.receptions_by_mode == {"接待日来访": 3, "入户走访": 1}
+
+
+def test_outputs(fixture_store: Store):
+    f = annual_figures(fixture_store, 2025).current
+    assert f.outputs_total == 6  # the draft does not count
+    assert f.outputs_by_kind == {"提案": 3, "社情民意信息": 2, "会议发言": 1}
+    assert f.proposals_filed == 2
+    assert f.proposals_answered == 1
+    assert f.answer_rate.percent_text() == "50%"
+    assert f.adopted_total == 1 and f.adopted_by_level == {"市": 1}
+    assert f.instructions == 1
+    assert f.results_by_class == {"A": 1}
+
+
+def test_donations_exact(fixture_store: Store):
+    f = annual_figures(fixture_store, 2025).current
+    assert f.donations_all.events == 2
+    assert f.donations_all.cash_fen == 2800000
+    assert f.donations_all.in_kind_fen == 630050
+    assert f.donations_all.total_fen == 3430050
+    assert f.donations_all.people == 75
+    assert f.donation("慰问").events == 1 and f.donation("慰问").in_kind_fen == 630050
+    assert f.donation("捐赠").cash_fen == 2800000
+
+
+def test_points_and_ranking(fixture_store: Store):
+    lg, wjg, lxy = fixture_store.fixture_ids  # type: ignore[attr-defined]
+    f = annual_figures(fixture_store, 2025).current
+    by = {r.member_id: r for r in f.ranking}
+    # 刘刚: 4 activities*2 + 2 receptions*3 + 提案 first (办结: 5+3) + 提案 first (不立案: 5)
+    #       + 社情民意 (未采用: 3) + 会议发言 3 + 2 donations*2
+    assert by[lg].activities == 4 and by[lg].receptions == 2 and by[lg].donations == 2
+    assert by[lg].points == 8 + 6 + 8 + 5 + 3 + 3 + 4
+    # 王建国: 3 activities*2 + 2 receptions*3 + 提案 second signer (办结: 2+3) + 提案 first (立案: 5+3) + 1 donation*2
+    assert by[wjg].points == 6 + 6 + 5 + 8 + 2
+    # 李秀英: 2 activities*2 + 社情民意 (采用 市 + 批示: 3+3+5)
+    assert by[lxy].points == 4 + 11
+    assert [r.name for r in f.ranking] == ["刘刚", "王建国", "李秀英"]
+    assert [r.rank for r in f.ranking] == [1, 2, 3]
+
+
+def test_weights_are_configurable(fixture_store: Store):
+    fixture_store.set_point_weights({"activity": 10})
+    lg = fixture_store.fixture_ids[0]  # type: ignore[attr-defined]
+    f = annual_figures(fixture_store, 2025).current
+    assert next(r for r in f.ranking if r.member_id == lg).points == 40 + 6 + 8 + 5 + 3 + 3 + 4
+
+
+def test_previous_year_beside(fixture_store: Store):
+    a = annual_figures(fixture_store, 2025)
+    assert a.previous.year == 2024
+    assert a.previous.activities_total == 1
+    assert a.previous.receptions_total == 1 and a.previous.reception_people == 50
+    kf = a.key_figure("activities_total")
+    assert (kf.current, kf.previous) == (5, 1)
+    assert a.key_figure("donation_total").text(a.key_figure("donation_total").current) == "34,300.50"
+
+
+def test_empty_year_has_zeros_and_no_rates(store: Store):
+    f = annual_figures(store, 2030).current
+    assert f.activities_total == 0 and f.donations_all.total_fen == 0
+    assert f.close_rate.percent_text() == "—"
+    assert f.ranking == []

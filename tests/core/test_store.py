@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from studio_desk.core.errors import RecordNotFound, ValidationError
+from studio_desk.core.models import (
+    Activity,
+    Author,
+    Donation,
+    DonationItem,
+    FollowUp,
+    Member,
+    Proposal,
+    Reception,
+)
+from studio_desk.core.store import Store
+
+
+def add_member(store: Store, name: str = "刘刚", **kw) -> Member:
+    return store.save(Member(name=name, role=kw.pop("role", "成员"), **kw))
+
+
+def test_new_record_gets_ids_timestamps_and_replica(store: Store):
+    m = add_member(store)
+    assert len(m.id) == 36 and m.version_id and m.created_at and m.updated_at == m.created_at
+    assert m.replica_id == "replica-test"
+    assert store.get(Member, m.id) == m
+
+
+def test_update_keeps_previous_version_in_history(store: Store):
+    m = add_member(store)
+    a = store.save(Activity(date=date(2025, 3, 1), type="集中学习", topic="学习会", member_ids=[m.id]))
+    b = store.save(Activity(**{**a.__dict__, "topic": "学习贯彻两会精神"}))
+    assert b.version_id != a.version_id and b.updated_at > a.updated_at
+    assert b.created_at == a.created_at
+    history = store.history(a.id)
+    assert len(history) == 1
+    assert history[0].version_id == a.version_id
+    assert history[0].data["topic"] == "学习会"
+    assert history[0].data["member_ids"] == [m.id]
+
+
+def test_saving_unchanged_record_makes_no_new_version(store: Store):
+    m = add_member(store)
+    again = store.save(Member(**m.__dict__))
+    assert again.version_id == m.version_id
+    assert store.history(m.id) == []
+
+
+def test_delete_is_a_tombstone_and_undo_brings_it_back(store: Store):
+    m = add_member(store)
+    a = store.save(Activity(date=date(2025, 3, 1), type="集中学习", topic="学习会", member_ids=[m.id]))
+    store.delete(Activity, a.id)
+    assert store.count(Activity) == 0
+    row = store.conn.execute("SELECT deleted FROM activities WHERE id=?", (a.id,)).fetchone()
+    assert row == (1,)  # still physically there
+    assert store.get(Activity, a.id).deleted
+    restored = store.revert_last_change(Activity, a.id)
+    assert not restored.deleted and restored.topic == "学习会"
+    assert store.count(Activity) == 1
+    assert [h.reason for h in store.history(a.id)] == ["删除", "撤销"]
+    assert store.history(a.id)[1].deleted  # the tombstone itself is kept too
+
+
+def test_undo_edit_restores_previous_content_and_keeps_both_versions(store: Store):
+    m = add_member(store)
+    edited = store.save(Member(**{**m.__dict__, "name": "刘刚强"}))
+    back = store.revert_last_change(Member, m.id)
+    assert back.name == "刘刚"
+    versions = {h.data["name"] for h in store.history(m.id)}
+    assert versions == {"刘刚", "刘刚强"}
+    assert edited.version_id in {h.version_id for h in store.history(m.id)}
+
+
+def test_undo_of_a_new_record_deletes_it(store: Store):
+    m = add_member(store)
+    store.revert_last_change(Member, m.id)
+    assert store.count(Member) == 0
+
+
+def test_get_missing_record_raises_chinese_message(store: Store):
+    with pytest.raises(RecordNotFound, match="找不到"):
+        store.get(Member, "nope")
+
+
+def test_children_round_trip(store: Store):
+    m1, m2 = add_member(store, "王建国"), add_member(store, "李秀英")
+    d = store.save(
+        Donation(
+            date=date(2025, 6, 1),
+            category="捐赠",
+            donor="爱心人士",
+            member_ids=[m2.id, m1.id],
+            recipients="留守儿童",
+            recipient_count=20,
+            cash_fen=500000,
+            items=[
+                DonationItem(name="书包", quantity=Decimal("20"), unit="个", value_fen=180000),
+                DonationItem(name="牛奶", quantity=Decimal("2.5"), unit="箱", value_fen=12345),
+            ],
+        )
+    )
+    got = store.get(Donation, d.id)
+    assert got.member_ids == [m2.id, m1.id]  # order kept
+    assert got.items[1].quantity == Decimal("2.5")
+    assert got.in_kind_fen == 192345 and got.total_fen == 692345
+    p = store.save(
+        Proposal(
+            category="提案",
+            title="关于停车难的建议",
+            authors=[Author(name="李秀英", member_id=m2.id), Author(name="特邀代表")],
+            submitted_on=date(2025, 1, 10),
+            status="立案",
+            followups=[FollowUp(date=date(2025, 1, 10), note="提交"), FollowUp(date=date(2025, 3, 1), note="立案")],
+        )
+    )
+    got = store.get(Proposal, p.id)
+    assert [a.name for a in got.authors] == ["李秀英", "特邀代表"]
+    assert got.authors[1].member_id is None
+    assert [f.note for f in got.followups] == ["提交", "立案"]
+
+
+def test_money_is_stored_as_integer_fen(store: Store):
+    d = store.save(
+        Donation(date=date(2025, 6, 1), category="慰问", donor="工作室", recipients="环卫工人",
+                 cash_fen=10, items=[DonationItem(name="米", value_fen=20)])
+    )
+    assert store.conn.execute("SELECT typeof(cash_fen) FROM donations WHERE id=?", (d.id,)).fetchone() == ("integer",)
+    assert store.conn.execute("SELECT typeof(value_fen) FROM donation_items").fetchone() == ("integer",)
+    # 0.1 + 0.2 in yuan is exactly 0.30
+    assert store.get(Donation, d.id).total_fen == 30
+
+
+def test_year_filter_and_search(store: Store):
+    lg = add_member(store, "刘刚")
+    wjg = add_member(store, "王建国")
+    store.save(Activity(date=date(2024, 12, 31), type="集中学习", topic="年末学习", member_ids=[lg.id]))
+    store.save(Activity(date=date(2025, 1, 1), type="视察调研", topic="文旅产业调研", member_ids=[wjg.id]))
+    store.save(Activity(date=date(2025, 12, 31), type="宣传宣讲", topic="政策宣讲", member_ids=[lg.id]))
+    assert store.count(Activity, year=2025) == 2
+    assert store.count(Activity, year=2024) == 1
+    assert [a.topic for a in store.list(Activity, search="lg")] == ["政策宣讲", "年末学习"]
+    assert [a.topic for a in store.list(Activity, search="文")] == ["文旅产业调研"]  # one character
+    assert [a.topic for a in store.list(Activity, search="宣讲")] == ["政策宣讲"]  # two characters
+    assert [a.topic for a in store.list(Activity, search="王建国")] == ["文旅产业调研"]
+    assert store.list(Activity, search="100%") == []  # LIKE wildcards are escaped
+    assert store.count(Activity, filters={"type": ["集中学习", "宣传宣讲"]}) == 2
+
+
+def test_renaming_a_member_updates_search_of_linked_records(store: Store):
+    m = add_member(store, "张伟")
+    store.save(Reception(date=date(2025, 3, 1), mode="入户走访", person_name="某群众", request_content="路灯坏了", member_ids=[m.id]))
+    store.save(Member(**{**m.__dict__, "name": "赵明"}))
+    assert store.count(Reception, search="zm") == 1
+    assert store.count(Reception, search="张伟") == 0
+
+
+def test_validation_blocks_bad_record_and_writes_nothing(store: Store):
+    with pytest.raises(ValidationError) as err:
+        store.save(Activity(date=None, type="不存在的类型", topic=""))
+    labels = {e.label for e in err.value.errors}
+    assert {"日期", "活动主题", "活动类型"} <= labels
+    assert store.count(Activity, include_deleted=True) == 0
+
+
+def test_unknown_member_reference_is_refused(store: Store):
+    with pytest.raises(ValidationError, match="不在名册"):
+        store.save(Activity(date=date(2025, 1, 1), type="集中学习", topic="x", member_ids=["ghost"]))
+
+
+def test_deleted_member_cannot_be_newly_linked_but_old_links_survive(store: Store):
+    m = add_member(store)
+    a = store.save(Activity(date=date(2025, 1, 1), type="集中学习", topic="x", member_ids=[m.id]))
+    store.delete(Member, m.id)
+    store.save(Activity(**{**a.__dict__, "topic": "y"}))  # keeps the old link: fine
+    with pytest.raises(ValidationError, match="已删除"):
+        store.save(Activity(date=date(2025, 1, 2), type="集中学习", topic="z", member_ids=[m.id]))
+
+
+def test_type_lists_are_editable(store: Store):
+    assert "集中学习" in store.type_values("activity_type")
+    store.add_type("activity_type", "读书会")
+    store.save(Activity(date=date(2025, 1, 1), type="读书会", topic="读书"))
+    store.remove_type("activity_type", "读书会")
+    assert "读书会" not in store.type_values("activity_type")
+    store.add_type("activity_type", "读书会")  # brought back
+    assert store.type_values("activity_type")[-1] == "读书会"
+
+
+def test_narratives_and_settings(store: Store):
+    assert store.narrative(2025, "存在问题") == ""
+    store.set_narrative(2025, "存在问题", "委员履职能力有待提升。")
+    assert store.narrative(2025, "存在问题") == "委员履职能力有待提升。"
+    assert store.narrative(2024, "存在问题") == ""
+    store.set_point_weights({"activity": 4})
+    assert store.point_weights()["activity"] == 4
+    with pytest.raises(Exception, match="0 到 1000"):
+        store.set_point_weights({"activity": -1})
+
+
+def test_durable_settings_and_self_contained_file_when_idle(store: Store, tmp_path: Path):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    m = add_member(store, "周勇")
+    # Copy the file as Explorer would while the app sits idle with the database open.
+    assert not Path(str(store.path) + "-wal").exists()
+    assert not Path(str(store.path) + "-journal").exists()
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(store.path, copy)
+    conn = sqlite3.connect(copy)
+    assert conn.execute("SELECT name FROM members WHERE id=?", (m.id,)).fetchone() == ("周勇",)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+
+
+def test_failed_transaction_leaves_nothing(store: Store):
+    m = add_member(store)
+    with pytest.raises(ValidationError):
+        store.save_many([
+            Activity(date=date(2025, 1, 1), type="集中学习", topic="ok", member_ids=[m.id]),
+            Activity(date=date(2025, 1, 2), type="集中学习", topic=""),
+        ])
+    assert store.count(Activity) == 0
+
+
+def test_reopen_keeps_everything(db_path: Path):
+    with Store.open(db_path, replica_id="r1") as s:
+        m = s.save(Member(name="吴静", role="社情民意信息联络员"))
+    with Store.open(db_path, replica_id="r2") as s:
+        assert s.get(Member, m.id).name == "吴静"
+        assert s.studio().name  # default studio made on first start

@@ -1,0 +1,166 @@
+"""A clerk's own older ledgers: title rows, merged titles, variant headers, every date and money form."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
+from studio_desk.exports.ledger_import import apply_plan, read_ledgers
+
+
+def _roster(store) -> None:
+    for name in ("刘刚", "王建国", "李秀英", "张伟", "陈丽华"):
+        store.save(Member(name=name, role="成员"))
+
+
+def _messy_workbook(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2023年活动"
+    ws["A1"] = "青溪县“同心”委员工作室2023年活动开展情况登记表"
+    ws.merge_cells("A1:I1")
+    ws["A2"] = "填报单位：县个私协会                 填报时间：2023年12月"
+    ws.merge_cells("A2:I2")
+    ws.append([])  # a blank row between the title and the header
+    ws.append(["序号", "时间", "活动类型", "活动名称", "活动地点", "参与委员", "群众人数", "内容", "是否亮点"])
+    ws.append([1, "2023-06-15", "集中学习", "学习全国两会精神", "会议室", "刘刚、王建国", 0, "学习", "是"])
+    ws.append([2, "2023/6/16", "视察调研", "调研营商环境", "园区", "刘刚，李秀英", "30人", "调研", "√"])
+    ws.append([3, "2023年6月17日", "宣传宣讲", "民法典进社区", "社区", "张伟 陈丽华", 120, "宣讲", None])
+    ws.append([4, "2023.6.18", "协商议事", "微协商：停车难", "社区", "王建国;张伟", "", "协商", "否"])
+    ws.append([5, datetime(2023, 6, 19), "读书会", "读书交流", "书屋", "陈丽华", 10, "读书", "Y"])
+    ws.append([6, 45097, "集中学习", "学习条例", "会议室", "刘刚,王建国", 0, "学习", 1])
+    ws.append([None] * 9)  # blank row inside the table
+    ws.append([7, None, None, None, None, None, None, None, None])  # a pre-numbered empty line
+    ws.append(["合计", None, None, None, None, None, 160, None, None])
+
+    ws = wb.create_sheet("捐赠")
+    ws.append(["爱心捐赠登记表"])
+    ws.append(["日期", "类型", "捐赠人", "参加委员", "受助对象", "人数", "捐款", "物资", "物资价值"])
+    ws.append(["2023-01-20", "慰问", "刘刚委员", "刘刚", "困难群众", 10, "¥28,000.00", "大米50袋", "1,500元"])
+    ws.append(["2023-02-01", "捐赠", "王建国委员", "王建国", "留守儿童", 20, "2.8万元", "", ""])
+    ws.append(["2023-03-01", "捐赠", "爱心人士", "", "敬老院", 35, 500, "棉被×20床（3,000.00元）；食用油×10桶（800元）", 3800])
+    ws.append(["2023-04-01", "捐赠", "县商会", "", "环卫工人", 15, "1000元", "", None])
+
+    ws = wb.create_sheet("接待")
+    ws.append(["群众来访接待登记"])
+    ws.append(["接待日期", "接待方式", "来访人", "电话", "住址", "诉求类别", "反映问题", "接待人", "办理状态", "帮办实事", "已反馈", "满意度"])
+    ws.append(["2023-05-05", "来访", "王某某", "13800001111", "城关镇", "道路交通", "路灯坏了", "刘刚", "办结", "是", "Y", "满意"])
+    ws.append(["2023-05-06", "电话", "李某", "", "", "新的类别", "孩子入学", "王建国、张伟", "办理中", "否", "N", ""])
+
+    ws = wb.create_sheet("提案")
+    ws.append(["提案建议情况"])
+    ws.append(["类型", "题目", "提案人", "报送日期", "状态", "跟踪情况"])
+    ws.append(["提案", "关于加强农村道路养护的建议", "刘刚、县外专家", "2023年3月1日", "立案", "2023-04-01 已交县交通局办理"])
+    ws.append(["社情民意", "关于老旧小区加装电梯的建议", "李秀英", "2023/3/5", "已采用", "已报送市政协"])
+    path = path.with_suffix(".xlsx")
+    wb.save(path)
+    return path
+
+
+def test_messy_ledger_is_read_correctly(store, tmp_path: Path):
+    _roster(store)
+    path = _messy_workbook(tmp_path / "老台账")
+    plan = read_ledgers(store, path)
+    assert plan.problems == [], [p.text() for p in plan.problems]
+    assert plan.sheets == {"2023年活动": "活动台账", "捐赠": "捐赠慰问台账", "接待": "接待走访台账", "提案": "提案建议台账"}
+    assert plan.new_types == {"activity_type": ["读书会"], "request_category": ["新的类别"]}
+    assert any("县外专家" in note for note in plan.notes)
+    apply_plan(store, plan)
+
+    activities = sorted(store.list(Activity), key=lambda a: a.date)
+    assert [a.date for a in activities] == [date(2023, 6, d) for d in range(15, 21)]
+    assert [store.member_names(a.member_ids) for a in activities][:4] == [
+        ["刘刚", "王建国"],
+        ["刘刚", "李秀英"],
+        ["张伟", "陈丽华"],
+        ["王建国", "张伟"],
+    ]
+    assert [a.public_count for a in activities] == [0, 30, 120, 0, 10, 0]
+    assert [a.is_highlight for a in activities] == [True, True, False, False, True, True]
+    assert activities[0].topic == "学习全国两会精神" and activities[0].content == "学习"
+    assert "读书会" in store.type_values("activity_type")
+
+    donations = sorted(store.list(Donation), key=lambda d: d.date)
+    assert [d.cash_fen for d in donations] == [2_800_000, 2_800_000, 50_000, 100_000]
+    assert donations[0].items[0].name == "大米50袋" and donations[0].in_kind_fen == 150_000
+    assert [(i.name, i.quantity, i.unit, i.value_fen) for i in donations[2].items] == [
+        ("棉被", Decimal("20"), "床", 300_000),
+        ("食用油", Decimal("10"), "桶", 80_000),
+    ]
+
+    receptions = sorted(store.list(Reception), key=lambda r: r.date)
+    assert [(r.mode, r.status, r.practical_help, r.feedback_given) for r in receptions] == [
+        ("接待日来访", "已办结", True, True),
+        ("电话/线上", "办理中", False, False),
+    ]
+    assert "新的类别" in store.type_values("request_category")
+
+    proposals = sorted(store.list(Proposal), key=lambda p: p.submitted_on)
+    first, second = proposals
+    assert [(a.name, a.member_id is not None) for a in first.authors] == [("刘刚", True), ("县外专家", False)]
+    assert first.followups[-1].date == date(2023, 4, 1) and first.followups[-1].note == "已交县交通局办理"
+    assert second.category == "社情民意信息" and second.followups[-1].note == "已报送市政协"
+
+
+def test_unknown_members_are_reported_or_added(store, tmp_path: Path, fingerprint):
+    store.save(Member(name="刘刚", role="召集人"))
+    path = _messy_workbook(tmp_path / "名册外")
+    before = fingerprint(store)
+    plan = read_ledgers(store, path)
+    unknown = [p for p in plan.problems if "不在委员名册中" in p.message]
+    assert unknown and all(p.column in ("参与委员", "参加委员", "接待人") for p in unknown)
+    first = next(p for p in unknown if p.sheet == "2023年活动")
+    assert first.row == 5 and "王建国" in first.message
+    assert "“2023年活动”第 5 行“参与委员”列" in first.text()
+    assert fingerprint(store) == before
+
+    plan = read_ledgers(store, path, add_unknown_members=True)
+    assert plan.problems == []
+    assert sorted(m.name for m in plan.new_members) == sorted(["王建国", "李秀英", "张伟", "陈丽华", "县外专家"])
+    apply_plan(store, plan)
+    assert sorted(m.name for m in store.list(Member)) == sorted(["刘刚", "王建国", "李秀英", "张伟", "陈丽华", "县外专家"])
+    assert all(m.role == "成员" for m in store.list(Member) if m.name != "刘刚")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2023-06-15", date(2023, 6, 15)),
+        ("2023/6/15", date(2023, 6, 15)),
+        ("2023年6月15日", date(2023, 6, 15)),
+        ("2023.6.15", date(2023, 6, 15)),
+        ("２０２３－０６－１５", date(2023, 6, 15)),
+        (45092, date(2023, 6, 15)),
+        (45092.0, date(2023, 6, 15)),
+        (datetime(2023, 6, 15, 9, 30), date(2023, 6, 15)),
+    ],
+)
+def test_date_forms(text, expected):
+    from studio_desk.exports.ledger_values import parse_date
+
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, fen",
+    [("¥28,000.00", 2_800_000), ("28000元", 2_800_000), ("2.8万元", 2_800_000), ("2.8万", 2_800_000), (28000.5, 2_800_050), ("", 0)],
+)
+def test_money_forms(text, fen):
+    from studio_desk.exports.ledger_values import parse_money
+
+    assert parse_money(text) == fen
+
+
+def test_yes_no_and_name_forms():
+    from studio_desk.exports.ledger_values import CellError, parse_bool, split_names
+
+    assert [parse_bool(v) for v in ("是", "√", "Y", "y", 1, "1", True)] == [True] * 7
+    assert [parse_bool(v) for v in ("否", None, "", "N", 0, "0")] == [False] * 6
+    with pytest.raises(CellError, match="是或否"):
+        parse_bool("也许")
+    assert split_names("刘刚、王建国，李秀英,张伟;陈丽华 赵明；周勇") == ["刘刚", "王建国", "李秀英", "张伟", "陈丽华", "赵明", "周勇"]

@@ -1,0 +1,212 @@
+"""The annual summary PDF, read back: figures in their sentences, fonts, pages, page numbers."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.progress import Cancelled
+from studio_desk.exports.summary import write_summary
+
+try:
+    from .test_summary_data import YEAR, body_text, fill, flat, pdf_text
+except ImportError:  # rootdir-style import (tests/exports has no __init__.py)
+    from test_summary_data import YEAR, body_text, fill, flat, pdf_text
+
+SIGNED = date(2026, 1, 15)
+
+
+@pytest.fixture
+def year_pdf(store, tmp_path: Path):
+    fill(store)
+    path = tmp_path / "总结 2025.pdf"
+    result = write_summary(store, YEAR, path, signed_on=SIGNED)
+    return path, result
+
+
+# Counted by hand from test_summary_data.fill (2024 and 2026 records must not show up).
+EXPECTED_SENTENCES = [
+    "2025年工作室共有委员3名，其中召集人1名、副主任1名、成员1名；按界别分，经济界2名、教育界1名；"
+    "按政协层级分，市政协委员1名、县政协委员2名。",
+    "工作室于2021年5月18日授牌成立，服务经济界界别群众。",
+    "全年共开展各类活动7次，委员参加活动13人次，群众参与1,356人次，收集意见建议5条。",
+    "全年开展集中学习3次、宣传宣讲2次，引导委员学思用贯通",
+    "围绕党委政府中心工作和群众关心的问题，开展视察调研1次。",
+    "全年开展委员接待日活动1次，接待走访4次（接待日来访2次、入户走访1次、企业走访1次），"
+    "接待走访群众7人次、走访1户。",
+    "群众反映的诉求涉及就业创业2件、住房1件、其他1件等方面，全年帮办实事2件，化解矛盾纠纷1件；"
+    "诉求已办结3件，办结率75%，另有1件正在办理，群众满意率66.7%。",
+    "全年提交提案2件、社情民意信息3条，共5件。其中提案立案1件，已办复1件，办复率100%；"
+    "被采用2件（县级1件、市级1件）；获领导批示1件；提案办理结果为A类1件。",
+    "全年开展捐赠慰问活动2次，其中捐赠1次、慰问1次；捐赠现金30,000元（约3万元）、"
+    "物资价值6,000.50元，合计36,000.50元（约3.6万元），惠及群众42人。",
+    "全年有1项活动被列为工作亮点。",
+    "9月1日，宣传宣讲“宣讲进企业”：企业职工踊跃提问，现场解答政策问题12个。",
+]
+
+
+def test_every_figure_in_its_sentence(year_pdf) -> None:
+    path, result = year_pdf
+    body = body_text(pdf_text(path))
+    for sentence in EXPECTED_SENTENCES:
+        assert flat(sentence) in body, sentence
+    assert body.startswith(flat("测试县政协“民生”委员工作室2025年度工作总结"))
+    assert flat("测试县政协“民生”委员工作室2026年1月15日") in body  # signature and full date
+    assert result.warnings == []
+
+
+def test_other_years_and_drafts_not_counted(year_pdf) -> None:
+    body = body_text(pdf_text(year_pdf[0]))
+    assert "集中学习4次" not in body and "1,405" not in body  # 2024's 集中学习 and public
+    assert "协商议事1次" not in body  # a 2026 activity
+    assert "起草" not in body and "共6件" not in body  # the draft 提案
+    assert "钱七" not in body and "赵六" not in body  # not on the roster in 2025
+
+
+def test_zero_figures_leave_their_sentence_out(year_pdf) -> None:
+    body = body_text(pdf_text(year_pdf[0]))
+    assert not re.search(r"(?<![\d,.])0(次|件|人|条|名|户|元|篇)", body)
+    assert "专题培训" not in body and "联络活动" not in body and "会议发言" not in body
+    assert "反馈" not in body  # no feedback recorded → that clause is left out
+    # sections whose clerk text is empty have no heading; the numbering closes up
+    assert "存在问题" not in body and "下一步打算" not in body
+    assert flat("三、工作亮点") in body
+
+
+def test_pages_a4_numbered_and_alternating(year_pdf) -> None:
+    path, result = year_pdf
+    reader = PdfReader(str(path))
+    assert result.pages == len(reader.pages) >= 5  # the text, then 4 附件 pages at least
+    for number, page in enumerate(reader.pages, start=1):
+        assert abs(float(page.mediabox.width) - 595.28) < 0.5
+        assert abs(float(page.mediabox.height) - 841.89) < 0.5
+        folio: list[float] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+            if text.strip() == f"— {number} —":
+                folio.append(tm[4])
+
+        page.extract_text(visitor_text=visit)
+        assert folio, f"page {number} has no “— {number} —”"
+        # right on odd pages, left on even ones (A4 is 595 pt wide)
+        assert (folio[0] > 400) if number % 2 else (folio[0] < 150)
+
+
+def test_fonts_embedded_as_subsets(year_pdf) -> None:
+    path, _ = year_pdf
+    reader = PdfReader(str(path))
+    seen = set()
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert descriptor is not None, font["/BaseFont"]
+            descriptor = descriptor.get_object()
+            assert "/FontFile2" in descriptor, f"{font['/BaseFont']} is not an embedded TrueType font"
+            assert re.match(r"^/[A-Z]{6}\+", font["/BaseFont"]), "not a subset"
+            seen.add(font["/BaseFont"])
+    assert seen
+    if shutil.which("pdffonts"):
+        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines()[2:]:
+            assert line.split()[-5] == "yes", line  # the emb column
+
+
+def test_attachments_have_tables_with_last_year(year_pdf) -> None:
+    pages = pdf_text(year_pdf[0])
+    annex = flat("".join(pages)).split("附件1", 1)[1]
+    assert "2025年主要数据统计表（与2024年对比）" in annex
+    assert "活动分类型分月统计表" in annex and "委员履职积分排名表" in annex
+    assert "各月开展活动次数" in annex and "提案建议分类数量" in annex
+    # 群众参与: 1,356 this year beside 2024's 49
+    assert "群众参与人次1,35649" in annex
+
+
+def test_file_is_small(year_pdf) -> None:
+    path, result = year_pdf
+    assert result.size == path.stat().st_size < 400_000
+
+
+def test_nearly_empty_year(store, tmp_path: Path) -> None:
+    fill(store)
+    path = tmp_path / "empty.pdf"
+    result = write_summary(store, 2023, path, signed_on=SIGNED)  # a roster, and no records at all
+    body = body_text(pdf_text(path))
+    assert "2023年工作室共有委员4名" in body  # 钱七 joined in 2026
+    assert not re.search(r"(?<![\d,.])0(次|件|人|条|名|户|元|篇)", body)
+    assert "主要工作" not in body and "学习宣讲培训" not in body and "工作亮点" not in body
+    assert result.pages >= 5
+    annex = flat("".join(pdf_text(path))).split("附件1", 1)[1]
+    assert "本年度没有活动记录" in annex
+
+
+def test_rare_characters_fall_back_or_are_reported(store, tmp_path: Path) -> None:
+    ids = fill(store)
+    member = store.get(__import__("studio_desk.core.models", fromlist=["Member"]).Member, ids["a"])
+    member.name = "张堃𠀀😀"  # 堃: not in GB 2312; 𠀀 and the emoji: in no bundled font
+    store.save(member)
+    path = tmp_path / "rare.pdf"
+    result = write_summary(store, YEAR, path, signed_on=SIGNED)
+    text = flat("".join(pdf_text(path)))
+    assert "张堃〓〓" in text  # 堃 drawn from the fallback font; the others marked, not blank
+    joined = "\n".join(result.warnings)
+    assert "堃" in joined and "备用字体" in joined
+    assert "U+20000" in joined and "U+1F600" in joined
+
+
+def test_windows_fonts_preferred_when_present(store, tmp_path: Path) -> None:
+    fill(store)
+    fonts = tmp_path / "Fonts"
+    fonts.mkdir()
+    bundled = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    shutil.copyfile(bundled / "StudioDeskKai-GB.ttf", fonts / "SIMKAI.TTF")  # any case, as on Windows
+    (fonts / "simhei.ttf").write_bytes(b"not a font")  # a damaged file is passed over
+    result = write_summary(store, YEAR, tmp_path / "w.pdf", signed_on=SIGNED, font_dirs=[fonts])
+    assert result.fonts["楷体"] == "SIMKAI.TTF"
+    assert result.fonts["黑体"] == "DroidSansFallbackFull.ttf"
+    assert result.fonts["仿宋"] == "StudioDeskSong-GB.ttf"
+
+
+def test_written_through_a_temporary_file(store, tmp_path: Path) -> None:
+    fill(store)
+    path = tmp_path / "out.pdf"
+    path.write_bytes(b"old")
+    stages: list[str] = []
+
+    def cancel_while_laying_out(done: int, total: int, text: str) -> None:
+        stages.append(text)
+        if text.startswith("正在保存"):
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        write_summary(store, YEAR, path, progress=cancel_while_laying_out)
+    assert path.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".sqlite") == ["out.pdf", "数据 文件夹"]
+    write_summary(store, YEAR, path, progress=lambda *a: None)
+    assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_unwritable_target_is_a_clear_message(store, tmp_path: Path) -> None:
+    fill(store)
+    with pytest.raises(StudioDeskError, match="无法写入"):
+        write_summary(store, YEAR, tmp_path / "no such folder" / "x.pdf")
+
+
+def test_demo_database_both_years(demo_store, tmp_path: Path) -> None:
+    for year in (2025, 2026):
+        path = tmp_path / f"{year}.pdf"
+        result = write_summary(demo_store, year, path)
+        assert result.warnings == []
+        body = body_text(pdf_text(path))
+        assert f"{year}年度工作总结" in body
+        assert "余次" not in body and "余人" not in body

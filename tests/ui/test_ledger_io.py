@@ -1,0 +1,135 @@
+"""The export dialog and the import dialog, driven for real with qtbot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt
+from python_calamine import CalamineWorkbook
+
+from studio_desk.core.models import Activity, Member
+from studio_desk.exports.workbook import write_workbook
+from studio_desk.ui.ledger_io import ExportDialog, ImportDialog, export_workbook_action
+
+YEAR = 2025
+
+
+def _cell_texts(model, column: int) -> list[str]:
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_export_dialog_writes_a_masked_workbook_by_default(qtbot, demo_store, tmp_path: Path):
+    dialog = export_workbook_action(None, demo_store, YEAR)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, ExportDialog) and dialog.isVisible()
+    assert dialog.mask_box.isChecked()
+    target = tmp_path / "县里要的台账.xlsx"
+    dialog.path_edit.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert Path(blocker.args[0]) == target and target.exists()
+    assert str(target) in dialog.status.text() and "隐去" in dialog.status.text()
+    title = CalamineWorkbook.from_path(str(target)).get_sheet_by_name("接待走访台账").to_python()[0][0]
+    assert "已隐去群众个人信息" in title
+
+
+def test_export_dialog_unmasked_and_bad_folder(qtbot, demo_store, tmp_path: Path):
+    dialog = ExportDialog(demo_store, YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path_edit.setText(str(tmp_path / "没有这个文件夹" / "x.xlsx"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "未导出" in dialog.status.text(), timeout=20_000)
+    assert "不存在" in dialog.status.text()
+    dialog.mask_box.setChecked(False)
+    dialog.path_edit.setText(str(tmp_path / "内部.xlsx"))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    title = CalamineWorkbook.from_path(str(tmp_path / "内部.xlsx")).get_sheet_by_name("接待走访台账").to_python()[0][0]
+    assert "隐去" not in title
+
+
+def _ledger_with_unknown_member(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "活动"
+    ws.append(["2024年活动台账"])
+    ws.append(["日期", "活动类型", "活动名称", "参加委员", "群众人次", "内容"])
+    ws.append(["2024-05-01", "集中学习", "学习会", "刘刚、新委员", 3, "学习"])
+    ws.append(["2024/5/2", "调研走访", "调研", "刘刚", "abc", "调研"])
+    wb.save(path)
+    return path
+
+
+def test_import_dialog_shows_problems_and_blocks_import(qtbot, store, tmp_path: Path):
+    store.save(Member(name="刘刚", role="召集人"))
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(_ledger_with_unknown_member(tmp_path / "旧台账.xlsx"))
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    problems = dialog.problems_model
+    assert problems.rowCount() == 2
+    assert _cell_texts(problems, 0) == ["活动", "活动"]
+    assert _cell_texts(problems, 1) == ["3", "4"]
+    assert _cell_texts(problems, 2) == ["参加委员", "群众人次"]
+    assert "新委员" in problems.index(0, 3).data()
+    assert not dialog.import_button.isEnabled()
+    assert "2 处问题" in dialog.summary.text()
+    assert dialog.tabs.currentWidget() is dialog.problems_view
+    assert store.count(Activity) == 0
+
+
+def test_import_dialog_imports_after_the_clerk_fixes_the_file(qtbot, store, tmp_path: Path):
+    store.save(Member(name="刘刚", role="召集人"))
+    path = _ledger_with_unknown_member(tmp_path / "旧台账.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["E4"] = 12
+    wb.save(path)
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    assert dialog.problems_model.rowCount() == 1 and not dialog.import_button.isEnabled()
+    # the clerk ticks "add unknown members": the file is checked again
+    dialog.add_members_box.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.plan.problems, timeout=20_000)
+    assert dialog.import_button.isEnabled()
+    assert _cell_texts(dialog.records_model, 2) == ["新增", "新增"]
+    assert "新增活动类型" in dialog.summary.text() or any(
+        "调研走访" in dialog.notes_list.item(i).text() for i in range(dialog.notes_list.count())
+    )
+    with qtbot.waitSignal(dialog.dataChanged, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "导入完成" in dialog.summary.text() and "备份" in dialog.summary.text()
+    assert store.count(Activity) == 2
+    assert "新委员" in {m.name for m in store.list(Member)}
+    assert "调研走访" in store.type_values("activity_type")
+    assert not dialog.import_button.isEnabled()
+
+
+def test_import_dialog_reimport_of_an_export_has_nothing_to_do(qtbot, demo_store, tmp_path: Path):
+    path = write_workbook(demo_store, YEAR, tmp_path / "导出.xlsx")
+    dialog = ImportDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    assert dialog.records_model.rowCount() == 0
+    assert "无需导入" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_import_dialog_says_why_a_file_cannot_be_read(qtbot, store, tmp_path: Path):
+    bad = tmp_path / "笔记.xlsx"
+    bad.write_text("不是表格", encoding="utf-8")
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(bad)
+    qtbot.waitUntil(lambda: "无法导入" in dialog.summary.text(), timeout=20_000)
+    assert "不是 Excel 工作簿" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.choose_button.isEnabled()
