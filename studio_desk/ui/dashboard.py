@@ -54,6 +54,7 @@ class DashboardPage(QWidget):
         self.items: list[TrackingItem] = []
         self._runner = None
         self._pending = False
+        self._shut = False
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -138,6 +139,8 @@ class DashboardPage(QWidget):
     # ------------------------------------------------------------ loading
 
     def refresh(self) -> None:
+        if self._shut:
+            return
         if self._runner is not None:
             self._pending = True  # a refresh while computing: compute again when it ends
             return
@@ -155,16 +158,22 @@ class DashboardPage(QWidget):
         return self._runner is not None or self._pending
 
     def shutdown(self) -> None:
+        """Wait for the computation and ignore its result: the store is about to close."""
+        self._shut = True
         if self._runner is not None:
             self._runner.wait()
 
     def _failed(self, exc: BaseException) -> None:
         self._runner = None
+        if self._shut:
+            return
         self.status.setText("计算失败")
         show_error(self, "总览", exc)
 
     def _show(self, result: tuple[AnnualFigures, list[TrackingItem]]) -> None:
         self._runner = None
+        if self._shut:
+            return
         if self._pending:
             self._pending = False
             self.refresh()

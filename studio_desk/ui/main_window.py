@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.undo_steps: list[UndoStep] = []
         self._backup_runner = None
+        self._shut = False
         self.setObjectName("main_window")
         self.setWindowTitle(f"{APP_TITLE} — {store.studio().name}")
 
@@ -271,7 +272,8 @@ class MainWindow(QMainWindow):
 
         def done(_info: object) -> None:
             self._backup_runner = None
-            self.update_status()
+            if not self._shut:
+                self.update_status()
 
         def failed(exc: BaseException) -> None:
             self._backup_runner = None
@@ -395,6 +397,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Wait for background work (it holds the store) before the store is closed."""
+        self._shut = True
         for page in self.pages.values():
             stop = getattr(page, "shutdown", None)
             if stop is not None:

@@ -62,6 +62,7 @@ class MemberPage(LedgerPage):
         self._cache: MemberYear | None = None
         self._runner = None
         self._wanted: tuple[int, str] | None = None
+        self._shut = False
         super().__init__(store, Member, parent)
         self.detail = QTextBrowser()
         self.detail.setObjectName("member_detail")
@@ -102,6 +103,8 @@ class MemberPage(LedgerPage):
         if self._cache is not None and self._cache.year == year:
             self._render()
             return
+        if self._shut:
+            return
         if self._runner is not None:
             return  # the running computation renders the wanted member when it ends
         self.detail.setHtml("<p>正在统计……</p>")
@@ -109,6 +112,7 @@ class MemberPage(LedgerPage):
         self._runner = run_quietly(self, lambda: member_year(store, year), self._computed, self._failed)
 
     def shutdown(self) -> None:
+        self._shut = True
         if self._runner is not None:
             self._runner.wait()
 
@@ -117,10 +121,14 @@ class MemberPage(LedgerPage):
 
     def _failed(self, exc: BaseException) -> None:
         self._runner = None
+        if self._shut:
+            return
         self.detail.setHtml(f"<p>统计失败：{html.escape(str(exc))}</p>")
 
     def _computed(self, result: MemberYear) -> None:
         self._runner = None
+        if self._shut:
+            return
         self._cache = result
         if self._wanted and self._wanted[0] != result.year:
             self.show_detail()
