@@ -27,9 +27,10 @@ from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, annual_figu
 from studio_desk.core.store import Store
 from studio_desk.core.tracking import TrackingItem, open_items
 from studio_desk.ui.charts import BarChart
-from studio_desk.ui.tasks import run_quietly, show_error
+from studio_desk.ui.tasks import reading_store, run_quietly, show_error
 
 MONTHS = [f"{m}月" for m in range(1, 13)]
+MAX_TRACKING_ROWS = 300  # the most urgent ones; a list longer than a screenful is not read
 
 
 def change_text(figure: KeyFigure) -> str:
@@ -55,6 +56,7 @@ class DashboardPage(QWidget):
         self._runner = None
         self._pending = False
         self._shut = False
+        self._stale = True
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -138,16 +140,26 @@ class DashboardPage(QWidget):
 
     # ------------------------------------------------------------ loading
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        """Compute the figures again in the background (when the page is hidden: once shown)."""
         if self._shut:
             return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         if self._runner is not None:
             self._pending = True  # a refresh while computing: compute again when it ends
             return
         self._fill_years()
         year = self.year()
         self.status.setText("正在计算……")
-        store = self.store
+        store = self.reader()
 
         def compute() -> tuple[AnnualFigures, list[TrackingItem]]:
             return annual_figures(store, year), open_items(store)
@@ -157,11 +169,20 @@ class DashboardPage(QWidget):
     def is_busy(self) -> bool:
         return self._runner is not None or self._pending
 
+    def reader(self) -> Store:
+        """The read-only connection background work uses (opened on first use)."""
+        if getattr(self, "_reader", None) is None:
+            self._reader = reading_store(self.store)
+        return self._reader
+
     def shutdown(self) -> None:
         """Wait for the computation and ignore its result: the store is about to close."""
         self._shut = True
         if self._runner is not None:
             self._runner.wait()
+        if getattr(self, "_reader", None) is not None:
+            self._reader.close()
+            self._reader = None
 
     def _failed(self, exc: BaseException) -> None:
         self._runner = None
@@ -232,13 +253,18 @@ class DashboardPage(QWidget):
             if items
             else "跟踪卡：没有待跟踪的事项"
         )
-        self.tracking.setRowCount(len(items))
+        shown = items[:MAX_TRACKING_ROWS]
+        if len(items) > len(shown):
+            self.tracking_title.setText(
+                self.tracking_title.text() + f"（显示最紧急的 {len(shown)} 件）"
+            )
+        self.tracking.setRowCount(len(shown))
         red = QBrush(QColor("#b3261e"))
-        for r, item in enumerate(items):
+        for r, item in enumerate(shown):
             cells = [item.due_text(), item.label, item.title, item.status]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, (item.kind, item.record_id))
+                cell.setData(Qt.ItemDataRole.UserRole, f"{item.kind}:{item.record_id}")
                 if c == 2:
                     started = item.started.isoformat() if item.started else "未填日期"
                     deadline = item.deadline.isoformat() if item.deadline else "未定"
@@ -250,5 +276,5 @@ class DashboardPage(QWidget):
         self.tracking.resizeColumnToContents(1)
 
     def _activate(self, cell: QTableWidgetItem) -> None:
-        kind, record_id = cell.data(Qt.ItemDataRole.UserRole)
+        kind, record_id = str(cell.data(Qt.ItemDataRole.UserRole)).split(":", 1)
         self.open_record.emit(kind, record_id)

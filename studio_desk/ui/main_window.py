@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
             if isinstance(page, LedgerPage):
                 state = s.value(f"columns/{page.cls.KIND}")
                 if isinstance(state, QByteArray):
-                    page.table.horizontalHeader().restoreState(state)
+                    page.restore_columns(state)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)

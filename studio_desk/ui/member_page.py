@@ -17,7 +17,7 @@ from studio_desk.core.figures import MemberPoints, YearFigures, year_figures
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
 from studio_desk.core.store import Store
 from studio_desk.ui.ledger_page import LedgerPage
-from studio_desk.ui.tasks import run_quietly
+from studio_desk.ui.tasks import reading_store, run_quietly
 
 
 @dataclass
@@ -81,7 +81,8 @@ class MemberPage(LedgerPage):
     def refresh(self) -> None:
         self._cache = None
         super().refresh()
-        self.show_detail()
+        if self.isVisible():
+            self.show_detail()
 
     def apply_filters(self) -> None:
         super().apply_filters()
@@ -108,13 +109,22 @@ class MemberPage(LedgerPage):
         if self._runner is not None:
             return  # the running computation renders the wanted member when it ends
         self.detail.setHtml("<p>正在统计……</p>")
-        store = self.store
+        store = self.reader()
         self._runner = run_quietly(self, lambda: member_year(store, year), self._computed, self._failed)
+
+    def reader(self) -> Store:
+        """The read-only connection background work uses (opened on first use)."""
+        if getattr(self, "_reader", None) is None:
+            self._reader = reading_store(self.store)
+        return self._reader
 
     def shutdown(self) -> None:
         self._shut = True
         if self._runner is not None:
             self._runner.wait()
+        if getattr(self, "_reader", None) is not None:
+            self._reader.close()
+            self._reader = None
 
     def is_busy(self) -> bool:
         return self._runner is not None

@@ -186,6 +186,20 @@ class _QuietRunner(QObject):
         self.deleteLater()
 
 
+def reading_store(store: Any) -> Any:
+    """A second, read-only connection to the same file, for long background reads.
+
+    The figures of a year of a large database take seconds to read; on the window's own
+    connection they would hold its lock and the pages would wait. A read-only connection
+    writes nothing, so the one-writer rule holds; each statement's read lock lasts
+    milliseconds, so writes from the window are not held up either.
+    """
+    from studio_desk.core.db import connect
+    from studio_desk.core.store import Store
+
+    return Store(connect(store.path, readonly=True), store.path, store.replica_id)
+
+
 def run_quietly(
     parent: QObject | None,
     fn: Callable[[], Any],
