@@ -184,7 +184,8 @@ class LedgerPage(QWidget):
             QShortcut(QKeySequence(key), self.table, self.edit_selected, context=Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self._fill_combos()
+        # The combos are filled when the page is first shown (ensure_loaded): reading the
+        # years of five big ledgers up front would slow the window's start for nothing.
         self.year_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for combo in self.filter_combos.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -223,6 +224,7 @@ class LedgerPage(QWidget):
         }
 
     def set_year(self, year: int | None) -> None:
+        self.ensure_loaded()
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
 
     def apply_filters(self) -> None:
