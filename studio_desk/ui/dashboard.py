@@ -121,7 +121,7 @@ class DashboardPage(QWidget):
         self.tracking.itemActivated.connect(self._activate)
         tracking_layout.addWidget(self.tracking, 1)
         self.splitter.addWidget(tracking)
-        self.splitter.setSizes([440, 460, 400])
+        self.splitter.setSizes([400, 430, 470])
 
         self._fill_years()
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
