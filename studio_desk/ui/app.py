@@ -48,6 +48,18 @@ def apply_style(app) -> None:  # type: ignore[no-untyped-def]
         pass
 
 
+def install_translations(app) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own texts (file dialogs, calendars, 确定/取消 buttons) in Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    for name in ("qtbase_zh_CN",):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+
+
 def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-untyped-def]
     """Open ``path`` in a new main window; on success close the window it replaces."""
     from PySide6.QtWidgets import QMessageBox
@@ -90,6 +102,7 @@ def run_app(db_path: Path | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     sys.excepthook = _excepthook
+    install_translations(app)
     apply_style(app)
     path = db_path or default_db_path()
     if open_window(path) is None:

@@ -294,19 +294,19 @@ class RecordForm(QDialog):
 
     def reject(self) -> None:
         if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                "未保存的修改",
-                "这条记录有未保存的修改。要保存吗？",
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
-            )
-            if answer == QMessageBox.StandardButton.Save:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle("未保存的修改")
+            box.setText("这条记录有未保存的修改。要保存吗？")
+            save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton("放弃修改", QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton("继续编辑", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(save)
+            box.exec()
+            if box.clickedButton() is save:
                 self.try_save()
                 return
-            if answer != QMessageBox.StandardButton.Discard:
+            if box.clickedButton() is not discard:
                 return
         super().reject()
 

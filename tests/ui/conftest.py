@@ -83,7 +83,7 @@ def answer_message_box(button_text: str) -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             for b in box.buttons():
-                if button_text in b.text() or box.standardButton(b).name == button_text:
+                if b.text() == button_text:
                     b.click()
                     return
             raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")

@@ -151,10 +151,10 @@ def test_unsaved_edits_ask_before_closing(window, demo_store, qtbot):
 
     def type_then_escape(form):
         type_into(qtbot, child(form, "f_topic", QLineEdit), "写了一半")
-        answer_message_box("Cancel")  # 取消: stay in the form
+        answer_message_box("继续编辑")
         qtbot.keyClick(form, Qt.Key.Key_Escape)
         assert form.isVisible()
-        answer_message_box("Discard")  # 放弃
+        answer_message_box("放弃修改")
         qtbot.keyClick(form, Qt.Key.Key_Escape)
         assert not form.isVisible()
         return True
@@ -214,3 +214,14 @@ def test_sorting_by_header(window, demo_store, qtbot):
     counts = [page.model.record_at(r).public_count for r in range(len(page.model.ids))]
     assert counts == list(reversed(first)) or counts == first[::-1]
     wait_idle(qtbot, window)
+
+
+def test_delete_key_in_the_search_box_edits_text_not_records(window, demo_store, qtbot):
+    page = _activities_page(window)
+    before = demo_store.count(Activity)
+    page.table.selectRow(0)
+    type_into(qtbot, page.search, "abc")
+    qtbot.keyClick(page.search, Qt.Key.Key_Home)
+    qtbot.keyClick(page.search, Qt.Key.Key_Delete)
+    assert page.search.text() == "bc"
+    assert demo_store.count(Activity) == before

@@ -270,7 +270,7 @@ def test_closing_an_edited_form_offers_to_save(window, demo_store, qtbot):
 
     def edit_and_close(form):
         type_into(qtbot, child(form, "f_topic", QLineEdit), "关窗时选择保存")
-        answer_message_box("Save")  # 保存 from the question saves it
+        answer_message_box("保存")  # 保存 from the question saves it
         form.close()
         return True
 
