@@ -1,32 +1,116 @@
-"""Starting the desktop app."""
+"""Starting the desktop app: the default database (made on first start), errors, style."""
 
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
+
+_windows: list = []  # open main windows, kept alive (one per open database)
 
 
-def run_app(db_path: Path | None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """An error escaping a slot: log it, say a short sentence, keep the window running."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from studio_desk.ui.tasks import show_error
+
+        if exc.__traceback__ is None and tb is not None:
+            exc = exc.with_traceback(tb)
+        show_error(QApplication.activeWindow(), "出错了", exc)
+    except Exception:  # noqa: BLE001 - last resort: the log, never a dialog with a traceback
+        traceback.print_exception(kind, exc, tb)
+
+
+def apply_style(app) -> None:  # type: ignore[no-untyped-def]
+    """Fonts that carry Chinese, and the small style sheet in ``resources/``."""
+    from PySide6.QtGui import QFont
+
+    from studio_desk.paths import asset_path
+
+    if sys.platform == "win32":
+        font = QFont("Microsoft YaHei UI", 10)
+        app.setFont(font)
+    try:
+        app.setStyleSheet(asset_path("resources", "style.qss").read_text(encoding="utf-8"))
+    except (OSError, FileNotFoundError):
+        pass
+    try:
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(asset_path("resources", "icons", "app.svg"))))
+    except FileNotFoundError:
+        pass
+
+
+def install_translations(app) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own texts (file dialogs, calendars, 确定/取消 buttons) in Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    for name in ("qtbase_zh_CN",):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+
+
+def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-untyped-def]
+    """Open ``path`` in a new main window; on success close the window it replaces."""
+    from PySide6.QtWidgets import QMessageBox
 
     from studio_desk import APP_TITLE
     from studio_desk.core.errors import StudioDeskError
     from studio_desk.core.store import Store
-    from studio_desk.paths import default_db_path
+    from studio_desk.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    path = db_path or default_db_path()
     try:
         store = Store.open(path)
     except StudioDeskError as exc:
-        QMessageBox.critical(None, APP_TITLE, str(exc))
-        return 1
-    window = QMainWindow()
-    window.setWindowTitle(f"{APP_TITLE} — {store.studio().name}")
-    window.setCentralWidget(QLabel(f"数据库：{path}"))
-    window.resize(1000, 700)
+        QMessageBox.critical(replaced, APP_TITLE, f"无法打开数据库：\n{exc}")
+        return None
+    window = MainWindow(store)
+    window.openRequested.connect(lambda p, w=window: open_window(p, w))
+    _windows.append((window, store))
+    if replaced is not None:
+        replaced.close()
+        for old, old_store in [pair for pair in _windows if pair[0] is replaced]:
+            old_store.close()
+            _windows.remove((old, old_store))
     window.show()
+    window.start_daily_backup()
+    return window
+
+
+def run_app(db_path: Path | None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from studio_desk import APP_NAME, APP_TITLE
+    from studio_desk.logs import setup_logging
+    from studio_desk.paths import default_db_path
+
+    try:
+        setup_logging()
+    except OSError:
+        pass
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    sys.excepthook = _excepthook
+    install_translations(app)
+    apply_style(app)
+    path = db_path or default_db_path()
+    if open_window(path) is None:
+        return 1
     try:
         return app.exec()
     finally:
-        store.close()
+        for window, store in _windows:
+            window.shutdown()
+            store.close()
+        _windows.clear()

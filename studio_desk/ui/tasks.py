@@ -146,3 +146,69 @@ def run_task(
     if on_error is not None:
         task.error.connect(on_error)
     return task.start()
+
+
+class _QuietRunner(QObject):
+    """Background work with no dialog (figures for the 总览, the daily backup)."""
+
+    done = Signal(object)
+    error = Signal(object)
+
+    def __init__(self, parent: QObject | None, fn: Callable[[], Any]):
+        super().__init__(parent)
+        self._thread = QThread()
+        self._worker = _Worker(lambda _progress: fn())
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.finished.connect(self._finish)
+        self._worker.failed.connect(self._fail)
+        self.running = False
+
+    def start(self) -> _QuietRunner:
+        self.running = True
+        self._thread.start()
+        return self
+
+    def wait(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+
+    def _finish(self, result: Any) -> None:
+        self.running = False
+        self.wait()
+        self.done.emit(result)
+        self.deleteLater()
+
+    def _fail(self, exc: BaseException) -> None:
+        self.running = False
+        self.wait()
+        self.error.emit(exc)
+        self.deleteLater()
+
+
+def reading_store(store: Any) -> Any:
+    """A second, read-only connection to the same file, for long background reads.
+
+    The figures of a year of a large database take seconds to read; on the window's own
+    connection they would hold its lock and the pages would wait. A read-only connection
+    writes nothing, so the one-writer rule holds; each statement's read lock lasts
+    milliseconds, so writes from the window are not held up either.
+    """
+    from studio_desk.core.db import connect
+    from studio_desk.core.store import Store
+
+    return Store(connect(store.path, readonly=True), store.path, store.replica_id)
+
+
+def run_quietly(
+    parent: QObject | None,
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
+) -> _QuietRunner:
+    """Run ``fn()`` off the UI thread without a dialog; results come back on the UI thread."""
+    runner = _QuietRunner(parent, fn)
+    runner.done.connect(on_done)
+    if on_error is not None:
+        runner.error.connect(on_error)
+    return runner.start()

@@ -1,0 +1,119 @@
+"""Small bar charts drawn with QPainter (no extra Qt module needed in the installer)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PALETTE = ("#2f6db5", "#d9822b", "#3a9a5b", "#a23b72", "#6b6b6b")
+
+
+class BarChart(QWidget):
+    """Grouped vertical bars (``orientation="v"``) or one series of horizontal bars (``"h"``)."""
+
+    def __init__(self, title: str = "", orientation: str = "v", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = title
+        self.orientation = orientation
+        self.labels: list[str] = []
+        self.series: list[tuple[str, list[int]]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(180)
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 240)
+
+    def set_data(self, labels: list[str], series: list[tuple[str, list[int]]]) -> None:
+        self.labels = list(labels)
+        self.series = [(name, list(values)) for name, values in series]
+        self.setAccessibleDescription(
+            "；".join(
+                f"{name}：" + "，".join(f"{l} {v}" for l, v in zip(self.labels, values))
+                for name, values in self.series
+            )
+        )
+        self.update()
+
+    def total(self) -> int:
+        return sum(sum(values) for _, values in self.series)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = QFontMetrics(self.font())
+        line = fm.height()
+        rect = QRectF(self.rect()).adjusted(8, 4, -8, -4)
+        p.setPen(self.palette().windowText().color())
+        bold = self.font()
+        bold.setBold(True)
+        p.setFont(bold)
+        p.drawText(rect.adjusted(0, 0, 0, -rect.height() + line + 2), Qt.AlignmentFlag.AlignLeft, self.title)
+        p.setFont(self.font())
+        # legend
+        x = rect.left() + QFontMetrics(bold).horizontalAdvance(self.title) + 16
+        if len(self.series) > 1:
+            for i, (name, _values) in enumerate(self.series):
+                p.fillRect(QRectF(x, rect.top() + line / 2 - 5, 10, 10), QColor(PALETTE[i % len(PALETTE)]))
+                p.drawText(QRectF(x + 14, rect.top(), 200, line), Qt.AlignmentFlag.AlignLeft, name)
+                x += 14 + fm.horizontalAdvance(name) + 16
+        body = rect.adjusted(0, line + 8, 0, 0)
+        if not self.labels or self.total() == 0:
+            p.setPen(QColor("#888888"))
+            p.drawText(body, Qt.AlignmentFlag.AlignCenter, "本年度暂无数据")
+            return
+        if self.orientation == "h":
+            self._paint_horizontal(p, body, fm)
+        else:
+            self._paint_vertical(p, body, fm)
+
+    def _paint_vertical(self, p: QPainter, body: QRectF, fm: QFontMetrics) -> None:
+        line = fm.height()
+        top = max(max(v) for _, v in self.series) or 1
+        plot = body.adjusted(0, line, 0, -line - 4)
+        groups = len(self.labels)
+        group_w = plot.width() / groups
+        n = len(self.series)
+        bar_w = max(2.0, min(22.0, group_w * 0.8 / n))
+        axis = QColor("#999999")
+        p.setPen(axis)
+        p.drawLine(plot.bottomLeft(), plot.bottomRight())
+        for g, label in enumerate(self.labels):
+            gx = plot.left() + g * group_w + (group_w - bar_w * n) / 2
+            for s, (_name, values) in enumerate(self.series):
+                value = values[g]
+                h = plot.height() * value / top
+                bar = QRectF(gx + s * bar_w, plot.bottom() - h, bar_w - 1, h)
+                p.fillRect(bar, QColor(PALETTE[s % len(PALETTE)]))
+                if value:
+                    p.setPen(self.palette().windowText().color())
+                    p.drawText(
+                        QRectF(bar.center().x() - 20, bar.top() - line, 40, line),
+                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                        str(value),
+                    )
+            p.setPen(self.palette().windowText().color())
+            p.drawText(
+                QRectF(plot.left() + g * group_w, plot.bottom() + 2, group_w, line),
+                Qt.AlignmentFlag.AlignHCenter,
+                label,
+            )
+
+    def _paint_horizontal(self, p: QPainter, body: QRectF, fm: QFontMetrics) -> None:
+        _name, values = self.series[0]
+        rows = [(l, v) for l, v in zip(self.labels, values) if v]
+        label_w = max(fm.horizontalAdvance(l) for l, _ in rows) + 8
+        value_w = fm.horizontalAdvance("0000") + 8
+        top = max(v for _, v in rows) or 1
+        row_h = min(body.height() / len(rows), fm.height() + 10)
+        for i, (label, value) in enumerate(rows):
+            y = body.top() + i * row_h
+            p.setPen(self.palette().windowText().color())
+            p.drawText(QRectF(body.left(), y, label_w - 6, row_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            w = (body.width() - label_w - value_w) * value / top
+            p.fillRect(QRectF(body.left() + label_w, y + 3, w, row_h - 6), QColor(PALETTE[0]))
+            p.drawText(
+                QRectF(body.left() + label_w + w + 4, y, value_w, row_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )

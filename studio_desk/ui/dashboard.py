@@ -1,0 +1,280 @@
+"""总览: the year's key figures beside last year's, two charts and the 跟踪卡 list.
+
+Every number shown comes from ``annual_figures`` (computed off the UI thread, since a year of a
+large database takes a moment) and the list from ``core.tracking.open_items``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, annual_figures
+from studio_desk.core.store import Store
+from studio_desk.core.tracking import TrackingItem, open_items
+from studio_desk.ui.charts import BarChart
+from studio_desk.ui.tasks import reading_store, run_quietly, show_error
+
+MONTHS = [f"{m}月" for m in range(1, 13)]
+MAX_TRACKING_ROWS = 300  # the most urgent ones; a list longer than a screenful is not read
+
+
+def change_text(figure: KeyFigure) -> str:
+    cur, prev = figure.current, figure.previous
+    if isinstance(cur, Rate) or isinstance(prev, Rate):
+        return ""
+    diff = cur - prev
+    if diff == 0:
+        return "持平"
+    sign = "+" if diff > 0 else "−"
+    return f"{sign}{figure.text(abs(diff))}"
+
+
+class DashboardPage(QWidget):
+    open_record = Signal(str, str)  # record kind, id
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("page_dashboard")
+        self.figures: AnnualFigures | None = None
+        self.items: list[TrackingItem] = []
+        self._runner = None
+        self._pending = False
+        self._shut = False
+        self._stale = True
+
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("dashboard_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(QLabel("年度"))
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("year")
+        bar.addWidget(self.year_combo)
+        self.status = QLabel()
+        self.status.setObjectName("dashboard_status")
+        bar.addWidget(self.status)
+        layout.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("dashboard_splitter")
+        layout.addWidget(self.splitter, 1)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("key_figures")
+        self.table.setHorizontalHeaderLabels(["项目", "本年", "上年", "增减"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for c in (0, 1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.splitter.addWidget(self.table)
+
+        charts = QWidget()
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        self.month_chart = BarChart("每月开展活动与提交提案建议")
+        self.month_chart.setObjectName("month_chart")
+        self.type_chart = BarChart("活动类型", orientation="h")
+        self.type_chart.setObjectName("type_chart")
+        charts_layout.addWidget(self.month_chart, 1)
+        charts_layout.addWidget(self.type_chart, 1)
+        self.splitter.addWidget(charts)
+
+        tracking = QWidget()
+        tracking_layout = QVBoxLayout(tracking)
+        tracking_layout.setContentsMargins(0, 0, 0, 0)
+        self.tracking_title = QLabel("跟踪卡")
+        self.tracking_title.setObjectName("tracking_title")
+        tracking_layout.addWidget(self.tracking_title)
+        self.tracking = QTableWidget(0, 4)
+        self.tracking.setObjectName("tracking")
+        self.tracking.setHorizontalHeaderLabels(["时限", "类别", "事项", "状态"])
+        self.tracking.verticalHeader().setVisible(False)
+        self.tracking.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tracking.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tracking.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tracking.setWordWrap(False)
+        self.tracking.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tracking.setToolTip("双击或回车打开这条记录")
+        self.tracking.itemActivated.connect(self._activate)
+        tracking_layout.addWidget(self.tracking, 1)
+        self.splitter.addWidget(tracking)
+        self.splitter.setSizes([400, 430, 470])
+
+        self._fill_years()
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def _fill_years(self) -> None:
+        current = self.year_combo.currentData() or date.today().year
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for y in self.store.years():
+            self.year_combo.addItem(f"{y}年", y)
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(current), 0))
+        self.year_combo.blockSignals(False)
+
+    def year(self) -> int:
+        return int(self.year_combo.currentData() or date.today().year)
+
+    # ------------------------------------------------------------ loading
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Compute the figures again in the background (when the page is hidden: once shown)."""
+        if self._shut:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        if self._runner is not None:
+            self._pending = True  # a refresh while computing: compute again when it ends
+            return
+        self._fill_years()
+        year = self.year()
+        self.status.setText("正在计算……")
+        store = self.reader()
+
+        def compute() -> tuple[AnnualFigures, list[TrackingItem]]:
+            return annual_figures(store, year), open_items(store)
+
+        self._runner = run_quietly(self, compute, self._show, self._failed)
+
+    def is_busy(self) -> bool:
+        return self._runner is not None or self._pending
+
+    def reader(self) -> Store:
+        """The read-only connection background work uses (opened on first use)."""
+        if getattr(self, "_reader", None) is None:
+            self._reader = reading_store(self.store)
+        return self._reader
+
+    def shutdown(self) -> None:
+        """Wait for the computation and ignore its result: the store is about to close."""
+        self._shut = True
+        if self._runner is not None:
+            self._runner.wait()
+        if getattr(self, "_reader", None) is not None:
+            self._reader.close()
+            self._reader = None
+
+    def _failed(self, exc: BaseException) -> None:
+        self._runner = None
+        if self._shut:
+            return
+        self.status.setText("计算失败")
+        show_error(self, "总览", exc)
+
+    def _show(self, result: tuple[AnnualFigures, list[TrackingItem]]) -> None:
+        self._runner = None
+        if self._shut:
+            return
+        if self._pending:
+            self._pending = False
+            self.refresh()
+            return
+        figures, items = result
+        self.figures, self.items = figures, items
+        self.status.setText("")
+        self.title.setText(f"{self.store.studio().name}　{figures.year}年工作总览")
+        self._show_figures(figures)
+        c = figures.current
+        self.month_chart.set_data(MONTHS, [("活动", c.activities_by_month), ("提案建议", c.outputs_by_month)])
+        types = list(c.activities_by_type)
+        self.type_chart.title = f"{figures.year}年活动类型（次）"
+        self.type_chart.set_data(types, [("活动", [c.activities_by_type[t] for t in types])])
+        self._show_tracking(items)
+
+    def _show_figures(self, figures: AnnualFigures) -> None:
+        self.table.setHorizontalHeaderLabels(["项目", f"{figures.year}年", f"{figures.year - 1}年", "增减"])
+        rows: list[tuple[str, KeyFigure | None]] = []
+        for section, figs in figures.key_figures():
+            rows.append((section, None))
+            rows += [(f.label, f) for f in figs]
+        self.table.setRowCount(len(rows))
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        section_bg = QBrush(QColor("#eef2f7"))
+        for r, (label, figure) in enumerate(rows):
+            if figure is None:
+                for c in range(4):
+                    cell = QTableWidgetItem(label if c == 0 else "")
+                    cell.setFont(bold)
+                    cell.setBackground(section_bg)
+                    self.table.setItem(r, c, cell)
+                continue
+            unit = figure.unit if figure.kind != "rate" else ""
+            name = QTableWidgetItem(f"　{label}")
+            name.setData(Qt.ItemDataRole.UserRole, figure.key)
+            self.table.setItem(r, 0, name)
+            for c, text in ((1, figure.text(figure.current)), (2, figure.text(figure.previous)), (3, change_text(figure))):
+                cell = QTableWidgetItem(f"{text} {unit}" if unit and text not in ("", "持平") else text)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, cell)
+
+    def figure_row(self, key: str) -> dict[str, str]:
+        """What the table shows for one figure (``本年``, ``上年``): used by the tests."""
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+                return {"本年": self.table.item(r, 1).text(), "上年": self.table.item(r, 2).text()}
+        raise KeyError(key)
+
+    def _show_tracking(self, items: list[TrackingItem]) -> None:
+        overdue = sum(1 for i in items if i.overdue)
+        self.tracking_title.setText(
+            f"跟踪卡：未办结诉求和未答复的提案建议 {len(items)} 件" + (f"，其中逾期 {overdue} 件" if overdue else "")
+            if items
+            else "跟踪卡：没有待跟踪的事项"
+        )
+        shown = items[:MAX_TRACKING_ROWS]
+        if len(items) > len(shown):
+            self.tracking_title.setText(
+                self.tracking_title.text() + f"（显示最紧急的 {len(shown)} 件）"
+            )
+        self.tracking.setRowCount(len(shown))
+        red = QBrush(QColor("#b3261e"))
+        for r, item in enumerate(shown):
+            cells = [item.due_text(), item.label, item.title, item.status]
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, f"{item.kind}:{item.record_id}")
+                if c == 2:
+                    started = item.started.isoformat() if item.started else "未填日期"
+                    deadline = item.deadline.isoformat() if item.deadline else "未定"
+                    cell.setToolTip(f"{text}\n开始：{started}　时限：{deadline}")
+                if item.overdue and c == 0:
+                    cell.setForeground(red)
+                self.tracking.setItem(r, c, cell)
+        self.tracking.resizeColumnToContents(0)
+        self.tracking.resizeColumnToContents(1)
+
+    def _activate(self, cell: QTableWidgetItem) -> None:
+        kind, record_id = str(cell.data(Qt.ItemDataRole.UserRole)).split(":", 1)
+        self.open_record.emit(kind, record_id)

@@ -1,0 +1,404 @@
+"""Record forms: the Designer layouts of ``forms/*.ui`` bound to the record fields by name.
+
+Every field ``x`` of a record has a widget ``f_x`` and a red label ``err_x`` under it. The form
+reads the widgets into a record, lets the store validate it, and shows each ``FieldError``
+under its field; nothing is written until the record is valid.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
+
+from studio_desk.core import codec
+from studio_desk.core.errors import FieldError, StudioDeskError, ValidationError
+from studio_desk.core.models import (
+    MEMBERS,
+    Activity,
+    Donation,
+    FieldInfo,
+    Member,
+    Proposal,
+    Reception,
+    Record,
+    Studio,
+    fields_of,
+)
+from studio_desk.core.money import MoneyError, format_fen
+from studio_desk.core.store import Store
+from studio_desk.ui.generated.ui_activity_form import Ui_ActivityDialog
+from studio_desk.ui.generated.ui_donation_form import Ui_DonationDialog
+from studio_desk.ui.generated.ui_member_form import Ui_MemberDialog
+from studio_desk.ui.generated.ui_proposal_form import Ui_ProposalDialog
+from studio_desk.ui.generated.ui_reception_form import Ui_ReceptionDialog
+from studio_desk.ui.generated.ui_studio_form import Ui_StudioDialog
+from studio_desk.ui.tasks import show_error
+from studio_desk.ui.widgets import (
+    AuthorList,
+    DateField,
+    FollowUpTable,
+    ItemsTable,
+    MemberPicker,
+    MoneyEdit,
+    StatusFlow,
+)
+
+EMPTY_CHOICE = "（未填）"
+
+
+class RecordForm(QDialog):
+    """Base of the record dialogs. ``saved`` holds the stored record after 保存."""
+
+    RECORD: type[Record] = Record
+    UI: Any = None
+
+    def __init__(self, store: Store, record: Record | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = self.UI()
+        self.ui.setupUi(self)
+        self.store = store
+        self.is_new = record is None
+        self.record: Record = record if record is not None else self.new_record()
+        self.saved: Record | None = None
+        self.fields = [f for f in fields_of(self.RECORD) if self.widget(f.name) is not None]
+        self._setup_widgets()
+        self.load(self.record)
+        self.clear_errors()
+        self._initial = self.raw_state()
+        title = self.RECORD.TITLE
+        shown = self.record.display_name() if not self.is_new else ""
+        self.setWindowTitle(f"新建{title}" if self.is_new else f"编辑{title} — {shown[:30]}")
+        buttons: QDialogButtonBox = self.ui.buttons
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.try_save)
+        buttons.rejected.connect(self.reject)
+        for row in self.findChildren(QWidget):
+            # Rows keep their natural height; spare room goes below the last row, not between.
+            if row.objectName().startswith("row_") and row.layout() is not None:
+                row.layout().setAlignment(Qt.AlignmentFlag.AlignTop)
+                policy = row.sizePolicy()
+                policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)
+                row.setSizePolicy(policy)
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), min(self.height(), max(hint.height(), 300)))
+        if self.fields:
+            self.widget(self.fields[0].name).setFocus()
+
+    # ------------------------------------------------------------ widgets
+
+    def new_record(self) -> Record:
+        return self.RECORD()
+
+    def widget(self, name: str) -> QWidget | None:
+        return self.findChild(QWidget, f"f_{name}")
+
+    def error_label(self, name: str) -> QLabel | None:
+        return self.findChild(QLabel, f"err_{name}")
+
+    def choices(self, info: FieldInfo) -> list[str]:
+        if info.type_list:
+            return list(self.store.type_values(info.type_list))
+        return list(info.choices or ())
+
+    def roster(self) -> list[Member]:
+        members = self.store.list(Member, include_deleted=True)
+        used: set[str] = set()
+        for info in fields_of(self.RECORD):
+            if info.kind == MEMBERS:
+                used |= set(getattr(self.record, info.name))
+        return [m for m in members if not m.deleted or m.id in used]
+
+    def _setup_widgets(self) -> None:
+        roster: list[Member] | None = None
+        for info in self.fields:
+            w = self.widget(info.name)
+            if isinstance(w, QComboBox):
+                values = self.choices(info)
+                current = getattr(self.record, info.name)
+                if current and current not in values:
+                    values.append(current)  # a value since removed from its list still shows
+                if not info.required:
+                    w.addItem(EMPTY_CHOICE, "")
+                for v in values:
+                    w.addItem(v, v)
+            elif isinstance(w, (MemberPicker, AuthorList)):
+                if roster is None:
+                    roster = self.roster()
+                w.set_members(roster)
+            elif isinstance(w, QSpinBox):
+                w.setMinimum(info.minimum or 0)
+                w.setMaximum(info.maximum if info.maximum is not None else 1_000_000)
+                w.setGroupSeparatorShown(True)
+
+    def load(self, record: Record) -> None:
+        for info in self.fields:
+            w = self.widget(info.name)
+            value = getattr(record, info.name)
+            if isinstance(w, DateField):
+                w.set_value(value)
+            elif isinstance(w, MoneyEdit):
+                w.set_fen(value)
+            elif isinstance(w, QLineEdit):
+                w.setText(value or "")
+            elif isinstance(w, QPlainTextEdit):
+                w.setPlainText(value or "")
+            elif isinstance(w, QSpinBox):
+                w.setValue(int(value or 0))
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(value))
+            elif isinstance(w, QComboBox):
+                index = w.findData(value or "")
+                w.setCurrentIndex(max(index, 0))
+            elif hasattr(w, "set_value"):
+                w.set_value(value)
+
+    def collect(self) -> tuple[Record, list[FieldError]]:
+        """The record as the widgets now say, and the values that could not even be read."""
+        values: dict[str, Any] = {}
+        problems: list[FieldError] = []
+        for info in self.fields:
+            w = self.widget(info.name)
+            if isinstance(w, DateField):
+                values[info.name] = w.value()
+            elif isinstance(w, MoneyEdit):
+                try:
+                    values[info.name] = w.fen()
+                except MoneyError as exc:
+                    problems.append(FieldError(info.name, info.label, f"“{info.label}”{exc}。"))
+            elif isinstance(w, QLineEdit):
+                values[info.name] = w.text()
+            elif isinstance(w, QPlainTextEdit):
+                values[info.name] = w.toPlainText()
+            elif isinstance(w, QSpinBox):
+                values[info.name] = w.value()
+            elif isinstance(w, QCheckBox):
+                values[info.name] = w.isChecked()
+            elif isinstance(w, QComboBox):
+                values[info.name] = w.currentData() or ""
+            elif isinstance(w, (ItemsTable, FollowUpTable)):
+                rows, messages = w.value_checked()
+                values[info.name] = rows
+                problems += [FieldError(info.name, info.label, m + "。") for m in messages]
+            elif hasattr(w, "value"):
+                values[info.name] = w.value()
+        return codec.copy_record(self.record, **values), problems
+
+    def raw_state(self) -> list[Any]:
+        """What the widgets show, to tell whether anything was edited."""
+        state: list[Any] = []
+        for info in self.fields:
+            w = self.widget(info.name)
+            if isinstance(w, (QLineEdit, DateField)):
+                state.append(w.text())
+            elif isinstance(w, QPlainTextEdit):
+                state.append(w.toPlainText())
+            elif isinstance(w, QSpinBox):
+                state.append(w.value())
+            elif isinstance(w, QCheckBox):
+                state.append(w.isChecked())
+            elif isinstance(w, QComboBox):
+                state.append(w.currentIndex())
+            elif isinstance(w, (ItemsTable, FollowUpTable)):
+                state.append(w.rows())
+            elif hasattr(w, "value"):
+                state.append(repr(w.value()))
+        return state
+
+    def is_dirty(self) -> bool:
+        return self.raw_state() != self._initial
+
+    # ------------------------------------------------------------ errors
+
+    def clear_errors(self) -> None:
+        for label in self.findChildren(QLabel):
+            if label.objectName().startswith("err_"):
+                label.clear()
+                label.setVisible(False)
+        self.ui.error_summary.clear()
+        self.ui.error_summary.setVisible(False)
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        self.clear_errors()
+        general = []
+        texts: dict[str, list[str]] = {}
+        for e in errors:
+            if self.error_label(e.field) is not None:
+                texts.setdefault(e.field, []).append(e.message)
+            else:
+                general.append(e.message)
+        for name, messages in texts.items():
+            label = self.error_label(name)
+            assert label is not None
+            label.setText("\n".join(dict.fromkeys(messages)))
+            label.setVisible(True)
+        count = len(texts) + len(general)
+        summary = f"有 {count} 处需要修改，请看标红的说明。"
+        if general:
+            summary += "\n" + "\n".join(general)
+        self.ui.error_summary.setText(summary)
+        self.ui.error_summary.setVisible(True)
+        first = next((e.field for e in errors if self.widget(e.field) is not None), None)
+        if first:
+            self._reveal(self.widget(first))
+
+    def _reveal(self, w: QWidget | None) -> None:
+        tabs: QTabWidget | None = getattr(self.ui, "tabs", None)
+        if w is None or tabs is None:
+            return
+        for index in range(tabs.count()):
+            if tabs.widget(index).isAncestorOf(w):
+                tabs.setCurrentIndex(index)
+        w.setFocus()
+
+    # ------------------------------------------------------------ saving and closing
+
+    def write(self, record: Record) -> Record:
+        return self.store.save(record)
+
+    def try_save(self) -> bool:
+        record, problems = self.collect()
+        if problems:
+            self.show_errors(problems)
+            return False
+        try:
+            self.saved = self.write(record)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        except StudioDeskError as exc:
+            self.show_errors([FieldError("", "", str(exc))])
+            return False
+        except Exception as exc:  # noqa: BLE001 - logged, shown as a sentence, form kept
+            show_error(self, "保存失败", exc)
+            return False
+        self._initial = self.raw_state()
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle("未保存的修改")
+            box.setText("这条记录有未保存的修改。要保存吗？")
+            save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton("放弃修改", QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton("继续编辑", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(save)
+            box.exec()
+            if box.clickedButton() is save:
+                self.try_save()
+                return
+            if box.clickedButton() is not discard:
+                return
+        super().reject()
+
+
+class MemberForm(RecordForm):
+    RECORD = Member
+    UI = Ui_MemberDialog
+
+
+class ActivityForm(RecordForm):
+    RECORD = Activity
+    UI = Ui_ActivityDialog
+
+    def new_record(self) -> Record:
+        return Activity(date=date.today())
+
+
+class ReceptionForm(RecordForm):
+    RECORD = Reception
+    UI = Ui_ReceptionDialog
+
+    def new_record(self) -> Record:
+        return Reception(date=date.today())
+
+    def __init__(self, store: Store, record: Record | None = None, parent: QWidget | None = None):
+        super().__init__(store, record, parent)
+        flow: StatusFlow = self.ui.status_flow
+        status: QComboBox = self.ui.f_status
+        flow.set_status(status.currentData())
+        status.currentIndexChanged.connect(lambda _i: flow.set_status(status.currentData()))
+        flow.advance.connect(self.set_status)
+
+    def set_status(self, status: str) -> None:
+        """Move the 诉求 on; reaching 已办结 fills in today as 办结日期 if it is empty."""
+        combo: QComboBox = self.ui.f_status
+        combo.setCurrentIndex(combo.findData(status))
+        closed: DateField = self.ui.f_closed_on
+        if status == "已办结" and closed.value() is None:
+            closed.set_value(date.today())
+        if status in ("待办", "办理中"):
+            closed.set_value(None)
+
+
+class DonationForm(RecordForm):
+    RECORD = Donation
+    UI = Ui_DonationDialog
+
+    def new_record(self) -> Record:
+        return Donation(date=date.today())
+
+    def __init__(self, store: Store, record: Record | None = None, parent: QWidget | None = None):
+        super().__init__(store, record, parent)
+        self.ui.f_items.changed.connect(self.update_total)
+        self.ui.f_cash_fen.textChanged.connect(self.update_total)
+        self.update_total()
+
+    def update_total(self) -> None:
+        items: ItemsTable = self.ui.f_items
+        cash_edit: MoneyEdit = self.ui.f_cash_fen
+        label: QLabel = self.ui.total_label
+        in_kind = items.total_fen()
+        try:
+            cash = cash_edit.fen()
+        except MoneyError:
+            cash = None
+        if cash is None or in_kind is None:
+            label.setText("（有无法识别的金额，暂不能合计）")
+            return
+        label.setText(
+            f"{format_fen(cash + in_kind)}　（现金 {format_fen(cash)} + 物资 {format_fen(in_kind)}）"
+        )
+
+
+class ProposalForm(RecordForm):
+    RECORD = Proposal
+    UI = Ui_ProposalDialog
+
+
+class StudioForm(RecordForm):
+    RECORD = Studio
+    UI = Ui_StudioDialog
+
+    def write(self, record: Record) -> Record:
+        assert isinstance(record, Studio)
+        return self.store.save_studio(record)
+
+
+FORM_FOR: dict[type[Record], type[RecordForm]] = {
+    Member: MemberForm,
+    Activity: ActivityForm,
+    Reception: ReceptionForm,
+    Donation: DonationForm,
+    Proposal: ProposalForm,
+    Studio: StudioForm,
+}

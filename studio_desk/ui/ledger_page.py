@@ -1,0 +1,398 @@
+"""A ledger page: filter bar, lazily loaded table, and the new / edit / delete actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_desk.core import enums
+from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
+from studio_desk.core.store import Store
+from studio_desk.ui.forms import FORM_FOR
+from studio_desk.ui.ledger_model import LedgerModel
+from studio_desk.ui.tasks import show_error
+
+ALL = "全部"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One record changed by a user action: what it was before (None: it was new)."""
+
+    cls: type[Record]
+    record_id: str
+    before: Record | None
+    after_version: str
+
+
+def undo_change(store: Store, change: Change) -> None:
+    """Put a record back as it was before ``change``.
+
+    When nothing happened to the record since, this is exactly the store's
+    ``revert_last_change``; after an earlier undo the record's last change is that undo, so
+    the version kept with the change is written back instead (as a new version: history
+    keeps everything).
+    """
+    current = store.get(change.cls, change.record_id)
+    if current.version_id == change.after_version:
+        store.revert_last_change(change.cls, change.record_id)
+    elif change.before is None:
+        store.delete(change.cls, change.record_id)
+    else:
+        from studio_desk.core import codec
+
+        restored = codec.copy_record(
+            change.before, created_at=current.created_at, version_id=current.version_id
+        )
+        store.save(restored, check=False, reason="撤销")
+SEARCH_DELAY_MS = 200
+
+
+def _filter_specs(store: Store, cls: type[Record]) -> list[tuple[str, str, list[str]]]:
+    """(label, field, values) of the combo filters of a ledger."""
+    if cls is Activity:
+        return [("类型", "type", store.type_values("activity_type"))]
+    if cls is Reception:
+        return [
+            ("方式", "mode", list(enums.RECEPTION_MODES)),
+            ("状态", "status", list(enums.RECEPTION_STATUSES)),
+        ]
+    if cls is Donation:
+        return [("类别", "category", list(enums.DONATION_CATEGORIES))]
+    if cls is Proposal:
+        return [
+            ("类别", "category", list(enums.PROPOSAL_CATEGORIES)),
+            ("状态", "status", list(enums.PROPOSAL_STATUSES)),
+        ]
+    if cls is Member:
+        return [("职务", "role", list(enums.MEMBER_ROLES))]
+    return []
+
+
+class LedgerPage(QWidget):
+    """One record type's ledger.
+
+    ``changed(text, [Change])`` tells the window what was done, so that it can be undone.
+    """
+
+    changed = Signal(str, list)
+
+    def __init__(self, store: Store, cls: type[Record], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.cls = cls
+        self.setObjectName(f"page_{cls.KIND}")
+        self.model = LedgerModel(store, cls)
+
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        layout.addLayout(bar)
+        bar.addWidget(QLabel("年度"))
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("year")
+        self.year_combo.setToolTip("只看这一年的记录" if cls is not Member else "只看这一年在册的委员")
+        bar.addWidget(self.year_combo)
+        self.filter_combos: dict[str, QComboBox] = {}
+        for label, field, _values in _filter_specs(store, cls):
+            bar.addWidget(QLabel(label))
+            combo = QComboBox()
+            combo.setObjectName(f"filter_{field}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self.filter_combos[field] = combo
+            bar.addWidget(combo)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("搜索文字、委员姓名或拼音首字母（如 lg）  Ctrl+F")
+        self.search.setMinimumWidth(260)
+        bar.addWidget(self.search, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        bar.addWidget(self.count_label)
+
+        actions = QHBoxLayout()
+        layout.addLayout(actions)
+        self.new_button = QPushButton(f"新建{cls.TITLE}")
+        self.new_button.setObjectName("new")
+        self.new_button.setToolTip("Ctrl+N")
+        self.edit_button = QPushButton("编辑")
+        self.edit_button.setObjectName("edit")
+        self.edit_button.setToolTip("回车或双击")
+        self.delete_button = QPushButton("删除")
+        self.delete_button.setObjectName("delete")
+        self.delete_button.setToolTip("Del，删除后可按 Ctrl+Z 撤销")
+        for b in (self.new_button, self.edit_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.extra_actions = actions  # pages may add buttons here
+
+        self.stack = QStackedWidget()
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setMinimumWidth(36)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, column.width)
+        self.empty = QLabel()
+        self.empty.setObjectName("empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setProperty("hint", True)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.edit_selected, context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        # The combos are filled when the page is first shown (ensure_loaded): reading the
+        # years of five big ledgers up front would slow the window's start for nothing.
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        for combo in self.filter_combos.values():
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        # Records are read when the page is first shown (and again when shown after a change
+        # elsewhere): a window with five ledgers of 100,000 rows opens as fast as one.
+        self._stale = True
+
+    # ------------------------------------------------------------ filters
+
+    def _fill_combos(self) -> None:
+        year = self.year_combo.currentData() if self.year_combo.count() else date.today().year
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        self.year_combo.addItem("全部年度", None)
+        for y in self.store.years():
+            self.year_combo.addItem(f"{y}年", y)
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
+        self.year_combo.blockSignals(False)
+        for label, field, values in _filter_specs(self.store, self.cls):
+            combo = self.filter_combos[field]
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(f"全部{label}", None)
+            for v in values:
+                combo.addItem(v, v)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+            combo.blockSignals(False)
+
+    def query(self) -> dict[str, Any]:
+        filters = {f: c.currentData() for f, c in self.filter_combos.items() if c.currentData()}
+        return {
+            "year": self.year_combo.currentData(),
+            "search": self.search.text().strip() or None,
+            "filters": filters or None,
+        }
+
+    def set_year(self, year: int | None) -> None:
+        self.ensure_loaded()
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self._stale = False
+        selected = self.selected_ids()
+        try:
+            self.model.set_query(**self.query())
+        except Exception as exc:  # noqa: BLE001 - a broken query must not take the window down
+            show_error(self, "读取记录", exc)
+            return
+        self._after_reload(selected)
+
+    def _after_reload(self, selected: list[str]) -> None:
+        n = len(self.model.ids)
+        self.count_label.setText(f"共 {n:,} 条")
+        if n:
+            self.stack.setCurrentWidget(self.table)
+        else:
+            q = self.query()
+            if q["search"] or q["filters"]:
+                self.empty.setText("没有符合条件的记录。\n可以清空搜索框或把筛选改回“全部”。")
+            elif q["year"]:
+                self.empty.setText(
+                    f"{q['year']}年还没有{self.cls.TITLE}记录。\n点“新建{self.cls.TITLE}”（Ctrl+N）添加第一条。"
+                )
+            else:
+                self.empty.setText(f"还没有{self.cls.TITLE}记录。\n点“新建{self.cls.TITLE}”（Ctrl+N）添加第一条。")
+            self.stack.setCurrentWidget(self.empty)
+        self.select_ids(selected)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        """Re-read everything (after an import, a merge, an undo…), keeping filters and selection.
+
+        A hidden page only notes it and re-reads when it is shown.
+        """
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self._fill_combos()
+        self.apply_filters()
+
+    def ensure_loaded(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._fill_combos()
+            self.apply_filters()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self.ensure_loaded()
+
+    def restore_columns(self, state) -> None:  # type: ignore[no-untyped-def]
+        """Column widths, order and the sort column saved last time (sorts on the next load)."""
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        try:
+            header.restoreState(state)
+        finally:
+            header.blockSignals(False)
+        section = header.sortIndicatorSection()
+        if 0 <= section < len(self.model.columns) and self.model.columns[section].sort_field:
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self.model.order = (self.model.columns[section].sort_field, descending)
+            self._stale = True
+            if self.isVisible():
+                self.ensure_loaded()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ------------------------------------------------------------ selection
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.ids[r] for r in rows if r < len(self.model.ids)]
+
+    def select_ids(self, ids: list[str]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = True
+        for record_id in ids:
+            row = self.model.row_of(record_id)
+            if row < 0:
+                continue
+            index = self.model.index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            selection.select(index, flags)
+            if first:
+                self.table.scrollTo(index)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                first = False
+
+    def _update_buttons(self) -> None:
+        has = bool(self.selected_ids())
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    # ------------------------------------------------------------ actions
+
+    def open_form(self, record: Record | None) -> Record | None:
+        form = FORM_FOR[self.cls](self.store, record, self)
+        if form.exec() and form.saved is not None:
+            return form.saved
+        return None
+
+    def new_record(self) -> None:
+        saved = self.open_form(None)
+        if saved is None:
+            return
+        self._show_saved(saved)
+        self.changed.emit(f"新建{self.cls.TITLE}", [Change(self.cls, saved.id, None, saved.version_id)])
+
+    def edit_record(self, record_id: str) -> None:
+        record = self.store.find(self.cls, record_id)
+        if record is None or record.deleted:
+            show_error(self, "编辑", _gone(self.cls))
+            return
+        saved = self.open_form(record)
+        if saved is None:
+            return
+        self._show_saved(saved)
+        if saved.version_id != record.version_id:
+            self.changed.emit(f"修改{self.cls.TITLE}", [Change(self.cls, saved.id, record, saved.version_id)])
+
+    def _show_saved(self, saved: Record) -> None:
+        # A record saved into another year than the one shown: show that year, so it is seen.
+        year = saved.year()
+        if year is not None and self.year_combo.currentData() not in (None, year):
+            self._fill_combos()
+            self.set_year(year)
+        self._fill_combos()
+        self.apply_filters()
+        self.select_ids([saved.id])
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids and self.table.currentIndex().isValid():
+            ids = [self.model.ids[self.table.currentIndex().row()]]
+        if ids:
+            self.edit_record(ids[0])
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        changes = []
+        try:
+            with self.store.transaction():
+                for record_id in ids:
+                    before = self.store.get(self.cls, record_id)
+                    tomb = self.store.delete(self.cls, record_id)
+                    changes.append(Change(self.cls, record_id, before, tomb.version_id))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "删除", exc)
+            return
+        row = self.model.row_of(ids[0])
+        self.apply_filters()
+        if self.model.ids:
+            nxt = self.model.ids[min(max(row, 0), len(self.model.ids) - 1)]
+            self.select_ids([nxt])
+        self.changed.emit(f"删除{len(ids)}条{self.cls.TITLE}", changes)
+
+
+def _gone(cls: type[Record]) -> Exception:
+    from studio_desk.core.errors import RecordNotFound
+
+    return RecordNotFound(f"这条{cls.TITLE}记录已不存在（可能已被删除或合并）。")

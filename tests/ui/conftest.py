@@ -1,0 +1,172 @@
+"""GUI test helpers: the main window on a demo database, and driving modal dialogs.
+
+A form opens with ``exec()``, which blocks; :func:`in_dialog` arranges for a function to run
+once the dialog is up (inside its event loop), where it types and clicks like a user would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
+
+
+@pytest.fixture
+def window(demo_store, qtbot):
+    from studio_desk.ui.main_window import MainWindow
+
+    w = MainWindow(demo_store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.is_busy(), timeout=10_000)
+    yield w
+    w.shutdown()
+
+
+def wait_idle(qtbot, w) -> None:
+    qtbot.waitUntil(lambda: not w.is_busy(), timeout=10_000)
+
+
+def in_dialog(qtbot, trigger: Callable[[], Any], handler: Callable[[QDialog], Any], kind: type = QDialog) -> list:
+    """Call ``trigger()`` (which opens a modal dialog) and run ``handler(dialog)`` inside it.
+
+    Returns a list that holds the handler's result (so a test can check it ran).
+    """
+    done: list = []
+    errors: list = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible() and not done:
+            try:
+                if not dialog.isActiveWindow():  # as a window manager would do
+                    dialog.activateWindow()
+                    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+                done.append(handler(dialog))
+            except BaseException as exc:  # noqa: BLE001 - reported after the dialog closes
+                errors.append(exc)
+                if dialog.isVisible():
+                    dialog.done(0)
+            return
+        if not done and not errors:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+    owner = QApplication.activeWindow()
+    trigger()
+    if owner is not None and not owner.isActiveWindow():
+        # The window system gives focus back to the window once its dialog closes; the
+        # offscreen platform does not, so do what it would.
+        owner.activateWindow()
+        qtbot.waitUntil(owner.isActiveWindow, timeout=2000)
+    if errors:
+        raise errors[0]
+    assert done, "the dialog never appeared"
+    return done
+
+
+def answer_message_box(button_text: str) -> None:
+    """Click a button of the next message box (run before the action that shows it)."""
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            for b in box.buttons():
+                if b.text() == button_text:
+                    b.click()
+                    return
+            raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
+        QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+
+
+def child(widget: QWidget, name: str, kind: type = QWidget) -> Any:
+    found = widget.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name!r}"
+    return found
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type like a clerk: ASCII as key presses, Chinese as an input method commits it.
+
+    (QTest cannot synthesise key events for non-ASCII characters; a Chinese IME delivers
+    them as ``QInputMethodEvent`` commit strings, which is what we send.)
+    """
+    from PySide6.QtGui import QInputMethodEvent
+
+    chunk = ""
+    for ch in text + "\0":
+        if ch != "\0" and ch.isascii() == (chunk[:1].isascii() if chunk else ch.isascii()):
+            chunk += ch
+            continue
+        if chunk:
+            if chunk.isascii():
+                qtbot.keyClicks(widget, chunk)
+            else:
+                event = QInputMethodEvent("", [])
+                event.setCommitString(chunk)
+                QApplication.sendEvent(widget, event)
+        chunk = ch if ch != "\0" else ""
+
+
+def type_into(qtbot, widget: QWidget, text: str, replace: bool = True) -> None:
+    widget.setFocus()
+    target = widget.lineEdit() if hasattr(widget, "lineEdit") and widget.lineEdit() else widget
+    if replace:
+        if isinstance(target, QLineEdit):
+            target.selectAll()
+        else:
+            qtbot.keyClick(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(target, Qt.Key.Key_Delete)
+    type_text(qtbot, target, text)
+
+
+def click(qtbot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def save(qtbot, dialog: QDialog) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = child(dialog, "buttons", QDialogButtonBox)
+    click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
+
+
+def double_click(qtbot, widget: QWidget, pos: QPoint) -> None:
+    """A real double-click: press, release, then the second press Qt reports as a double click."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def edit_cell(qtbot, table: QTableWidget, row: int, col: int, text: str) -> None:
+    """Double-click a cell, type, press Enter (what a clerk does)."""
+    item = table.item(row, col)
+    rect = table.visualItemRect(item) if item is not None else table.visualRect(table.model().index(row, col))
+    double_click(qtbot, table.viewport(), rect.center())
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    editor.selectAll()
+    type_text(qtbot, editor, text)
+    press_enter(qtbot)
+
+
+def press_enter(qtbot) -> None:
+    """Enter in the focused cell editor; the view commits it on the next turn of the loop."""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.wait(10)
+
+
+def row_center(view, row: int, col: int = 0) -> QPoint:
+    return view.visualRect(view.model().index(row, col)).center()

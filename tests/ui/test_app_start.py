@@ -1,0 +1,72 @@
+"""Starting: the default database made with no questions, a bad file refused politely, the demo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from studio_desk.ui import app as app_module
+from studio_desk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def opened(qtbot):
+    yield app_module._windows
+    for window, store in list(app_module._windows):
+        window.shutdown()
+        window.close()
+        store.close()
+    app_module._windows.clear()
+
+
+def test_first_start_creates_the_default_database(qtbot, opened, data_home):
+    from studio_desk.paths import default_db_path
+
+    path = default_db_path()
+    assert not path.exists()
+    window = app_module.open_window(path)
+    assert isinstance(window, MainWindow) and window.isVisible()
+    assert path.exists() and path.parent == data_home
+    assert window.page("活动") is not None
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)
+    assert list((data_home / "backups").glob("*-daily-*.sqlite"))  # the day's backup
+
+
+def test_a_file_that_is_not_a_database_is_refused_with_a_sentence(qtbot, opened, tmp_path):
+    bad = tmp_path / "照片.sqlite"
+    bad.write_bytes(b"\x89PNG not a database at all" * 100)
+    seen = []
+
+    def close_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+        else:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(20, close_box)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(20, close_box)
+    assert app_module.open_window(bad) is None
+    assert seen and seen[0].startswith("无法打开数据库") and "Traceback" not in seen[0]
+    assert bad.read_bytes().startswith(b"\x89PNG")  # left as it was
+
+
+def test_demo_database_opens_from_the_help_menu(qtbot, opened, data_home):
+    from studio_desk.core.models import Activity
+    from studio_desk.paths import default_db_path
+
+    first = app_module.open_window(default_db_path())
+    qtbot.waitUntil(lambda: not first.is_busy(), timeout=10_000)
+    demo_action = first.findChild(type(first.undo_action), "demo")
+    demo_action.trigger()
+    qtbot.waitUntil(lambda: len(app_module._windows) == 1 and app_module._windows[0][0] is not first, timeout=30_000)
+    window, store = app_module._windows[0]
+    from studio_desk.core.demo import default_demo_path
+
+    assert store.path == default_demo_path()
+    assert store.count(Activity) > 0
+    assert not first.isVisible()
