@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -48,7 +47,7 @@ def sha(path: Path) -> str:
 def run_cli(db: Path, home: Path, *args: str, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "STUDIO_DESK_HOME": str(home), **(extra_env or {})}
     return subprocess.run([sys.executable, "-m", "studio_desk", "--db", str(db), *args], env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+                          capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
 
 
 def test_second_copy_waits_then_says_the_file_is_in_use(demo_path: Path, tmp_path: Path):
