@@ -25,6 +25,8 @@ DEBIAN_PACKAGES = [
     "libdbus-1-3",
     "libglib2.0-0",
     "poppler-utils",
+    "libreoffice-calc-nogui",  # the ledger test converts the workbook as a reader would
+    "fonts-wqy-zenhei",  # a CJK font for LibreOffice's pages
 ]
 
 

@@ -79,6 +79,8 @@ def run_snapshot(args: argparse.Namespace) -> int:
     password = _read_password(args)
     if args.file.resolve() == db_path(args).resolve():
         raise StudioDeskError("副本不能写到数据库文件本身，请换一个位置。")
+    if args.file.exists() and not args.overwrite and not args.file.is_dir():
+        raise StudioDeskError(f"文件“{args.file}”已存在。为免覆盖，请换一个文件名，或加 --overwrite 覆盖它。")
     with open_store(args, create=False) as store:
         result = write_snapshot(store, args.file, password=password, overwrite=args.overwrite,
                                 progress=_progress_printer())
@@ -91,7 +93,10 @@ def run_merge(args: argparse.Namespace) -> int:
     from studio_desk.core.sync import merge_file
 
     password = _read_password(args)
-    with open_store(args, create=False) as store:
+    if not args.file.exists():
+        raise StudioDeskError(f"找不到文件“{args.file}”（U盘是否已插好？）。")
+    # A new PC may start by merging the stick into its (new, empty) database.
+    with open_store(args, create=True) as store:
         try:
             summary = merge_file(store, args.file, password=password, progress=_progress_printer())
         except NeedPassword as exc:
@@ -149,7 +154,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_package(args: argparse.Namespace) -> int:
-    from studio_desk.core.county_package import write_county_package
+    from studio_desk.exports.county_package import write_county_package
 
     if not 1949 <= args.year <= 2100:
         raise StudioDeskError(f"年度 {args.year} 不在合理范围内。")

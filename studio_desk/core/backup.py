@@ -17,6 +17,8 @@ KEEP_MONTHLY = 12
 KEEP_EVENT = 20  # before import / merge / restore / migration
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>\w+)-(?P<stamp>\d{8}-\d{6})\.sqlite$")
+# The store names its own before-migration backups ``<stem>-升级前-v<N>-<stamp>.sqlite``.
+_MIGRATION_NAME = re.compile(r"^(?P<stem>.+)-升级前-v\d+-(?P<stamp>\d{8}-\d{6})\.sqlite$")
 
 KIND_LABELS = {
     "manual": "手动备份",
@@ -58,14 +60,15 @@ def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:
     if not backup_dir.exists():
         return out
     for path in backup_dir.glob("*.sqlite"):
-        match = _NAME.match(path.name)
+        migration = _MIGRATION_NAME.match(path.name)
+        match = migration or _NAME.match(path.name)
         if not match or (stem is not None and match["stem"] != stem):
             continue
         try:
             made = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
         except ValueError:
             continue
-        out.append(BackupInfo(path, match["kind"], made))
+        out.append(BackupInfo(path, "migration" if migration else match["kind"], made))
     out.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
     return out
 

@@ -16,14 +16,17 @@ Counting rules (stated once, here):
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from studio_desk.core import enums
-from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
+from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
 from studio_desk.core.store import POINT_WEIGHT_LABELS, Store
+
+R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,13 @@ def _ordered(counter: Counter[str], order: tuple[str, ...] | list[str]) -> dict[
     return out
 
 
+def _each(store: Store, cls: type[R], year: int, chunk: int = 1000) -> Iterator[R]:
+    """The year's records a chunk at a time, so that a 100,000-record year never sits in memory."""
+    ids = store.query_ids(cls, year=year)
+    for start in range(0, len(ids), chunk):
+        yield from store.get_many(cls, ids[start : start + chunk])
+
+
 def year_figures(store: Store, year: int) -> YearFigures:
     fig = YearFigures(year)
     weights = store.point_weights()
@@ -293,12 +303,12 @@ def year_figures(store: Store, year: int) -> YearFigures:
             tally[member_id][key] += n
 
     # activities
-    activities = store.list(Activity, year=year)
     type_order = store.type_values("activity_type")
     by_type: Counter[str] = Counter()
     type_month: dict[str, list[int]] = {}
-    for a in activities:
+    for a in _each(store, Activity, year):
         assert a.date is not None
+        fig.activities_total += 1
         by_type[a.type] += 1
         month = a.date.month - 1
         fig.activities_by_month[month] += 1
@@ -310,25 +320,22 @@ def year_figures(store: Store, year: int) -> YearFigures:
             bump(member_id, "activities")
         if a.is_highlight:
             fig.highlights.append(Highlight(a.id, a.date, a.type, a.topic, a.highlight_note))
-    fig.activities_total = len(activities)
     fig.activities_by_type = _ordered(by_type, type_order)
     fig.activities_by_type_month = {t: type_month[t] for t in fig.activities_by_type}
     fig.highlights.sort(key=lambda h: (h.date, h.topic))
 
     # receptions and visits
-    receptions = store.list(Reception, year=year)
-    fig.receptions_total = len(receptions)
-    fig.receptions_by_mode = _ordered(Counter(r.mode for r in receptions), enums.RECEPTION_MODES)
-    fig.receptions_by_category = _ordered(
-        Counter(r.request_category or "其他" for r in receptions),
-        store.type_values("request_category"),
-    )
-    fig.receptions_by_handling = _ordered(
-        Counter(r.handling for r in receptions if r.handling), enums.HANDLING_METHODS
-    )
+    modes: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    handlings: Counter[str] = Counter()
     answered_satisfaction = 0
     satisfied = 0
-    for r in receptions:
+    for r in _each(store, Reception, year):
+        fig.receptions_total += 1
+        modes[r.mode] += 1
+        categories[r.request_category or "其他"] += 1
+        if r.handling:
+            handlings[r.handling] += 1
         fig.reception_people += r.people_count
         fig.reception_households += r.household_count
         fig.practical_help += int(r.practical_help)
@@ -343,17 +350,22 @@ def year_figures(store: Store, year: int) -> YearFigures:
             satisfied += r.satisfaction in enums.SATISFIED
         for member_id in r.member_ids:
             bump(member_id, "receptions")
+    fig.receptions_by_mode = _ordered(modes, enums.RECEPTION_MODES)
+    fig.receptions_by_category = _ordered(categories, store.type_values("request_category"))
+    fig.receptions_by_handling = _ordered(handlings, enums.HANDLING_METHODS)
     fig.close_rate = Rate(fig.receptions_closed, fig.receptions_total)
     fig.satisfaction_rate = Rate(satisfied, answered_satisfaction)
 
     # outputs
-    outputs = [p for p in store.list(Proposal, year=year) if p.status != "草拟"]
-    fig.outputs_total = len(outputs)
-    fig.outputs_by_kind = _ordered(Counter(p.category for p in outputs), enums.PROPOSAL_CATEGORIES)
+    kinds: Counter[str] = Counter()
     adopted_levels: Counter[str] = Counter()
     results: Counter[str] = Counter()
     kind_key = {"提案": "proposals", "社情民意信息": "social_info", "会议发言": "speeches"}
-    for p in outputs:
+    for p in _each(store, Proposal, year):
+        if p.status == "草拟":
+            continue
+        fig.outputs_total += 1
+        kinds[p.category] += 1
         if p.submitted_on:
             fig.outputs_by_month[p.submitted_on.month - 1] += 1
         filed = p.category == "提案" and p.status in enums.PROPOSAL_FILED_STATUSES
@@ -384,6 +396,7 @@ def year_figures(store: Store, year: int) -> YearFigures:
                 bump(author.member_id, "pts", weights["adopted"])
             if p.instruction.strip():
                 bump(author.member_id, "pts", weights["instruction"])
+    fig.outputs_by_kind = _ordered(kinds, enums.PROPOSAL_CATEGORIES)
     fig.answer_rate = Rate(fig.proposals_answered, fig.proposals_filed)
     fig.adopted_by_level = _ordered(adopted_levels, enums.ADOPTION_LEVELS)
     fig.results_by_class = _ordered(results, enums.RESULT_CLASSES)

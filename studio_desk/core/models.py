@@ -8,6 +8,7 @@ the ledgers and the forms all read one description.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -90,8 +91,9 @@ class FieldInfo:
     child: type | None
 
 
-def fields_of(cls: type) -> list[FieldInfo]:
-    """The described fields of a record or child class, in declaration order."""
+@functools.cache
+def fields_of(cls: type) -> tuple[FieldInfo, ...]:
+    """The described fields of a record or child class, in declaration order (cached)."""
     out = []
     for f in dataclasses.fields(cls):
         if "label" not in f.metadata:
@@ -112,7 +114,7 @@ def fields_of(cls: type) -> list[FieldInfo]:
                 m["child"],
             )
         )
-    return out
+    return tuple(out)
 
 
 def field_info(cls: type, name: str) -> FieldInfo:

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.store import Store
@@ -44,13 +45,16 @@ def _under(path: Path, root: str) -> bool:
 
 def removable_reason(path: Path | str) -> str | None:
     """Why ``path`` is not a safe place to keep a database open, or None when it is local."""
-    resolved = _existing(Path(path))
+    given = Path(os.path.abspath(path))
+    resolved = _existing(given)
     for root in filter(None, os.environ.get(ROOTS_ENV, "").split(os.pathsep)):
-        if _under(resolved, root):
+        if _under(resolved, root) or _under(given, root):
             return "可移动磁盘（U盘）"
     if sys.platform == "win32":
         return _windows_reason(resolved)
     if sys.platform.startswith("linux"):
+        if (str(given) + "/").startswith(_LINUX_MEDIA):
+            return "可移动磁盘（U盘）"
         return _linux_reason(resolved)
     if sys.platform == "darwin" and str(resolved).startswith("/Volumes/"):
         return "外接磁盘"
@@ -186,7 +190,7 @@ def open_working_copy(origin: Path, *, create: bool = True, password: str | None
         raise StudioDeskError(f"找不到数据库文件“{origin}”。")
     if pending.exists() and local.exists():
         # Changes that could not be written back last time: merge the stick's file into them.
-        store = WorkingCopyStore.open(local, create=False)
+        store = cast(WorkingCopyStore, WorkingCopyStore.open(local, create=False))
         if fresh.exists():
             from studio_desk.core.sync import merge_file
 
@@ -200,7 +204,7 @@ def open_working_copy(origin: Path, *, create: bool = True, password: str | None
         os.replace(fresh, local)
     elif local.exists():
         local.unlink()  # a new database: start it empty, here
-    store = WorkingCopyStore.open(local, create=True)
+    store = cast(WorkingCopyStore, WorkingCopyStore.open(local, create=True))
     store.origin = origin
     store._opened_hash = _file_hash(local) if origin.exists() else ""
     return store
@@ -232,3 +236,35 @@ def discard_working_copy(origin: Path) -> None:
         leftover = local.with_name(local.name + suffix)
         if leftover.exists():
             leftover.unlink()
+
+
+def removable_roots() -> list[Path]:
+    """Removable drives plugged in now (for suggesting where to copy to)."""
+    roots: list[Path] = [Path(p) for p in os.environ.get(ROOTS_ENV, "").split(os.pathsep) if p]
+    if sys.platform == "win32":
+        import ctypes
+        import string
+
+        try:
+            mask = ctypes.windll.kernel32.GetLogicalDrives()  # type: ignore[attr-defined]
+            for i, letter in enumerate(string.ascii_uppercase):
+                if mask & (1 << i) and ctypes.windll.kernel32.GetDriveTypeW(f"{letter}:\\") == 2:  # type: ignore[attr-defined]
+                    roots.append(Path(f"{letter}:\\"))
+        except (AttributeError, OSError):
+            pass
+    elif sys.platform.startswith("linux"):
+        try:
+            with open("/proc/mounts", encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    parts = line.split()
+                    if len(parts) >= 2:
+                        mount_point = parts[1].replace("\\040", " ")
+                        if (mount_point + "/").startswith(_LINUX_MEDIA):
+                            roots.append(Path(mount_point))
+        except OSError:
+            pass
+    elif sys.platform == "darwin":
+        volumes = Path("/Volumes")
+        if volumes.is_dir():
+            roots += [p for p in volumes.iterdir() if p.is_dir() and not p.is_symlink()]
+    return [r for r in dict.fromkeys(roots) if r.is_dir()]

@@ -296,6 +296,12 @@ def read_copy(source: Path | str, local: Path, *, password: str | None = None) -
                 _remove_quietly(raw)
         else:
             shutil.copyfile(source, local)
+            # A copy left mid-transaction by a crash elsewhere carries its journal: bring it along
+            # so SQLite rolls the unfinished transaction back here, in our copy.
+            for suffix in ("-journal", "-wal"):
+                side = Path(str(source) + suffix)
+                if side.exists() and side.stat().st_size > 0:
+                    shutil.copyfile(side, Path(str(local) + suffix))
     except OSError as exc:
         raise StudioDeskError(os_error_message(exc, source, action="读取")) from exc
     return encrypted

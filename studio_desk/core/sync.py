@@ -134,6 +134,9 @@ def prepare_copy(local: Path, work: Path) -> Store:
         version = ensure_ours(conn, local)
         if version == 0:
             raise NotStudioDeskError(f"“{local.name}”是空的数据库，不是履职台账数据库。")
+        masked = conn.execute("SELECT value FROM meta WHERE key = 'pii_masked'").fetchone()
+        if masked:
+            raise DatabaseError("这是报送用的脱敏副本（群众个人信息已隐去），不能合并回台账。")
         bad = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
         if bad:
             raise DatabaseError("这个副本已损坏（完整性检查未通过），不能合并：" + "；".join(bad[:3]))
@@ -297,12 +300,13 @@ def _merge_table(
 
     for record_id in take:
         theirs_rec = their_records[record_id]
-        mine_rec = my_records.get(record_id)
-        if mine_rec is None:
+        maybe_mine = my_records.get(record_id)
+        if maybe_mine is None:
             store._write(theirs_rec)
             if not theirs_rec.deleted:
                 counts.added += 1
             continue
+        mine_rec = maybe_mine
         conflict = _conflict(mine_rec, theirs_rec, my_known, their_known, kept=theirs_rec)
         if (record_id, mine_rec.version_id) not in my_known:
             store._archive(mine_rec, CONFLICT_REASON if conflict else SUPERSEDED_REASON)
@@ -316,9 +320,12 @@ def _merge_table(
                 counts.deleted += 1
             else:
                 counts.changed += 1
-        if isinstance(theirs_rec, Member) and isinstance(mine_rec, Member):
-            if theirs_rec.name != mine_rec.name:
-                renamed.append(record_id)
+        if (
+            isinstance(theirs_rec, Member)
+            and isinstance(mine_rec, Member)
+            and theirs_rec.name != mine_rec.name
+        ):
+            renamed.append(record_id)
     if cls is TypeEntry:
         store._type_cache.clear()
     return counts, conflicts, renamed, added_history, newest
@@ -416,6 +423,52 @@ def swap_conflict(store: Store, conflict: Conflict) -> Record:
     showing_other = codec.content_of(other) == codec.content_of(current)
     target = conflict.kept_version if showing_other else conflict.other_version
     return use_version(store, cls, conflict.record_id, target)
+
+
+def recent_conflicts(store: Store, *, days: int = 30, limit: int = 500) -> list[Conflict]:
+    """Conflicts left by merges in the last ``days`` days (from history), newest first.
+
+    Lets the clerk come back to the list after closing the merge dialog. Each is stated
+    against the record as it is now, so :func:`swap_conflict` works on it the same way.
+    """
+    from datetime import datetime, timedelta, timezone
+
+    since = (datetime.now(timezone.utc) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    rows = store.conn.execute(
+        "SELECT table_name, record_id, version_id, MAX(seq) FROM history"
+        " WHERE reason = ? AND archived_at >= ? GROUP BY record_id ORDER BY MAX(seq) DESC LIMIT ?",
+        (CONFLICT_REASON, since, limit),
+    ).fetchall()
+    out = []
+    for table, record_id, version_id, seq in rows:
+        cls = BY_TABLE.get(table)
+        current = store.find(cls, record_id) if cls else None
+        if cls is None or current is None:
+            continue
+        other = version_record(store, cls, record_id, version_id)
+        # The version that won is the current one then: archived later if it has changed since.
+        after = store.conn.execute(
+            "SELECT version_id FROM history WHERE record_id = ? AND seq > ? AND version_id != ?"
+            " ORDER BY seq LIMIT 1",
+            (record_id, seq, version_id),
+        ).fetchone()
+        won = version_record(store, cls, record_id, after[0]) if after else current
+        out.append(
+            Conflict(
+                table=table,
+                record_id=record_id,
+                title=_title(won if not won.deleted else other),
+                kept_version=won.version_id,
+                other_version=other.version_id,
+                kept_replica=won.replica_id,
+                other_replica=other.replica_id,
+                kept_updated_at=won.updated_at,
+                other_updated_at=other.updated_at,
+                kept_deleted=won.deleted,
+                other_deleted=other.deleted,
+            )
+        )
+    return out
 
 
 def data_fingerprint(store: Store) -> dict[str, Any]:

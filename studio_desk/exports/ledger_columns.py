@@ -6,6 +6,7 @@ Chinese text, and the header variants a clerk's own ledgers use for it (import o
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -228,5 +229,6 @@ def normalise_header(text: object) -> str:
     return _SPACES.sub("", str(text)).translate(_PARENS).strip()
 
 
+@functools.lru_cache(maxsize=None)
 def header_names(column: Column) -> tuple[str, ...]:
     return tuple(normalise_header(h) for h in (column.header,) + column.aliases)

@@ -10,7 +10,7 @@ its header row (under any title rows), columns by their header names and common 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from studio_desk.core.models import Member, Record
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.ledger_match import KnownRecords
 from studio_desk.exports.ledger_rows import (
     Problem,
     Resolver,
@@ -38,6 +39,7 @@ TOTAL_WORDS = ("合计", "总计", "小计", "累计")
 # Columns whose cells may be formulas: the import does not take their values.
 FORMULA_OK = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY)
 ADD, CHANGE, SAME = "add", "change", "unchanged"
+WRITE_REPORT_EVERY = 200  # records written between progress reports
 ACTION_LABELS = {ADD: "新增", CHANGE: "修改", SAME: "无变化"}
 
 
@@ -155,7 +157,11 @@ def read_ledgers(
     done = 0
     seen_ids: dict[str, tuple[str, int]] = {}
     for raw, spec, header_row, mapping in found:
-        _plan_sheet(plan, resolver, raw, spec, header_row, mapping, seen_ids)
+
+        def tick(n: int, sheet: str = raw.name) -> None:
+            report(progress, done + n, max(total_rows, 1), f"正在检查“{sheet}”……")
+
+        _plan_sheet(plan, resolver, raw, spec, header_row, mapping, seen_ids, tick)
         done += len(raw.rows) - header_row - 1
         report(progress, done, max(total_rows, 1), f"已检查“{raw.name}”")
     plan.new_members = list(resolver.new_members.values())
@@ -225,6 +231,7 @@ def _plan_sheet(
     header_row: int,
     mapping: dict[int, tuple[lc.Column, str]],
     seen_ids: dict[str, tuple[str, int]],
+    tick: Callable[[int], None],
 ) -> None:
     mapped = {col.header for col, _ in mapping.values()}
     header_cells = raw.rows[header_row]
@@ -248,11 +255,15 @@ def _plan_sheet(
                 ids.append(text.lower())
         existing = {r.id: r for r in resolver.store.get_many(spec.cls, ids)}
     header_norm = [lc.normalise_header(v) for v in header_cells]
+    known = KnownRecords(resolver.store, spec.cls)
+    repeats = 0
     for offset, row in enumerate(raw.rows[header_row + 1 :], start=header_row + 1):
         row_no = offset + 1
+        if offset % 500 == 0:
+            tick(offset - header_row)  # progress, and the clerk's chance to cancel
         if all(is_blank(v) for v in row) or _is_total_row(row):
             continue
-        if [lc.normalise_header(v) for v in row] == header_norm:
+        if row and row[0] == header_cells[0] and [lc.normalise_header(v) for v in row] == header_norm:
             continue  # the header repeated (a ledger pasted together from several)
         cells: dict[lc.Column, tuple[str, Any]] = {}
         formula_problem = False
@@ -305,12 +316,24 @@ def _plan_sheet(
             resolver.by_name[record.name] = record.id
             if found is None:
                 resolver.planned_member_ids.add(record.id)
+        if found is None and record_id is None and spec.cls is not Member:
+            same = known.same_as(record, [c for c in cells])
+            if same is not None:
+                plan.records.append(PlannedRecord(raw.name, row_no, SAME, same))
+                repeats += 1
+                continue
         if found is None:
             plan.records.append(PlannedRecord(raw.name, row_no, ADD, record))
         elif codec.content_of(found) == codec.content_of(record):
             plan.records.append(PlannedRecord(raw.name, row_no, SAME, record))
         else:
             plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed_labels(found, record)))
+    _note_repeats(plan, raw.name, repeats)
+
+
+def _note_repeats(plan: ImportPlan, sheet: str, repeats: int) -> None:
+    if repeats:
+        plan.notes.append(f"“{sheet}”中有 {repeats:,} 行与已有记录相同（可能以前导入过），将略过。")
 
 
 def _member_by_name(resolver: Resolver, cells: dict[lc.Column, tuple[str, Any]]) -> Member | None:
@@ -356,7 +379,7 @@ def apply_plan(store: Store, plan: ImportPlan, progress: ProgressFn | None = Non
             store.save(member, reason="导入")
         for done, item in enumerate(todo, start=1):
             store.save(item.record, reason="导入")
-            if done % 200 == 0:
+            if done % WRITE_REPORT_EVERY == 0:
                 report(progress, done, total, f"正在写入……{done:,}/{len(todo):,}")
     report(progress, total, total, "导入完成")
     return ImportResult(

@@ -32,6 +32,7 @@ class _Cells:
         self.text = ParagraphStyle("td", fontName=fonts.name("fangsong"), fontSize=size, leading=leading,
                                    alignment=TA_LEFT, wordWrap="CJK")
         self.centre = ParagraphStyle("tc", parent=self.text, alignment=TA_CENTER)
+        self.sub = ParagraphStyle("tsub", parent=self.text, leftIndent=2 * size)
         self.number = ParagraphStyle("tn", parent=self.text, alignment=TA_RIGHT)
         self.section = ParagraphStyle("ts", parent=self.head, alignment=TA_LEFT)
 
@@ -65,8 +66,8 @@ def key_figures_table(figures: AnnualFigures, fonts: FontSet) -> Table:
         extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("BACKGROUND", (0, len(rows)), (-1, len(rows)), HEAD_BG)]
         rows.append([c.p(section, c.section), "", "", ""])
         for kf in items:
-            label = kf.label if not kf.key.startswith(("activity:", "output:")) else f"　　{kf.label}"
-            rows.append([c.p(label, c.text), c.p(kf.unit or "—", c.centre),
+            sub = kf.key.startswith(("activity:", "output:"))  # one type of the line above
+            rows.append([c.p(kf.label, c.sub if sub else c.text), c.p(kf.unit or "—", c.centre),
                          c.p(kf.text(kf.current), c.number), c.p(kf.text(kf.previous), c.number)])
     widths = [70 * mm, 16 * mm, 35 * mm, 35 * mm]
     return Table(rows, colWidths=widths, repeatRows=1, style=_style(fonts, extra))

@@ -72,17 +72,19 @@ def system_font_dirs() -> list[Path]:
     return dirs
 
 
-def _find_in(dirs: list[Path], filename: str) -> Path | None:
+def _find_in(dirs: list[Path], filename: str, listings: dict[Path, dict[str, Path]]) -> Path | None:
+    """The font file in the first folder that has it, whatever the case of its name
+    (Windows names are case-insensitive; a copied folder elsewhere may differ in case)."""
+    lowered = filename.lower()
     for folder in dirs:
-        candidate = folder / filename
-        if candidate.is_file():
-            return candidate
-        # Windows file names are case-insensitive; elsewhere look for the other case too.
-        if folder.is_dir():
-            lowered = filename.lower()
-            for entry in folder.iterdir():
-                if entry.name.lower() == lowered:
-                    return entry
+        if folder not in listings:
+            try:
+                listings[folder] = {entry.name.lower(): entry for entry in folder.iterdir()}
+            except OSError:
+                listings[folder] = {}
+        found = listings[folder].get(lowered)
+        if found is not None and found.is_file():
+            return found
     return None
 
 
@@ -115,10 +117,11 @@ class FontSet:
     def load(cls, font_dirs: list[Path] | None = None) -> FontSet:
         dirs = system_font_dirs() if font_dirs is None else font_dirs
         roles: dict[str, _Face] = {}
+        listings: dict[Path, dict[str, Path]] = {}
         for role in ROLES:
             face = None
             for filename, index in SYSTEM_FONTS[role]:
-                path = _find_in(dirs, filename)
+                path = _find_in(dirs, filename, listings)
                 if path is not None:
                     face = _load(path, index, path.name)
                     if face is not None:

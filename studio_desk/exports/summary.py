@@ -10,6 +10,7 @@ The file is written to a temporary name and renamed, so a failure never leaves h
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
+    CondPageBreak,
     Frame,
     KeepTogether,
     PageBreak,
@@ -83,6 +85,17 @@ def default_template_path() -> Path:
     if own.is_file():
         return own
     return asset_path("reports", TEMPLATE_NAME)
+
+
+def editable_template_path() -> Path:
+    """The clerk's own copy of the template, made from the shipped one the first time."""
+    own = data_dir() / "reports" / TEMPLATE_NAME
+    if not own.is_file():
+        own.parent.mkdir(parents=True, exist_ok=True)
+        readme = asset_path("reports", "README.md")
+        shutil.copyfile(asset_path("reports", TEMPLATE_NAME), own)
+        shutil.copyfile(readme, own.parent / "README.md")
+    return own
 
 
 def read_template(template: Path | str | None) -> str:
@@ -191,8 +204,8 @@ def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
     )
     return {
         "body": body,
-        "h1": ParagraphStyle("h1", parent=body, fontName=fonts.name("hei"), alignment=TA_LEFT, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=body, fontName=fonts.name("kai"), alignment=TA_LEFT, keepWithNext=1),
+        "h1": ParagraphStyle("h1", parent=body, fontName=fonts.name("hei"), alignment=TA_LEFT),
+        "h2": ParagraphStyle("h2", parent=body, fontName=fonts.name("kai"), alignment=TA_LEFT),
         "annex": ParagraphStyle("annex", parent=body, alignment=TA_LEFT, leftIndent=5 * BODY,
                                 firstLineIndent=-3 * BODY),
         "annex_more": ParagraphStyle("annex_more", parent=body, alignment=TA_LEFT, leftIndent=5 * BODY,
@@ -210,11 +223,18 @@ def _story(blocks: list[Block], studio_name: str, date_text: str, attachments: l
            fonts: FontSet) -> list[Flowable]:
     styles = _styles(fonts)
     story: list[Flowable] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind == "title":
             story += [_Title(block.text, fonts), Spacer(1, LINE * 0.6)]
-        else:
-            story.append(Paragraph(fonts.markup(block.text, _role(block.kind)), styles.get(block.kind, styles["body"])))
+            continue
+        if block.kind in ("h1", "h2") and (index == 0 or blocks[index - 1].kind not in ("h1", "h2")):
+            # A heading (or a run of them) starts a page unless it and two lines of the text after
+            # it fit; the paragraph itself may then run on to the next page, as in any document.
+            run = 0
+            while index + run < len(blocks) and blocks[index + run].kind in ("h1", "h2"):
+                run += 1
+            story.append(CondPageBreak(LINE * (run + 2)))
+        story.append(Paragraph(fonts.markup(block.text, _role(block.kind)), styles.get(block.kind, styles["body"])))
     # 附件说明 one line below the text, then the signature one line below that
     closing: list[Flowable] = [Spacer(1, LINE)]
     for index, (title, _) in enumerate(attachments, start=1):
@@ -223,7 +243,9 @@ def _story(blocks: list[Block], studio_name: str, date_text: str, attachments: l
         else:  # later items line up under the first one's number
             closing.append(Paragraph(fonts.markup(f"{index}．{title}", "fangsong"), styles["annex_more"]))
     closing += [Spacer(1, LINE), _Signature(studio_name, date_text, fonts)]
-    story.append(KeepTogether(closing))
+    # the last paragraph goes with them, so the signature never stands on a page of its own
+    last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+    story.append(KeepTogether(last + closing))
     for index, (title, flowables) in enumerate(attachments, start=1):
         story += [PageBreak(), Paragraph(fonts.markup(f"附件{index}", "hei"), styles["annex_label"]),
                   Spacer(1, LINE * 0.5), _Title(title, fonts, size=18), Spacer(1, LINE * 0.5)]
@@ -242,8 +264,8 @@ class _Document(BaseDocTemplate):
         even = Frame(PAGE_W - BINDING - BLOCK_W, bottom, BLOCK_W, BLOCK_H, id="even", leftPadding=0,
                      rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("odd", [odd], onPage=self._folio, autoNextPageTemplate="even"),
-            PageTemplate("even", [even], onPage=self._folio, autoNextPageTemplate="odd"),
+            PageTemplate("odd", [odd], onPageEnd=self._folio, autoNextPageTemplate="even"),
+            PageTemplate("even", [even], onPageEnd=self._folio, autoNextPageTemplate="odd"),
         ])
 
     def _folio(self, canvas: Any, doc: Any) -> None:
@@ -325,5 +347,5 @@ def _replace(tmp: Path, path: Path) -> None:
         raise StudioDeskError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
 
 
-__all__ = ["SummaryResult", "default_template_path", "summary_blocks", "write_summary"]
+__all__ = ["SummaryResult", "default_template_path", "editable_template_path", "summary_blocks", "write_summary"]
 

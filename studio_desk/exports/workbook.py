@@ -185,19 +185,24 @@ def _prepare(ws: WriteOnlyWorksheet, headers: list[str], widths: list[float]) ->
     return cells
 
 
-def _head(ws: WriteOnlyWorksheet, cells: CellMaker, title: str, headers: list[str]) -> None:
+def _head(
+    ws: WriteOnlyWorksheet, cells: CellMaker, title: str, headers: list[str], merge_cols: int | None = None
+) -> None:
     from openpyxl.utils import get_column_letter
 
     ws.append([cells.cell("title", title)])
-    ws.merged_cells.add(f"A1:{get_column_letter(len(headers))}1")
+    ws.merged_cells.add(f"A1:{get_column_letter(merge_cols or len(headers))}1")
     ws.row_dimensions[1].height = 28
     ws.append([cells.cell("header", h) for h in headers])
 
 
-def _finish(ws: WriteOnlyWorksheet, ncols: int, last_row: int) -> None:
+def _finish(ws: WriteOnlyWorksheet, ncols: int, last_row: int, print_cols: int | None = None) -> None:
     from openpyxl.utils import get_column_letter
 
     ws.auto_filter.ref = f"A2:{get_column_letter(ncols)}{max(last_row, 2)}"
+    if print_cols is not None:
+        # 记录编号 is for the import, not for readers: leaving it off the page keeps the print larger.
+        ws.print_area = f"A1:{get_column_letter(print_cols)}{max(last_row, 2)}"
 
 
 # ---------------------------------------------------------------- record sheets
@@ -249,6 +254,23 @@ def _value(col: lc.Column, record: Record, names: dict[str, str], seq: int) -> A
     if kind == lc.RECORD_ID:
         return str(value)
     return value if value is not None else ""
+
+
+LINE_HEIGHT = 14.0  # points per line of 10.5 pt text
+
+
+def _lines(row: list[Any], wrapped: list[tuple[int, float]]) -> int:
+    """How many lines the row's wrapped cells need at their column widths."""
+    most = 1
+    for index, width in wrapped:
+        value = row[index]
+        if isinstance(value, str) and value:
+            usable = max(width - 1.5, 4)
+            count = 0
+            for line in value[:4000].split("\n"):
+                count += max(1, -(-int(display_width(line)) // int(usable)))
+            most = max(most, count)
+    return most
 
 
 def _widths(spec: lc.SheetSpec, sample: list[list[Any]]) -> list[float]:
@@ -305,13 +327,23 @@ def _record_sheet(
         sample.append(row)
         if len(sample) >= WIDTH_SAMPLE:
             break
-    cells = _prepare(ws, headers, _widths(spec, sample))
-    _head(ws, cells, _title(studio_name, spec.name, year, masked), headers)
+    widths = _widths(spec, sample)
+    cells = _prepare(ws, headers, widths)
+    _head(ws, cells, _title(studio_name, spec.name, year, masked), headers, len(headers) - 1)
     styles = [_STYLE[c.kind] for c in spec.columns]
+    wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style == "long"]
     n = 0
 
     def emit(row: list[Any]) -> None:
+        # Wrapped cells need their row's height: Excel and LibreOffice do not both size rows
+        # of a streamed sheet by themselves. Set just before the row is written, dropped after.
+        lines = _lines(row, wrapped)
+        row_no = n + 3
+        if lines > 1:
+            ws.row_dimensions[row_no].height = min(409, LINE_HEIGHT * lines + 3)
         ws.append([cells.cell(style, value) for style, value in zip(styles, row)])
+        if lines > 1:
+            del ws.row_dimensions[row_no]
 
     for row in sample:
         emit(row)
@@ -323,7 +355,7 @@ def _record_sheet(
     if total is not None:
         ws.append([cells.cell(style, value) for style, value in total])
         n += 1
-    _finish(ws, len(headers), n + 2)
+    _finish(ws, len(headers), n + 2, print_cols=len(headers) - 1)
 
 
 def _totals_row(spec: lc.SheetSpec, figures: AnnualFigures, n: int) -> list[tuple[str, Any]] | None:

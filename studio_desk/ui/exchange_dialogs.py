@@ -7,7 +7,7 @@ Each dialog calls one core operation off the UI thread (``run_task``) and emits
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +152,15 @@ class SnapshotDialog(_ExchangeDialog):
         row, self.path_edit, browse = _path_row(self, "例如 E:\\台账.sqlite")
         browse.clicked.connect(self._browse)
         self.form.addRow("保存到：", row)
+        from studio_desk.core.removable import removable_roots
+
+        self.suggested: Path | None = None
+        roots = removable_roots()
+        if roots:
+            self.suggested = roots[0] / f"台账-{date.today():%Y%m%d}.sqlite"
+            self.use_stick_button = QPushButton(f"保存到U盘 {roots[0]}", self)
+            self.use_stick_button.clicked.connect(lambda: self.path_edit.setText(str(self.suggested)))
+            self.form.addRow("", self.use_stick_button)
         self.overwrite_check = QCheckBox("同名文件已存在时覆盖它", self)
         self.form.addRow("", self.overwrite_check)
         self.encrypt_check = QCheckBox("加密（离开本机的副本建议加密）", self)
@@ -217,7 +226,7 @@ class SnapshotDialog(_ExchangeDialog):
 class MergeDialog(_ExchangeDialog):
     """从U盘合并: merge another copy into this database; summary and conflicts to swap."""
 
-    COLUMNS = ("类型", "记录", "采用的版本", "另一版本", "当前使用")
+    COLUMNS = ("类型", "记录", "不同之处", "采用的版本", "另一版本", "当前使用")
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(store, parent, "从U盘合并")
@@ -245,6 +254,8 @@ class MergeDialog(_ExchangeDialog):
         self.conflict_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflict_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.conflict_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.conflict_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.layout_.addWidget(self.conflict_table, 1)
         self.swap_button = QPushButton("互换所选冲突的版本", self)
         self.swap_button.setEnabled(False)
@@ -255,7 +266,13 @@ class MergeDialog(_ExchangeDialog):
         self.layout_.addWidget(self.swap_button, 0, Qt.AlignmentFlag.AlignRight)
         self._finish_layout("开始合并")
         self.summary: Any = None
-        self.conflicts: list[Any] = []
+        from studio_desk.core.sync import recent_conflicts
+
+        # Conflicts of earlier merges stay reviewable until the clerk has looked at them.
+        self.conflicts: list[Any] = recent_conflicts(self.store)
+        self._fill_conflicts()
+        if self.conflicts:
+            self.summary_view.setPlainText(f"最近 30 天的合并留下 {len(self.conflicts)} 处冲突，见下表。")
         self.resize(760, 560)
 
     def _browse(self) -> None:
@@ -310,15 +327,21 @@ class MergeDialog(_ExchangeDialog):
             current = self.store.get(BY_TABLE[c.table], c.record_id)
             other = version_record(self.store, BY_TABLE[c.table], c.record_id, c.other_version)
             using_other = codec.content_of(current) == codec.content_of(other)
+            kept = version_record(self.store, BY_TABLE[c.table], c.record_id, c.kept_version)
+            fields, details = _differences(kept, other)
             values = (
                 c.type_title,
                 c.title,
+                fields,
                 _when(c.kept_updated_at) + ("（删除）" if c.kept_deleted else ""),
                 _when(c.other_updated_at) + ("（删除）" if c.other_deleted else ""),
                 "另一版本" if using_other else "采用的版本",
             )
             for col, value in enumerate(values):
-                self.conflict_table.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(details)
+                self.conflict_table.setItem(row, col, item)
+        self.conflict_table.resizeRowsToContents()
         self.conflict_label.setVisible(bool(self.conflicts))
         self.conflict_table.setVisible(bool(self.conflicts))
         self.swap_button.setVisible(bool(self.conflicts))
@@ -338,13 +361,33 @@ class MergeDialog(_ExchangeDialog):
         self.dataChanged.emit()
 
 
+def _differences(kept: Any, other: Any) -> tuple[str, str]:
+    """Labels of the fields two versions differ in, and a tooltip with both values."""
+    from studio_desk.core import codec
+    from studio_desk.core.models import fields_of
+
+    a, b = codec.content_of(kept), codec.content_of(other)
+    labels, lines = [], []
+    if a.get("deleted") != b.get("deleted"):
+        labels.append("是否删除")
+    for info in fields_of(type(kept)):
+        if a.get(info.name) != b.get(info.name):
+            labels.append(info.label)
+            lines.append(f"{info.label}：采用“{_short(a.get(info.name))}”，另一版本“{_short(b.get(info.name))}”")
+    return "、".join(labels) or "（无）", "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
 def _when(stamp: str) -> str:
     """A UTC stamp as local time, to the second."""
     try:
         moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
-        from datetime import timezone
 
-        return moment.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
     except ValueError:
         return stamp[:19]
 
@@ -372,7 +415,8 @@ class BackupDialog(_ExchangeDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.layout_.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.backup_button = QPushButton("立即备份", self)
@@ -504,7 +548,7 @@ class CountyPackageDialog(_ExchangeDialog):
         mask, with_db, as_zip = self.mask_check.isChecked(), self.db_check.isChecked(), self.zip_check.isChecked()
 
         def work(progress):
-            from studio_desk.core.county_package import write_county_package
+            from studio_desk.exports.county_package import write_county_package
 
             return write_county_package(
                 self.store, year, folder, mask_pii=mask, with_db=with_db, as_zip=as_zip, progress=progress

@@ -83,11 +83,17 @@ class ExportDialog(QDialog):
         self.mask_box.setChecked(True)  # the workbook usually goes to the county
         self.mask_box.setToolTip("报送县政协的台账建议隐去；委员信息不会隐去。")
         layout.addWidget(self.mask_box)
+        hint = QLabel("报送县政协的台账建议隐去；委员的信息不会隐去。")
+        hint.setStyleSheet("color: #666;")
+        layout.addWidget(hint)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox()
+        self.open_folder_button = self.buttons.addButton("打开所在文件夹", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button.setEnabled(False)
+        self.open_folder_button.clicked.connect(self._open_folder)
         self.export_button = self.buttons.addButton("导出", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button.clicked.connect(self.start_export)
@@ -132,7 +138,15 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         masked = "（已隐去群众个人信息）" if self.mask_box.isChecked() else ""
         self.status.setText(f"已导出{masked}：{self.written}")
+        self.open_folder_button.setEnabled(True)
         self.exported.emit(str(self.written))
+
+    def _open_folder(self) -> None:
+        if self.written is not None:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
@@ -188,7 +202,7 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
-def _table(model: _RowsModel) -> QTableView:
+def _table(model: _RowsModel, widths: list[int]) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -196,6 +210,8 @@ def _table(model: _RowsModel) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
     return view
 
 
@@ -239,8 +255,8 @@ class ImportDialog(QDialog):
         self.tabs = QTabWidget()
         self.records_model = _RowsModel(["工作表", "行", "操作", "台账", "内容", "修改的项目"], self)
         self.problems_model = _RowsModel(["工作表", "行", "列", "问题"], self)
-        self.records_view = _table(self.records_model)
-        self.problems_view = _table(self.problems_model)
+        self.records_view = _table(self.records_model, [130, 50, 60, 80, 320])
+        self.problems_view = _table(self.problems_model, [130, 50, 130])
         self.notes_list = QListWidget()
         self.tabs.addTab(self.problems_view, "问题")
         self.tabs.addTab(self.records_view, "将导入的记录")

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from studio_desk.core.backup import backup_counts, backup_if_due, list_backups, make_backup, restore_backup
+from studio_desk.core.backup import (
+    backup_counts,
+    backup_if_due,
+    list_backups,
+    make_backup,
+    restore_backup,
+)
 from studio_desk.core.errors import DatabaseError
 from studio_desk.core.models import Activity, Member
 from studio_desk.core.schema import CURRENT_VERSION
@@ -73,3 +79,12 @@ def test_backup_counts_for_the_list(demo_path: Path, tmp_path: Path):
         info = make_backup(s, tmp_path / "b", "manual")
         assert backup_counts(info.path)["活动"] == s.count(Activity)
         assert info.made_at.date() == date.today()
+
+
+def test_before_migration_backups_are_listed_as_such(tmp_path: Path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "台账-升级前-v1-20261120-101010.sqlite").write_bytes(b"")
+    (folder / "台账-daily-20261121-080000.sqlite").write_bytes(b"")
+    found = list_backups(folder, "台账")
+    assert [(b.kind, b.label) for b in found] == [("daily", "每日自动备份"), ("migration", "升级前")]

@@ -14,7 +14,12 @@ from studio_desk.core import encryption
 from studio_desk.core.errors import DatabaseError, StudioDeskError
 from studio_desk.core.models import Activity, Member
 from studio_desk.core.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
-from studio_desk.core.snapshot import NeedPassword, SnapshotError, quick_check, write_snapshot
+from studio_desk.core.snapshot import (
+    NeedPassword,
+    SnapshotError,
+    quick_check,
+    write_snapshot,
+)
 from studio_desk.core.store import Store
 from studio_desk.core.sync import data_fingerprint, merge_file
 
@@ -183,3 +188,15 @@ def test_merge_migrates_a_copy_of_an_older_file(store: Store, tmp_path: Path):
     assert sha(old) == digest  # the stick's file stays at version 1
     assert summary.per_type["委员"].added == 1
     assert [m.name for m in store.list(Member, search="zls")] == ["周老师"]
+
+
+def test_cancelled_snapshot_leaves_nothing(demo_store: Store, tmp_path: Path):
+    from studio_desk.core.progress import Cancelled
+
+    def progress(done, total, text):
+        if "写入" in text and done:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        write_snapshot(demo_store, tmp_path / "x.sqlite", progress=progress)
+    assert not any(p.name.startswith((".x.sqlite", "x.sqlite")) for p in tmp_path.iterdir())

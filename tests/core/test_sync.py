@@ -238,3 +238,21 @@ def test_cancelling_a_merge_changes_nothing(pair):
     with pytest.raises(Cancelled):
         merge_stores(a, b, progress=progress)
     assert data_fingerprint(a) == before
+
+
+def test_conflicts_can_be_listed_again_later_and_swapped(pair):
+    from studio_desk.core.sync import recent_conflicts
+
+    a, b = pair
+    activity = only(a, Activity)
+    edit(b, activity, topic="B 的题目")
+    edit(a, activity, topic="A 的题目")
+    merge_stores(b, a)
+    (later,) = recent_conflicts(b)
+    assert later.record_id == activity.id and later.title == "A 的题目"
+    swap_conflict(b, later)
+    assert only(b, Activity).topic == "B 的题目"
+    (again,) = recent_conflicts(b)
+    swap_conflict(b, again)
+    assert only(b, Activity).topic == "A 的题目"
+    assert recent_conflicts(a) == []

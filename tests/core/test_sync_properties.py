@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studio_desk.core.models import Activity, Donation, DonationItem, Member
+from studio_desk.core.models import Activity, Author, Donation, DonationItem, FollowUp, Member, Proposal
 from studio_desk.core.store import Store
 from studio_desk.core.sync import data_fingerprint, merge_stores
 
-KINDS = (Member, Activity, Donation)
+KINDS = (Member, Activity, Donation, Proposal)
 
 op = st.one_of(
     st.tuples(st.just("add"), st.sampled_from(range(len(KINDS))), st.integers(0, 99)),
@@ -51,6 +51,10 @@ def _new(kind: type, store: Store, n: int):
     ids = [members[n % len(members)].id] if members else []
     if kind is Activity:
         return Activity(date=date(2026, 1 + n % 12, 1 + n % 28), type="视察调研", topic=f"新活动{n}", member_ids=ids)
+    if kind is Proposal:
+        authors = [Author(name=members[n % len(members)].name, member_id=ids[0])] if ids else []
+        return Proposal(category="提案", title=f"提案{n}", authors=authors,
+                        followups=[FollowUp(date=date(2026, 6, 1 + n % 28), note=f"跟踪{n}")])
     return Donation(date=date(2026, 5, 1 + n % 28), category="捐赠", donor=f"捐赠方{n}", recipients="学生",
                     cash_fen=n * 100, member_ids=ids, items=[DonationItem(name=f"物品{n}", value_fen=n)])
 
@@ -60,6 +64,8 @@ def _change(record, n: int):
         return dataclasses.replace(record, name=f"{record.name[:4]}{n}")
     if isinstance(record, Activity):
         return dataclasses.replace(record, topic=f"改{n}", public_count=n)
+    if isinstance(record, Proposal):
+        return dataclasses.replace(record, status="已提交", followups=record.followups + [FollowUp(date=date(2026, 7, 1), note=f"加{n}")])
     return dataclasses.replace(record, cash_fen=n, items=record.items + [DonationItem(name=f"加{n}")])
 
 
@@ -144,6 +150,40 @@ def test_merge_is_commutative_idempotent_and_lossless(base_file: Path, steps):
                 assert not merge_stores(ab, b).changed_anything
                 merge_stores(ab, a)
                 assert data_fingerprint(ab) == before and _history_rows(ab) == rows
+        finally:
+            for s in stores.values():
+                s.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+three = st.lists(st.tuples(st.sampled_from("ABC"), op.filter(lambda o: o[0] != "meet")), min_size=1, max_size=12)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=three)
+def test_three_copies_meet_in_any_order(base_file: Path, steps):
+    """(A⊕B)⊕C == A⊕(C⊕B): the result does not depend on the order copies are merged in."""
+    folder = Path(tempfile.mkdtemp(prefix="sync-three-"))
+    try:
+        for side in "ABC":
+            shutil.copyfile(base_file, folder / f"{side}.sqlite")
+        stores = {side: Store.open(folder / f"{side}.sqlite", replica_id=side) for side in "ABC"}
+        try:
+            for side, (action, kind_no, n) in steps:
+                _apply(stores[side], action, kind_no, n)
+            for s in stores.values():
+                s.close()
+            results = []
+            for order in ("ABC", "ACB", "CBA"):
+                target = folder / f"m-{order}.sqlite"
+                shutil.copyfile(folder / f"{order[0]}.sqlite", target)
+                with Store.open(target, replica_id=order[0]) as merged:
+                    for side in order[1:]:
+                        with Store.open(folder / f"{side}.sqlite", replica_id=side) as other:
+                            merge_stores(merged, other)
+                    results.append(data_fingerprint(merged))
+            assert results[0] == results[1] == results[2]
         finally:
             for s in stores.values():
                 s.close()

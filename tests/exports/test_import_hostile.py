@@ -79,7 +79,7 @@ def test_control_characters_long_cells_and_wrong_types(roster, tmp_path, fingerp
     ws.append(["2024-03-01", "集中学习", "主题", "刘刚", 5, "长" * 40_000])
     ws.append(["明天", "集中学习", "主题二", "刘刚", "很多", "内容"])
     ws.append(["2024-13-45", "集中学习", "", "刘刚", -5, "内容"])
-    ws.append(["2024-03-04", "集中学习", "主题四", "刘刚", 3.5, "内容"])
+    ws.append(["2024-03-04", "集中学习", "主题CTRL四", "刘刚", 3.5, "内容"])
     wb.save(tmp_path / "w.xlsx")
     # openpyxl refuses to write control characters; put one into the XML the way other tools do
     raw = (tmp_path / "w.xlsx").read_bytes()
@@ -87,8 +87,8 @@ def test_control_characters_long_cells_and_wrong_types(roster, tmp_path, fingerp
     with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(buf, "w") as dst:
         for item in src.infolist():
             data = src.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace("主题四".encode(), "主题&#x1b;四".encode())
+            if item.filename.endswith(".xml"):
+                data = data.replace(b"CTRL", b"&#x1b;")
             dst.writestr(item, data)
     path = tmp_path / "w.xlsx"
     path.write_bytes(buf.getvalue())
@@ -187,3 +187,26 @@ def test_header_only_ledger_has_nothing_to_import(store, tmp_path):
     path = _ledger(tmp_path / "h.xlsx", [])
     plan = read_ledgers(store, path)
     assert [p.message for p in plan.problems] == ["文件中的台账没有数据行，没有可导入的内容。"]
+
+
+def test_command_line_lists_the_problems_and_fails(db_path, tmp_path, capsys, file_print):
+    from studio_desk.cli import main
+    from studio_desk.core.store import Store
+
+    with Store.open(db_path) as store:
+        store.save(Member(name="刘刚", role="召集人"))
+    path = _ledger(tmp_path / "p.xlsx", [["2024-03-01", "集中学习", "主题", "刘刚、钱多多", "很多", "内容"]])
+    source = file_print(path)
+    assert main(["import", "--db", str(db_path), str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "发现 2 处问题，未导入任何数据" in out
+    assert "“活动台账”第 3 行“参加委员”列：“钱多多”不在委员名册中" in out
+    assert "“活动台账”第 3 行“群众人次”列" in out
+    with Store.open(db_path) as store:
+        assert store.count(Activity) == 0
+    assert file_print(path) == source
+    # with --add-members only the count is left
+    assert main(["import", "--db", str(db_path), str(path), "--add-members"]) == 1
+    assert "发现 1 处问题" in capsys.readouterr().out
+    assert main(["import", "--db", str(db_path), str(tmp_path / "nope.xlsx")]) == 1
+    assert "找不到文件" in capsys.readouterr().err

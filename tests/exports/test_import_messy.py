@@ -164,3 +164,23 @@ def test_yes_no_and_name_forms():
     with pytest.raises(CellError, match="是或否"):
         parse_bool("也许")
     assert split_names("刘刚、王建国，李秀英,张伟;陈丽华 赵明；周勇") == ["刘刚", "王建国", "李秀英", "张伟", "陈丽华", "赵明", "周勇"]
+
+
+def test_importing_an_old_ledger_twice_adds_nothing_the_second_time(store, tmp_path: Path, fingerprint):
+    _roster(store)
+    path = _messy_workbook(tmp_path / "两次")
+    apply_plan(store, read_ledgers(store, path))
+    counts = {cls: store.count(cls) for cls in (Activity, Donation, Reception, Proposal)}
+    before = fingerprint(store)
+    plan = read_ledgers(store, path)
+    assert plan.problems == [] and plan.additions == [] and plan.changes == []
+    assert len(plan.unchanged) == sum(counts.values())
+    assert any("与已有记录相同" in note for note in plan.notes)
+    apply_plan(store, plan)
+    assert fingerprint(store) == before
+    # a row that differs in a column is a new record, not taken for the old one
+    wb = openpyxl.load_workbook(path)
+    wb["2023年活动"]["G5"] = 99
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert [(r.sheet, r.row) for r in plan.additions] == [("2023年活动", 5)]

@@ -138,3 +138,26 @@ def test_records_keep_content_through_the_round_trip(demo_store, tmp_path: Path)
             assert (copy.status, copy.submitted_on, copy.answered_on) == (p.status, p.submitted_on, p.answered_on)
             if p.followups:
                 assert copy.followups[-1] == p.followups[-1]
+
+
+def test_cancelling_the_import_writes_nothing(demo_store, tmp_path: Path, fingerprint, monkeypatch):
+    from studio_desk.core.progress import Cancelled
+
+    path = write_workbook(demo_store, YEAR, tmp_path / "cancel.xlsx")
+    with Store.open(tmp_path / "empty.sqlite") as empty:
+        plan = read_ledgers(empty, path)
+        before = fingerprint(empty)
+        calls = []
+
+        def progress(done: int, total: int, text: str) -> None:
+            calls.append(text)
+            if "写入" in text:  # stop half-way through the writing
+                raise Cancelled()
+
+        # progress reports often enough to cancel in the middle of the writing
+        monkeypatch.setattr("studio_desk.exports.ledger_import.WRITE_REPORT_EVERY", 10)
+        with pytest.raises(Cancelled):
+            apply_plan(empty, plan, progress=progress)
+        assert any("写入" in c for c in calls)
+        assert fingerprint(empty) == before
+        assert empty.count(Activity) == 0

@@ -210,3 +210,16 @@ def test_demo_database_both_years(demo_store, tmp_path: Path) -> None:
         body = body_text(pdf_text(path))
         assert f"{year}年度工作总结" in body
         assert "余次" not in body and "余人" not in body
+
+
+def test_clerk_text_is_printed_verbatim(store, tmp_path: Path) -> None:
+    fill(store)
+    store.set_narrative(YEAR, "存在问题", "一是<b>经费</b>不足 & 场地偏小。\n\n二是=SUM(A1)之类的文字原样保留。")
+    long_plan = "加强学习。" * 2000  # 10,000 characters: flows over pages, nothing lost
+    store.set_narrative(YEAR, "下一步打算", long_plan)
+    path = tmp_path / "verbatim.pdf"
+    result = write_summary(store, YEAR, path, signed_on=SIGNED)
+    body = body_text(pdf_text(path))
+    assert flat("四、存在问题一是<b>经费</b>不足&场地偏小。二是=SUM(A1)之类的文字原样保留。五、下一步打算") in body
+    assert body.count("加强学习。") == 2000
+    assert result.pages > 15 and result.warnings == []

@@ -67,13 +67,14 @@ def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_pat
     assert "捐赠慰问：新增 1 条" in text and "冲突 1 条" in text
     assert merge.conflict_table.rowCount() == 1
     assert merge.conflict_table.item(0, 1).text() == "联络员改的题目"
+    assert merge.conflict_table.item(0, 2).text() == "活动主题"
     assert clerk_store.list(Donation)[0].recipient_count == 30
 
     merge.conflict_table.selectRow(0)
     with qtbot.waitSignal(merge.dataChanged):
         qtbot.mouseClick(merge.swap_button, Qt.MouseButton.LeftButton)
     assert clerk_store.get(Activity, activity.id).topic == "主任改的题目"
-    assert merge.conflict_table.item(0, 4).text() == "另一版本"
+    assert merge.conflict_table.item(0, 5).text() == "另一版本"
 
     # Restore the backup made before the merge: the donation goes, the clerk's title is back.
     backups = BackupDialog(clerk_store)
@@ -125,3 +126,55 @@ def test_backup_now_adds_a_row(qtbot, clerk_store: Store, tmp_path: Path):
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10000)
     assert dialog.table.item(0, 1).text() == "手动备份"
     assert dialog.table.item(0, 3).text() == "1"
+
+
+def test_county_package_dialog_writes_a_masked_zip(qtbot, demo_store: Store, tmp_path: Path):
+    from studio_desk.ui.exchange_dialogs import CountyPackageDialog
+
+    dialog = CountyPackageDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.year_spin.setValue(2026)
+    qtbot.keyClicks(dialog.folder_edit, str(tmp_path))
+    assert dialog.mask_check.isChecked()
+    qtbot.mouseClick(dialog.db_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=30000)
+    assert "报送材料已生成" in dialog.status.text()
+    (archive,) = tmp_path.glob("*.zip")
+    import zipfile
+
+    with zipfile.ZipFile(archive) as zf:
+        assert any(n.endswith("（已脱敏）.sqlite") for n in zf.namelist())
+
+
+def test_a_plugged_in_stick_is_offered(qtbot, store: Store, tmp_path: Path, monkeypatch):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setenv("STUDIO_DESK_REMOVABLE_ROOTS", str(stick))
+    dialog = SnapshotDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.use_stick_button, Qt.MouseButton.LeftButton)
+    assert Path(dialog.path_edit.text()).parent == stick
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=15000)
+    assert "可以安全拔出" in dialog.status.text()
+    assert len(list(stick.glob("台账-*.sqlite"))) == 1
+
+
+def test_merge_dialog_shows_conflicts_of_an_earlier_merge(qtbot, clerk_store: Store, tmp_path: Path):
+    from studio_desk.core.sync import merge_stores
+
+    activity = clerk_store.list(Activity)[0]
+    other_path = tmp_path / "other.sqlite"
+    clerk_store.backup_to(other_path)
+    with Store.open(other_path, replica_id="director") as other:
+        other.save(dataclasses.replace(other.get(Activity, activity.id), topic="主任改的"))
+        clerk_store.save(dataclasses.replace(clerk_store.get(Activity, activity.id), topic="联络员改的"))
+        merge_stores(clerk_store, other)
+    dialog = MergeDialog(clerk_store)
+    qtbot.addWidget(dialog)
+    assert dialog.conflict_table.rowCount() == 1
+    assert "1 处冲突" in dialog.summary_view.toPlainText()
+    dialog.conflict_table.selectRow(0)
+    qtbot.mouseClick(dialog.swap_button, Qt.MouseButton.LeftButton)
+    assert clerk_store.get(Activity, activity.id).topic == "主任改的"

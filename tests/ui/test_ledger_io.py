@@ -24,12 +24,14 @@ def test_export_dialog_writes_a_masked_workbook_by_default(qtbot, demo_store, tm
     qtbot.addWidget(dialog)
     assert isinstance(dialog, ExportDialog) and dialog.isVisible()
     assert dialog.mask_box.isChecked()
+    assert not dialog.open_folder_button.isEnabled()
     target = tmp_path / "县里要的台账.xlsx"
     dialog.path_edit.setText(str(target))
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert Path(blocker.args[0]) == target and target.exists()
     assert str(target) in dialog.status.text() and "隐去" in dialog.status.text()
+    assert dialog.open_folder_button.isEnabled()
     title = CalamineWorkbook.from_path(str(target)).get_sheet_by_name("接待走访台账").to_python()[0][0]
     assert "已隐去群众个人信息" in title
 

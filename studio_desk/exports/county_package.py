@@ -1,0 +1,178 @@
+"""报送县政协: one zip (or folder) with the year's workbook, the PDF summary and, if chosen, a
+copy of the database — citizens' personal data masked unless the clerk unticks it.
+
+Everything is built in a local temporary folder first and only then written to the target
+(zip: temporary name, flush, rename; folder: a hidden folder renamed into place), so a full or
+pulled stick never leaves a half-made package under the final name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from studio_desk.core import codec
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.models import RECORD_TYPES, pii_fields
+from studio_desk.core.progress import ProgressFn, report
+from studio_desk.core.store import Store
+
+MASKED_META = "pii_masked"
+_BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+@dataclass
+class PackageResult:
+    path: Path
+    files: list[str]
+    masked: bool
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        what = "、".join(self.files)
+        mask = "群众个人信息已隐去" if self.masked else "注意：未隐去群众个人信息"
+        return f"报送材料已生成：{self.path}（{what}；{mask}）。"
+
+
+def package_name(store: Store, year: int) -> str:
+    name = _BAD_CHARS.sub("", store.studio().name).strip() or "委员工作室"
+    return f"{name}-{year}年度报送材料"
+
+
+def write_masked_copy(store: Store, target: Path) -> None:
+    """A copy of the database with personal data masked, in the current rows and in history.
+
+    Version ids are kept, so the copy can never overwrite the studio's own data in a merge;
+    the copy is also marked so that merging it is refused outright.
+    """
+    store.backup_to(target)
+    with Store.open(target, replica_id=store.replica_id, create=False) as copy:
+        with copy.transaction():
+            for cls in RECORD_TYPES:
+                if not pii_fields(cls):
+                    continue
+                from studio_desk.core.masking import mask_record
+
+                ids = copy.query_ids(cls, include_deleted=True)
+                for start in range(0, len(ids), 500):
+                    for record in copy.get_many(cls, ids[start : start + 500]):
+                        copy._write(mask_record(record))
+                rows = copy.conn.execute(
+                    "SELECT seq, data FROM history WHERE table_name = ?", (cls.TABLE,)
+                ).fetchall()
+                for seq, data in rows:
+                    masked = mask_record(codec.from_dict(cls, json.loads(data)))
+                    copy.conn.execute(
+                        "UPDATE history SET data = ? WHERE seq = ?",
+                        (codec.dumps(codec.to_dict(masked)), seq),
+                    )
+            copy.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", (MASKED_META,)
+            )
+        copy.conn.execute("VACUUM")  # no unmasked text left behind in free pages
+
+
+def _readme(store: Store, year: int, files: list[str], masked: bool) -> str:
+    studio = store.studio()
+    lines = [
+        f"{studio.name} {year}年度报送材料",
+        f"生成时间：{datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        "内容：",
+        *[f"  {name}" for name in files],
+        "",
+        "群众的姓名、电话、身份证号和住址已隐去。" if masked else "本材料包含群众的个人信息，请妥善保管。",
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def write_county_package(
+    store: Store,
+    year: int,
+    folder: Path | str,
+    *,
+    mask_pii: bool = True,
+    with_db: bool = False,
+    as_zip: bool = True,
+    progress: ProgressFn | None = None,
+) -> PackageResult:
+    """Write the package for ``year`` into ``folder``; returns what was written."""
+    from studio_desk.core.snapshot import (
+        SnapshotError,
+        os_error_message,
+        write_file_safely,
+    )
+    from studio_desk.exports.summary import write_summary
+    from studio_desk.exports.workbook import write_workbook
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise StudioDeskError(f"文件夹“{folder}”不存在。")
+    name = package_name(store, year)
+    final = folder / (name + ".zip" if as_zip else name)
+    if final.exists():
+        raise StudioDeskError(f"“{final}”已存在。为免覆盖，请先移走它或换一个文件夹。")
+    work = Path(tempfile.mkdtemp(prefix="studio-desk-package-"))
+    try:
+        content = work / name
+        content.mkdir()
+        files: list[str] = []
+        total = 3 if with_db else 2
+
+        def sub(step: int):
+            def inner(done: int, all_: int, text: str) -> None:
+                report(progress, step, total, text)
+
+            return inner
+
+        report(progress, 0, total, "正在生成 Excel 台账……")
+        xlsx = f"{year}年度履职台账.xlsx"
+        write_workbook(store, year, content / xlsx, mask_pii=mask_pii, progress=sub(0))
+        files.append(xlsx)
+        report(progress, 1, total, "正在生成 PDF 年度工作总结……")
+        pdf = f"{year}年度工作总结.pdf"
+        summary = write_summary(store, year, content / pdf, progress=sub(1))
+        files.append(pdf)
+        warnings = list(getattr(summary, "warnings", []) or [])
+        if with_db:
+            report(progress, 2, total, "正在生成数据库副本……")
+            db = f"{year}年度数据库副本{'（已脱敏）' if mask_pii else ''}.sqlite"
+            if mask_pii:
+                write_masked_copy(store, content / db)
+            else:
+                store.backup_to(content / db)
+            files.append(db)
+        (content / "说明.txt").write_text(_readme(store, year, files, mask_pii), encoding="utf-8-sig")
+        report(progress, total, total, "正在写入……")
+        if as_zip:
+            archive = work / (name + ".zip")
+            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+                for path in sorted(content.iterdir()):
+                    zf.write(path, f"{name}/{path.name}")
+
+            def produce(write):
+                with open(archive, "rb") as fh:
+                    while block := fh.read(256 * 1024):
+                        write(block)
+
+            write_file_safely(produce, final, overwrite=False)
+        else:
+            part = folder / f".{name}.part"
+            shutil.rmtree(part, ignore_errors=True)
+            try:
+                shutil.copytree(content, part)
+                os.replace(part, final)
+            except OSError as exc:
+                shutil.rmtree(part, ignore_errors=True)
+                raise SnapshotError(os_error_message(exc, final)) from exc
+        return PackageResult(final, files, mask_pii, warnings)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

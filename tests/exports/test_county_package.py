@@ -1,0 +1,80 @@
+"""报送县政协: the package holds the year's workbook, PDF and (optionally) a masked database."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from studio_desk.core.errors import DatabaseError, StudioDeskError
+from studio_desk.core.models import Reception
+from studio_desk.core.store import Store
+from studio_desk.core.sync import merge_file
+from studio_desk.exports.county_package import write_county_package
+
+
+def _reception_values(xlsx: Path, column: str) -> list[str]:
+    wb = openpyxl.load_workbook(xlsx, read_only=True)
+    ws = wb["接待走访台账"]
+    rows = list(ws.iter_rows(values_only=True))
+    header_row = next(i for i, r in enumerate(rows) if r and column in r)
+    col = rows[header_row].index(column)
+    return [r[col] for r in rows[header_row + 1 :] if r and r[col]]
+
+
+def test_zip_package_is_masked_by_default(demo_store: Store, tmp_path: Path):
+    out = tmp_path / "out"
+    out.mkdir()
+    result = write_county_package(demo_store, 2026, out, with_db=True)
+    assert result.path.suffix == ".zip" and result.masked
+    assert [p.name for p in out.iterdir()] == [result.path.name]  # nothing else left behind
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(result.path) as zf:
+        zf.extractall(unpacked)
+    (folder,) = unpacked.iterdir()
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted(["2026年度履职台账.xlsx", "2026年度工作总结.pdf", "2026年度数据库副本（已脱敏）.sqlite", "说明.txt"])
+
+    real_names = {r.person_name for r in demo_store.list(Reception, year=2026)}
+    shown = _reception_values(folder / "2026年度履职台账.xlsx", "对象(姓名/单位)")
+    assert shown and all("*" in v for v in shown) and not set(shown) & real_names  # names masked
+    text = subprocess.run(["pdftotext", str(folder / "2026年度工作总结.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "2026" in text and "工作室" in text
+
+    db = folder / "2026年度数据库副本（已脱敏）.sqlite"
+    phones = {r.person_phone for r in demo_store.list(Reception, include_deleted=True) if len(r.person_phone) >= 11}
+    raw = db.read_bytes().decode("utf-8", errors="ignore")
+    assert phones and not any(p in raw for p in phones)  # neither in rows, history nor free pages
+    with Store.open(db, replica_id="county", create=False) as copy:
+        assert copy.count(Reception) == demo_store.count(Reception)
+    with pytest.raises(DatabaseError, match="脱敏副本"):
+        merge_file(demo_store, db)
+
+
+def test_folder_package_unmasked_when_unticked(demo_store: Store, tmp_path: Path):
+    result = write_county_package(demo_store, 2026, tmp_path, mask_pii=False, as_zip=False)
+    assert result.path.is_dir() and not result.masked
+    assert "未隐去" in result.message
+    shown = _reception_values(result.path / "2026年度履职台账.xlsx", "对象(姓名/单位)")
+    real_names = {r.person_name for r in demo_store.list(Reception, year=2026)}
+    assert set(shown) & real_names
+    with pytest.raises(StudioDeskError, match="已存在"):
+        write_county_package(demo_store, 2026, tmp_path, mask_pii=False, as_zip=False)
+    assert not list(tmp_path.glob(".*part"))
+
+
+def test_package_cli(demo_path: Path, tmp_path: Path, data_home: Path):
+    import os
+    import sys
+
+    env = dict(os.environ, STUDIO_DESK_HOME=str(data_home))
+    root = Path(__file__).resolve().parents[2]
+    r = subprocess.run([sys.executable, "-m", "studio_desk", "--db", str(demo_path), "package", "--year", "2026",
+                        str(tmp_path), "--zip"], capture_output=True, text=True, env=env, cwd=root, check=False)
+    assert r.returncode == 0, r.stderr
+    assert "报送材料已生成" in r.stdout
+    assert len(list(tmp_path.glob("*.zip"))) == 1

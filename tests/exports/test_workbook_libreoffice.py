@@ -1,0 +1,51 @@
+"""LibreOffice opens the exported workbook and prints it as the page setup says.
+
+Skipped where LibreOffice is not installed (``apt-get install libreoffice-calc``): it is a large
+package the app does not need, used here as a second, independent spreadsheet program.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from studio_desk.exports.workbook import write_workbook
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice 未安装")
+
+
+def test_libreoffice_converts_the_workbook_to_a4_landscape_pages(demo_store, tmp_path: Path):
+    path = write_workbook(demo_store, 2025, tmp_path / "台账.xlsx", mask_pii=True)
+    result = subprocess.run(
+        [
+            str(SOFFICE),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    pdf = tmp_path / "台账.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert "841.89 x 595.3" in info  # A4, landscape
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = text.replace(" ", "")
+    for title in ("统计汇总", "委员名册", "活动台账", "接待走访台账", "捐赠慰问台账", "提案建议台账", "委员履职统计"):
+        assert f"{title}（2025年）" in flat
+    assert f"第1页共{pages}页" in flat and f"第{pages}页共{pages}页" in flat
+    assert "主要内容及成效" in flat and "记录编号" not in flat  # the id column is not printed
+    # the header row is repeated: the activity ledger runs over more than one page
+    assert flat.count("活动主题") >= 2
