@@ -357,13 +357,24 @@ class LedgerPage(QWidget):
             self.changed.emit(f"修改{self.cls.TITLE}", [Change(self.cls, saved.id, record, saved.version_id)])
 
     def _show_saved(self, saved: Record) -> None:
-        # A record saved into another year than the one shown: show that year, so it is seen.
+        """Show the record just saved, even when the filters would hide it."""
+        self._fill_combos()  # a new year may have appeared
         year = saved.year()
+        self.year_combo.blockSignals(True)
         if year is not None and self.year_combo.currentData() not in (None, year):
-            self._fill_combos()
             self.set_year(year)
-        self._fill_combos()
+        self.year_combo.blockSignals(False)
         self.apply_filters()
+        if self.model.row_of(saved.id) < 0 and (self.search.text() or self.query()["filters"]):
+            # The clerk just wrote it and expects to see it: drop the search and filters.
+            for combo in self.filter_combos.values():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.apply_filters()
         self.select_ids([saved.id])
 
     def edit_selected(self) -> None:
