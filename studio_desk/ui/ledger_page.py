@@ -178,6 +178,8 @@ class LedgerPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filters)
+        # Esc empties the search box and goes back to the table.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search, context=Qt.ShortcutContext.WidgetShortcut)
 
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -297,6 +299,11 @@ class LedgerPage(QWidget):
             self._stale = True
             if self.isVisible():
                 self.ensure_loaded()
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.apply_filters()
+        self.table.setFocus()
 
     def focus_search(self) -> None:
         self.search.setFocus()

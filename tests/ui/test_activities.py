@@ -273,3 +273,14 @@ def test_rare_characters_are_kept_and_control_characters_refused(window, demo_st
     stored = demo_store.get(Activity, saved.id)
     assert stored.topic == "𠀀村😀座谈"
     assert len(stored.content) == 20000
+
+
+def test_escape_clears_the_search_and_returns_to_the_table(window, demo_store, qtbot):
+    page = _activities_page(window)
+    total = len(page.model.ids)
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, page.search, "学习")
+    qtbot.waitUntil(lambda: len(page.model.ids) < total, timeout=2000)
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and len(page.model.ids) == total
+    assert page.table.hasFocus()
