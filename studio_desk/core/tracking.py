@@ -74,7 +74,7 @@ def open_items(store: Store, today: date | None = None) -> list[TrackingItem]:
             )
         )
     for p in store.list(Proposal, filters={"status": list(enums.PROPOSAL_OPEN_STATUSES)}):
-        if p.answered_on is not None:
+        if p.answered_on is not None or p.category not in enums.PROPOSAL_CATEGORIES_AWAITING_ANSWER:
             continue
         items.append(
             TrackingItem(
