@@ -1,6 +1,9 @@
 """GUI benchmark: time to first rows on a 100,000-record database, and search-as-you-type.
 
 Run:  python bench/bench_gui.py [--records 100000] [--db /tmp/bench-gui.sqlite]
+  or, with a real X server (more realistic: the offscreen platform makes the bare window
+  almost free, which inflates the ratios):
+      QT_QPA_PLATFORM=xcb xvfb-run -a python bench/bench_gui.py
 
 Reports ratios against a bare PySide6 window (QMainWindow + empty QTableView) measured in the
 same run, so the figures travel between machines. The database is generated once and kept

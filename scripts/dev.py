@@ -1,4 +1,4 @@
-"""Set up everything and run the app or the tests: ``python3 scripts/dev.py run|test|demo``.
+"""Set up everything and run the app or the tests: ``python3 scripts/dev.py run|test|demo|bundle``.
 
 Creates ``.venv`` beside the project, installs the project into it (with the test extras
 for ``test``), installs the few Debian packages the headless Qt tests need when run as root
@@ -88,7 +88,13 @@ def main(argv: list[str]) -> int:
         python = ensure_venv("")
         args = ["demo", *rest] if command == "demo" else rest
         return subprocess.run([str(python), "-m", "studio_desk", *args], cwd=ROOT).returncode
-    print("用法：python3 scripts/dev.py run|test|demo [参数…]")
+    if command == "bundle":  # the Windows bundle (PyInstaller) and its smoke test
+        ensure_debian_packages()
+        python = ensure_venv("")
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "pyinstaller>=6.5"], cwd=ROOT, check=True)
+        return subprocess.run([str(python), "scripts/build_installer.py", *rest], cwd=ROOT).returncode
+    print("用法：python3 scripts/dev.py run|test|demo|bundle [参数…]")
     return 2
 
 

@@ -343,6 +343,10 @@ def _outputs(rng, year, days, share, ids, members, today) -> Iterator[Proposal]:
                         instruction = "县委主要领导作出批示，要求相关部门研究落实。"
         elif category == "会议发言":
             status = "已提交"
+        elif age > 60:  # 意见建议, 微建议, 调研报告: decided on by now
+            status = rng.choice(["已采用", "未采用"])
+            if status == "已采用":
+                level = "县"
         if index == 0 and age < 20:
             status = "草拟"
         followups = [FollowUp(date=when, note="已提交县政协提案委。")] if status != "草拟" else []

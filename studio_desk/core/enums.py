@@ -60,6 +60,8 @@ PROPOSAL_FILED_STATUSES = ("立案", "交办", "办理中", "已答复", "办结
 PROPOSAL_ANSWERED_STATUSES = ("已答复", "办结")
 # Still waiting for something (shown in the 跟踪卡 list).
 PROPOSAL_OPEN_STATUSES = ("已提交", "立案", "并案", "交办", "办理中")
+# Outputs that wait for a reply or a decision (a 会议发言 is done once delivered).
+PROPOSAL_CATEGORIES_AWAITING_ANSWER = ("提案", "社情民意信息", "意见建议", "微建议", "调研报告")
 RESULT_CLASSES = ("A", "B", "C", "D")
 ADOPTION_LEVELS = ("县", "市", "省", "全国")
 

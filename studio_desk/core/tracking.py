@@ -80,10 +80,12 @@ def open_items(store: Store, today: date | None = None) -> list[TrackingItem]:
                          due, days(due))
         )
     open_proposals = list(enums.PROPOSAL_OPEN_STATUSES)
+    awaiting = list(enums.PROPOSAL_CATEGORIES_AWAITING_ANSWER)
     rows = store.conn.execute(
         "SELECT id, category, title, status, submitted_on, deadline FROM proposals"
-        f" WHERE deleted = 0 AND answered_on IS NULL AND status IN ({','.join('?' * len(open_proposals))})",
-        open_proposals,
+        f" WHERE deleted = 0 AND answered_on IS NULL AND status IN ({','.join('?' * len(open_proposals))})"
+        f" AND category IN ({','.join('?' * len(awaiting))})",
+        open_proposals + awaiting,
     ).fetchall()
     for record_id, category, title, status, submitted, deadline in rows:
         due = _day(deadline)

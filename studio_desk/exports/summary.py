@@ -26,6 +26,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
+    CondPageBreak,
     Frame,
     KeepTogether,
     PageBreak,
@@ -203,8 +204,8 @@ def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
     )
     return {
         "body": body,
-        "h1": ParagraphStyle("h1", parent=body, fontName=fonts.name("hei"), alignment=TA_LEFT, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=body, fontName=fonts.name("kai"), alignment=TA_LEFT, keepWithNext=1),
+        "h1": ParagraphStyle("h1", parent=body, fontName=fonts.name("hei"), alignment=TA_LEFT),
+        "h2": ParagraphStyle("h2", parent=body, fontName=fonts.name("kai"), alignment=TA_LEFT),
         "annex": ParagraphStyle("annex", parent=body, alignment=TA_LEFT, leftIndent=5 * BODY,
                                 firstLineIndent=-3 * BODY),
         "annex_more": ParagraphStyle("annex_more", parent=body, alignment=TA_LEFT, leftIndent=5 * BODY,
@@ -222,11 +223,18 @@ def _story(blocks: list[Block], studio_name: str, date_text: str, attachments: l
            fonts: FontSet) -> list[Flowable]:
     styles = _styles(fonts)
     story: list[Flowable] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind == "title":
             story += [_Title(block.text, fonts), Spacer(1, LINE * 0.6)]
-        else:
-            story.append(Paragraph(fonts.markup(block.text, _role(block.kind)), styles.get(block.kind, styles["body"])))
+            continue
+        if block.kind in ("h1", "h2") and (index == 0 or blocks[index - 1].kind not in ("h1", "h2")):
+            # A heading (or a run of them) starts a page unless it and two lines of the text after
+            # it fit; the paragraph itself may then run on to the next page, as in any document.
+            run = 0
+            while index + run < len(blocks) and blocks[index + run].kind in ("h1", "h2"):
+                run += 1
+            story.append(CondPageBreak(LINE * (run + 2)))
+        story.append(Paragraph(fonts.markup(block.text, _role(block.kind)), styles.get(block.kind, styles["body"])))
     # 附件说明 one line below the text, then the signature one line below that
     closing: list[Flowable] = [Spacer(1, LINE)]
     for index, (title, _) in enumerate(attachments, start=1):

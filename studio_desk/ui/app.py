@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -60,31 +61,66 @@ def install_translations(app) -> None:  # type: ignore[no-untyped-def]
             app.installTranslator(translator)
 
 
+def _lock_target(path: Path) -> Path:
+    """The file whose lock means "this database is open": the local copy for a stick's file."""
+    from studio_desk.core.removable import removable_reason, working_copy_path
+
+    return working_copy_path(path) if removable_reason(path) else path
+
+
 def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-untyped-def]
-    """Open ``path`` in a new main window; on success close the window it replaces."""
+    """Open ``path`` in a new main window; on success close the window it replaces.
+
+    One window per database: a second copy of the app opening the same file is told so and
+    opens nothing. A file on a USB stick is worked on through a local copy (``core.removable``).
+    """
     from PySide6.QtWidgets import QMessageBox
 
     from studio_desk import APP_TITLE
     from studio_desk.core.errors import StudioDeskError
-    from studio_desk.core.store import Store
+    from studio_desk.core.instance_lock import DatabaseLock
+    from studio_desk.core.removable import open_database
     from studio_desk.ui.main_window import MainWindow
 
+    path = Path(path)
+    lock = DatabaseLock(_lock_target(path))
     try:
-        store = Store.open(path)
+        lock.acquire()
+        store = open_database(
+            path, notify=lambda message: QMessageBox.information(replaced, APP_TITLE, message)
+        )
     except StudioDeskError as exc:
+        lock.release()
         QMessageBox.critical(replaced, APP_TITLE, f"无法打开数据库：\n{exc}")
         return None
     window = MainWindow(store)
     window.openRequested.connect(lambda p, w=window: open_window(p, w))
-    _windows.append((window, store))
+    _windows.append((window, store, lock))
     if replaced is not None:
         replaced.close()
-        for old, old_store in [pair for pair in _windows if pair[0] is replaced]:
-            old_store.close()
-            _windows.remove((old, old_store))
+        for entry in [e for e in _windows if e[0] is replaced]:
+            _close_entry(entry)
+            _windows.remove(entry)
     window.show()
     window.start_daily_backup()
     return window
+
+
+def _close_entry(entry: tuple) -> None:  # type: ignore[type-arg]
+    """Close a window's database (writing a stick's working copy back) and free its lock."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from studio_desk import APP_TITLE
+    from studio_desk.core.errors import StudioDeskError
+
+    window, store, lock = entry
+    try:
+        window.shutdown()
+        store.close()
+    except StudioDeskError as exc:
+        QMessageBox.warning(None, APP_TITLE, str(exc))
+    finally:
+        lock.release()
 
 
 def run_app(db_path: Path | None) -> int:
@@ -98,6 +134,14 @@ def run_app(db_path: Path | None) -> int:
         setup_logging()
     except OSError:
         pass
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+
+    if QApplication.instance() is None:
+        # Crisp at 125 % / 150 % Windows scaling instead of rounding to whole factors.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
@@ -107,10 +151,12 @@ def run_app(db_path: Path | None) -> int:
     path = db_path or default_db_path()
     if open_window(path) is None:
         return 1
+    quit_after = os.environ.get("STUDIO_DESK_QUIT_AFTER_MS")
+    if quit_after and quit_after.isdigit():  # used by the installer's smoke test
+        QTimer.singleShot(int(quit_after), app.quit)
     try:
         return app.exec()
     finally:
-        for window, store in _windows:
-            window.shutdown()
-            store.close()
+        for entry in _windows:
+            _close_entry(entry)
         _windows.clear()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -26,7 +27,7 @@ from studio_desk.core.models import Activity, Donation, Member, Proposal, Recept
 from studio_desk.core.store import Store
 from studio_desk.ui.forms import FORM_FOR
 from studio_desk.ui.ledger_model import LedgerModel
-from studio_desk.ui.tasks import show_error
+from studio_desk.ui.tasks import run_task, show_error
 
 ALL = "全部"
 
@@ -62,6 +63,8 @@ def undo_change(store: Store, change: Change) -> None:
         )
         store.save(restored, check=False, reason="撤销")
 SEARCH_DELAY_MS = 200
+CONFIRM_DELETE_ABOVE = 10  # deleting more than this many at once asks first
+BACKGROUND_ABOVE = 200  # more than this many run off the UI thread, with a progress dialog
 
 
 def _filter_specs(store: Store, cls: type[Record]) -> list[tuple[str, str, list[str]]]:
@@ -175,6 +178,8 @@ class LedgerPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filters)
+        # Esc empties the search box and goes back to the table.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search, context=Qt.ShortcutContext.WidgetShortcut)
 
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -295,6 +300,11 @@ class LedgerPage(QWidget):
             if self.isVisible():
                 self.ensure_loaded()
 
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.apply_filters()
+        self.table.setFocus()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -354,13 +364,24 @@ class LedgerPage(QWidget):
             self.changed.emit(f"修改{self.cls.TITLE}", [Change(self.cls, saved.id, record, saved.version_id)])
 
     def _show_saved(self, saved: Record) -> None:
-        # A record saved into another year than the one shown: show that year, so it is seen.
+        """Show the record just saved, even when the filters would hide it."""
+        self._fill_combos()  # a new year may have appeared
         year = saved.year()
+        self.year_combo.blockSignals(True)
         if year is not None and self.year_combo.currentData() not in (None, year):
-            self._fill_combos()
             self.set_year(year)
-        self._fill_combos()
+        self.year_combo.blockSignals(False)
         self.apply_filters()
+        if self.model.row_of(saved.id) < 0 and (self.search.text() or self.query()["filters"]):
+            # The clerk just wrote it and expects to see it: drop the search and filters.
+            for combo in self.filter_combos.values():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.apply_filters()
         self.select_ids([saved.id])
 
     def edit_selected(self) -> None:
@@ -374,22 +395,45 @@ class LedgerPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        changes = []
-        try:
-            with self.store.transaction():
-                for record_id in ids:
-                    before = self.store.get(self.cls, record_id)
-                    tomb = self.store.delete(self.cls, record_id)
-                    changes.append(Change(self.cls, record_id, before, tomb.version_id))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "删除", exc)
-            return
+        if len(ids) > CONFIRM_DELETE_ABOVE:
+            answer = QMessageBox.question(
+                self,
+                "删除",
+                f"确定删除选中的 {len(ids):,} 条{self.cls.TITLE}记录吗？\n删除后可以用“撤销”（Ctrl+Z）恢复。",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         row = self.model.row_of(ids[0])
-        self.apply_filters()
-        if self.model.ids:
-            nxt = self.model.ids[min(max(row, 0), len(self.model.ids) - 1)]
-            self.select_ids([nxt])
-        self.changed.emit(f"删除{len(ids)}条{self.cls.TITLE}", changes)
+        cls, store = self.cls, self.store
+
+        def delete(progress) -> list[Change]:  # type: ignore[no-untyped-def]
+            # One transaction: cancelled or failed half-way, nothing is deleted.
+            changes = []
+            with store.transaction():
+                for n, record_id in enumerate(ids):
+                    if n % 200 == 0:
+                        progress(n, len(ids), f"正在删除 {n:,} / {len(ids):,} 条……")
+                    before = store.get(cls, record_id)
+                    tomb = store.delete(cls, record_id)
+                    changes.append(Change(cls, record_id, before, tomb.version_id))
+            return changes
+
+        def done(changes: list[Change]) -> None:
+            self.apply_filters()
+            if self.model.ids:
+                nxt = self.model.ids[min(max(row, 0), len(self.model.ids) - 1)]
+                self.select_ids([nxt])
+            self.changed.emit(f"删除{len(ids)}条{self.cls.TITLE}", changes)
+
+        if len(ids) <= BACKGROUND_ABOVE:
+            try:
+                result = delete(lambda *_a: None)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, "删除", exc)
+                return
+            done(result)
+            return
+        self._task = run_task(self, "删除记录", delete, on_done=done)
 
 
 def _gone(cls: type[Record]) -> Exception:

@@ -207,17 +207,37 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("没有可以撤销的操作。", 4000)
             return
         step = self.undo_steps.pop()
-        try:
-            with self.store.transaction():
-                for change in step.changes:
-                    undo_change(self.store, change)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "撤销", exc)
-        else:
+        store = self.store
+
+        def revert(progress) -> None:  # type: ignore[no-untyped-def]
+            with store.transaction():  # all of the step or nothing
+                for n, change in enumerate(step.changes):
+                    if n % 200 == 0:
+                        progress(n, len(step.changes), f"正在撤销 {n:,} / {len(step.changes):,} 条……")
+                    undo_change(store, change)
+
+        def done(_result: object = None) -> None:
             self.statusBar().showMessage(f"已撤销“{step.text}”。", 8000)
-        self.refresh()
-        if (page := self._ledger()) is not None:
-            page.select_ids([c.record_id for c in step.changes])
+            self.refresh()
+            if (page := self._ledger()) is not None:
+                page.select_ids([c.record_id for c in step.changes])
+
+        def failed(_exc: BaseException) -> None:
+            self.undo_steps.append(step)  # nothing was undone: it can be tried again
+            self._update_actions()
+
+        if len(step.changes) > 200:
+            from studio_desk.ui.tasks import run_task
+
+            self._undo_task = run_task(self, "撤销", revert, on_done=done, on_error=failed)
+            return
+        try:
+            revert(lambda *_a: None)
+        except Exception as exc:  # noqa: BLE001
+            failed(exc)
+            show_error(self, "撤销", exc)
+            return
+        done()
 
     def _refresh_others(self, source: object) -> None:
         for page in self.pages.values():

@@ -72,3 +72,16 @@ def test_demo_database_has_open_items(demo_store):
     overdue = [i.overdue for i in items]
     # overdue ones come first, never after a non-overdue one
     assert overdue == sorted(overdue, reverse=True)
+
+
+def test_a_delivered_meeting_speech_is_not_waiting_for_an_answer(store):
+    from datetime import date
+
+    from studio_desk.core.models import Author, Proposal
+    from studio_desk.core.tracking import open_items
+
+    store.save(Proposal(category="会议发言", title="大会发言", status="已提交", submitted_on=date(2026, 1, 5),
+                        authors=[Author(name="刘刚")]))
+    store.save(Proposal(category="微建议", title="增设护学岗", status="已提交", submitted_on=date(2026, 1, 6),
+                        authors=[Author(name="刘刚")]))
+    assert [i.title for i in open_items(store, today=date(2026, 2, 1))] == ["增设护学岗"]

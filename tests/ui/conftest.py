@@ -106,19 +106,22 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
     """
     from PySide6.QtGui import QInputMethodEvent
 
-    chunk = ""
-    for ch in text + "\0":
-        if ch != "\0" and ch.isascii() == (chunk[:1].isascii() if chunk else ch.isascii()):
-            chunk += ch
-            continue
-        if chunk:
-            if chunk.isascii():
-                qtbot.keyClicks(widget, chunk)
-            else:
-                event = QInputMethodEvent("", [])
-                event.setCommitString(chunk)
-                QApplication.sendEvent(widget, event)
-        chunk = ch if ch != "\0" else ""
+    def keyable(ch: str) -> bool:
+        return ch.isascii() and ch.isprintable()
+
+    chunks: list[str] = []
+    for ch in text:
+        if chunks and keyable(chunks[-1][-1]) == keyable(ch):
+            chunks[-1] += ch
+        else:
+            chunks.append(ch)
+    for chunk in chunks:
+        if keyable(chunk[0]):
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(chunk)
+            QApplication.sendEvent(widget, event)
 
 
 def type_into(qtbot, widget: QWidget, text: str, replace: bool = True) -> None:

@@ -61,3 +61,19 @@ def test_ctrl_e_opens_the_export_for_the_chosen_year(window, qtbot):
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog) and w.isVisible())
     assert dialog.year == THIS_YEAR - 1
     dialog.reject()
+
+
+def test_summary_dialog_opens_for_the_chosen_year(window, qtbot):
+    pytest.importorskip("studio_desk.ui.summary_dialog")
+    from studio_desk.ui.summary_dialog import SummaryDialog
+
+    reports = window.show_page("报表")
+    year = child(reports, "year", QComboBox)
+    year.setCurrentIndex(year.findData(THIS_YEAR - 1))
+
+    def look(dialog):
+        assert dialog.year == THIS_YEAR - 1
+        dialog.reject()
+        return True
+
+    in_dialog(qtbot, lambda: click(qtbot, child(reports, "summary_pdf", QPushButton)), look, SummaryDialog)

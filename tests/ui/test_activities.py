@@ -225,3 +225,62 @@ def test_delete_key_in_the_search_box_edits_text_not_records(window, demo_store,
     qtbot.keyClick(page.search, Qt.Key.Key_Delete)
     assert page.search.text() == "bc"
     assert demo_store.count(Activity) == before
+
+
+def test_a_new_record_hidden_by_the_filters_is_still_shown(window, demo_store, qtbot):
+    page = _activities_page(window)
+    type_combo = child(page, "filter_type", QComboBox)
+    type_combo.setCurrentIndex(type_combo.findText("集中学习"))
+    type_into(qtbot, page.search, "xyz")
+    page.apply_filters()
+    page.set_year(THIS_YEAR - 1)
+
+    def fill(form):
+        combo = child(form, "f_type", QComboBox)
+        combo.setCurrentIndex(combo.findText("视察调研"))
+        type_into(qtbot, child(form, "f_topic", QLineEdit), "视察新建的学校")
+        save(qtbot, form)
+        return form.saved
+
+    saved = in_dialog(qtbot, lambda: click(qtbot, page.new_button), fill)[0]
+    assert page.selected_ids() == [saved.id]
+    assert page.year_combo.currentData() == THIS_YEAR
+    assert page.search.text() == "" and type_combo.currentIndex() == 0
+
+
+def test_rare_characters_are_kept_and_control_characters_refused(window, demo_store, qtbot):
+    page = _activities_page(window)
+
+    def fill(form):
+        topic = child(form, "f_topic", QLineEdit)
+        type_into(qtbot, topic, "𠀀村😀座谈\x07")
+        save(qtbot, form)
+        assert "控制字符" in child(form, "err_topic", QLabel).text()
+        qtbot.keyClick(topic, Qt.Key.Key_End)
+        qtbot.keyClick(topic, Qt.Key.Key_Backspace)
+        long_text = "很长的内容" * 5000  # 25,000 characters: over the limit
+        notes = child(form, "f_content", QPlainTextEdit)
+        form.ui.tabs.setCurrentIndex(1)
+        notes.setPlainText(long_text)  # pasted
+        save(qtbot, form)
+        assert "太长" in child(form, "err_content", QLabel).text()
+        assert form.ui.tabs.currentIndex() == 1
+        notes.setPlainText(long_text[:20000])
+        save(qtbot, form)
+        return form.saved
+
+    saved = in_dialog(qtbot, lambda: click(qtbot, page.new_button), fill)[0]
+    stored = demo_store.get(Activity, saved.id)
+    assert stored.topic == "𠀀村😀座谈"
+    assert len(stored.content) == 20000
+
+
+def test_escape_clears_the_search_and_returns_to_the_table(window, demo_store, qtbot):
+    page = _activities_page(window)
+    total = len(page.model.ids)
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, page.search, "学习")
+    qtbot.waitUntil(lambda: len(page.model.ids) < total, timeout=2000)
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and len(page.model.ids) == total
+    assert page.table.hasFocus()

@@ -287,3 +287,84 @@ def test_member_page_shows_the_years_record(window, demo_store, qtbot):
     assert f"活动（{points.activities}）" in text
     n_activities = sum(1 for a in demo_store.list(Activity, year=THIS_YEAR) if liu.id in a.member_ids)
     assert points.activities == n_activities
+
+
+def test_deleting_many_asks_first_and_undoes_in_one_step(window, demo_store, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from studio_desk.ui import ledger_page
+    from tests.ui.conftest import wait_idle
+
+    page = window.show_page("接待走访")
+    page.year_combo.setCurrentIndex(page.year_combo.findData(None))  # 全部年度
+    total = len(page.model.ids)
+    assert total > ledger_page.CONFIRM_DELETE_ABOVE
+
+    def press_delete_and_answer(button):
+        _when_box(lambda: _click_standard(button))
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        page.table.setFocus()
+        page.table.selectAll()
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+
+    press_delete_and_answer(QMessageBox.StandardButton.No)
+    assert demo_store.count(Reception) == total  # 否: nothing deleted
+    press_delete_and_answer(QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: demo_store.count(Reception) == 0, timeout=10_000)
+    assert page.stack.currentWidget() is page.empty
+    assert window.undo_action.text() == f"撤销“删除{total}条接待走访”"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: demo_store.count(Reception) == total, timeout=10_000)
+    assert len(page.model.ids) == total
+    wait_idle(qtbot, window)
+
+
+def test_deleting_very_many_runs_in_the_background(window, demo_store, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from studio_desk.ui import ledger_page
+    from tests.ui.conftest import wait_idle
+
+    monkeypatch.setattr(ledger_page, "BACKGROUND_ABOVE", 5)  # the demo has ~100, not thousands
+    page = window.show_page("活动")
+    total = len(page.model.ids)
+    _when_box(lambda: _click_standard(QMessageBox.StandardButton.Yes))
+    page.table.setFocus()
+    page.table.selectAll()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert getattr(page, "_task", None) is not None  # went to a worker thread
+    qtbot.waitUntil(lambda: page._task.finished_flag, timeout=10_000)  # noqa: SLF001
+    assert demo_store.count(Activity, year=THIS_YEAR) == 0
+    assert window.undo_steps[-1].text == f"删除{total}条活动"
+    wait_idle(qtbot, window)
+
+
+def _click_standard(which):
+    box = _active()
+    for b in box.buttons():
+        if box.standardButton(b) == which:
+            b.click()
+            return
+    raise AssertionError(f"no {which} button")
+
+
+def _active():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.activeModalWidget()
+
+
+def _when_box(action):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def poll():
+        if isinstance(_active(), QMessageBox):
+            action()
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
