@@ -38,6 +38,7 @@ ALLOWED = {
     "','.join('?' * len(values))": "a run of ? placeholders",
     "','.join('?' * len(open_receptions))": "a run of ? placeholders",
     "','.join('?' * len(open_proposals))": "a run of ? placeholders",
+    "','.join('?' * len(awaiting))": "a run of ? placeholders",
     "clause": "WHERE text built by _filter_sql from the items above; values go in params",
     "order": "ORDER BY from _DEFAULT_ORDER, or a field checked against fields_of(cls)",
     "_COMMON": "the schema's shared column list (a constant)",
