@@ -27,9 +27,29 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
     """
     from studio_desk.core.backup import backup_if_due
     from studio_desk.core.errors import StudioDeskError
-    from studio_desk.core.removable import open_database
+    from studio_desk.core.instance_lock import DatabaseLock
+    from studio_desk.core.removable import open_database, removable_reason, working_copy_path
 
-    store = open_database(db_path(args), create=create, notify=_notify)
+    path = db_path(args)
+    # The window's lock: a command must not work on a database a window has open (for a file on
+    # a stick both would share one working copy, and the later write-back would drop the other's
+    # changes). Refused at once, with the window's own sentence.
+    lock = DatabaseLock(working_copy_path(path) if removable_reason(path) else path)
+    lock.acquire()
+    try:
+        store = open_database(path, create=create, notify=_notify)
+    except BaseException:
+        lock.release()
+        raise
+    close = store.close
+
+    def close_and_unlock() -> None:
+        try:
+            close()
+        finally:
+            lock.release()
+
+    store.close = close_and_unlock  # type: ignore[method-assign]
     if getattr(args, "command", None) not in ("backup", "restore"):
         try:
             backup_if_due(store)
