@@ -163,3 +163,41 @@ def test_export_with_tmpdir_full_in_process(demo_path: Path, tmp_path: Path, mou
         else:
             assert out.stat().st_size > 0
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp.xlsx")]
+
+
+WINDOW = r"""
+import sys
+from pathlib import Path
+from studio_desk.core.instance_lock import DatabaseLock
+from studio_desk.core.store import Store
+
+lock = DatabaseLock(Path(sys.argv[1]))
+lock.acquire()  # what the window does before opening (ui.app.open_window)
+store = Store.open(sys.argv[1], replica_id="window")
+print("open", flush=True)
+sys.stdin.readline()
+store.close()
+lock.release()
+"""
+
+
+def test_a_command_on_a_database_open_in_a_window_is_refused_at_once(demo_path: Path, tmp_path: Path):
+    window = subprocess.Popen([sys.executable, "-c", WINDOW, str(demo_path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, encoding="utf-8",
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert window.stdout is not None and window.stdin is not None
+    try:
+        assert window.stdout.readline().strip() == "open"
+        before = sha(demo_path)
+        for args in (["restore", str(demo_path)], ["backup"], ["merge", str(demo_path)]):
+            started = time.perf_counter()
+            done = run_cli(demo_path, tmp_path / "home", *args)
+            assert done.returncode == 1, done.stdout + done.stderr
+            assert "已在另一个履职台账窗口中打开" in done.stderr and "Traceback" not in done.stderr
+            assert time.perf_counter() - started < 4  # said at once, not after a lock timeout
+        assert sha(demo_path) == before
+        assert run_cli(demo_path, tmp_path / "home", "check").returncode == 0  # reading needs no lock
+    finally:
+        window.stdin.close()
+        window.wait(timeout=30)
+    assert run_cli(demo_path, tmp_path / "home", "backup").returncode == 0  # once the window is closed
