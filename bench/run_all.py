@@ -172,7 +172,12 @@ def group_gui(db: Path, work: Path) -> list[dict]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from bench.bench_gui import app_first_rows_ms, bare_window_ms, dashboard_timing, search_latency
+    from bench.bench_gui import (
+        app_first_rows_ms,
+        bare_window_ms,
+        dashboard_timing,
+        search_latency,
+    )
 
     db = scratch_copy(db, work)
     app = QApplication.instance() or QApplication([])
@@ -313,7 +318,7 @@ def group_usb(db: Path, work: Path, merge_records: int) -> list[dict]:
     shutil.copyfile(base, a)
     shutil.copyfile(base, b)
     changed = merge_records // 25  # 4 % of the records edited on each side, a quarter of them on both
-    _diverge(a, "A", 1, edits=range(0, changed), deletes=range(0, changed // 4), adds=changed // 2)
+    _diverge(a, "A", 1, edits=range(changed), deletes=range(changed // 4), adds=changed // 2)
     _diverge(b, "B", 2, edits=range(changed * 3 // 4, changed * 7 // 4), deletes=range(changed // 4, changed // 2),
              adds=changed // 2)
 

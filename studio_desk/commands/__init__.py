@@ -28,7 +28,11 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
     from studio_desk.core.backup import backup_if_due
     from studio_desk.core.errors import StudioDeskError
     from studio_desk.core.instance_lock import DatabaseLock
-    from studio_desk.core.removable import open_database, removable_reason, working_copy_path
+    from studio_desk.core.removable import (
+        open_database,
+        removable_reason,
+        working_copy_path,
+    )
 
     path = db_path(args)
     # The window's lock: a command must not work on a database a window has open (for a file on

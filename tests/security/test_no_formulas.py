@@ -19,7 +19,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from studio_desk.core.models import Activity, Author, Donation, DonationItem, FollowUp, Member, Proposal, Reception
+from studio_desk.core.models import (
+    Activity,
+    Author,
+    Donation,
+    DonationItem,
+    FollowUp,
+    Member,
+    Proposal,
+    Reception,
+)
 from studio_desk.core.store import Store
 from studio_desk.exports.workbook import write_workbook
 
