@@ -16,7 +16,7 @@ HEAVY = ("openpyxl", "reportlab", "pypdfium2", "python_calamine")
 PROBE = r"""
 import sys, time
 from pathlib import Path
-HEAVY = %r
+HEAVY = HEAVY_NAMES
 from PySide6.QtWidgets import QApplication
 from studio_desk.cli import build_parser
 build_parser()
@@ -38,7 +38,7 @@ while window.is_busy() and time.time() < deadline:
 print("LOADED", " ".join(sorted(m for m in HEAVY if m in sys.modules)))
 window.shutdown()
 store.close()
-""" % (HEAVY,)
+""".replace("HEAVY_NAMES", repr(HEAVY))
 
 
 def test_main_window_starts_without_excel_and_pdf_libraries(demo_path: Path, data_home: Path):
