@@ -313,3 +313,4 @@ def test_killed_while_saving_through_the_form_loses_no_acknowledged_save(tmp_pat
             # the acknowledged edit, or a later whole one: topic and content always match
             assert current.content == current.topic * 50
             assert int(current.topic[1:]) >= int(topic[1:])
+    print(f"form saves: killed after {len(acked)} acknowledged saves and {len(edits)} edits, all present")
