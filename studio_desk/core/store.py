@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from studio_desk.core import codec, enums
 from studio_desk.core.db import (
+    check_schema,
     connect,
     copy_database,
     ensure_ours,
@@ -149,6 +150,10 @@ class Store:
         conn = connect(path)
         try:
             version = ensure_ours(conn, path)
+            if version:
+                # A file from elsewhere (e-mail, a stick) must not bring triggers or views that would
+                # run on our saves.
+                check_schema(conn, path, version)
             if 0 < version < CURRENT_VERSION:
                 _backup_before_migration(conn, path, version, backup_dir)
             try:
