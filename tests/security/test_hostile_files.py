@@ -120,3 +120,12 @@ def test_external_files_are_opened_with_trusted_schema_off(demo_path: Path):
         conn = connect(demo_path, readonly=readonly)
         assert conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
         conn.close()
+
+
+@pytest.mark.parametrize("kind", ["trigger_deleting_history", "endless_view_for_a_table", "extra_table"])
+def test_opening_a_hostile_file_as_the_working_database_is_refused(demo_path: Path, tmp_path: Path, kind: str):
+    path = hostile_copy(demo_path, tmp_path, kind)
+    before = sha(path)
+    with pytest.raises(StudioDeskError, match="数据结构与履职台账不符"):
+        Store.open(path, replica_id="w")
+    assert sha(path) == before
