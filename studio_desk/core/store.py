@@ -299,10 +299,9 @@ class Store:
         ids = [row["id"] for row in rows]
         children = self._load_children(cls, ids)
         records = []
-        for row in rows:
-            data = dict(row)
+        for data in rows:  # fresh dicts from _rows: completed in place
             data.pop("search_text", None)
-            data.update(children.get(row["id"], {}))
+            data.update(children[data["id"]])
             data["deleted"] = bool(data["deleted"])
             records.append(codec.from_dict(cls, data))
         return records
@@ -311,27 +310,30 @@ class Store:
         out: dict[str, dict[str, Any]] = {i: {} for i in ids}
         marks = ",".join("?" * len(ids))
         for info in fields_of(cls):
+            # One list per record, filled straight from the cursor: this loop runs for every
+            # member and child row of a year's records (the 总览 figures read them all).
+            lists: dict[str, list[Any]] = {i: [] for i in ids}
             if info.kind == MEMBERS:
-                for i in ids:
-                    out[i][info.name] = []
                 for record_id, member_id in self.conn.execute(
                     f"SELECT record_id, member_id FROM record_members WHERE record_id IN ({marks}) "
                     "ORDER BY record_id, position",
                     ids,
                 ):
-                    out[record_id][info.name].append(member_id)
+                    lists[record_id].append(member_id)
             elif info.kind == CHILDREN:
                 assert info.child is not None
                 table, columns = codec.CHILD_TABLES[info.child]
-                for i in ids:
-                    out[i][info.name] = []
                 cols = ", ".join(columns)
                 for row in self.conn.execute(
                     f"SELECT record_id, {cols} FROM {table} WHERE record_id IN ({marks}) "
                     "ORDER BY record_id, position",
                     ids,
                 ):
-                    out[row[0]][info.name].append(dict(zip(columns, row[1:])))
+                    lists[row[0]].append(dict(zip(columns, row[1:])))
+            else:
+                continue
+            for i in ids:
+                out[i][info.name] = lists[i]
         return out
 
     def _filter_sql(
