@@ -113,6 +113,53 @@ def ensure_ours(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
+_OBJECT_KINDS = {"table": "表", "view": "视图", "trigger": "触发器", "index": "索引"}
+_expected: dict[int, frozenset[tuple[str, str, str, str | None]]] = {}
+
+
+def _schema_rows(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str, str | None]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return frozenset(
+        (kind, name, table, " ".join(sql.split()) if sql else None)
+        for kind, name, table, sql in rows
+        if not name.startswith("sqlite_stat")  # statistics a PRAGMA optimize may leave
+    )
+
+
+def expected_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]:
+    """The schema objects a file of ``version`` has: the migration steps run on an empty database."""
+    if version not in _expected:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            for step_version, step in schema.MIGRATIONS:
+                if step_version <= version:
+                    step(conn)
+            _expected[version] = _schema_rows(conn)
+        finally:
+            conn.close()
+    return _expected[version]
+
+
+def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse a file whose tables, indexes, views or triggers are not exactly those of ``version``.
+
+    A file from elsewhere (a merge source, a backup to restore) could carry a trigger that would
+    then run in the working database, or a table swapped for a view that never ends. Reading
+    ``sqlite_master`` runs nothing, so this is checked before any other query touches the file.
+    """
+    try:
+        found = _schema_rows(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(sqlite_error_message(exc, path)) from exc
+    odd = sorted((found - expected_schema(version)) | (expected_schema(version) - found))
+    if odd:
+        names = "、".join(dict.fromkeys(f"{_OBJECT_KINDS.get(kind, kind)}“{name}”" for kind, name, _, _ in odd))
+        raise DatabaseError(
+            f"“{Path(path).name}”的数据结构与履职台账不符（多出或改动了：{names}），"
+            "可能被其他程序改过。为安全起见不能使用这个文件，未做任何改动。"
+        )
+
+
 def migrate(conn: sqlite3.Connection, from_version: int) -> list[int]:
     """Run the steps after ``from_version``, each in its own transaction. Returns the steps run."""
     done = []
@@ -188,6 +235,8 @@ def check_file(path: Path) -> CheckReport:
                 )
         version = ensure_ours(conn, path)
         report.version = version
+        if version:
+            check_schema(conn, path, version)
         if version < CURRENT_VERSION:
             report.problems.append(
                 f"数据格式为第 {version} 版，打开时会先备份再升级到第 {CURRENT_VERSION} 版。"

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from studio_desk.core import codec
-from studio_desk.core.db import connect, ensure_ours, sniff_file, sqlite_error_message
+from studio_desk.core.db import check_schema, connect, ensure_ours, sniff_file, sqlite_error_message
 from studio_desk.core.errors import DatabaseError, NotStudioDeskError, StudioDeskError
 from studio_desk.core.models import BY_TABLE, RECORD_TYPES, Member, Record, TypeEntry
 from studio_desk.core.progress import ProgressFn, report
@@ -134,6 +134,7 @@ def prepare_copy(local: Path, work: Path) -> Store:
         version = ensure_ours(conn, local)
         if version == 0:
             raise NotStudioDeskError(f"“{local.name}”是空的数据库，不是履职台账数据库。")
+        check_schema(conn, local, version)
         masked = conn.execute("SELECT value FROM meta WHERE key = 'pii_masked'").fetchone()
         if masked:
             raise DatabaseError("这是报送用的脱敏副本（群众个人信息已隐去），不能合并回台账。")

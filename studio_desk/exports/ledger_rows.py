@@ -197,9 +197,12 @@ def build_record(
     if isinstance(record, Proposal) and pending_followup is not None:
         header, text = pending_followup
         latest = record.followups[-1] if record.followups else None
-        if latest is None or format_followup(latest) != text:
-            when = record.answered_on or record.submitted_on or date.today()
-            record = dataclasses.replace(record, followups=record.followups + [parse_followup(text, when)])
+        when = record.answered_on or record.submitted_on or date.today()
+        parsed = parse_followup(text, when)
+        # A note without a leading date is stored with one; compared as parsed, so that importing
+        # the same cell again does not add it a second time.
+        if latest is None or (format_followup(latest) != text and (latest.date, latest.note) != (parsed.date, parsed.note)):
+            record = dataclasses.replace(record, followups=record.followups + [parsed])
 
     # The core's validation, on what could be read (a cell that could not be read is already
     # reported; the rules between fields are still checked on the others).

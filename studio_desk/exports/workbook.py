@@ -65,6 +65,18 @@ def write_workbook(
     except OSError as exc:
         _remove(tmp)
         raise StudioDeskError(f"写入“{path}”失败：{exc.strerror or exc}。原有文件未被改动。") from exc
+    except Exception as exc:
+        _remove(tmp)
+        # openpyxl streams each sheet through a file in the temp folder; lxml reports a failed
+        # write there (e.g. IO_ENOSPC) as its own SerialisationError, not as an OSError.
+        if type(exc).__name__ == "SerialisationError":
+            import tempfile
+
+            raise StudioDeskError(
+                f"写入临时文件失败（{exc}）：临时文件夹“{tempfile.gettempdir()}”空间不足或不可写。"
+                "请清理磁盘后重试。原有文件未被改动。"
+            ) from exc
+        raise
     except BaseException:
         _remove(tmp)
         raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,9 @@ def read_workbook(path: Path) -> list[RawSheet]:
     if kind == "xlsx":
         try:
             formulas = _formula_cells(path)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        # zlib.error: a damaged compressed sheet; EOFError: one cut short; NotImplementedError:
+        # a compression method zipfile does not know (all seen with damaged files).
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, zlib.error, EOFError, NotImplementedError) as exc:
             raise WorkbookFileError(f"文件“{path.name}”已损坏，无法读取（{_short(exc)}）。") from exc
     sheets = []
     try:
