@@ -12,7 +12,6 @@ import argparse
 import os
 import resource
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time

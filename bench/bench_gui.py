@@ -153,7 +153,6 @@ def dashboard_timing(app, path: Path) -> tuple[float, float, float]:
 
 def search_latency(app, window, queries: list[str]) -> list[tuple[str, float, float, int]]:
     """Per query: the keystroke handling time, and the time the debounced filter takes."""
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     page = window.page("活动")

@@ -24,7 +24,8 @@ from typing import Any, TypeVar
 
 from studio_desk.core import enums
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
-from studio_desk.core.store import POINT_WEIGHT_LABELS, Store
+from studio_desk.core.points import POINT_WEIGHT_LABELS
+from studio_desk.core.store import Store
 
 R = TypeVar("R", bound=Record)
 

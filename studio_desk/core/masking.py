@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from studio_desk.core.models import PII_ADDRESS, PII_ID, PII_NAME, PII_PHONE, Record, pii_fields
 
@@ -91,7 +91,7 @@ def mask_value(kind: str, value: str) -> str:
 
 def mask_record(record: R) -> R:
     """A copy of ``record`` with every personal-data field masked (the record is not changed)."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for name, kind in pii_fields(type(record)).items():
         value = getattr(record, name)
         if isinstance(value, str) and value:

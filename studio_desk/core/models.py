@@ -8,7 +8,6 @@ the ledgers and the forms all read one description.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -91,9 +90,14 @@ class FieldInfo:
     child: type | None
 
 
-@functools.cache
+_FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
+
+
 def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     """The described fields of a record or child class, in declaration order (cached)."""
+    cached = _FIELDS.get(cls)
+    if cached is not None:
+        return cached
     out = []
     for f in dataclasses.fields(cls):
         if "label" not in f.metadata:
@@ -114,7 +118,8 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
                 m["child"],
             )
         )
-    return tuple(out)
+    _FIELDS[cls] = tuple(out)
+    return _FIELDS[cls]
 
 
 def field_info(cls: type, name: str) -> FieldInfo:

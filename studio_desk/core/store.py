@@ -28,7 +28,7 @@ from studio_desk.core.db import (
     sniff_file,
     sqlite_error_message,
 )
-from studio_desk.core.errors import DatabaseError, RecordNotFound, StudioDeskError
+from studio_desk.core.errors import DatabaseError, RecordNotFound
 from studio_desk.core.models import (
     CHILDREN,
     LONGTEXT,
@@ -41,14 +41,15 @@ from studio_desk.core.models import (
     Proposal,
     Reception,
     Record,
-    RecordId,
     Setting,
     Studio,
     TypeEntry,
     fields_of,
     stable_id,
 )
+from studio_desk.core.replica import backup_before_migration, installation_id
 from studio_desk.core.schema import CURRENT_VERSION
+from studio_desk.core.store_settings import StudioSettings
 from studio_desk.core.text import fold, like_pattern, pinyin_initials, utc_now
 from studio_desk.core.validate import validate
 
@@ -77,32 +78,6 @@ _DEFAULT_ORDER = {
     Studio: "t.id",
 }
 
-DEFAULT_POINT_WEIGHTS: dict[str, int] = {
-    "activity": 2,  # each activity attended
-    "reception": 3,  # each reception or visit on duty
-    "proposal_first": 5,  # 提案, first signer
-    "proposal_other": 2,  # 提案, other signers
-    "social_info": 3,  # 社情民意信息
-    "speech": 3,  # 会议发言
-    "other_output": 2,  # 意见建议, 微建议, 调研报告
-    "adopted": 3,  # bonus when an output is 立案 or 采用
-    "instruction": 5,  # bonus for a 领导批示
-    "donation": 2,  # each donation or relief visit
-}
-POINT_WEIGHT_LABELS: dict[str, str] = {
-    "activity": "参加活动（每次）",
-    "reception": "接待走访（每次）",
-    "proposal_first": "提案（第一提出人）",
-    "proposal_other": "提案（联名）",
-    "social_info": "社情民意信息（每篇）",
-    "speech": "会议发言（每次）",
-    "other_output": "其他建议（每件）",
-    "adopted": "立案或被采用（加分）",
-    "instruction": "获领导批示（加分）",
-    "donation": "捐赠慰问（每次）",
-}
-
-
 @dataclass(frozen=True)
 class HistoryEntry:
     seq: int
@@ -116,7 +91,7 @@ class HistoryEntry:
     reason: str
 
 
-class Store:
+class Store(StudioSettings):
     """An open database file. Create with :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, replica_id: str):
@@ -155,7 +130,7 @@ class Store:
                 # run on our saves.
                 check_schema(conn, path, version)
             if 0 < version < CURRENT_VERSION:
-                _backup_before_migration(conn, path, version, backup_dir)
+                backup_before_migration(conn, path, version, backup_dir)
             try:
                 migrate(conn, version)
             except sqlite3.Error as exc:
@@ -704,77 +679,6 @@ class Store:
             for r in rows
         ]
 
-    # ------------------------------------------------------------ studio, types, texts, settings
-
-    def studio(self) -> Studio:
-        return self.get(Studio, Studio.SINGLETON_ID)
-
-    def save_studio(self, studio: Studio) -> Studio:
-        if studio.id != Studio.SINGLETON_ID:
-            studio = codec.copy_record(studio, id=Studio.SINGLETON_ID)
-        return self.save(studio)
-
-    def add_type(self, list_name: str, value: str) -> TypeEntry:
-        """Add a value to a type list (or bring back a deleted one)."""
-        value = value.strip()
-        entry_id = stable_id("type", list_name, value)
-        existing = self.find(TypeEntry, entry_id)
-        if existing is not None and not existing.deleted:
-            return existing
-        position = len(self.type_values(list_name))
-        entry = TypeEntry(id=entry_id, list_name=list_name, value=value, position=position)
-        if existing is not None:
-            entry = codec.copy_record(existing, deleted=False, position=position)
-        return self.save(entry)
-
-    def remove_type(self, list_name: str, value: str) -> None:
-        self.delete(TypeEntry, stable_id("type", list_name, value))
-
-    def narrative(self, year: int, section: str) -> str:
-        found = self.find(Narrative, stable_id("narrative", year, section))
-        return found.text if found and not found.deleted else ""
-
-    def set_narrative(self, year: int, section: str, text: str) -> Narrative:
-        return self.save(
-            Narrative(
-                id=stable_id("narrative", year, section), year_no=year, section=section, text=text
-            )
-        )
-
-    def setting(self, key: str, default: Any = None) -> Any:
-        found = self.find(Setting, stable_id("setting", key))
-        if found is None or found.deleted or not found.value_json:
-            return default
-        return json.loads(found.value_json)
-
-    def set_setting(self, key: str, value: Any) -> Setting:
-        return self.save(
-            Setting(
-                id=stable_id("setting", key),
-                key=key,
-                value_json=json.dumps(value, ensure_ascii=False, sort_keys=True),
-            )
-        )
-
-    def point_weights(self) -> dict[str, int]:
-        weights = dict(DEFAULT_POINT_WEIGHTS)
-        stored = self.setting("point_weights", {}) or {}
-        for key, value in stored.items():
-            if key in weights and isinstance(value, int) and not isinstance(value, bool):
-                weights[key] = value
-        return weights
-
-    def set_point_weights(self, weights: dict[str, int]) -> None:
-        problems = []
-        for key, value in weights.items():
-            if key not in DEFAULT_POINT_WEIGHTS:
-                problems.append(f"未知的积分项“{key}”")
-            elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
-                problems.append(f"“{POINT_WEIGHT_LABELS[key]}”的分值应为 0 到 1000 的整数")
-        if problems:
-            raise StudioDeskError("；".join(problems) + "。")
-        self.set_setting("point_weights", {**self.point_weights(), **weights})
-
     # ------------------------------------------------------------ copies
 
     def backup_to(self, target: Path) -> Path:
@@ -792,38 +696,3 @@ class Store:
         from studio_desk.core.models import LEDGER_TYPES
 
         return {cls.TITLE: self.count(cls) for cls in LEDGER_TYPES}
-
-
-def _backup_before_migration(
-    conn: sqlite3.Connection, path: Path, version: int, backup_dir: Path | None
-) -> Path:
-    if backup_dir is None:
-        from studio_desk.paths import backups_dir
-
-        backup_dir = backups_dir()
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{path.stem}-升级前-v{version}-{stamp}.sqlite"
-    try:
-        copy_database(conn, target)
-    except (sqlite3.Error, OSError) as exc:
-        raise DatabaseError(f"升级前备份失败，未做任何改动：{exc}") from exc
-    return target
-
-
-def installation_id() -> str:
-    """This installation's replica id, kept in the data folder (made on first use)."""
-    from studio_desk.paths import data_dir
-
-    marker = data_dir() / "installation-id"
-    try:
-        value = marker.read_text(encoding="utf-8").strip()
-        uuid.UUID(value)
-        return value
-    except (OSError, ValueError):
-        value = str(uuid.uuid4())
-        try:
-            marker.write_text(value, encoding="utf-8")
-        except OSError:
-            pass
-        return value

@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 from studio_desk.core import codec
-from studio_desk.core.masking import is_masked
 from studio_desk.core.models import (
     CHOICE,
     Author,

@@ -243,7 +243,7 @@ def _value(col: lc.Column, record: Record, names: dict[str, str], seq: int) -> A
     if kind == lc.SEQ:
         return seq
     if kind == lc.COUNT_OF:
-        return len(getattr(record, "member_ids"))
+        return len(record.member_ids)
     if kind == lc.SUM_MONEY:
         assert isinstance(record, Donation)
         fen = record.in_kind_fen if col.header.startswith("物资") else record.total_fen

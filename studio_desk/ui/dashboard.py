@@ -76,6 +76,15 @@ class DashboardPage(QWidget):
         self.status.setObjectName("dashboard_status")
         bar.addWidget(self.status)
         layout.addLayout(bar)
+        self.welcome = QLabel(
+            "还没有任何记录。在左侧“活动”“接待走访”“捐赠慰问”“提案建议”“委员”页按 Ctrl+N 新建记录；"
+            "已有 Excel 台账的，可在“数据交换 → 导入台账”一次导入；想先看看效果，请用“帮助 → 打开演示数据库”。"
+        )
+        self.welcome.setObjectName("welcome")
+        self.welcome.setWordWrap(True)
+        self.welcome.setStyleSheet("background:#fff8e1; border:1px solid #f0d68a; padding:8px;")
+        self.welcome.hide()
+        layout.addWidget(self.welcome)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("dashboard_splitter")
@@ -203,6 +212,9 @@ class DashboardPage(QWidget):
         self.figures, self.items = figures, items
         self.status.setText("")
         self.title.setText(f"{self.store.studio().name}　{figures.year}年工作总览")
+        from studio_desk.core.models import LEDGER_TYPES
+
+        self.welcome.setVisible(not any(self.store.count(cls) for cls in LEDGER_TYPES))
         self._show_figures(figures)
         c = figures.current
         self.month_chart.set_data(MONTHS, [("活动", c.activities_by_month), ("提案建议", c.outputs_by_month)])

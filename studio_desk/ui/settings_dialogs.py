@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from studio_desk.core import enums
 from studio_desk.core.errors import StudioDeskError
-from studio_desk.core.store import DEFAULT_POINT_WEIGHTS, POINT_WEIGHT_LABELS, Store
+from studio_desk.core.points import DEFAULT_POINT_WEIGHTS, POINT_WEIGHT_LABELS
+from studio_desk.core.store import Store
 from studio_desk.ui.forms import StudioForm
 from studio_desk.ui.tasks import show_error
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from studio_desk.core.models import Member, Proposal, Author, Reception
+from studio_desk.core.models import Proposal, Author, Reception
 from studio_desk.core.tracking import open_items
 
 TODAY = date(2026, 6, 15)

@@ -18,7 +18,6 @@ from studio_desk.core.models import (
     Member,
     Proposal,
     Reception,
-    Studio,
 )
 from studio_desk.core.store import Store
 

@@ -276,3 +276,20 @@ def test_closing_an_edited_form_offers_to_save(window, demo_store, qtbot):
 
     in_dialog(qtbot, page.edit_selected, edit_and_close)
     assert demo_store.get(Activity, before.id).topic == "关窗时选择保存"
+
+
+def test_an_empty_database_greets_with_what_to_do_first(qtbot, store):
+    from studio_desk.core.models import Member
+    from studio_desk.ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.page("总览")
+    welcome = dashboard.findChild(type(dashboard.title), "welcome")
+    qtbot.waitUntil(lambda: welcome.isVisible(), timeout=10_000)
+    assert "演示数据库" in welcome.text() and "导入台账" in welcome.text()
+    store.save(Member(name="刘刚", role="召集人"))
+    window.refresh()
+    qtbot.waitUntil(lambda: not welcome.isVisible(), timeout=10_000)
+    window.shutdown()
