@@ -182,12 +182,17 @@ def test_killed_during_backup_leaves_database_untouched_and_only_whole_backups(l
     original = sha(db)
     target = tmp_path / "备份 文件夹"
     took = timed_run(cli(db, "backup", "--to", str(target)), env)
+    startup = timed_run(cli(db, "backups"), env)  # the interpreter and the CLI, without the copy
     complete = 0
     for _ in range(ROUNDS * 2):
-        run_killed(cli(db, "backup", "--to", str(target)), env, rng.uniform(0.2, took * 1.1))
+        # aim at the copy itself: most of a short command's life is starting the interpreter
+        run_killed(cli(db, "backup", "--to", str(target)), env, rng.uniform(startup * 0.8, took * 1.1))
         assert sha(db) == original  # a backup only reads the database
         complete = backups_complete(target)
     assert complete >= 1
+    # a kill inside the copy leaves only a *.part file, never a half backup under a final name
+    print(f"backup kills: {ROUNDS * 2}, whole backups {complete}, cut-off copies left as .part: "
+          f"{len(list(target.glob('*.part')))}")
     for path in target.glob("*.sqlite"):
         assert state(path) == state(db)
 
@@ -314,3 +319,43 @@ def test_killed_while_saving_through_the_form_loses_no_acknowledged_save(tmp_pat
             assert current.content == current.topic * 50
             assert int(current.topic[1:]) >= int(topic[1:])
     print(f"form saves: killed after {len(acked)} acknowledged saves and {len(edits)} edits, all present")
+
+
+BACKUP_LOOP = r"""
+import sys
+from pathlib import Path
+from studio_desk.core.backup import make_backup
+from studio_desk.core.store import Store
+
+store = Store.open(sys.argv[1], replica_id="backup-loop", create=False)
+print("ready", flush=True)
+while True:
+    info = make_backup(store, Path(sys.argv[2]), "manual")
+    print("ack", info.path.name, flush=True)
+"""
+
+
+@pytest.mark.parametrize("round_no", range(ROUNDS))
+def test_killed_inside_a_backup_copy(ledger, tmp_path: Path, round_no: int):
+    """Backups made back to back, killed at a random moment: the kill lands inside a copy."""
+    rng = random.Random(200 + round_no)
+    db = tmp_path / "台账.sqlite"
+    shutil.copyfile(ledger["source"], db)
+    original = sha(db)
+    target = tmp_path / "备份"
+    proc = subprocess.Popen([sys.executable, "-c", BACKUP_LOOP, str(db), str(target)], stdout=subprocess.PIPE,
+                            text=True, encoding="utf-8", env=env_for(tmp_path / "home"))
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(rng.uniform(0.05, 0.6))
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    acked = [line.split()[1] for line in proc.stdout.read().splitlines() if line.startswith("ack")]
+    assert sha(db) == original
+    whole = backups_complete(target)
+    assert whole >= len({name for name in acked if (target / name).exists()})
+    for name in acked:  # every acknowledged backup that rotation kept is whole
+        if (target / name).exists():
+            assert check_file(target / name).ok
+    print(f"backup loop: {len(acked)} acknowledged, {whole} whole on disk, "
+          f"{len(list(target.glob('*.part')))} cut-off .part")
