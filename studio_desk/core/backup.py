@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from studio_desk.core.store import Store
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 KEEP_EVENT = 20  # before import / merge / restore / migration
+STALE_PART_SECONDS = 3600
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>\w+)-(?P<stamp>\d{8}-\d{6})\.sqlite$")
 # The store names its own before-migration backups ``<stem>-升级前-v<N>-<stamp>.sqlite``.
@@ -99,6 +101,16 @@ def rotate(backup_dir: Path, stem: str) -> list[Path]:
                 removed.append(b.path)
             except OSError:
                 pass
+    # A backup cut off by a crash or a kill stays as ``*.sqlite.part`` (never under a final name);
+    # each is as big as the database, so drop those old enough not to be a copy still being made.
+    stale = datetime.now().timestamp() - STALE_PART_SECONDS
+    for part in backup_dir.glob(f"{glob.escape(stem)}-*.sqlite.part"):
+        try:
+            if part.stat().st_mtime < stale:
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            pass
     return removed
 
 
