@@ -359,3 +359,23 @@ def test_killed_inside_a_backup_copy(ledger, tmp_path: Path, round_no: int):
             assert check_file(target / name).ok
     print(f"backup loop: {len(acked)} acknowledged, {whole} whole on disk, "
           f"{len(list(target.glob('*.part')))} cut-off .part")
+
+
+def test_backups_cut_off_by_a_crash_are_cleaned_up_later(demo_path: Path, tmp_path: Path):
+    from studio_desk.core.backup import make_backup
+
+    folder = tmp_path / "备份"
+    folder.mkdir()
+    old_part = folder / f"{demo_path.stem}-manual-20260101-080000.sqlite.part"
+    new_part = folder / f"{demo_path.stem}-manual-20260101-090000.sqlite.part"
+    other = folder / "另一个库-manual-20260101-080000.sqlite.part"
+    for part in (old_part, new_part, other):
+        part.write_bytes(b"SQLite format 3\x00" + bytes(5000))
+    two_hours_ago = time.time() - 7200
+    os.utime(old_part, (two_hours_ago, two_hours_ago))
+    os.utime(other, (two_hours_ago, two_hours_ago))
+    with Store.open(demo_path, replica_id="w") as store:
+        make_backup(store, folder, "manual")
+    assert not old_part.exists()  # left by a crash long ago
+    assert new_part.exists()  # maybe still being written by another copy of the app
+    assert other.exists()  # another database's: not ours to judge
