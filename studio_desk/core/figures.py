@@ -280,11 +280,25 @@ def _ordered(counter: Counter[str], order: tuple[str, ...] | list[str]) -> dict[
     return out
 
 
+# The fields the figures read: the long texts (content, notes, search text) are left on disk.
+_NEEDED: dict[type, tuple[str, ...]] = {
+    Activity: ("date", "type", "topic", "member_ids", "public_count", "suggestion_count",
+               "is_highlight", "highlight_note"),
+    Reception: ("date", "mode", "request_category", "handling", "people_count", "household_count",
+                "practical_help", "dispute", "feedback_given", "status", "satisfaction", "member_ids"),
+    Proposal: ("category", "status", "submitted_on", "adoption_level", "instruction", "result_class",
+               "answered_on", "authors"),
+    Donation: ("date", "category", "cash_fen", "items", "recipient_count", "member_ids"),
+}
+
+
 def _each(store: Store, cls: type[R], year: int, chunk: int = 1000) -> Iterator[R]:
-    """The year's records a chunk at a time, so that a 100,000-record year never sits in memory."""
+    """The year's records a chunk at a time, so that a 100,000-record year never sits in memory.
+
+    Only the fields the figures need are read (partial records, never saved)."""
     ids = store.query_ids(cls, year=year)
     for start in range(0, len(ids), chunk):
-        yield from store.get_many(cls, ids[start : start + chunk])
+        yield from store.get_many(cls, ids[start : start + chunk], only=_NEEDED[cls])
 
 
 def year_figures(store: Store, year: int) -> YearFigures:
@@ -403,7 +417,7 @@ def year_figures(store: Store, year: int) -> YearFigures:
     fig.results_by_class = _ordered(results, enums.RESULT_CLASSES)
 
     # donations and relief visits
-    donations = store.list(Donation, year=year)
+    donations = list(_each(store, Donation, year))
     per_cat: dict[str, list[Donation]] = {c: [] for c in enums.DONATION_CATEGORIES}
     for d in donations:
         per_cat.setdefault(d.category, []).append(d)

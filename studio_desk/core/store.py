@@ -11,7 +11,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -245,21 +245,35 @@ class Store(StudioSettings):
         return found[0] if found else None
 
     def get_many(
-        self, cls: type[R], ids: Sequence[str], *, include_deleted: bool = True
+        self,
+        cls: type[R],
+        ids: Sequence[str],
+        *,
+        include_deleted: bool = True,
+        only: Collection[str] | None = None,
     ) -> list[R]:
-        """Records by id, in the order of ``ids`` (missing ones are skipped)."""
+        """Records by id, in the order of ``ids`` (missing ones are skipped).
+
+        ``only`` names the fields to read (the others keep their defaults): statistics read a
+        year's records this way without the long texts. Such partial records are for reading
+        only and must never be saved.
+        """
         if not ids:
             return []
+        columns = "*"
+        if only is not None:
+            wanted = [f.name for f in fields_of(cls) if f.name in only and f.kind not in (MEMBERS, CHILDREN)]
+            columns = ", ".join([*codec.BASE_COLUMNS, *wanted])
         out: dict[str, R] = {}
         with self._lock:
             for start in range(0, len(ids), 500):
                 chunk = list(ids[start : start + 500])
                 marks = ",".join("?" * len(chunk))
-                sql = f"SELECT * FROM {cls.TABLE} WHERE id IN ({marks})"
+                sql = f"SELECT {columns} FROM {cls.TABLE} WHERE id IN ({marks})"
                 if not include_deleted:
                     sql += " AND deleted = 0"
                 rows = self._rows(sql, chunk)
-                for record in self._build(cls, rows):
+                for record in self._build(cls, rows, only):
                     out[record.id] = record
         return [out[i] for i in ids if i in out]
 
@@ -268,11 +282,11 @@ class Store(StudioSettings):
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
-    def _build(self, cls: type[R], rows: list[Any]) -> list[R]:
+    def _build(self, cls: type[R], rows: list[Any], only: Collection[str] | None = None) -> list[R]:
         if not rows:
             return []
         ids = [row["id"] for row in rows]
-        children = self._load_children(cls, ids)
+        children = self._load_children(cls, ids, only)
         records = []
         for data in rows:  # fresh dicts from _rows: completed in place
             data.pop("search_text", None)
@@ -281,10 +295,14 @@ class Store(StudioSettings):
             records.append(codec.from_dict(cls, data))
         return records
 
-    def _load_children(self, cls: type[Record], ids: list[str]) -> dict[str, dict[str, Any]]:
+    def _load_children(
+        self, cls: type[Record], ids: list[str], only: Collection[str] | None = None
+    ) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {i: {} for i in ids}
         marks = ",".join("?" * len(ids))
         for info in fields_of(cls):
+            if only is not None and info.name not in only:
+                continue
             # One list per record, filled straight from the cursor: this loop runs for every
             # member and child row of a year's records (the 总览 figures read them all).
             lists: dict[str, list[Any]] = {i: [] for i in ids}
