@@ -232,6 +232,11 @@ class LedgerPage(QWidget):
         self.ensure_loaded()
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
 
+    def shutdown(self) -> None:
+        """The window is closing (its store next): a search still waiting for its pause must not run."""
+        self._search_timer.stop()
+        self._search_timer.timeout.disconnect(self.apply_filters)
+
     def apply_filters(self) -> None:
         self._search_timer.stop()
         self._stale = False

@@ -293,3 +293,24 @@ def test_an_empty_database_greets_with_what_to_do_first(qtbot, store):
     window.refresh()
     qtbot.waitUntil(lambda: not welcome.isVisible(), timeout=10_000)
     window.shutdown()
+
+
+def test_closing_while_a_search_waits_for_its_pause_shows_no_error(qtbot, demo_store, data_home, monkeypatch):
+    from studio_desk.ui import tasks
+    from studio_desk.ui.main_window import MainWindow
+
+    shown = []
+    monkeypatch.setattr(tasks.QMessageBox, "warning", lambda *args: shown.append(args))
+
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page("活动")
+    window.show_page("活动")
+    page.search.setText("学习")  # the search starts its 200 ms pause
+    window.close()  # shutdown: the store may be closed right after
+    demo_store.close()
+    qtbot.wait(400)
+    assert shown == []
+    log = data_home / "logs" / "studio-desk.log"
+    assert not log.exists() or "Traceback" not in log.read_text(encoding="utf-8")
