@@ -100,6 +100,7 @@ class LedgerPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.cls = cls
+        self._closed = False
         self.setObjectName(f"page_{cls.KIND}")
         self.model = LedgerModel(store, cls)
 
@@ -234,11 +235,13 @@ class LedgerPage(QWidget):
 
     def shutdown(self) -> None:
         """The window is closing (its store next): a search still waiting for its pause must not run."""
+        self._closed = True
         self._search_timer.stop()
-        self._search_timer.timeout.disconnect(self.apply_filters)
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
+        if self._closed:
+            return
         self._stale = False
         selected = self.selected_ids()
         try:

@@ -34,6 +34,7 @@ ALLOWED = {
     "name": "a filter field, checked against fields_of(cls) before use",
     "cols": "column names from codec (class constants)",
     "', '.join(columns)": "column names from codec (class constants)",
+    "columns": "'*' or codec.BASE_COLUMNS plus field names taken from fields_of(cls)",
     "marks": "a run of ? placeholders",
     "','.join('?' * len(values))": "a run of ? placeholders",
     "','.join('?' * len(open_receptions))": "a run of ? placeholders",
