@@ -168,16 +168,27 @@ def _ranking(figures: AnnualFigures, arg: str) -> Value:
     return Value("、".join(f"{r.name}（{r.points:,}分）" for r in rows), not rows)
 
 
+# The prose names at most this many highlighted activities (a summary, not a ledger).
+MAX_HIGHLIGHTS_IN_TEXT = 20
+
+
 def build_blocks(figures: AnnualFigures, narratives: dict[str, str]) -> dict[str, list[str]]:
     """Multi-paragraph blocks: the clerk's sections, and the list of highlighted activities."""
     blocks = {section: [narratives.get(section, "")] for section in enums.NARRATIVE_SECTIONS}
     highlights = []
-    for h in figures.current.highlights:
+    chosen = figures.current.highlights
+    if len(chosen) > MAX_HIGHLIGHTS_IN_TEXT:  # spread over the year; the ledger lists them all
+        n = len(chosen)
+        chosen = [chosen[i * n // MAX_HIGHLIGHTS_IN_TEXT] for i in range(MAX_HIGHLIGHTS_IN_TEXT)]
+    for h in chosen:
         line = f"{h.date.month}月{h.date.day}日，{h.type}“{h.topic}”"
         note = h.note.strip()
         if note and note[-1] not in "。！？…”":
             note += "。"
         highlights.append(f"{line}：{note}" if note else f"{line}。")
+    rest = len(figures.current.highlights) - len(chosen)
+    if rest > 0:
+        highlights.append(f"另有{rest:,}项亮点活动，详见活动台账。")
     blocks["亮点活动"] = highlights
     return blocks
 

@@ -113,3 +113,20 @@ def body_text(pages: list[str]) -> str:
     joined = flat("".join(pages))
     joined = re.sub(r"—\d+—", "", joined)
     return joined.split("附件1", 1)[0]
+
+
+def test_a_busy_year_names_twenty_highlights_and_counts_the_rest():
+    from datetime import date
+
+    from studio_desk.core.figures import AnnualFigures, Highlight, YearFigures
+    from studio_desk.exports.pdf_values import MAX_HIGHLIGHTS_IN_TEXT, build_blocks
+
+    current = YearFigures(2026)
+    current.highlights = [Highlight(f"id{i}", date(2026, 1 + i % 12, 1 + i % 28), "协商议事", f"议题{i}", "")
+                          for i in range(50)]
+    blocks = build_blocks(AnnualFigures(2026, current, YearFigures(2025)), {})
+    lines = blocks["亮点活动"]
+    assert len(lines) == MAX_HIGHLIGHTS_IN_TEXT + 1
+    assert lines[-1] == "另有30项亮点活动，详见活动台账。"
+    assert "“议题0”" in lines[0]
+    assert len({line for line in lines[:-1]}) == MAX_HIGHLIGHTS_IN_TEXT  # twenty different ones
