@@ -31,9 +31,7 @@ from studio_desk.core.db import (
 from studio_desk.core.errors import DatabaseError, RecordNotFound
 from studio_desk.core.models import (
     CHILDREN,
-    LONGTEXT,
     MEMBERS,
-    TEXT,
     Activity,
     Donation,
     Member,
@@ -49,13 +47,13 @@ from studio_desk.core.models import (
 )
 from studio_desk.core.replica import backup_before_migration, installation_id
 from studio_desk.core.schema import CURRENT_VERSION
+from studio_desk.core.store_search import SEARCHABLE, SearchText
 from studio_desk.core.store_settings import StudioSettings
-from studio_desk.core.text import fold, like_pattern, pinyin_initials, utc_now
+from studio_desk.core.text import like_pattern, utc_now
 from studio_desk.core.validate import validate
 
 R = TypeVar("R", bound=Record)
 
-SEARCHABLE = (Member, Activity, Reception, Donation, Proposal)
 
 # How each ledger is placed in a year, as SQL over its table (``t``).
 _YEAR_COLUMN: dict[type[Record], str | None] = {
@@ -91,7 +89,7 @@ class HistoryEntry:
     reason: str
 
 
-class Store(StudioSettings):
+class Store(StudioSettings, SearchText):
     """An open database file. Create with :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, replica_id: str):
@@ -627,61 +625,6 @@ class Store(StudioSettings):
                 cols = ", ".join(("record_id", "position") + child_cols)
                 marks = ",".join("?" * (2 + len(child_cols)))
                 self.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
-
-    # ------------------------------------------------------------ search text
-
-    def _search_text(self, record: Record) -> str:
-        parts: builtins.list[str] = []
-        for info in fields_of(type(record)):
-            value = getattr(record, info.name)
-            if info.kind in (TEXT, LONGTEXT) and value:
-                parts.append(value if info.kind == TEXT else value[:2000])
-            elif info.kind == MEMBERS and value:
-                for name in self.member_names(value):
-                    parts += [name, pinyin_initials(name)]
-            elif info.kind == CHILDREN:
-                for child in value:
-                    child_name = getattr(child, "name", None)
-                    if child_name:
-                        parts += [child_name, pinyin_initials(child_name)]
-            elif info.kind == "choice" and value:
-                parts.append(value)
-        if isinstance(record, Member):
-            parts.append(pinyin_initials(record.name))
-        if isinstance(record, Reception) and record.person_name:
-            parts.append(pinyin_initials(record.person_name))
-        return fold("\n".join(parts))
-
-    def _refresh_search_for_member(self, member_id: str) -> None:
-        linked = [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT DISTINCT record_id FROM record_members WHERE member_id = ?", (member_id,)
-            )
-        ]
-        linked += [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT DISTINCT record_id FROM proposal_authors WHERE member_id = ?", (member_id,)
-            )
-        ]
-        for cls in SEARCHABLE:
-            for record in self.get_many(cls, linked):
-                self.conn.execute(
-                    f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
-                    (self._search_text(record), record.id),
-                )
-
-    def refresh_search_text(self) -> None:
-        with self.transaction():
-            for cls in SEARCHABLE:
-                ids = [r[0] for r in self.conn.execute(f"SELECT id FROM {cls.TABLE}")]
-                for start in range(0, len(ids), 500):
-                    for record in self.get_many(cls, ids[start : start + 500]):
-                        self.conn.execute(
-                            f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
-                            (self._search_text(record), record.id),
-                        )
 
     # ------------------------------------------------------------ history
 

@@ -93,6 +93,8 @@ def _path_row(parent: QWidget, placeholder: str) -> tuple[QWidget, QLineEdit, QP
 
 
 class _ExchangeDialog(QDialog):
+    """The frame the exchange dialogs share; each defines ``start()``, run by its main button."""
+
     dataChanged = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None, title: str):
@@ -133,9 +135,6 @@ class _ExchangeDialog(QDialog):
             self.status.error(str(exc) if isinstance(exc, StudioDeskError) else "操作未完成。")
 
         self.task = run_task(self, title, _guarded(fn), on_done=done, on_error=failed)
-
-    def start(self) -> None:  # overridden
-        raise NotImplementedError
 
 
 # ---------------------------------------------------------------- 复制到U盘

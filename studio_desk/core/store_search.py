@@ -1,0 +1,93 @@
+"""The folded search text each ledger record carries: its text, member names and their pinyin
+initials (so ``lg`` finds 刘刚). A mixin of :class:`~studio_desk.core.store.Store`."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from studio_desk.core.models import (
+    CHILDREN,
+    LONGTEXT,
+    MEMBERS,
+    TEXT,
+    Activity,
+    Donation,
+    Member,
+    Proposal,
+    Reception,
+    Record,
+    fields_of,
+)
+from studio_desk.core.text import fold, pinyin_initials
+
+R = TypeVar("R", bound=Record)
+
+SEARCHABLE = (Member, Activity, Reception, Donation, Proposal)
+
+
+class SearchText:
+    if TYPE_CHECKING:  # provided by Store
+        conn: sqlite3.Connection
+
+        def member_names(self, ids: Iterable[str]) -> list[str]: ...
+
+        def get_many(self, cls: type[R], ids: Sequence[str], *, include_deleted: bool = True,
+                     only: Any = None) -> list[R]: ...
+
+        def transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def _search_text(self, record: Record) -> str:
+        parts: list[str] = []
+        for info in fields_of(type(record)):
+            value = getattr(record, info.name)
+            if info.kind in (TEXT, LONGTEXT) and value:
+                parts.append(value if info.kind == TEXT else value[:2000])
+            elif info.kind == MEMBERS and value:
+                for name in self.member_names(value):
+                    parts += [name, pinyin_initials(name)]
+            elif info.kind == CHILDREN:
+                for child in value:
+                    child_name = getattr(child, "name", None)
+                    if child_name:
+                        parts += [child_name, pinyin_initials(child_name)]
+            elif info.kind == "choice" and value:
+                parts.append(value)
+        if isinstance(record, Member):
+            parts.append(pinyin_initials(record.name))
+        if isinstance(record, Reception) and record.person_name:
+            parts.append(pinyin_initials(record.person_name))
+        return fold("\n".join(parts))
+
+    def _refresh_search_for_member(self, member_id: str) -> None:
+        linked = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT DISTINCT record_id FROM record_members WHERE member_id = ?", (member_id,)
+            )
+        ]
+        linked += [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT DISTINCT record_id FROM proposal_authors WHERE member_id = ?", (member_id,)
+            )
+        ]
+        for cls in SEARCHABLE:
+            for record in self.get_many(cls, linked):
+                self.conn.execute(
+                    f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
+                    (self._search_text(record), record.id),
+                )
+
+    def refresh_search_text(self) -> None:
+        with self.transaction():
+            for cls in SEARCHABLE:
+                ids = [r[0] for r in self.conn.execute(f"SELECT id FROM {cls.TABLE}")]
+                for start in range(0, len(ids), 500):
+                    for record in self.get_many(cls, ids[start : start + 500]):
+                        self.conn.execute(
+                            f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
+                            (self._search_text(record), record.id),
+                        )
