@@ -140,15 +140,40 @@ OUTPUTS = [
     ("提案", "关于加快重点工业项目投资建设的建议"),
     ("提案", "关于推动文旅融合发展的建议"),
     ("提案", "关于加强农村留守儿童关爱服务的建议"),
+    ("提案", "关于完善县城公共停车设施规划的建议"),
+    ("提案", "关于支持返乡青年创业的建议"),
+    ("提案", "关于加强农产品冷链物流建设的建议"),
+    ("提案", "关于推进老旧小区加装电梯的建议"),
+    ("提案", "关于提升乡镇卫生院服务能力的建议"),
+    ("提案", "关于打造剑门关旅游特色街区的建议"),
+    ("提案", "关于化解中小企业融资难的建议"),
+    ("提案", "关于加强城乡生活垃圾分类处理的建议"),
     ("社情民意信息", "关于小微企业贷款难问题的反映"),
     ("社情民意信息", "关于农贸市场环境卫生问题的反映"),
     ("社情民意信息", "关于乡村道路安全隐患的反映"),
     ("社情民意信息", "关于独居老人健康服务的建议"),
+    ("社情民意信息", "关于学校周边交通秩序的反映"),
+    ("社情民意信息", "关于个体工商户经营成本上升的反映"),
+    ("社情民意信息", "关于农村饮水安全的反映"),
+    ("社情民意信息", "关于电动自行车充电安全的反映"),
+    ("社情民意信息", "关于农村养老服务短板的反映"),
     ("会议发言", "在县政协全会上的大会发言：激发民营经济活力"),
     ("会议发言", "在专题协商会上的发言：推动县域商贸物流发展"),
+    ("会议发言", "在县政协常委会上的发言：促进农文旅融合"),
+    ("会议发言", "在界别协商会上的发言：优化政务服务"),
+    ("会议发言", "在县政协全会上的大会发言：做强县域特色产业"),
     ("微建议", "关于学校周边增设护学岗的微建议"),
+    ("微建议", "关于背街小巷增设路灯的微建议"),
+    ("微建议", "关于农贸市场增设公共厕所的微建议"),
+    ("微建议", "关于公交站点增设候车亭的微建议"),
     ("意见建议", "对县“十五五”规划编制的意见建议"),
+    ("意见建议", "对县政府工作报告的意见建议"),
+    ("意见建议", "对县城总体规划修编的意见建议"),
     ("调研报告", "青溪县中小微企业融资情况调研报告"),
+    ("调研报告", "青溪县特色农业产业发展调研报告"),
+    ("调研报告", "青溪县民营企业用工情况调研报告"),
+    ("调研报告", "青溪县农村电商发展情况调研报告"),
+    ("提案", "关于加强县域医疗共同体建设的建议"),
 ]
 HANDLER_UNITS = ["县住房和城乡建设局", "县经济和信息化局", "县农业农村局", "县文化广播电视和旅游局",
                  "县发展和改革局", "县教育局", "县民政局"]
@@ -195,6 +220,8 @@ def generate(store: Store, today: date | None = None, seed: int = 2021) -> dict[
         return rng.sample(present, min(k, len(present)))
 
     records: list = []
+    pool = list(OUTPUTS)  # each output title is used once over the three years
+    rng.shuffle(pool)
     for year in (today.year - 2, today.year - 1, today.year):
         days = _days(year, last)
         if not days:
@@ -203,7 +230,7 @@ def generate(store: Store, today: date | None = None, seed: int = 2021) -> dict[
         records += list(_activities(rng, year, days, share, crew))
         records += list(_receptions(rng, days, share, crew, today))
         records += list(_donations(rng, days, share, crew))
-        records += list(_outputs(rng, year, days, share, ids, members, today))
+        records += list(_outputs(rng, year, days, share, ids, members, today, pool))
     store.save_many(records)
     return {cls.TITLE: store.count(cls) for cls in LEDGER_TYPES}
 
@@ -315,10 +342,11 @@ def _donations(rng, days, share, crew) -> Iterator[Donation]:
         )
 
 
-def _outputs(rng, year, days, share, ids, members, today) -> Iterator[Proposal]:
-    n = max(2, round(12 * share))
+def _outputs(rng, year, days, share, ids, members, today, pool) -> Iterator[Proposal]:
+    n = min(len(pool), max(2, round(12 * share)))
     by_id = {m.id: m for m in members}
-    for index, (category, title) in enumerate(rng.sample(OUTPUTS, n)):
+    chosen, pool[:] = pool[:n], pool[n:]
+    for index, (category, title) in enumerate(chosen):
         when = rng.choice(days)
         age = (today - when).days
         authors_ids = rng.sample(ids, rng.choice([1, 1, 2, 3]))
