@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -219,15 +219,16 @@ class Store(StudioSettings, SearchText):
                 self._type_cache.clear()
                 raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
 
-    def _stamp(self) -> str:
-        """A UTC timestamp strictly later than the last one this store handed out."""
+    def _stamp(self, after: str = "") -> str:
+        """A UTC timestamp strictly later than the last one this store handed out, and than
+        ``after`` (the version it replaces): a record's versions always go forward in time,
+        even when the PC's clock was set back, so the newest edit wins every merge."""
         stamp = utc_now()
-        if stamp <= self._last_stamp:
-            last = datetime.strptime(self._last_stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
-            from datetime import timedelta
-
+        floor = max(self._last_stamp, after)
+        if stamp <= floor:
+            last = datetime.strptime(floor, "%Y-%m-%dT%H:%M:%S.%fZ")
             stamp = (last + timedelta(microseconds=1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        self._last_stamp = stamp
+        self._last_stamp = max(self._last_stamp, stamp)
         return stamp
 
     # ------------------------------------------------------------ reading
@@ -506,7 +507,7 @@ class Store(StudioSettings, SearchText):
                 validate(record, self, previous_members)
             if existing is not None and codec.content_of(existing) == codec.content_of(record):
                 return existing  # nothing changed: no new version
-            stamp = self._stamp()
+            stamp = self._stamp(after=existing.updated_at if existing is not None else "")
             stored = codec.copy_record(
                 record,
                 created_at=existing.created_at if existing else (record.created_at or stamp),

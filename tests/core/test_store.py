@@ -235,3 +235,13 @@ def test_reopen_keeps_everything(db_path: Path):
     with Store.open(db_path, replica_id="r2") as s:
         assert s.get(Member, m.id).name == "吴静"
         assert s.studio().name  # default studio made on first start
+
+
+def test_versions_go_forward_even_when_the_clock_was_set_back(store: Store):
+    m = add_member(store, "郑强")
+    # The PC's clock was wrong (years ahead) when this version was written...
+    future = "2099-01-01T00:00:00.000000Z"
+    store.conn.execute("UPDATE members SET updated_at = ? WHERE id = ?", (future, m.id))
+    # ...and this store (opened after the clock was corrected) edits it again.
+    edited = store.save(Member(**{**store.get(Member, m.id).__dict__, "name": "郑强强"}))
+    assert edited.updated_at > future
