@@ -157,19 +157,30 @@ def test_after_a_merge_local_edits_stamp_later_than_anything_seen(pair):
     assert summary.conflicts == []
 
 
-def test_own_newer_edit_losing_to_a_clock_ahead_is_reported_as_conflict(pair):
+def test_an_edit_made_after_seeing_a_clock_ahead_version_wins(pair):
+    a, b = pair
+    activity = only(a, Activity)
+    b._last_stamp = "2099-01-01T00:00:00.000000Z"  # B's clock is far ahead
+    edit(b, activity, topic="B 未来时间")
+    merge_stores(a, b)
+    a._last_stamp = ""  # the app restarted on A: its clock is behind B's again
+    edit(a, activity, topic="A 看过之后改")  # stamped after the version it replaces
+    summary = merge_stores(b, a)
+    assert only(b, Activity).topic == "A 看过之后改"  # the later edit wins, on every machine
+    assert summary.conflicts == []  # A had seen B's version: nothing to ask
+
+
+def test_concurrent_edits_with_a_clock_ahead_are_reported_as_a_conflict(pair):
     a, b = pair
     activity = only(a, Activity)
     b._last_stamp = "2099-01-01T00:00:00.000000Z"
     edit(b, activity, topic="B 未来时间")
-    merge_stores(a, b)
-    a._last_stamp = ""  # the app restarted on A: its clock is behind B's again
-    edit(a, activity, topic="A 看过之后改")
-    summary = merge_stores(b, a)
-    assert only(b, Activity).topic == "B 未来时间"  # the later stamp wins, on every machine
+    edit(a, activity, topic="A 同时改")  # A never saw B's edit
+    summary = merge_stores(a, b)
+    assert only(a, Activity).topic == "B 未来时间"  # the later stamp wins, on every machine
     (conflict,) = summary.conflicts  # but the clerk is told, and can swap
-    swap_conflict(b, conflict)
-    assert only(b, Activity).topic == "A 看过之后改"
+    swap_conflict(a, conflict)
+    assert only(a, Activity).topic == "A 同时改"
 
 
 def test_children_travel_and_search_text_follows_renamed_members(pair):
