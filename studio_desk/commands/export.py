@@ -1,8 +1,9 @@
-"""``studio-desk export --year Y [--xlsx F] [--pdf F] [--mask-pii]``."""
+"""``studio-desk export --year Y|Y1-Y2 [--xlsx F] [--pdf F] [--mask-pii]``."""
 
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,18 +13,38 @@ from studio_desk.core.errors import StudioDeskError
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common], help="导出某年的 Excel 台账和/或 PDF 年度工作总结")
-    p.add_argument("--year", type=int, default=date.today().year, help="年度（默认：今年）")
+    p.add_argument(
+        "--year",
+        default=str(date.today().year),
+        help="年度，如 2025（默认：今年）；Excel 台账也可导出几年，如 2023-2025",
+    )
     p.add_argument("--xlsx", type=Path, default=None, help="写出 Excel 台账到此文件")
     p.add_argument("--pdf", type=Path, default=None, help="写出 PDF 年度工作总结到此文件")
     p.add_argument("--mask-pii", action="store_true", help="隐去群众的姓名、电话、身份证号和住址")
     p.set_defaults(run=run_export)
 
 
+def parse_years(text: str) -> tuple[int, int]:
+    """``2025`` → (2025, 2025); ``2023-2025`` (or ``2023—2025``, ``2023~2025``) → (2023, 2025)."""
+    parts = [p.strip() for p in re.split(r"\s*[-—–~至到]\s*", str(text).strip()) if p.strip()]
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() for p in parts):
+        raise StudioDeskError(f"年度“{text}”看不懂：请写成 2025，或 2023-2025。")
+    first, last = int(parts[0]), int(parts[-1])
+    for year in (first, last):
+        if not 1949 <= year <= 2100:
+            raise StudioDeskError(f"年度 {year} 不在合理范围内。")
+    if first > last:
+        raise StudioDeskError(f"起始年度 {first} 晚于结束年度 {last}。")
+    return first, last
+
+
 def run_export(args: argparse.Namespace) -> int:
     if not args.xlsx and not args.pdf:
         raise StudioDeskError("请用 --xlsx 文件名 和/或 --pdf 文件名 指定要导出的文件。")
-    if not 1949 <= args.year <= 2100:
-        raise StudioDeskError(f"年度 {args.year} 不在合理范围内。")
+    first, year = parse_years(args.year)
+    if args.pdf and first != year:
+        raise StudioDeskError("年度工作总结按单一年度生成，请用 --year 写一个年度（Excel 台账可以导出几年）。")
+    label = f"{year} 年" if first == year else f"{first}—{year} 年"
     for target in (args.xlsx, args.pdf):
         if target is not None and not target.parent.exists():
             raise StudioDeskError(f"文件夹“{target.parent}”不存在。")
@@ -31,13 +52,13 @@ def run_export(args: argparse.Namespace) -> int:
         if args.xlsx:
             from studio_desk.exports.workbook import write_workbook
 
-            write_workbook(store, args.year, args.xlsx, mask_pii=args.mask_pii)
-            print(f"已导出 {args.year} 年台账：{args.xlsx.resolve()}")
+            write_workbook(store, year, args.xlsx, mask_pii=args.mask_pii, first_year=first)
+            print(f"已导出 {label}台账：{args.xlsx.resolve()}")
         if args.pdf:
             from studio_desk.exports.summary import write_summary
 
-            result = write_summary(store, args.year, args.pdf)
-            print(f"已导出 {args.year} 年度工作总结：{args.pdf.resolve()}")
+            result = write_summary(store, year, args.pdf)
+            print(f"已导出 {year} 年度工作总结：{args.pdf.resolve()}")
             for warning in getattr(result, "warnings", []) or []:
                 print(f"提示：{warning}")
     return 0

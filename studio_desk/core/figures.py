@@ -139,6 +139,19 @@ class YearFigures:
     donations_by_category: dict[str, DonationTotals] = field(default_factory=dict)
     # members' performance
     ranking: list[MemberPoints] = field(default_factory=list)
+    # the first year of a span of years (the same as ``year`` for one year)
+    first_year: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.first_year is None:
+            self.first_year = self.year
+
+    @property
+    def label(self) -> str:
+        """``2025年`` or, for a span, ``2023—2025年``."""
+        if self.first_year == self.year:
+            return f"{self.year}年"
+        return f"{self.first_year}—{self.year}年"
 
     def donation(self, category: str) -> DonationTotals:
         return self.donations_by_category.get(category, DonationTotals())
@@ -168,6 +181,10 @@ class AnnualFigures:
     year: int
     current: YearFigures
     previous: YearFigures
+
+    @property
+    def is_span(self) -> bool:
+        return self.current.first_year != self.year
 
     def key_figures(self) -> list[tuple[str, list[KeyFigure]]]:
         """The headline figures in sections, each with last year's beside it."""
@@ -292,20 +309,29 @@ _NEEDED: dict[type, tuple[str, ...]] = {
 }
 
 
-def _each(store: Store, cls: type[R], year: int, chunk: int = 1000) -> Iterator[R]:
+def _each(store: Store, cls: type[R], span: tuple[date, date], chunk: int = 1000) -> Iterator[R]:
     """The year's records a chunk at a time, so that a 100,000-record year never sits in memory.
 
     Only the fields the figures need are read (partial records, never saved)."""
-    ids = store.query_ids(cls, year=year)
+    ids = store.query_ids(cls, date_range=span)
     for start in range(0, len(ids), chunk):
         yield from store.get_many(cls, ids[start : start + chunk], only=_NEEDED[cls])
 
 
 def year_figures(store: Store, year: int) -> YearFigures:
-    fig = YearFigures(year)
+    return period_figures(store, year, year)
+
+
+def period_figures(store: Store, first_year: int, last_year: int) -> YearFigures:
+    """The figures of the years ``first_year`` to ``last_year`` together (one year when equal).
+
+    Counts add up over the span; members are those on the roster at some time in it; rates and
+    the ranking are taken over the whole span."""
+    span = (date(first_year, 1, 1), date(last_year, 12, 31))
+    fig = YearFigures(last_year, first_year=first_year)
     weights = store.point_weights()
 
-    members = store.list(Member, year=year)
+    members = store.list(Member, date_range=span)
     fig.members_total = len(members)
     fig.members_by_role = _ordered(Counter(m.role for m in members), enums.MEMBER_ROLES)
     fig.members_by_sector = _ordered(Counter(m.sector or "未填界别" for m in members), [])
@@ -321,7 +347,7 @@ def year_figures(store: Store, year: int) -> YearFigures:
     type_order = store.type_values("activity_type")
     by_type: Counter[str] = Counter()
     type_month: dict[str, list[int]] = {}
-    for a in _each(store, Activity, year):
+    for a in _each(store, Activity, span):
         assert a.date is not None
         fig.activities_total += 1
         by_type[a.type] += 1
@@ -345,7 +371,7 @@ def year_figures(store: Store, year: int) -> YearFigures:
     handlings: Counter[str] = Counter()
     answered_satisfaction = 0
     satisfied = 0
-    for r in _each(store, Reception, year):
+    for r in _each(store, Reception, span):
         fig.receptions_total += 1
         modes[r.mode] += 1
         categories[r.request_category or "其他"] += 1
@@ -376,7 +402,7 @@ def year_figures(store: Store, year: int) -> YearFigures:
     adopted_levels: Counter[str] = Counter()
     results: Counter[str] = Counter()
     kind_key = {"提案": "proposals", "社情民意信息": "social_info", "会议发言": "speeches"}
-    for p in _each(store, Proposal, year):
+    for p in _each(store, Proposal, span):
         if p.status == "草拟":
             continue
         fig.outputs_total += 1
@@ -417,7 +443,7 @@ def year_figures(store: Store, year: int) -> YearFigures:
     fig.results_by_class = _ordered(results, enums.RESULT_CLASSES)
 
     # donations and relief visits
-    donations = list(_each(store, Donation, year))
+    donations = list(_each(store, Donation, span))
     per_cat: dict[str, list[Donation]] = {c: [] for c in enums.DONATION_CATEGORIES}
     for d in donations:
         per_cat.setdefault(d.category, []).append(d)
@@ -472,9 +498,20 @@ def _donation_totals(donations: list[Donation]) -> DonationTotals:
     )
 
 
-def annual_figures(store: Store, year: int) -> AnnualFigures:
-    """The year's figures with the year before beside them."""
-    return AnnualFigures(year, year_figures(store, year), year_figures(store, year - 1))
+def annual_figures(store: Store, year: int, first_year: int | None = None) -> AnnualFigures:
+    """The year's figures with the year before beside them.
+
+    With ``first_year``, the span ``first_year``–``year`` beside the span of the same length
+    just before it (e.g. 2023–2025 beside 2020–2022)."""
+    first = year if first_year is None else first_year
+    if first > year:
+        raise ValueError("first_year after year")
+    length = year - first + 1
+    return AnnualFigures(
+        year,
+        period_figures(store, first, year),
+        period_figures(store, first - length, year - length),
+    )
 
 
 __all__ = [
@@ -487,5 +524,6 @@ __all__ = [
     "Rate",
     "YearFigures",
     "annual_figures",
+    "period_figures",
     "year_figures",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -48,14 +49,16 @@ def write_workbook(
     *,
     mask_pii: bool = False,
     progress: ProgressFn | None = None,
+    first_year: int | None = None,
 ) -> Path:
-    """Write the workbook of ``year`` to ``path``; returns the path written."""
+    """Write the workbook of ``year`` (or of the years ``first_year``–``year``) to ``path``;
+    returns the path written."""
     path = Path(path)
     if not path.parent.exists():
         raise StudioDeskError(f"文件夹“{path.parent}”不存在。")
     tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.xlsx")
     try:
-        _write(store, year, tmp, mask_pii, progress)
+        _write(store, year, tmp, mask_pii, progress, first_year)
         os.replace(tmp, path)
     except PermissionError as exc:
         _remove(tmp)
@@ -103,24 +106,28 @@ class _Counter:
         report(self.progress, self.done, self.total, text)
 
 
-def _write(store: Store, year: int, tmp: Path, mask_pii: bool, progress: ProgressFn | None) -> None:
+def _write(
+    store: Store, year: int, tmp: Path, mask_pii: bool, progress: ProgressFn | None, first_year: int | None
+) -> None:
     report(progress, 0, 1, "正在统计年度数据……")
-    figures = annual_figures(store, year)
+    figures = annual_figures(store, year, first_year)
+    label = figures.current.label
     studio = store.studio()
-    id_lists = {spec.name: _record_ids(store, spec, year) for spec in lc.RECORD_SHEETS}
+    span = (date(figures.current.first_year or year, 1, 1), date(year, 12, 31))
+    id_lists = {spec.name: _record_ids(store, spec, span) for spec in lc.RECORD_SHEETS}
     counter = _Counter(progress, sum(len(ids) for ids in id_lists.values()))
     names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
 
     wb = Workbook(write_only=True)
     wb.properties.creator = "委员工作室履职台账"
-    wb.properties.title = f"{studio.name}{year}年履职台账"
+    wb.properties.title = f"{studio.name}{label}履职台账"
     if mask_pii:
         wb.properties.keywords = lc.MASKED_MARK
     try:
         _summary_sheet(wb, studio.name, figures, mask_pii)
         for spec in lc.RECORD_SHEETS:
             _record_sheet(
-                wb, store, spec, id_lists[spec.name], studio.name, year, figures, names, mask_pii, counter
+                wb, store, spec, id_lists[spec.name], studio.name, label, figures, names, mask_pii, counter
             )
         _ranking_sheet(wb, studio.name, figures, mask_pii)
         report(progress, counter.total, counter.total, "正在保存文件……")
@@ -148,15 +155,16 @@ def _discard(wb: Workbook) -> None:
             pass
 
 
-def _record_ids(store: Store, spec: lc.SheetSpec, year: int) -> list[str]:
+def _record_ids(store: Store, spec: lc.SheetSpec, span: tuple[date, date]) -> list[str]:
     order = _ORDER_FIELD.get(spec.cls, "date")
     if order is None:
-        return store.query_ids(spec.cls, year=year)
-    return store.query_ids(spec.cls, year=year, order_by=order)
+        return store.query_ids(spec.cls, date_range=span)
+    return store.query_ids(spec.cls, date_range=span, order_by=order)
 
 
-def _title(studio_name: str, ledger: str, year: int, masked: bool) -> str:
-    text = f"{studio_name}{ledger}（{year}年）"
+def _title(studio_name: str, ledger: str, label: str, masked: bool) -> str:
+    """``XX工作室活动台账（2025年）``; ``label`` is ``2025年`` or ``2023—2025年``."""
+    text = f"{studio_name}{ledger}（{label}）"
     if masked:
         text += f"（{lc.MASKED_MARK}）"
     return text
@@ -314,7 +322,7 @@ def _record_sheet(
     spec: lc.SheetSpec,
     ids: list[str],
     studio_name: str,
-    year: int,
+    label: str,
     figures: AnnualFigures,
     names: dict[str, str],
     masked: bool,
@@ -341,7 +349,7 @@ def _record_sheet(
             break
     widths = _widths(spec, sample)
     cells = _prepare(ws, headers, widths)
-    _head(ws, cells, _title(studio_name, spec.name, year, masked), headers, len(headers) - 1)
+    _head(ws, cells, _title(studio_name, spec.name, label, masked), headers, len(headers) - 1)
     styles = [_STYLE[c.kind] for c in spec.columns]
     wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style == "long"]
     n = 0
@@ -409,10 +417,10 @@ def _totals_row(spec: lc.SheetSpec, figures: AnnualFigures, n: int) -> list[tupl
 
 def _summary_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, masked: bool) -> None:
     ws = wb.create_sheet(lc.SUMMARY_SHEET_NAME)
-    year = figures.year
-    headers = ["类别", "项目", "单位", f"{year}年", f"{year - 1}年"]
+    label = figures.current.label
+    headers = ["类别", "项目", "单位", label, figures.previous.label]
     cells = _prepare(ws, headers, [12, 22, 7, 16, 16])
-    _head(ws, cells, _title(studio_name, "统计汇总", year, masked), headers)
+    _head(ws, cells, _title(studio_name, "统计汇总", label, masked), headers)
     n = 0
     for section, items in figures.key_figures():
         for figure in items:
@@ -439,7 +447,7 @@ def _ranking_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, maske
     headers = list(lc.RANKING_HEADERS)
     widths = [12] + [10] * (len(headers) - 1)
     cells = _prepare(ws, headers, widths)
-    _head(ws, cells, _title(studio_name, "委员履职统计", figures.year, masked), headers)
+    _head(ws, cells, _title(studio_name, "委员履职统计", figures.current.label, masked), headers)
     for m in figures.current.ranking:
         values = [
             m.activities,

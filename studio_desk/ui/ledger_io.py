@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -69,7 +70,18 @@ class ExportDialog(QDialog):
         self.written: Path | None = None
         self.setWindowTitle("导出 Excel 台账")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"导出 {year} 年的全部台账（统计汇总、委员名册、各项台账、委员履职统计）。"))
+        self.what = QLabel()
+        layout.addWidget(self.what)
+        span_row = QHBoxLayout()
+        span_row.addWidget(QLabel("年度：从"))
+        self.first_year = QComboBox()
+        self.first_year.setObjectName("first_year")
+        for y in sorted({y for y in store.years() if y <= year} | {year}, reverse=True):
+            self.first_year.addItem(f"{y}年", y)
+        span_row.addWidget(self.first_year)
+        span_row.addWidget(QLabel(f"到 {year}年（可导出连续几年的台账）"))
+        span_row.addStretch(1)
+        layout.addLayout(span_row)
         row = QHBoxLayout()
         self.path_edit = QLineEdit(str(_default_export_path(store, year)))
         self.path_edit.setMinimumWidth(420)
@@ -99,6 +111,17 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._default_path = self.path_edit.text()
+        self.first_year.currentIndexChanged.connect(self._span_changed)
+        self._span_changed()
+
+    def _span_changed(self) -> None:
+        first = self.first_year.currentData()
+        span = f"{self.year} 年" if first == self.year else f"{first}—{self.year} 年"
+        self.what.setText(f"导出 {span}的全部台账（统计汇总、委员名册、各项台账、委员履职统计）。")
+        if self.path_edit.text() == self._default_path:  # not chosen by the clerk: follow the span
+            self._default_path = str(_default_export_path(self.store, self.year, first))
+            self.path_edit.setText(self._default_path)
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "保存 Excel 台账", self.path_edit.text(), XLSX_FILTER)
@@ -116,6 +139,7 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         mask = self.mask_box.isChecked()
+        first = self.first_year.currentData()
         from studio_desk.exports.workbook import write_workbook
 
         self.export_button.setEnabled(False)
@@ -124,7 +148,9 @@ class ExportDialog(QDialog):
             self,
             "导出 Excel 台账",
             _expected_errors_as_values(
-                lambda progress: write_workbook(self.store, self.year, path, mask_pii=mask, progress=progress)
+                lambda progress: write_workbook(
+                    self.store, self.year, path, mask_pii=mask, progress=progress, first_year=first
+                )
             ),
             on_done=self._done,
             on_error=self._failed,
@@ -153,12 +179,13 @@ class ExportDialog(QDialog):
         self.status.setText(f"未导出：{exc}")
 
 
-def _default_export_path(store: Store, year: int) -> Path:
+def _default_export_path(store: Store, year: int, first_year: int | None = None) -> Path:
     folder = Path.home() / "Documents"
     if not folder.is_dir():
         folder = Path.home()
     name = store.studio().name.replace("/", "_").replace("\\", "_")
-    return folder / f"{name}{year}年台账.xlsx"
+    span = f"{year}" if first_year in (None, year) else f"{first_year}-{year}"
+    return folder / f"{name}{span}年台账.xlsx"
 
 
 def export_workbook_action(parent: QWidget | None, store: Store, year: int) -> ExportDialog:

@@ -135,3 +135,19 @@ def test_import_dialog_says_why_a_file_cannot_be_read(qtbot, store, tmp_path: Pa
     assert "不是 Excel 工作簿" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.choose_button.isEnabled()
+
+
+def test_export_dialog_writes_several_years_when_asked(qtbot, demo_store, tmp_path: Path):
+    dialog = ExportDialog(demo_store, YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.first_year.currentData() == YEAR and f"{YEAR} 年的全部台账" in dialog.what.text()
+    dialog.first_year.setCurrentIndex(dialog.first_year.findData(YEAR - 1))
+    assert f"{YEAR - 1}—{YEAR} 年" in dialog.what.text()
+    assert dialog.path_edit.text().endswith(f"{YEAR - 1}-{YEAR}年台账.xlsx")  # the suggested name follows
+    target = tmp_path / "两年.xlsx"
+    dialog.path_edit.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    rows = CalamineWorkbook.from_path(str(target)).get_sheet_by_name("统计汇总").to_python()
+    assert rows[1][3:] == [f"{YEAR - 1}—{YEAR}年", f"{YEAR - 3}—{YEAR - 2}年"]
