@@ -27,7 +27,7 @@ from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, annual_figu
 from studio_desk.core.store import Store
 from studio_desk.core.tracking import TrackingItem, open_items
 from studio_desk.ui.charts import BarChart
-from studio_desk.ui.tasks import reading_store, run_quietly, show_error
+from studio_desk.ui.tasks import BackgroundReader, run_quietly, show_error
 
 MONTHS = [f"{m}月" for m in range(1, 13)]
 MAX_TRACKING_ROWS = 300  # the most urgent ones; a list longer than a screenful is not read
@@ -44,7 +44,7 @@ def change_text(figure: KeyFigure) -> str:
     return f"{sign}{figure.text(abs(diff))}"
 
 
-class DashboardPage(QWidget):
+class DashboardPage(QWidget, BackgroundReader):
     open_record = Signal(str, str)  # record kind, id
 
     def __init__(self, store: Store, parent: QWidget | None = None):
@@ -178,20 +178,8 @@ class DashboardPage(QWidget):
     def is_busy(self) -> bool:
         return self._runner is not None or self._pending
 
-    def reader(self) -> Store:
-        """The read-only connection background work uses (opened on first use)."""
-        if getattr(self, "_reader", None) is None:
-            self._reader = reading_store(self.store)
-        return self._reader
-
     def shutdown(self) -> None:
-        """Wait for the computation and ignore its result: the store is about to close."""
-        self._shut = True
-        if self._runner is not None:
-            self._runner.wait()
-        if getattr(self, "_reader", None) is not None:
-            self._reader.close()
-            self._reader = None
+        self.stop_background()
 
     def _failed(self, exc: BaseException) -> None:
         self._runner = None

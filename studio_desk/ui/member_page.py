@@ -17,7 +17,7 @@ from studio_desk.core.figures import MemberPoints, YearFigures, year_figures
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
 from studio_desk.core.store import Store
 from studio_desk.ui.ledger_page import LedgerPage
-from studio_desk.ui.tasks import reading_store, run_quietly
+from studio_desk.ui.tasks import BackgroundReader, run_quietly
 
 
 @dataclass
@@ -57,7 +57,7 @@ def member_year(store: Store, year: int) -> MemberYear:
     return out
 
 
-class MemberPage(LedgerPage):
+class MemberPage(LedgerPage, BackgroundReader):
     def __init__(self, store: Store, parent: QWidget | None = None):
         self._cache: MemberYear | None = None
         self._runner = None
@@ -112,19 +112,9 @@ class MemberPage(LedgerPage):
         store = self.reader()
         self._runner = run_quietly(self, lambda: member_year(store, year), self._computed, self._failed)
 
-    def reader(self) -> Store:
-        """The read-only connection background work uses (opened on first use)."""
-        if getattr(self, "_reader", None) is None:
-            self._reader = reading_store(self.store)
-        return self._reader
-
     def shutdown(self) -> None:
-        self._shut = True
-        if self._runner is not None:
-            self._runner.wait()
-        if getattr(self, "_reader", None) is not None:
-            self._reader.close()
-            self._reader = None
+        super().shutdown()  # the roster's own search box
+        self.stop_background()
 
     def is_busy(self) -> bool:
         return self._runner is not None

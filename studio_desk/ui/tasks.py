@@ -212,3 +212,30 @@ def run_quietly(
     if on_error is not None:
         runner.error.connect(on_error)
     return runner.start()
+
+
+class BackgroundReader:
+    """For a page that computes off the UI thread through its own read-only connection.
+
+    The page sets ``self._runner`` while a computation runs; ``stop_background`` waits for it
+    and closes the connection before the window closes the store."""
+
+    store: Any
+    _reader: Any = None
+    _runner: Any = None
+    _shut: bool = False
+
+    def reader(self) -> Any:
+        """The read-only connection background work uses (opened on first use)."""
+        if self._reader is None:
+            self._reader = reading_store(self.store)
+        return self._reader
+
+    def stop_background(self) -> None:
+        """Wait for the computation and ignore its result: the store is about to close."""
+        self._shut = True
+        if self._runner is not None:
+            self._runner.wait()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None

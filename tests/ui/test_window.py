@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -295,7 +297,9 @@ def test_an_empty_database_greets_with_what_to_do_first(qtbot, store):
     window.shutdown()
 
 
-def test_closing_while_a_search_waits_for_its_pause_shows_no_error(qtbot, demo_store, data_home, monkeypatch):
+@pytest.mark.parametrize("page_name", ["活动", "委员"])
+def test_closing_while_a_search_waits_for_its_pause_shows_no_error(qtbot, demo_store, data_home, monkeypatch,
+                                                                   page_name):
     from studio_desk.ui import tasks
     from studio_desk.ui.main_window import MainWindow
 
@@ -305,8 +309,8 @@ def test_closing_while_a_search_waits_for_its_pause_shows_no_error(qtbot, demo_s
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
     window.show()
-    page = window.page("活动")
-    window.show_page("活动")
+    page = window.page(page_name)
+    window.show_page(page_name)
     page.search.setText("学习")  # the search starts its 200 ms pause
     window.close()  # shutdown: the store may be closed right after
     demo_store.close()
