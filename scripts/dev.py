@@ -26,6 +26,7 @@ DEBIAN_PACKAGES = [
     "libglib2.0-0",
     "poppler-utils",
     "libreoffice-calc-nogui",  # the ledger test converts the workbook as a reader would
+    "libreoffice-writer-nogui",  # the summary test converts the .docx as a reader would
     "fonts-wqy-zenhei",  # a CJK font for LibreOffice's pages
 ]
 
