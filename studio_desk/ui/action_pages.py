@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desk.core.store import Store
+from studio_desk.ui.look import icon, page_header
 
 
 def _big_button(text: str, name: str) -> QPushButton:
@@ -46,24 +47,23 @@ def _note(text: str) -> QLabel:
 class _ButtonPage(QWidget):
     dataChanged = Signal()
 
-    def __init__(self, store: Store, title: str, parent: QWidget | None = None):
+    def __init__(self, store: Store, title: str, icon_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.outer = QVBoxLayout(self)
-        heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        self.outer.addWidget(heading)
+        header, _title = page_header(title, icon_name)
+        self.outer.addWidget(header)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 1)
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(12)
         self._rows = 0
 
-    def add_action(self, text: str, name: str, note: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def add_action(self, text: str, name: str, note: str, slot, icon_name: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
         button = _big_button(text, name)
+        if icon_name:
+            button.setIcon(icon(icon_name))
+            button.setIconSize(QSize(20, 20))
         button.clicked.connect(slot)
         self.grid.addWidget(button, self._rows, 0)
         self.grid.addWidget(_note(note), self._rows, 1)
@@ -86,7 +86,7 @@ class _ButtonPage(QWidget):
 
 class ReportsPage(_ButtonPage):
     def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(store, "报表", parent)
+        super().__init__(store, "报表", "reports", parent)
         self.setObjectName("page_reports")
         bar = QHBoxLayout()
         bar.addWidget(QLabel("年度"))
@@ -99,17 +99,17 @@ class ReportsPage(_ButtonPage):
             "导出 Excel 台账…", "export_xlsx",
             "把所选年度的委员名册、活动、接待走访、捐赠慰问、提案建议台账和统计汇总写成一个 Excel 工作簿，"
             "可选择隐去群众的姓名、电话等个人信息。快捷键 Ctrl+E。",
-            self.export_workbook,
+            self.export_workbook, "export",
         )
         self.add_action(
             "生成年度工作总结（PDF）…", "summary_pdf",
             "按所选年度的记录生成公文格式的年度工作总结，附统计表和图表；可先填写基本情况、工作亮点等文字。",
-            self.summary,
+            self.summary, "proposal",
         )
         self.add_action(
-            "从 Excel 导入台账…", "import_xlsx",
+            "从Excel导入台账…", "import_xlsx",
             "读入本软件导出的台账或以前自己做的 Excel 台账：先预览，列出每个问题所在的行和列，确认后一次全部写入。",
-            self.import_workbook,
+            self.import_workbook, "import",
         )
         self.finish()
         self.refresh()
@@ -142,32 +142,32 @@ class ReportsPage(_ButtonPage):
 
 class ExchangePage(_ButtonPage):
     def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(store, "数据交换", parent)
+        super().__init__(store, "数据交换", "exchange", parent)
         self.setObjectName("page_exchange")
         self.add_action(
-            "拷贝到 U 盘…", "snapshot",
+            "复制到U盘…", "snapshot",
             "把整个数据库完整地拷贝到 U 盘（先写临时文件，检查无误后才改为正式文件名），拷完会提示可以拔出。",
-            self.snapshot,
+            self.snapshot, "exchange",
         )
         self.add_action(
-            "从 U 盘合并…", "merge",
+            "从U盘合并…", "merge",
             "把另一台电脑上的数据库合并进来：按记录比对，较新的修改为准，双方都改过的会列出供核对。合并前自动备份。",
-            self.merge,
+            self.merge, "import",
         )
         self.add_action(
             "报送县政协…", "county_package",
             "一次生成所选年度的 Excel 台账、年度总结 PDF，可附数据库副本；默认隐去群众个人信息。",
-            self.county_package,
+            self.county_package, "studio",
         )
         self.add_action(
             "备份与恢复…", "backups",
             "查看自动备份和手动备份，立即备份，或从某个备份恢复（恢复前会先备份当前数据）。",
-            self.backups,
+            self.backups, "save",
         )
         self.add_action(
-            "从 Excel 导入台账…", "import_xlsx",
+            "从Excel导入台账…", "import_xlsx",
             "读入 Excel 台账：先预览问题，确认后全部写入；导入前自动备份。",
-            self.import_workbook,
+            self.import_workbook, "import",
         )
         self.finish()
 

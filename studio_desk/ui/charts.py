@@ -75,6 +75,9 @@ class BarChart(QWidget):
         group_w = plot.width() / groups
         n = len(self.series)
         bar_w = max(2.0, min(22.0, group_w * 0.8 / n))
+        # Labels that do not fit side by side are thinned out (every 2nd, 3rd… month).
+        widest = max(fm.horizontalAdvance(label) for label in self.labels) + 6
+        step = max(1, -(-int(widest) // max(int(group_w), 1)))
         axis = QColor("#999999")
         p.setPen(axis)
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
@@ -92,9 +95,11 @@ class BarChart(QWidget):
                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                         str(value),
                     )
+            if g % step:
+                continue
             p.setPen(self.palette().windowText().color())
             p.drawText(
-                QRectF(plot.left() + g * group_w, plot.bottom() + 2, group_w, line),
+                QRectF(plot.left() + g * group_w - group_w, plot.bottom() + 2, group_w * 3, line),
                 Qt.AlignmentFlag.AlignHCenter,
                 label,
             )

@@ -13,9 +13,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,9 +30,17 @@ from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, annual_figu
 from studio_desk.core.store import Store
 from studio_desk.core.tracking import TrackingItem, open_items
 from studio_desk.ui.charts import BarChart
+from studio_desk.ui.look import FigureCard, page_header
 from studio_desk.ui.tasks import BackgroundReader, run_quietly, show_error
 
 MONTHS = [f"{m}月" for m in range(1, 13)]
+# The figures shown as cards above the table (the first of each ledger).
+HEADLINE_KEYS = (
+    "activities_total", "public_participants", "receptions_total", "close_rate", "donation_events", "outputs_total"
+)
+CARD_WIDTH = 170  # a card's least width: the cards wrap onto more rows below that
+NARROW = 1000  # below this page width the table, charts and 跟踪卡 stack instead of standing side by side
+NARROW_PANES_HEIGHT = 1100  # stacked panes, scrolled through
 MAX_TRACKING_ROWS = 300  # the most urgent ones; a list longer than a screenful is not read
 
 
@@ -59,15 +70,11 @@ class DashboardPage(QWidget, BackgroundReader):
         self._stale = True
 
         layout = QVBoxLayout(self)
+        layout.setSpacing(10)
         bar = QHBoxLayout()
-        self.title = QLabel()
+        header, self.title = page_header("工作总览", "dashboard")
         self.title.setObjectName("dashboard_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        bar.addWidget(self.title)
-        bar.addStretch(1)
+        bar.addWidget(header, 1)
         bar.addWidget(QLabel("年度"))
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("year")
@@ -77,18 +84,41 @@ class DashboardPage(QWidget, BackgroundReader):
         bar.addWidget(self.status)
         layout.addLayout(bar)
         self.welcome = QLabel(
-            "还没有任何记录。在左侧“活动”“接待走访”“捐赠慰问”“提案建议”“委员”页按 Ctrl+N 新建记录；"
-            "已有 Excel 台账的，可在“数据交换 → 导入台账”一次导入；想先看看效果，请用“帮助 → 打开演示数据库”。"
+            "还没有任何记录。建议先在“委员”页添加工作室的委员（接待、活动都要选委员），"
+            "再到“活动”“接待走访”“捐赠慰问”“提案建议”页按 Ctrl+N 新建记录；"
+            "已有 Excel 台账的，可在“数据交换 → 从Excel导入台账”一次导入；想先看看效果，请用“帮助 → 打开演示数据库”。"
         )
         self.welcome.setObjectName("welcome")
         self.welcome.setWordWrap(True)
-        self.welcome.setStyleSheet("background:#fff8e1; border:1px solid #f0d68a; padding:8px;")
+        self.welcome.setProperty("banner", True)
         self.welcome.hide()
         layout.addWidget(self.welcome)
 
+        self.cards_box = QWidget()
+        self.cards_box.setObjectName("figure_cards")
+        self.cards_grid = QGridLayout(self.cards_box)
+        self.cards_grid.setContentsMargins(0, 0, 0, 0)
+        self.cards_grid.setSpacing(8)
+        self.cards = [FigureCard() for _ in HEADLINE_KEYS]
+        self._card_columns = 0
+        # Cards and panes scroll together: on a small or scaled screen the page never asks the
+        # window for more height than the screen has.
+        self.body = QScrollArea()
+        self.body.setObjectName("dashboard_body")
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        body_layout = QVBoxLayout(inner)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(10)
+        body_layout.addWidget(self.cards_box)
+        self.body.setWidget(inner)
+        layout.addWidget(self.body, 1)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("dashboard_splitter")
-        layout.addWidget(self.splitter, 1)
+        body_layout.addWidget(self.splitter, 1)
 
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("key_figures")
@@ -96,8 +126,12 @@ class DashboardPage(QWidget, BackgroundReader):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        for c in (0, 1, 2, 3):
+        # The item names take what is left; the figures always show whole ("持平", not "持").
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        for c in (1, 2, 3):
             self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.splitter.addWidget(self.table)
 
         charts = QWidget()
@@ -211,7 +245,50 @@ class DashboardPage(QWidget, BackgroundReader):
         self.type_chart.set_data(types, [("活动", [c.activities_by_type[t] for t in types])])
         self._show_tracking(items)
 
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """Cards wrap onto more rows, and the panes stack, when the page is narrow."""
+        width = max(self.width(), 1)
+        columns = max(2, min(len(self.cards), width // CARD_WIDTH))
+        if columns != self._card_columns:
+            self._card_columns = columns
+            for card in self.cards:
+                self.cards_grid.removeWidget(card)
+            for i, card in enumerate(self.cards):
+                self.cards_grid.addWidget(card, i // columns, i % columns)
+        narrow = width < NARROW
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.splitter.setMinimumHeight(NARROW_PANES_HEIGHT if narrow else 0)
+
+    def _show_cards(self, figures: AnnualFigures) -> None:
+        by_key = {f.key: f for _section, figs in figures.key_figures() for f in figs}
+        for card, key in zip(self.cards, HEADLINE_KEYS):
+            figure = by_key.get(key)
+            if figure is None:
+                card.hide()
+                continue
+            unit = figure.unit if figure.kind != "rate" else ""
+            change = change_text(figure)
+            tone = "same"
+            if not isinstance(figure.current, Rate) and not isinstance(figure.previous, Rate):
+                tone = "up" if figure.current > figure.previous else "down" if figure.current < figure.previous else "same"
+            card.set_figure(
+                figure.label,
+                f"{figure.text(figure.current)} {unit}".strip(),
+                f"比上年 {change}" if change and change != "持平" else ("与上年持平" if change else ""),
+                f"{figure.text(figure.previous)} {unit}".strip(),
+                tone,
+            )
+            card.setObjectName(f"card_{key}")
+            card.show()
+
     def _show_figures(self, figures: AnnualFigures) -> None:
+        self._show_cards(figures)
         self.table.setHorizontalHeaderLabels(["项目", f"{figures.year}年", f"{figures.year - 1}年", "增减"])
         rows: list[tuple[str, KeyFigure | None]] = []
         for section, figs in figures.key_figures():
@@ -237,6 +314,15 @@ class DashboardPage(QWidget, BackgroundReader):
                 cell = QTableWidgetItem(f"{text} {unit}" if unit and text not in ("", "持平") else text)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, cell)
+        self._fit_table_width()
+
+    def _fit_table_width(self) -> None:
+        """The table is never narrower than its figures (the 增减 column shows whole)."""
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnToContents(0)
+        needed = sum(header.sectionSize(c) for c in range(4))
+        needed += self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 4
+        self.table.setMinimumWidth(needed)
 
     def figure_row(self, key: str) -> dict[str, str]:
         """What the table shows for one figure (``本年``, ``上年``): used by the tests."""

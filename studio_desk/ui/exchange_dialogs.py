@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.store import Store
+from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import run_task
 
 DB_FILTER = "履职台账数据库 (*.sqlite *.db *.sdb);;所有文件 (*)"
@@ -174,7 +175,7 @@ class SnapshotDialog(_ExchangeDialog):
         self._toggle_password(False)
         self._finish_layout("开始复制")
         self.result: Any = None
-        self.resize(560, 280)
+        fit_to_screen(self, 560, 280)
 
     def _toggle_password(self, on: bool) -> None:
         for w in (self.password_edit, self.password_again):
@@ -272,7 +273,7 @@ class MergeDialog(_ExchangeDialog):
         self._fill_conflicts()
         if self.conflicts:
             self.summary_view.setPlainText(f"最近 30 天的合并留下 {len(self.conflicts)} 处冲突，见下表。")
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "选择副本", "", DB_FILTER)
@@ -433,7 +434,7 @@ class BackupDialog(_ExchangeDialog):
         self._finish_layout("刷新")
         self.backups: list[Any] = []
         self.refresh()
-        self.resize(820, 480)
+        fit_to_screen(self, 820, 480)
 
     def start(self) -> None:
         self.refresh()
@@ -511,13 +512,15 @@ class CountyPackageDialog(_ExchangeDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(store, parent, "报送县政协")
-        intro = QLabel("生成一个材料包：本年度 Excel 台账和 PDF 年度工作总结，可附数据库副本。")
+        intro = QLabel("生成一个材料包：所选年度的 Excel 台账和 PDF 年度工作总结，可附数据库副本。")
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
-        self.year_spin = QSpinBox(self)
-        self.year_spin.setRange(1949, 2100)
-        self.year_spin.setValue(date.today().year)
-        self.form.addRow("年度：", self.year_spin)
+        self.year_combo = QComboBox(self)
+        self.year_combo.setObjectName("year")
+        for y in store.years():
+            self.year_combo.addItem(f"{y}年", y)
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(date.today().year), 0))
+        self.form.addRow("年度：", self.year_combo)
         row, self.folder_edit, browse = _path_row(self, "保存材料包的文件夹")
         browse.clicked.connect(self._browse)
         self.form.addRow("保存到：", row)
@@ -531,7 +534,7 @@ class CountyPackageDialog(_ExchangeDialog):
         self.form.addRow("", self.zip_check)
         self._finish_layout("生成材料包")
         self.result: Any = None
-        self.resize(600, 300)
+        fit_to_screen(self, 600, 300)
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "保存到")
@@ -543,7 +546,7 @@ class CountyPackageDialog(_ExchangeDialog):
         if not text:
             self.status.error("请先选择保存材料包的文件夹。")
             return
-        folder, year = Path(text), self.year_spin.value()
+        folder, year = Path(text), int(self.year_combo.currentData())
         mask, with_db, as_zip = self.mask_check.isChecked(), self.db_check.isChecked(), self.zip_check.isChecked()
 
         def work(progress):

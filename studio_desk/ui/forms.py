@@ -10,16 +10,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTabWidget,
@@ -48,6 +50,7 @@ from studio_desk.ui.generated.ui_member_form import Ui_MemberDialog
 from studio_desk.ui.generated.ui_proposal_form import Ui_ProposalDialog
 from studio_desk.ui.generated.ui_reception_form import Ui_ReceptionDialog
 from studio_desk.ui.generated.ui_studio_form import Ui_StudioDialog
+from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import show_error
 from studio_desk.ui.widgets import (
     AuthorList,
@@ -96,10 +99,41 @@ class RecordForm(QDialog):
                 policy = row.sizePolicy()
                 policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)
                 row.setSizePolicy(policy)
-        hint = self.sizeHint()
-        self.resize(max(self.width(), hint.width()), min(self.height(), max(hint.height(), 300)))
+        self._scroll_tabs()
+        hint = self._content_hint()
+        fit_to_screen(self, max(self.width(), hint.width()), min(self.height(), max(hint.height(), 300)))
         if self.fields:
             self.widget(self.fields[0].name).setFocus()
+
+    def _content_hint(self) -> QSize:
+        """The size the form would like with no scrolling (its tallest tab shown whole)."""
+        hint = self.sizeHint()
+        tabs: QTabWidget | None = getattr(self.ui, "tabs", None)
+        if tabs is None or not isinstance(tabs.currentWidget(), QScrollArea):
+            return hint
+        pages = [tabs.widget(i) for i in range(tabs.count())]
+        tallest = max(p.widget().sizeHint().height() for p in pages if isinstance(p, QScrollArea))
+        return QSize(hint.width(), hint.height() - tabs.currentWidget().sizeHint().height() + tallest)
+
+    def _scroll_tabs(self) -> None:
+        """Each tab scrolls on its own, so a long form fits a small or scaled screen; a form
+        of one tab shows no tab bar."""
+        tabs: QTabWidget | None = getattr(self.ui, "tabs", None)
+        if tabs is None:
+            return
+        current = tabs.currentIndex()
+        for index in range(tabs.count()):
+            page, title = tabs.widget(index), tabs.tabText(index)
+            tabs.removeTab(index)
+            scroll = QScrollArea()
+            scroll.setObjectName(f"scroll_{page.objectName()}")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(page)
+            tabs.insertTab(index, scroll, title)
+        tabs.setCurrentIndex(current)
+        tabs.setTabBarAutoHide(True)
 
     # ------------------------------------------------------------ widgets
 
@@ -263,8 +297,11 @@ class RecordForm(QDialog):
         if w is None or tabs is None:
             return
         for index in range(tabs.count()):
-            if tabs.widget(index).isAncestorOf(w):
+            page = tabs.widget(index)
+            if page.isAncestorOf(w):
                 tabs.setCurrentIndex(index)
+                if isinstance(page, QScrollArea):
+                    page.ensureWidgetVisible(w)
         w.setFocus()
 
     # ------------------------------------------------------------ saving and closing

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.progress import Cancelled, ProgressFn
 from studio_desk.core.store import Store
+from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import Task, run_task
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
@@ -85,7 +86,7 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         self.path_edit = QLineEdit(str(_default_export_path(store, year)))
         self.path_edit.setMinimumWidth(420)
-        browse = QPushButton("浏览……")
+        browse = QPushButton("浏览…")
         browse.clicked.connect(self._browse)
         row.addWidget(QLabel("保存到："))
         row.addWidget(self.path_edit, 1)
@@ -254,7 +255,7 @@ class ImportDialog(QDialog):
         self.result: Any = None
         self.task: Task | None = None
         self.setWindowTitle("导入台账")
-        self.resize(980, 620)
+        fit_to_screen(self, 980, 620)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "可导入本程序导出的台账，也可导入以前自己做的 Excel 台账（表头如“日期”“活动主题”“参加委员”）。"

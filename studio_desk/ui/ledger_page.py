@@ -27,9 +27,17 @@ from studio_desk.core.models import Activity, Donation, Member, Proposal, Recept
 from studio_desk.core.store import Store
 from studio_desk.ui.forms import FORM_FOR
 from studio_desk.ui.ledger_model import LedgerModel
+from studio_desk.ui.look import icon, page_header
 from studio_desk.ui.tasks import run_task, show_error
 
 ALL = "全部"
+PAGE_TITLES = {
+    Activity: "活动台账",
+    Reception: "接待走访台账",
+    Donation: "捐赠慰问台账",
+    Proposal: "提案建议台账",
+    Member: "委员名册",
+}
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,9 @@ class LedgerPage(QWidget):
         self.model = LedgerModel(store, cls)
 
         layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        header, self.heading = page_header(PAGE_TITLES.get(cls, cls.TITLE), cls.KIND if cls is not Member else "members")
+        layout.addWidget(header)
         bar = QHBoxLayout()
         layout.addLayout(bar)
         bar.addWidget(QLabel("年度"))
@@ -124,7 +135,7 @@ class LedgerPage(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText("搜索文字、委员姓名或拼音首字母（如 lg）  Ctrl+F")
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(180)
         bar.addWidget(self.search, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -141,7 +152,8 @@ class LedgerPage(QWidget):
         self.delete_button = QPushButton("删除")
         self.delete_button.setObjectName("delete")
         self.delete_button.setToolTip("Del，删除后可按 Ctrl+Z 撤销")
-        for b in (self.new_button, self.edit_button, self.delete_button):
+        for b, icon_name in ((self.new_button, "new"), (self.edit_button, "edit"), (self.delete_button, "delete")):
+            b.setIcon(icon(icon_name))
             actions.addWidget(b)
         actions.addStretch(1)
         self.extra_actions = actions  # pages may add buttons here

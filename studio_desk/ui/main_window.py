@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -24,10 +25,12 @@ from studio_desk.core.store import Store
 from studio_desk.ui.action_pages import ExchangePage, ReportsPage
 from studio_desk.ui.dashboard import DashboardPage
 from studio_desk.ui.ledger_page import Change, LedgerPage, undo_change
+from studio_desk.ui.look import fit_to_screen, icon
 from studio_desk.ui.member_page import MemberPage
 from studio_desk.ui.tasks import run_quietly, show_error
 
 PAGE_NAMES = ("总览", "活动", "接待走访", "捐赠慰问", "提案建议", "委员", "报表", "数据交换")
+PAGE_ICONS = ("dashboard", "activity", "reception", "donation", "proposal", "members", "reports", "exchange")
 UNDO_LIMIT = 50
 
 
@@ -55,11 +58,13 @@ class MainWindow(QMainWindow):
         self._backup_runner = None
         self._shut = False
         self.setObjectName("main_window")
-        self.setWindowTitle(f"{APP_TITLE} — {store.studio().name}")
+        self._update_title()
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.addItems(list(PAGE_NAMES))
+        self.nav.setIconSize(QSize(22, 22))
+        for name, icon_name in zip(PAGE_NAMES, PAGE_ICONS):
+            self.nav.addItem(QListWidgetItem(icon(icon_name), name))
         self.nav.setMinimumWidth(110)
         self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
@@ -99,10 +104,18 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.nav.setCurrentRow(0)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.restore_settings()
         self.update_status()
         dashboard.refresh()
+
+    def _update_title(self) -> None:
+        """“某某委员工作室 — 履职台账”; a studio still without its own name shows the app's name alone."""
+        name = self.store.studio().name.strip()
+        if not name or name in APP_TITLE:
+            self.setWindowTitle(APP_TITLE)
+        else:
+            self.setWindowTitle(f"{name} — 履职台账")
 
     def _add_page(self, name: str, page: QWidget) -> None:
         self.pages[name] = page
@@ -247,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read every page and the status bar (after an import, a merge, an undo…)."""
-        self.setWindowTitle(f"{APP_TITLE} — {self.store.studio().name}")
+        self._update_title()
         self._refresh_others(None)
         self._update_actions()
 

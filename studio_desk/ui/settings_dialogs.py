@@ -23,6 +23,7 @@ from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.points import DEFAULT_POINT_WEIGHTS, POINT_WEIGHT_LABELS
 from studio_desk.core.store import Store
 from studio_desk.ui.forms import StudioForm
+from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import show_error
 
 
@@ -43,7 +44,7 @@ class TypeListsDialog(QDialog):
         self.store = store
         self.changed = False
         self.setWindowTitle("类型设置")
-        self.resize(460, 440)
+        fit_to_screen(self, 460, 440)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)

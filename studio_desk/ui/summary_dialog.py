@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from studio_desk.core import enums
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.store import Store
+from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import Task, run_task, show_error
 
 SECTION_LABELS = {"基本情况": "基本情况补充", "工作亮点": "工作亮点", "存在问题": "存在问题", "下一步打算": "下一步打算"}
@@ -176,7 +177,7 @@ class SummaryDialog(QDialog):
         self._preview_serial = 0
         self.setWindowTitle("年度工作总结")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(QSize(1200, 800))
+        fit_to_screen(self, 1200, 800)
         self._build()
         self._load_year(year)
         self.generate_preview()

@@ -133,7 +133,7 @@ def test_county_package_dialog_writes_a_masked_zip(qtbot, demo_store: Store, tmp
 
     dialog = CountyPackageDialog(demo_store)
     qtbot.addWidget(dialog)
-    dialog.year_spin.setValue(2026)
+    dialog.year_combo.setCurrentIndex(dialog.year_combo.findData(2026))
     qtbot.keyClicks(dialog.folder_edit, str(tmp_path))
     assert dialog.mask_check.isChecked()
     qtbot.mouseClick(dialog.db_check, Qt.MouseButton.LeftButton)

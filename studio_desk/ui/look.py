@@ -1,0 +1,109 @@
+"""The house look: icons, page headers, key-figure cards and window sizes that fit the screen.
+
+The clerk's laptop is often 1366×768 at 125 % or 150 % scaling, which leaves Qt a logical
+screen of about 1093×614 or 911×512: no window may ask for more than the screen it opens on.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+SCREEN_MARGIN = 40  # room left for the taskbar and the window frame
+SMALLEST_SCREEN = QSize(1366, 768)
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons`` (SVG: sharp at every scaling); empty when missing."""
+    from studio_desk.paths import asset_path
+
+    try:
+        return QIcon(str(asset_path("resources", "icons", f"{name}.svg")))
+    except FileNotFoundError:
+        return QIcon()
+
+
+def available_size(widget: QWidget | None = None) -> QSize:
+    """The usable size of the screen ``widget`` is on (the primary screen otherwise)."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    if screen is None:
+        return SMALLEST_SCREEN
+    return screen.availableGeometry().size()
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to ``width``×``height``, or less when the screen is smaller (never off its edge)."""
+    room = available_size(widget)
+    w = max(min(width, room.width() - SCREEN_MARGIN), 200)
+    h = max(min(height, room.height() - SCREEN_MARGIN), 150)
+    widget.resize(w, h)
+
+
+def page_header(title: str, icon_name: str, note: str = "") -> tuple[QWidget, QLabel]:
+    """A page's heading row: its icon, its title in large type and a grey note under it.
+
+    Returns the header and its title label (pages that show a year change the title)."""
+    header = QWidget()
+    header.setObjectName("page_header")
+    row = QHBoxLayout(header)
+    row.setContentsMargins(0, 0, 0, 4)
+    row.setSpacing(10)
+    picture = QLabel()
+    picture.setPixmap(icon(icon_name).pixmap(QSize(28, 28), header.devicePixelRatioF()))
+    row.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+    texts = QVBoxLayout()
+    texts.setSpacing(0)
+    heading = QLabel(title)
+    heading.setObjectName("page_title")
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.45)
+    font.setBold(True)
+    heading.setFont(font)
+    heading.setWordWrap(True)
+    texts.addWidget(heading)
+    if note:
+        hint = QLabel(note)
+        hint.setObjectName("page_note")
+        hint.setProperty("hint", True)
+        hint.setWordWrap(True)
+        texts.addWidget(hint)
+    row.addLayout(texts, 1)
+    return header, heading
+
+
+class FigureCard(QFrame):
+    """One key figure: its name, this year's value large, and the change against last year."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("figure_card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        self.label = QLabel()
+        self.label.setProperty("hint", True)
+        self.value = QLabel()
+        self.value.setObjectName("figure_value")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.change = QLabel()
+        self.change.setObjectName("figure_change")
+        for label in (self.label, self.value, self.change):
+            layout.addWidget(label)
+
+    def set_figure(self, label: str, value: str, change: str, previous: str, tone: str) -> None:
+        """``tone`` is "up", "down" or "same": the colour of the change line."""
+        self.label.setText(label)
+        self.value.setText(value)
+        self.change.setText(f"{change}　上年 {previous}" if change else f"上年 {previous}")
+        self.change.setProperty("tone", tone)
+        self.change.style().unpolish(self.change)
+        self.change.style().polish(self.change)
