@@ -1,4 +1,9 @@
-"""``studio-desk export --year Y|Y1-Y2 [--xlsx F] [--pdf F] [--mask-pii]``."""
+"""``studio-desk export --year Y|Y1-Y2 [--xlsx F] [--pdf F] [--no-mask]``.
+
+The workbook is for the county unless the clerk says otherwise: citizens' data is masked by
+default, as in the window and the county package (``--no-mask`` for the clerk's own full copy;
+``--mask-pii``, the old way of asking for masking, is still accepted).
+"""
 
 from __future__ import annotations
 
@@ -20,7 +25,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--xlsx", type=Path, default=None, help="写出 Excel 台账到此文件")
     p.add_argument("--pdf", type=Path, default=None, help="写出 PDF 年度工作总结到此文件")
-    p.add_argument("--mask-pii", action="store_true", help="隐去群众的姓名、电话、身份证号和住址")
+    mask = p.add_mutually_exclusive_group()
+    mask.add_argument(
+        "--no-mask",
+        dest="mask_pii",
+        action="store_false",
+        help="不隐去群众的个人信息（工作室自留的完整台账；默认隐去姓名、电话、身份证号和住址）",
+    )
+    mask.add_argument("--mask-pii", dest="mask_pii", action="store_true", help="隐去群众的个人信息（默认即如此）")
+    p.set_defaults(mask_pii=True)
     p.set_defaults(run=run_export)
 
 
@@ -53,7 +66,8 @@ def run_export(args: argparse.Namespace) -> int:
             from studio_desk.exports.workbook import write_workbook
 
             write_workbook(store, year, args.xlsx, mask_pii=args.mask_pii, first_year=first)
-            print(f"已导出 {label}台账：{args.xlsx.resolve()}")
+            note = "群众个人信息已隐去" if args.mask_pii else "注意：未隐去群众个人信息，请妥善保管"
+            print(f"已导出 {label}台账：{args.xlsx.resolve()}（{note}）")
         if args.pdf:
             from studio_desk.exports.summary import write_summary
 

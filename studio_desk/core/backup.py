@@ -150,6 +150,11 @@ def check_backup(path: Path) -> int:
         raise DatabaseError("这个备份不能恢复：" + "；".join(report.problems))
     if not report.version:
         raise DatabaseError(f"“{path.name}”不是履职台账数据库，不能恢复。")
+    from studio_desk.core.masked_marker import masked_database_file_reason
+
+    masked = masked_database_file_reason(path)
+    if masked:
+        raise DatabaseError(masked)
     return report.version
 
 

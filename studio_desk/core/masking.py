@@ -4,20 +4,51 @@ Which fields are personal data is said once, in the schema (``models.pii_fields`
 only knows how each kind of personal data is masked. Members are public figures in this role and
 are never masked (the ``Member`` class marks no field as personal data).
 
-- names: ``张三`` → ``张*``, ``欧阳娜娜`` → ``欧***``; longer texts (a unit, a household with a note)
-  keep their first two and last two characters: ``青溪县宏达建材公司`` → ``青溪*****公司``;
-- phones: ``13812341234`` → ``138****1234``; a landline keeps its area code and last four digits;
+- names: every person in the field is masked, notes and counts around them are kept:
+  ``张三`` → ``张*``, ``王芳等3人`` → ``王*等3人``, ``李明（村民）`` → ``李*（村民）``,
+  ``张伟 李娜`` → ``张* 李*``; a unit's name keeps its first two and last two characters:
+  ``青溪县宏达建材公司`` → ``青溪*****公司``;
+- phones: every number in the field, ``13812341234`` → ``138****1234``; a landline keeps its area
+  code and last four digits;
 - ID numbers: first three and last four characters kept: ``510***********123X``;
-- addresses: kept down to the town or street office, the rest replaced: ``城关镇迎宾路18号`` → ``城关镇****``.
+- addresses: kept down to the town or street office, the rest replaced: ``城关镇迎宾路18号`` → ``城关镇****``;
+- free text (诉求内容, 办理结果, notes, follow-up notes): phone and ID numbers wherever they stand,
+  the record's own citizens' names, and names introduced as a citizen (``村民王建国``,
+  ``联系人：李娜``, ``赵强等5人``).
+
+A masked workbook or database copy is recognised by :mod:`studio_desk.core.masked_marker`
+(re-exported here: ``MASKED_MARKER``, ``is_masked_database``, ``masked_workbook_reason``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from studio_desk.core.models import PII_ADDRESS, PII_ID, PII_NAME, PII_PHONE, Record, pii_fields
+from studio_desk.core.masked_marker import (
+    MASKED_MARKER,
+    is_masked,
+    is_masked_database,
+    mark_masked_database,
+    masked_database_file_reason,
+    masked_workbook_reason,
+)
+from studio_desk.core.models import (
+    PII_ADDRESS,
+    PII_ID,
+    PII_NAME,
+    PII_PHONE,
+    PII_TEXT,
+    RECORD_TYPES,
+    Record,
+    fields_of,
+    pii_fields,
+)
+
+if TYPE_CHECKING:
+    from studio_desk.core.store import Store
 
 R = TypeVar("R", bound=Record)
 
@@ -25,33 +56,121 @@ STAR = "*"
 # Places an address may be cut after: administrative levels above the house number.
 _ADDRESS_LEVELS = re.compile(r"(省|自治区|市|自治州|州|盟|县|区|旗|镇|乡|街道|街道办事处)")
 
+_HAN = "\u3400-\u9fff\U00020000-\U0002ffff"
+# Between persons in one field: 、，,；; / and spaces ("张伟 李娜", "张伟、李娜").
+_PERSON_SEP = re.compile(r"([、，,；;/／|]+|\s+)")
+# What may follow a name and is not part of it: a count, a relation, a form of address.
+_NAME_SUFFIX = re.compile(
+    r"(等\s*[\d一二两三四五六七八九十百]+\s*[人户名位家]|等人|等|夫妇|夫妻|一家\s*[\d一二两三四五六七八九十]*\s*口?"
+    r"|及其?家[人属]|家属|之[子女妻夫父母]|父子|父女|母子|母女|兄弟|姐妹|老人|大爷|大娘|大妈|阿姨|奶奶|爷爷"
+    r"|师傅|同志|先生|女士|老师|户)$"
+)
+_NOTE = re.compile(r"[（(][^（()）]*[)）]")
+# Words that make a name a unit or a group rather than a person (these are kept more fully).
+_UNIT_WORDS = re.compile(
+    r"公司|集团|厂|店|超市|合作社|协会|商会|学校|小学|中学|幼儿园|医院|卫生院|诊所|委员会|村委|居委|社区|小区"
+    r"|村|组|镇|乡|街道|局|所|站|中心|办|部|队|院|馆|会|群众|村民|居民|住户|农户|业主|商户|职工|学生|家长"
+)
+
+# Numbers in free text. The look-arounds keep digits of longer numbers (amounts, dates) out.
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(?:\d{6}\s?\d{8}\s?\d{3}[\dXx]|\d{15})(?![0-9A-Za-z])")
+_MOBILE_IN_TEXT = re.compile(r"(?<![\d])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![\d])")
+_LANDLINE_IN_TEXT = re.compile(r"(?<![\d])0\d{2,3}[-－—\s]\d{7,8}(?![\d])|(?<![\d])0\d{2,3}\d{7,8}(?![\d])")
+_PHONE_WORD = re.compile(
+    r"(?:电话|手机|手机号|座机|联系方式|电话号码|号码|tel|TEL|Tel)[:：\s]*(?:是|为)?[:：\s]*(\+?\d[\d\-\s]{4,18}\d)"
+)
+# A citizen named after a word that introduces one: 村民王建国, 联系人：李娜, 户主张某.
+_ROLE_WORDS = (
+    "村民|居民|群众|市民|来访人|来访者|来访群众|反映人|诉求人|当事人|申请人|户主|业主|住户|农户|患者|病人|家长|"
+    "低保户|五保户|贫困户|脱贫户|困难户|残疾人|退役军人|老党员|留守老人|留守儿童|孤儿|老人|职工|工人|租户|"
+    "儿子|女儿|丈夫|妻子|父亲|母亲|之子|之女|联系人|姓名|名叫|叫做|本人|对象"
+)
+# The common surnames (百家姓, by frequency): a name in free text starts with one. A word that
+# follows a role word without one ("居民养老保险", "老人行动不便") is left alone.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+    "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
+    "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+    "丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_NAME = rf"[{_SURNAMES}][{_HAN}]{{1,2}}"
+_ROLE_NAME = re.compile(rf"((?:{_ROLE_WORDS})[:：\s]?)({_NAME})")
+# A name followed by a count or a relation: 赵强等5人, 刘洋夫妇, 孙丽一家.
+_NAME_BEFORE = re.compile(
+    rf"(?<![{_HAN}])({_NAME})(?=等\s*[\d一二两三四五六七八九十]+\s*[人户名位]|夫妇|一家|及其?家[人属])"
+)
+# Characters that end a name when the pattern above takes three: "村民张三反映" is 张三, not 张三反.
+_AFTER_NAME = set("反说称来家的等一同和与及在向于因到已是为、，,。；;：:（(）) 表诉要希请想夫去住今昨前近多")
+
 
 def mask_name(text: str) -> str:
+    """Every person in a name field masked; separators, counts and notes kept."""
     text = text.strip()
     if not text:
         return ""
-    if len(text) <= 4:
+    parts = _PERSON_SEP.split(text)
+    out = []
+    for i, part in enumerate(parts):
+        out.append(part if i % 2 else _mask_one_name(part))
+    return "".join(out)
+
+
+def _mask_one_name(part: str) -> str:
+    if not part:
+        return part
+    notes = [(m.start(), m.group()) for m in _NOTE.finditer(part)]
+    core = _NOTE.sub("", part)
+    suffix = ""
+    match = _NAME_SUFFIX.search(core)
+    if match and match.start() > 0:
+        core, suffix = core[: match.start()], core[match.start() :]
+    # A surname with a form of address (李大爷) names nobody; a full name is masked.
+    masked = (core if suffix and len(core) == 1 else _mask_person(core)) + suffix
+    # Notes stay where they were (after the name, usually), with numbers and names in them masked.
+    for _, note in notes:
+        masked += mask_free_text(note)
+    return masked
+
+
+def _mask_person(text: str) -> str:
+    if not text:
+        return ""
+    if len(text) <= 4 and not (len(text) > 2 and _UNIT_WORDS.search(text[1:])):
         return text[0] + STAR * (len(text) - 1) if len(text) > 1 else STAR
+    if len(text) <= 4:
+        return text[0] + STAR * (len(text) - 2) + text[-1]
     return text[:2] + STAR * (len(text) - 4) + text[-2:]
 
 
-def mask_phone(text: str) -> str:
-    """Mask the middle digits; separators and the number's shape are kept."""
-    text = text.strip()
+def _mask_one_phone(text: str) -> str:
     digits = [i for i, ch in enumerate(text) if ch.isdigit()]
     if not digits:
-        return STAR * len(text) if text else ""
+        return STAR * len(text) if text.strip() else text
     n = len(digits)
-    if n >= 11 and text[digits[n - 11]] == "1":  # a mobile number, perhaps with +86 before it
+    if 11 <= n <= 13 and text[digits[n - 11]] == "1":  # a mobile number, perhaps with +86 before it
         keep = set(digits[: n - 8]) | set(digits[n - 4 :])
-    elif n >= 7:
+    elif 7 <= n <= 12:
         # A landline: keep the area code (up to the first separator) and the last four digits.
         head = re.match(r"\D*0\d{2,3}(?=\D)", text)
         head_len = head.end() if head else 0
         keep = {i for i in digits if i < head_len} | set(digits[n - 4 :])
+    elif n > 12:  # several numbers run together: nothing of them is kept
+        keep = set()
     else:
         keep = set(digits[n - 2 :]) if n > 2 else set()
     return "".join(ch if (not ch.isdigit() or i in keep) else STAR for i, ch in enumerate(text))
+
+
+def mask_phone(text: str) -> str:
+    """Every number in a phone field masked (middle digits); separators and shapes kept."""
+    text = text.strip()
+    if not text:
+        return ""
+    # "13812345678/13987654321", "138… 139…": each number on its own.
+    parts = re.split(r"([/／、,，;；|]+|(?<=\d{4})\s+(?=\+?\d{7}))", text)
+    return "".join(part if i % 2 else _mask_one_phone(part) for i, part in enumerate(parts))
 
 
 def mask_id_number(text: str) -> str:
@@ -71,7 +190,50 @@ def mask_address(text: str) -> str:
             cut = match.end()
     if cut == 0:
         cut = min(3, max(1, len(text) // 3))
-    return text[:cut] + STAR * 4
+    text = text[:cut] + STAR * 4
+    return mask_free_text(text)
+
+
+def _role_name(match: re.Match[str]) -> str:
+    word, name = match.group(1), match.group(2)
+    if name.endswith("某") or STAR in name:
+        return match.group()
+    if len(name) == 3 and name[2] in _AFTER_NAME:
+        return word + _mask_person(name[:2]) + name[2]
+    return word + _mask_person(name)
+
+
+def mask_free_text(text: str, names: tuple[str, ...] = ()) -> str:
+    """Phone and ID numbers, the given names and names introduced as a citizen, masked in a text."""
+    if not text:
+        return text
+    text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group()), text)
+    text = _MOBILE_IN_TEXT.sub(lambda m: _mask_one_phone(m.group()), text)
+    text = _LANDLINE_IN_TEXT.sub(lambda m: _mask_one_phone(m.group()), text)
+    text = _PHONE_WORD.sub(
+        lambda m: m.group()[: m.start(1) - m.start()] + _mask_one_phone(m.group(1)), text
+    )
+    for name in sorted(set(names), key=len, reverse=True):
+        if len(name) >= 2 and name in text:
+            text = text.replace(name, _mask_person(name))
+    text = _ROLE_NAME.sub(_role_name, text)
+    text = _NAME_BEFORE.sub(lambda m: _mask_person(m.group(1)), text)
+    return text
+
+
+def person_names(text: str) -> tuple[str, ...]:
+    """The persons' names in a name field (``王芳等3人、李明（村民）`` → ``王芳``, ``李明``)."""
+    out = []
+    for i, part in enumerate(_PERSON_SEP.split(text.strip())):
+        if i % 2 or not part:
+            continue
+        core = _NOTE.sub("", part)
+        match = _NAME_SUFFIX.search(core)
+        if match and match.start() > 0:
+            core = core[: match.start()]
+        if len(core) >= 2:
+            out.append(core)
+    return tuple(out)
 
 
 _MASKERS = {
@@ -79,6 +241,7 @@ _MASKERS = {
     PII_PHONE: mask_phone,
     PII_ID: mask_id_number,
     PII_ADDRESS: mask_address,
+    PII_TEXT: mask_free_text,
 }
 
 
@@ -89,16 +252,73 @@ def mask_value(kind: str, value: str) -> str:
     return _MASKERS[kind](value)
 
 
+def _mask_children(children: list[Any], names: tuple[str, ...]) -> list[Any]:
+    out = []
+    for child in children:
+        changes = {}
+        for info in fields_of(type(child)):
+            value = getattr(child, info.name)
+            if isinstance(value, str) and value:
+                changes[info.name] = mask_free_text(value, names)
+        out.append(dataclasses.replace(child, **changes) if changes else child)
+    return out
+
+
 def mask_record(record: R) -> R:
-    """A copy of ``record`` with every personal-data field masked (the record is not changed)."""
-    changes: dict[str, Any] = {}
-    for name, kind in pii_fields(type(record)).items():
+    """A copy of ``record`` with every personal-data field masked (the record is not changed).
+
+    Free texts lose the names the record's own name fields give, wherever they are mentioned.
+    """
+    pii = pii_fields(type(record))
+    if not pii:
+        return record
+    names: tuple[str, ...] = ()
+    for name, kind in pii.items():
         value = getattr(record, name)
-        if isinstance(value, str) and value:
-            changes[name] = mask_value(kind, value)
+        if kind == PII_NAME and isinstance(value, str):
+            names += person_names(value)
+    changes: dict[str, Any] = {}
+    for name, kind in pii.items():
+        value = getattr(record, name)
+        if isinstance(value, list) and value:
+            changes[name] = _mask_children(value, names)
+        elif isinstance(value, str) and value:
+            changes[name] = mask_free_text(value, names) if kind == PII_TEXT else mask_value(kind, value)
     return dataclasses.replace(record, **changes) if changes else record
 
 
-def is_masked(value: str) -> bool:
-    """Whether a text looks like something this module masked (used to refuse masked imports)."""
-    return STAR * 2 in value or (len(value) == 2 and value.endswith(STAR))
+def write_masked_copy(store: Store, target: Path) -> None:
+    """A copy of the database at ``target`` with personal data masked, in the current rows and in
+    history, and marked as masked.
+
+    Version ids are kept, so the copy can never overwrite the studio's own data in a merge;
+    merging, restoring or importing it is refused outright (``masked_marker``).
+    """
+    from studio_desk.core.store import Store
+
+    store.backup_to(target)
+    with Store.open(target, replica_id=store.replica_id, create=False) as copy:
+        with copy.transaction():
+            for cls in RECORD_TYPES:
+                if pii_fields(cls):
+                    copy.rewrite_versions(cls, mask_record)
+            mark_masked_database(copy.conn)
+        copy.conn.execute("VACUUM")  # no unmasked text left behind in free pages
+
+
+__all__ = [
+    "MASKED_MARKER",
+    "is_masked",
+    "is_masked_database",
+    "mask_address",
+    "mask_free_text",
+    "mask_id_number",
+    "mask_name",
+    "mask_phone",
+    "mask_record",
+    "mask_value",
+    "masked_database_file_reason",
+    "masked_workbook_reason",
+    "person_names",
+    "write_masked_copy",
+]

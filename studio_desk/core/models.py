@@ -38,6 +38,7 @@ PII_NAME = "name"
 PII_PHONE = "phone"
 PII_ID = "id_number"
 PII_ADDRESS = "address"
+PII_TEXT = "free_text"  # a citizen-facing free text: numbers and names typed into it are masked
 
 
 def spec(
@@ -285,20 +286,20 @@ class Reception(Record):
     people_count: int = spec("人数", INT, minimum=0, maximum=100_000, default=1)
     household_count: int = spec("户数", INT, minimum=0, maximum=100_000)
     request_category: str = spec("诉求类别", CHOICE, type_list="request_category")
-    request_content: str = spec("诉求内容", LONGTEXT, required=True)
+    request_content: str = spec("诉求内容", LONGTEXT, required=True, pii=PII_TEXT)
     member_ids: list[str] = spec("接待委员", MEMBERS)
     handling: str = spec("处理方式", CHOICE, choices=enums.HANDLING_METHODS)
     transferred_to: str = spec("转办单位")
     status: str = spec("办理状态", CHOICE, required=True, choices=enums.RECEPTION_STATUSES, default="待办")
     deadline: Date | None = spec("办理时限", DATE)
     closed_on: Date | None = spec("办结日期", DATE)
-    result: str = spec("办理结果", LONGTEXT)
+    result: str = spec("办理结果", LONGTEXT, pii=PII_TEXT)
     practical_help: bool = spec("帮办实事", BOOL)
     dispute: bool = spec("矛盾纠纷", BOOL)
     feedback_given: bool = spec("已反馈", BOOL)
     satisfaction: str = spec("满意度", CHOICE, choices=enums.SATISFACTION)
-    notes: str = spec("备注", LONGTEXT, maxlen=2000)
-    followups: list[FollowUp] = spec("办理跟踪", CHILDREN, child=FollowUp)
+    notes: str = spec("备注", LONGTEXT, maxlen=2000, pii=PII_TEXT)
+    followups: list[FollowUp] = spec("办理跟踪", CHILDREN, child=FollowUp, pii=PII_TEXT)
 
     def display_name(self) -> str:
         return self.request_content[:30]
@@ -317,12 +318,12 @@ class Donation(Record):
     category: str = spec("类别", CHOICE, required=True, choices=enums.DONATION_CATEGORIES)
     donor: str = spec("捐赠方", required=True)
     member_ids: list[str] = spec("关联委员", MEMBERS)
-    recipients: str = spec("受助对象", required=True)
+    recipients: str = spec("受助对象", required=True, pii=PII_TEXT)
     recipient_count: int = spec("受助人数", INT, minimum=0, maximum=1_000_000)
     cash_fen: int = spec("现金(元)", MONEY, minimum=0)
     items: list[DonationItem] = spec("物资明细", CHILDREN, child=DonationItem)
     handler: str = spec("经手人", maxlen=50)
-    notes: str = spec("备注", LONGTEXT, maxlen=2000)
+    notes: str = spec("备注", LONGTEXT, maxlen=2000, pii=PII_TEXT)
 
     @property
     def in_kind_fen(self) -> int:

@@ -11,7 +11,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -626,6 +626,30 @@ class Store(StudioSettings, SearchText):
                 cols = ", ".join(("record_id", "position") + child_cols)
                 marks = ",".join("?" * (2 + len(child_cols)))
                 self.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+
+    def rewrite_versions(self, cls: type[R], transform: Callable[[R], R]) -> int:
+        """Replace every version of every ``cls`` record, current, deleted and in history, by
+        ``transform(version)`` (ids, timestamps and version ids kept); returns how many.
+
+        Only for masking a copy that leaves the studio: the studio's own history is never rewritten.
+        """
+        n = 0
+        with self.transaction():
+            ids = self.query_ids(cls, include_deleted=True)
+            for start in range(0, len(ids), 500):
+                for record in self.get_many(cls, ids[start : start + 500]):
+                    self._write(transform(record))
+                    n += 1
+            rows = self.conn.execute(
+                "SELECT seq, data FROM history WHERE table_name = ?", (cls.TABLE,)
+            ).fetchall()
+            for seq, data in rows:
+                changed = transform(codec.from_dict(cls, json.loads(data)))
+                self.conn.execute(
+                    "UPDATE history SET data = ? WHERE seq = ?", (codec.dumps(codec.to_dict(changed)), seq)
+                )
+                n += 1
+        return n
 
     # ------------------------------------------------------------ history
 

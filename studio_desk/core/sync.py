@@ -32,6 +32,7 @@ from typing import Any
 from studio_desk.core import codec
 from studio_desk.core.db import check_schema, connect, ensure_ours, sniff_file, sqlite_error_message
 from studio_desk.core.errors import DatabaseError, NotStudioDeskError, StudioDeskError
+from studio_desk.core.masked_marker import masked_connection_reason
 from studio_desk.core.models import BY_TABLE, RECORD_TYPES, Member, Record, TypeEntry
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
@@ -126,8 +127,10 @@ class MergeSummary:
 # ---------------------------------------------------------------- checking the other copy
 
 
-def prepare_copy(local: Path, work: Path) -> Store:
-    """Check a local copy of the other file and open it (migrating the copy if it is older)."""
+def prepare_copy(local: Path, work: Path, shown: str | None = None) -> Store:
+    """Check a local copy of the other file and open it (migrating the copy if it is older).
+
+    ``shown``: the name of the clerk's own file, for messages (``local`` is a temporary copy)."""
     sniff_file(local)
     conn = connect(local)
     try:
@@ -135,9 +138,9 @@ def prepare_copy(local: Path, work: Path) -> Store:
         if version == 0:
             raise NotStudioDeskError(f"“{local.name}”是空的数据库，不是履职台账数据库。")
         check_schema(conn, local, version)
-        masked = conn.execute("SELECT value FROM meta WHERE key = 'pii_masked'").fetchone()
+        masked = masked_connection_reason(conn, shown or local.name)
         if masked:
-            raise DatabaseError("这是报送用的脱敏副本（群众个人信息已隐去），不能合并回台账。")
+            raise DatabaseError(masked)
         bad = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
         if bad:
             raise DatabaseError("这个副本已损坏（完整性检查未通过），不能合并：" + "；".join(bad[:3]))
@@ -173,7 +176,7 @@ def merge_file(
         local = work / "other.sqlite"
         read_copy(source, local, password=password)
         report(progress, 0, 0, "正在检查文件……")
-        other = prepare_copy(local, work)
+        other = prepare_copy(local, work, source.name)
         if backup_dir is None:
             from studio_desk.paths import backups_dir
 

@@ -8,7 +8,6 @@ pulled stick never leaves a half-made package under the final name.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -18,13 +17,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from studio_desk.core import codec
 from studio_desk.core.errors import StudioDeskError
-from studio_desk.core.models import RECORD_TYPES, pii_fields
+from studio_desk.core.masking import write_masked_copy
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 
-MASKED_META = "pii_masked"
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -45,39 +42,6 @@ class PackageResult:
 def package_name(store: Store, year: int) -> str:
     name = _BAD_CHARS.sub("", store.studio().name).strip() or "委员工作室"
     return f"{name}-{year}年度报送材料"
-
-
-def write_masked_copy(store: Store, target: Path) -> None:
-    """A copy of the database with personal data masked, in the current rows and in history.
-
-    Version ids are kept, so the copy can never overwrite the studio's own data in a merge;
-    the copy is also marked so that merging it is refused outright.
-    """
-    store.backup_to(target)
-    with Store.open(target, replica_id=store.replica_id, create=False) as copy:
-        with copy.transaction():
-            for cls in RECORD_TYPES:
-                if not pii_fields(cls):
-                    continue
-                from studio_desk.core.masking import mask_record
-
-                ids = copy.query_ids(cls, include_deleted=True)
-                for start in range(0, len(ids), 500):
-                    for record in copy.get_many(cls, ids[start : start + 500]):
-                        copy._write(mask_record(record))
-                rows = copy.conn.execute(
-                    "SELECT seq, data FROM history WHERE table_name = ?", (cls.TABLE,)
-                ).fetchall()
-                for seq, data in rows:
-                    masked = mask_record(codec.from_dict(cls, json.loads(data)))
-                    copy.conn.execute(
-                        "UPDATE history SET data = ? WHERE seq = ?",
-                        (codec.dumps(codec.to_dict(masked)), seq),
-                    )
-            copy.conn.execute(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", (MASKED_META,)
-            )
-        copy.conn.execute("VACUUM")  # no unmasked text left behind in free pages
 
 
 def _readme(store: Store, year: int, files: list[str], masked: bool) -> str:

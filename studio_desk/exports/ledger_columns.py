@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from studio_desk.core.masked_marker import MASKED_MARKER
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
 
 # Column kinds
@@ -216,7 +217,7 @@ RANKING_HEADERS = (
 SHEET_ORDER = (SUMMARY_SHEET_NAME,) + tuple(s.name for s in RECORD_SHEETS) + (RANKING_SHEET_NAME,)
 
 # Words in a sheet's title row that mark a copy whose citizens' data was masked.
-MASKED_MARK = "已隐去群众个人信息"
+MASKED_MARK = MASKED_MARKER
 
 _SPACES = re.compile(r"\s+")
 _PARENS = str.maketrans({"（": "(", "）": ")", "：": ":", "／": "/"})

@@ -19,6 +19,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.figures import AnnualFigures, annual_figures
+from studio_desk.core.masked_marker import MARKER_PROPERTY, MARKER_SHEET, MASKED_MARKER
 from studio_desk.core.masking import mask_record
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Record
 from studio_desk.core.money import fen_to_decimal
@@ -35,10 +36,12 @@ from studio_desk.exports.xlsx_cells import (
     CellMaker,
     display_width,
 )
+from studio_desk.exports.xlsx_print import print_area, setup_print
 
 CHUNK = 500
 WIDTH_SAMPLE = 300  # rows looked at to size the columns (the sheet is streamed, not kept)
-MAX_WIDTH = {lc.LONG: 50, lc.TEXT: 36, lc.MEMBERS: 30, lc.AUTHORS: 24, lc.ITEMS: 40, lc.FOLLOWUP: 40}
+# Widest a column gets: long texts wrap rather than widen the printed page.
+MAX_WIDTH = {lc.LONG: 40, lc.TEXT: 28, lc.MEMBERS: 24, lc.AUTHORS: 20, lc.ITEMS: 32, lc.FOLLOWUP: 32}
 _ORDER_FIELD = {Member: None, Proposal: "submitted_on"}
 
 
@@ -122,7 +125,7 @@ def _write(
     wb.properties.creator = "委员工作室履职台账"
     wb.properties.title = f"{studio.name}{label}履职台账"
     if mask_pii:
-        wb.properties.keywords = lc.MASKED_MARK
+        _mark_masked(wb)
     try:
         _summary_sheet(wb, studio.name, figures, mask_pii)
         for spec in lc.RECORD_SHEETS:
@@ -130,11 +133,24 @@ def _write(
                 wb, store, spec, id_lists[spec.name], studio.name, label, figures, names, mask_pii, counter
             )
         _ranking_sheet(wb, studio.name, figures, mask_pii)
+        if mask_pii:
+            marker = wb.create_sheet(MARKER_SHEET)
+            marker.sheet_state = "veryHidden"
+            marker.append([MASKED_MARKER])
         report(progress, counter.total, counter.total, "正在保存文件……")
         wb.save(tmp)
     except BaseException:
         _discard(wb)
         raise
+
+
+def _mark_masked(wb: Workbook) -> None:
+    """The marker in the document properties (the hidden sheet and the page headers carry it too)."""
+    from openpyxl.packaging.custom import StringProperty
+
+    wb.properties.keywords = MASKED_MARKER
+    wb.properties.subject = MASKED_MARKER
+    wb.custom_doc_props.append(StringProperty(name=MARKER_PROPERTY, value=MASKED_MARKER))
 
 
 def _discard(wb: Workbook) -> None:
@@ -166,33 +182,24 @@ def _title(studio_name: str, ledger: str, label: str, masked: bool) -> str:
     """``XX工作室活动台账（2025年）``; ``label`` is ``2025年`` or ``2023—2025年``."""
     text = f"{studio_name}{ledger}（{label}）"
     if masked:
-        text += f"（{lc.MASKED_MARK}）"
+        text += f"（{MASKED_MARKER}）"
     return text
 
 
-def _prepare(ws: WriteOnlyWorksheet, headers: list[str], widths: list[float]) -> CellMaker:
+def _prepare(
+    ws: WriteOnlyWorksheet, widths: list[float], page_header: str, masked: bool, printed: int | None = None
+) -> CellMaker:
     """Widths, frozen panes, print setup: all must be set before the first row is written."""
     from openpyxl.utils import get_column_letter
 
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = round(width, 1)
     ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    ws.oddFooter.center.size = 9
-    ws.evenFooter.center.text = "第 &P 页 共 &N 页"
+    title_cols = setup_print(ws, widths, printed=printed or len(widths), page_header=page_header, masked=masked)
     cells = CellMaker(ws)
     cells.define("title", bold=True, size=14, horizontal="center", border=False)
     cells.define("header", bold=True, horizontal="center", wrap=True, fill=HEADER_FILL)
-    cells.define("text")
+    cells.define("text", wrap=True)  # a text wider than its column wraps instead of being cut on paper
     cells.define("long", wrap=True)
     cells.define("center", horizontal="center")
     cells.define("date", number_format=DATE_FORMAT, horizontal="center")
@@ -202,7 +209,13 @@ def _prepare(ws: WriteOnlyWorksheet, headers: list[str], widths: list[float]) ->
     cells.define("total_text", bold=True, fill=TOTAL_FILL)
     cells.define("total_int", bold=True, number_format=INT_FORMAT, fill=TOTAL_FILL)
     cells.define("total_money", bold=True, number_format=MONEY_FORMAT, fill=TOTAL_FILL)
+    cells.title_columns = title_cols
     return cells
+
+
+def _page_header(studio_name: str, ledger: str, label: str) -> str:
+    # "&" starts a code in a page header: a studio named "A&B" is written "A&&B".
+    return f"{studio_name} {ledger} {label}".replace("&", "&&")
 
 
 def _head(
@@ -211,7 +224,8 @@ def _head(
     from openpyxl.utils import get_column_letter
 
     ws.append([cells.cell("title", title)])
-    ws.merged_cells.add(f"A1:{get_column_letter(merge_cols or len(headers))}1")
+    span = min(merge_cols or len(headers), cells.title_columns or len(headers))
+    ws.merged_cells.add(f"A1:{get_column_letter(span)}1")
     ws.row_dimensions[1].height = 28
     ws.append([cells.cell("header", h) for h in headers])
 
@@ -220,9 +234,8 @@ def _finish(ws: WriteOnlyWorksheet, ncols: int, last_row: int, print_cols: int |
     from openpyxl.utils import get_column_letter
 
     ws.auto_filter.ref = f"A2:{get_column_letter(ncols)}{max(last_row, 2)}"
-    if print_cols is not None:
-        # 记录编号 is for the import, not for readers: leaving it off the page keeps the print larger.
-        ws.print_area = f"A1:{get_column_letter(print_cols)}{max(last_row, 2)}"
+    # 记录编号 and what follows it are for the import, not for readers: not printed.
+    print_area(ws, print_cols or ncols, last_row)
 
 
 # ---------------------------------------------------------------- record sheets
@@ -348,10 +361,11 @@ def _record_sheet(
         if len(sample) >= WIDTH_SAMPLE:
             break
     widths = _widths(spec, sample)
-    cells = _prepare(ws, headers, widths)
-    _head(ws, cells, _title(studio_name, spec.name, label, masked), headers, len(headers) - 1)
+    printed = len(headers) - 1
+    cells = _prepare(ws, widths, _page_header(studio_name, spec.name, label), masked, printed)
+    _head(ws, cells, _title(studio_name, spec.name, label, masked), headers, printed)
     styles = [_STYLE[c.kind] for c in spec.columns]
-    wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style == "long"]
+    wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style in ("long", "text")]
     n = 0
 
     def emit(row: list[Any]) -> None:
@@ -375,7 +389,7 @@ def _record_sheet(
     if total is not None:
         ws.append([cells.cell(style, value) for style, value in total])
         n += 1
-    _finish(ws, len(headers), n + 2, print_cols=len(headers) - 1)
+    _finish(ws, len(headers), n + 2, print_cols=printed)
 
 
 def _totals_row(spec: lc.SheetSpec, figures: AnnualFigures, n: int) -> list[tuple[str, Any]] | None:
@@ -419,7 +433,7 @@ def _summary_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, maske
     ws = wb.create_sheet(lc.SUMMARY_SHEET_NAME)
     label = figures.current.label
     headers = ["类别", "项目", "单位", label, figures.previous.label]
-    cells = _prepare(ws, headers, [12, 22, 7, 16, 16])
+    cells = _prepare(ws, [12, 22, 7, 16, 16], _page_header(studio_name, "统计汇总", label), masked)
     _head(ws, cells, _title(studio_name, "统计汇总", label, masked), headers)
     n = 0
     for section, items in figures.key_figures():
@@ -446,8 +460,9 @@ def _ranking_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, maske
     ws = wb.create_sheet(lc.RANKING_SHEET_NAME)
     headers = list(lc.RANKING_HEADERS)
     widths = [12] + [10] * (len(headers) - 1)
-    cells = _prepare(ws, headers, widths)
-    _head(ws, cells, _title(studio_name, "委员履职统计", figures.current.label, masked), headers)
+    label = figures.current.label
+    cells = _prepare(ws, widths, _page_header(studio_name, "委员履职统计", label), masked)
+    _head(ws, cells, _title(studio_name, "委员履职统计", label, masked), headers)
     for m in figures.current.ranking:
         values = [
             m.activities,

@@ -63,6 +63,8 @@ class CellMaker:
     def __init__(self, ws: WriteOnlyWorksheet):
         self.ws = ws
         self._templates: dict[str, WriteOnlyCell] = {}
+        # How many columns the sheet's title spans (set by the print setup; None: all).
+        self.title_columns: int | None = None
 
     def define(
         self,

@@ -51,7 +51,10 @@ def test_record_masking_uses_the_schema_and_leaves_members_alone():
         request_content="反映道路损坏",
     )
     masked = mask_record(r)
-    assert set(pii_fields(Reception)) == {"person_name", "person_phone", "person_id_number", "person_address"}
+    assert set(pii_fields(Reception)) == {
+        "person_name", "person_phone", "person_id_number", "person_address",
+        "request_content", "result", "notes", "followups",  # free texts: numbers and names in them
+    }
     assert masked.person_name == "罗**"
     assert masked.person_phone == "138****5173"
     assert masked.person_id_number == "510***********1234"
@@ -61,3 +64,71 @@ def test_record_masking_uses_the_schema_and_leaves_members_alone():
     assert is_masked(masked.person_phone) and not is_masked(r.person_phone)
     m = Member(name="刘刚", phone="13954251571")
     assert mask_record(m) is m
+
+
+def test_every_person_in_a_name_field_is_masked():
+    assert mask_name("王芳等3人") == "王*等3人"
+    assert mask_name("李明（村民）") == "李*（村民）"
+    assert mask_name("张伟 李娜") == "张* 李*"
+    assert mask_name("张伟、李娜，赵强") == "张*、李*，赵*"
+    assert mask_name("刘洋夫妇") == "刘*夫妇"
+    assert mask_name("李大爷") == "李大爷"  # a surname and a form of address name nobody
+    assert mask_name("孙丽（电话13812345678）") == "孙*（电话138****5678）"
+
+
+def test_every_number_in_a_phone_field_is_masked():
+    assert mask_phone("13812345678/13987654321") == "138****5678/139****4321"
+    assert mask_phone("13812345678 13987654321") == "138****5678 139****4321"
+    assert mask_phone("13812345678、0839-6621088") == "138****5678、0839-***1088"
+    assert mask_phone("1381234567813987654321") == "*" * 22  # run together: nothing kept
+
+
+def test_numbers_and_names_in_free_text_are_masked():
+    from studio_desk.core.masking import mask_free_text
+
+    text = "村民王建国反映，其身份证号510823198001011234，电话13812345678；联系人：李娜，手机 139-8765-4321。"
+    masked = mask_free_text(text)
+    for secret in ("王建国", "510823198001011234", "13812345678", "李娜", "8765"):
+        assert secret not in masked, masked
+    assert masked.startswith("村民王**反映") and "510***********1234" in masked
+    assert mask_free_text("赵强等5人来访，投资2000000元，2025年3月1日") == "赵*等5人来访，投资2000000元，2025年3月1日"
+    assert mask_free_text("罗丽国反映道路损坏，罗丽国的邻居同意", ("罗丽国",)) == "罗**反映道路损坏，罗**的邻居同意"
+    assert mask_free_text("座机0839-6621088") == "座机0839-***1088"
+
+
+def test_free_texts_and_follow_ups_of_a_reception_are_masked():
+    from studio_desk.core.models import FollowUp
+
+    r = Reception(
+        date=date(2025, 3, 1),
+        mode="来访",
+        person_name="罗丽国等2人",
+        person_phone="13889875173/13912345678",
+        request_content="罗丽国反映：村民陈小明家的围墙倒塌，电话13700001111",
+        result="已转交镇政府，罗丽国表示满意",
+        notes="身份证 510823198001011234",
+        followups=[FollowUp(date=date(2025, 3, 5), note="回访罗丽国，联系人：周杰 13655556666")],
+    )
+    masked = mask_record(r)
+    everything = repr(masked)
+    for secret in ("罗丽国", "陈小明", "13700001111", "13912345678", "510823198001011234", "周杰", "13655556666"):
+        assert secret not in everything, secret
+    assert masked.person_name == "罗**等2人" and masked.followups[0].date == date(2025, 3, 5)
+
+
+def test_masked_values_are_recognised():
+    for value in ("张*", "138****1234", "城关镇****", "王*等3人", "510***********123X", "欧***"):
+        assert is_masked(value), value
+    for value in ("张三", "13812341234", "3*4=12", "A*", ""):
+        assert not is_masked(value), value
+
+
+def test_ordinary_requests_are_left_as_they_are():
+    from studio_desk.core.demo import REQUESTS
+    from studio_desk.core.masking import mask_free_text
+
+    texts = [t for r in REQUESTS for t in (r if isinstance(r, tuple) else (r,)) if isinstance(t, str)]
+    texts += ["咨询城乡居民养老保险补缴政策", "独居老人行动不便，希望提供上门服务", "投资2000000元，2025年3月1日签约"]
+    assert len(texts) > 5
+    for text in texts:
+        assert mask_free_text(text) == text

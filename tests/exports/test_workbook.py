@@ -73,11 +73,13 @@ def test_layout_and_print_setup_of_every_sheet(workbook_path: Path, demo_store):
         assert ws["A1"].font.b and ws["A2"].font.b
         assert ws.freeze_panes == "A3"
         assert ws.auto_filter.ref == f"A2:{last}{ws.max_row}"
-        assert ws.print_title_rows == "$2:$2"
+        assert ws.print_title_rows == "$1:$2"  # the title and header rows on every page
         assert ws.page_setup.orientation == "landscape"
         assert ws.page_setup.paperSize == 9
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        # Never shrunk to fit: 10.5 pt text stays above 9 pt on paper.
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage
+        assert 86 <= ws.page_setup.scale <= 100
+        assert ws.oddHeader.center.text == f"{studio} {ws.title} {YEAR}年"
         assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
         for index, cell in enumerate(ws[2], start=1):
             width = ws.column_dimensions[openpyxl.utils.get_column_letter(index)].width

@@ -1,4 +1,5 @@
-"""LibreOffice opens the exported workbook and prints it as the page setup says.
+"""LibreOffice opens the exported workbook and prints it as the page setup says: every sheet,
+readable (no character below 8 pt on paper), every page naming the studio.
 
 Skipped where LibreOffice is not installed (``apt-get install libreoffice-calc``): it is a large
 package the app does not need, used here as a second, independent spreadsheet program.
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from studio_desk.exports.workbook import write_workbook
@@ -18,7 +20,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice 未安装")
 
 
-def test_libreoffice_converts_the_workbook_to_a4_landscape_pages(demo_store, tmp_path: Path):
+def test_libreoffice_prints_every_sheet_readably_on_a4_landscape(demo_store, tmp_path: Path):
     path = write_workbook(demo_store, 2025, tmp_path / "台账.xlsx", mask_pii=True)
     result = subprocess.run(
         [
@@ -49,3 +51,10 @@ def test_libreoffice_converts_the_workbook_to_a4_landscape_pages(demo_store, tmp
     assert "主要内容及成效" in flat and "记录编号" not in flat  # the id column is not printed
     # the header row is repeated: the activity ledger runs over more than one page
     assert flat.count("活动主题") >= 2
+    studio = demo_store.studio().name
+    with pdfplumber.open(pdf) as doc:
+        assert len(doc.pages) == pages
+        for number, page in enumerate(doc.pages, start=1):
+            sizes = [c["size"] for c in page.chars if c["text"].strip()]
+            assert sizes and min(sizes) >= 8, (number, min(sizes))
+            assert studio in page.extract_text().replace(" ", ""), number
