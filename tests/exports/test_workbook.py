@@ -67,13 +67,19 @@ def test_layout_and_print_setup_of_every_sheet(workbook_path: Path, demo_store):
         assert ws["A1"].value.startswith(studio) and f"（{YEAR}年）" in ws["A1"].value
         record_sheet = ws.title in SPEC_HEADERS
         printed = openpyxl.utils.get_column_letter(ncols - 1) if record_sheet else last
-        assert [str(r) for r in ws.merged_cells.ranges] == [f"A1:{printed}1"]
+        # The title spans the columns of the first printed page (so it is never cut in two).
+        (merged,) = ws.merged_cells.ranges
+        assert merged.min_row == merged.max_row == 1 and merged.min_col == 1
+        assert 2 <= merged.max_col <= openpyxl.utils.column_index_from_string(printed)
         if record_sheet:  # 记录编号 is left off the printed page
             assert ws.print_area == f"'{ws.title}'!$A$1:${printed}${ws.max_row}"
         assert ws["A1"].font.b and ws["A2"].font.b
         assert ws.freeze_panes == "A3"
         assert ws.auto_filter.ref == f"A2:{last}{ws.max_row}"
-        assert ws.print_title_rows == "$1:$2"  # the title and header rows on every page
+        if ws.print_title_cols:  # wider than a page: header row and first columns on every page
+            assert ws.print_title_rows == "$2:$2" and ws.print_title_cols == "$A:$B"
+        else:  # one page wide: the title and header rows on every page
+            assert ws.print_title_rows == "$1:$2" and merged.max_col == ncols - record_sheet
         assert ws.page_setup.orientation == "landscape"
         assert ws.page_setup.paperSize == 9
         # Never shrunk to fit: 10.5 pt text stays above 9 pt on paper.
