@@ -52,7 +52,7 @@ def test_every_command_with_chinese_paths_and_spaces(places: dict[str, Path]):
     exports, stick = places["exports"], places["stick"]
     run(places, "demo")
     assert "数据库完好" in run(places, "check").stdout
-    run(places, "export", "--year", "2026", "--xlsx", str(exports / "2026年 台账.xlsx"),
+    run(places, "export", "--year", "2026", "--no-mask", "--xlsx", str(exports / "2026年 台账.xlsx"),
         "--pdf", str(exports / "2026年 工作总结.pdf"))
     wb = openpyxl.load_workbook(exports / "2026年 台账.xlsx", read_only=True)
     assert "活动台账" in wb.sheetnames
