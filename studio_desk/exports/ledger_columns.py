@@ -29,6 +29,11 @@ FOLLOWUP = "followup"  # 最新跟踪
 COUNT_OF = "count_of"  # derived count (委员人数): written, ignored on import
 SUM_MONEY = "sum_money"  # derived money (物资价值, 合计): written, checked on import
 RECORD_ID = "record_id"
+# Round-trip kinds: written so that an import gets every field back exactly (SPEC section 4).
+VERSION = "version"  # hidden beside 记录编号: the version the row was exported from
+MEMBER_IDS = "member_ids"  # hidden beside member names: their ids (namesakes, names with spaces)
+CHILD_DATA = "child_data"  # hidden: a child list (items, authors, follow-ups) as exact JSON
+FOLLOWUP_LOG = "followup_log"  # every follow-up step, one per line
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,13 @@ class Column:
     kind: str
     width: float
     aliases: tuple[str, ...] = ()
+    # Written for the import, not for readers: left out of the printed column set.
+    round_trip: bool = False
+    hidden: bool = False
+
+
+def _hidden(header: str, field: str | None, kind: str) -> Column:
+    return Column(header, field, kind, 12, round_trip=True, hidden=True)
 
 
 @dataclass(frozen=True)
@@ -60,10 +72,18 @@ class SheetSpec:
                 return col
         return None
 
+    @property
+    def printed(self) -> tuple[Column, ...]:
+        """The columns for readers (and the printed page): all before 记录编号."""
+        return tuple(c for c in self.columns if not c.round_trip and c.kind != RECORD_ID)
+
 
 ID_HEADER = "记录编号"
 _ID = Column(ID_HEADER, "id", RECORD_ID, 38, ("编号(系统)", "记录ID", "UUID"))
 _SEQ = Column("序号", None, SEQ, 6, ("编号序", "No", "NO", "顺序号"))
+VERSION_HEADER = "版本"
+_VERSION = _hidden(VERSION_HEADER, None, VERSION)
+_MEMBER_IDS = _hidden("委员编号", "member_ids", MEMBER_IDS)
 
 MEMBER_SHEET = SheetSpec(
     "委员名册",
@@ -81,6 +101,7 @@ MEMBER_SHEET = SheetSpec(
         Column("退出日期", "left_on", DATE, 12, ("退出时间",)),
         Column("备注", "notes", LONG, 24),
         _ID,
+        _VERSION,
     ),
     ("名册", "委员名单", "成员"),
 )
@@ -104,6 +125,9 @@ ACTIVITY_SHEET = SheetSpec(
         Column("亮点", "is_highlight", BOOL, 6, ("是否亮点", "工作亮点")),
         Column("备注", "notes", LONG, 20),
         _ID,
+        _VERSION,
+        _MEMBER_IDS,
+        Column("亮点说明", "highlight_note", LONG, 30, ("亮点情况",), round_trip=True),
     ),
     ("活动",),
 )
@@ -141,6 +165,11 @@ RECEPTION_SHEET = SheetSpec(
         Column("满意度", "satisfaction", CHOICE, 9, ("群众满意度", "满意情况")),
         Column("备注", "notes", LONG, 20),
         _ID,
+        _VERSION,
+        _MEMBER_IDS,
+        Column("身份证号", "person_id_number", TEXT, 20, ("身份证号码", "证件号码"), round_trip=True),
+        Column("办理跟踪", "followups", FOLLOWUP_LOG, 40, ("跟踪记录", "跟踪情况"), round_trip=True),
+        _hidden("办理跟踪数据", "followups", CHILD_DATA),
     ),
     ("接待", "走访", "来访"),
 )
@@ -163,6 +192,9 @@ DONATION_SHEET = SheetSpec(
         Column("经手人", "handler", TEXT, 10, ("经办人", "联系人")),
         Column("备注", "notes", LONG, 20),
         _ID,
+        _VERSION,
+        _MEMBER_IDS,
+        _hidden("物资明细数据", "items", CHILD_DATA),
     ),
     ("捐赠", "慰问", "捐助", "爱心"),
 )
@@ -189,6 +221,12 @@ PROPOSAL_SHEET = SheetSpec(
         Column("最新跟踪", "followups", FOLLOWUP, 30, ("跟踪情况", "跟踪记录", "办理情况")),
         Column("备注", "notes", LONG, 20),
         _ID,
+        _VERSION,
+        _hidden("提出人数据", "authors", CHILD_DATA),
+        Column("办理时限", "deadline", DATE, 12, ("时限", "办理期限"), round_trip=True),
+        Column("内容摘要", "content", LONG, 40, ("内容", "主要内容", "提案内容"), round_trip=True),
+        Column("跟踪卡", "followups", FOLLOWUP_LOG, 40, ("全部跟踪",), round_trip=True),
+        _hidden("跟踪卡数据", "followups", CHILD_DATA),
     ),
     ("提案", "建议", "社情民意"),
 )

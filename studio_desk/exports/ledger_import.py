@@ -22,14 +22,8 @@ from studio_desk.core.models import Member, Record
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
-from studio_desk.exports.ledger_match import KnownRecords
-from studio_desk.exports.ledger_rows import (
-    Problem,
-    Resolver,
-    build_record,
-    changed_labels,
-    is_valid_record_id,
-)
+from studio_desk.exports.ledger_match import KnownRecords, RowIdentities
+from studio_desk.exports.ledger_rows import Problem, Resolver, build_record, changed_labels
 from studio_desk.exports.ledger_values import is_blank, parse_text
 from studio_desk.exports.xlsx_read import RawSheet, read_workbook
 
@@ -38,18 +32,20 @@ MIN_HEADER_MATCHES = 3
 TOTAL_WORDS = ("合计", "总计", "小计", "累计")
 # Columns whose cells may be formulas: the import does not take their values.
 FORMULA_OK = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY)
-ADD, CHANGE, SAME = "add", "change", "unchanged"
+ADD, CHANGE, SAME, CONFLICT = "add", "change", "unchanged", "conflict"
 WRITE_REPORT_EVERY = 200  # records written between progress reports
-ACTION_LABELS = {ADD: "新增", CHANGE: "修改", SAME: "无变化"}
+ACTION_LABELS = {ADD: "新增", CHANGE: "修改", SAME: "无变化", CONFLICT: "冲突"}
 
 
 @dataclass
 class PlannedRecord:
     sheet: str
     row: int
-    action: str  # ADD, CHANGE or SAME
-    record: Record
+    action: str  # ADD, CHANGE, SAME or CONFLICT
+    record: Record  # the record as the row has it
     changed: list[str] = field(default_factory=list)  # labels of changed fields
+    current: Record | None = None  # CONFLICT: the record as changed here since the export
+    workbook_wins: bool = False  # CONFLICT: the file's change is the newer one
 
     @property
     def ledger(self) -> str:
@@ -57,6 +53,12 @@ class PlannedRecord:
 
     def summary(self) -> str:
         return self.record.display_name()
+
+    def conflict_text(self) -> str:
+        """What happens to a conflict, for the preview."""
+        kept = "表中的内容（较新）" if self.workbook_wins else "程序中的内容（较新）"
+        other = "程序中原来的内容" if self.workbook_wins else "表中的内容"
+        return f"导出后两边都改过（{'、'.join(self.changed)}）：采用{kept}，{other}保存在历史中，导入后可在冲突列表中互换。"
 
 
 @dataclass
@@ -69,6 +71,8 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)
     sheets: dict[str, str] = field(default_factory=dict)  # sheet in the file → ledger it was read as
     masked: bool = False
+    restore_deleted: bool = False  # rows of deleted records bring them back (the clerk's choice)
+    file_time: str = ""  # when the file was last saved (UTC): the time of its changes
 
     @property
     def ok(self) -> bool:
@@ -86,8 +90,14 @@ class ImportPlan:
     def unchanged(self) -> list[PlannedRecord]:
         return [r for r in self.records if r.action == SAME]
 
+    @property
+    def conflicts(self) -> list[PlannedRecord]:
+        return [r for r in self.records if r.action == CONFLICT]
+
     def summary(self) -> str:
         parts = [f"新增 {len(self.additions):,} 条", f"修改 {len(self.changes):,} 条"]
+        if self.conflicts:
+            parts.append(f"冲突 {len(self.conflicts):,} 条")
         if self.unchanged:
             parts.append(f"无变化 {len(self.unchanged):,} 条")
         if self.new_members:
@@ -104,9 +114,12 @@ class ImportResult:
     unchanged: int
     members_added: int
     backup: Path | None
+    conflicts: int = 0
 
     def text(self) -> str:
         text = f"导入完成：新增 {self.added:,} 条，修改 {self.changed:,} 条"
+        if self.conflicts:
+            text += f"，冲突 {self.conflicts:,} 条（较新的内容已采用，另一版本保存在历史中，可在冲突列表中互换）"
         if self.unchanged:
             text += f"，{self.unchanged:,} 条与现有记录相同未改动"
         if self.members_added:
@@ -122,13 +135,15 @@ def read_ledgers(
     path: Path | str,
     *,
     add_unknown_members: bool = False,
+    restore_deleted: bool = False,
     progress: ProgressFn | None = None,
 ) -> ImportPlan:
     """Read ``path`` and plan the import; nothing is written anywhere."""
     path = Path(path)
-    plan = ImportPlan(path)
+    plan = ImportPlan(path, restore_deleted=restore_deleted)
     report(progress, 0, 1, "正在读取文件……")
     sheets = read_workbook(path)
+    plan.file_time = _file_time(path)
     resolver = Resolver(store, add_unknown_members)
     found: list[tuple[RawSheet, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]]] = []
     for raw in sheets:
@@ -175,6 +190,13 @@ def read_ledgers(
     if not plan.problems and not plan.records:
         plan.problems.append(Problem("", None, "", "文件中的台账没有数据行，没有可导入的内容。"))
     return plan
+
+
+def _file_time(path: Path) -> str:
+    from datetime import datetime, timezone
+
+    stamp = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _locate(raw: RawSheet) -> tuple[lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]] | None:
@@ -239,24 +261,15 @@ def _plan_sheet(
         if index not in mapping and not is_blank(value):
             plan.notes.append(f"“{raw.name}”中的“{parse_text(value)}”列无法识别，导入时略过。")
     missing = [c.header for c in spec.columns if c.header in _REQUIRED.get(spec.name, ()) and c.header not in mapped]
-    has_ids = lc.ID_HEADER in mapped
-    if missing and not has_ids:
+    if missing and lc.ID_HEADER not in mapped:
         plan.problems.append(
             Problem(raw.name, header_row + 1, "", "缺少必需的列：" + "、".join(f"“{m}”" for m in missing) + "。")
         )
         return
-    id_index = next((i for i, (c, _) in mapping.items() if c.kind == lc.RECORD_ID), None)
-    existing: dict[str, Record] = {}
-    if id_index is not None:
-        ids = []
-        for row in raw.rows[header_row + 1 :]:
-            text = parse_text(row[id_index]) if id_index < len(row) else ""
-            if text and is_valid_record_id(text):
-                ids.append(text.lower())
-        existing = {r.id: r for r in resolver.store.get_many(spec.cls, ids)}
+    rows = RowIdentities(resolver.store, spec, raw.name, mapping, raw.rows[header_row + 1 :], seen_ids)
     header_norm = [lc.normalise_header(v) for v in header_cells]
     known = KnownRecords(resolver.store, spec.cls)
-    repeats = 0
+    repeats = stale = 0
     for offset, row in enumerate(raw.rows[header_row + 1 :], start=header_row + 1):
         row_no = offset + 1
         if offset % 500 == 0:
@@ -265,58 +278,33 @@ def _plan_sheet(
             continue
         if row and row[0] == header_cells[0] and [lc.normalise_header(v) for v in row] == header_norm:
             continue  # the header repeated (a ledger pasted together from several)
-        cells: dict[lc.Column, tuple[str, Any]] = {}
-        formula_problem = False
-        for index, (col, header) in mapping.items():
-            value = row[index] if index < len(row) else None
-            if (offset, index) in raw.formulas and col.kind not in FORMULA_OK:
-                plan.problems.append(
-                    Problem(raw.name, row_no, header, "是公式，导入只接受数值或文字：请复制后“选择性粘贴→数值”再导入。")
-                )
-                formula_problem = True
-                continue
-            cells[col] = (header, value)
-        if formula_problem:
+        cells = _row_cells(plan, raw, mapping, offset, row)
+        if cells is None:
             continue
-        if spec.cls is not Member and all(
-            is_blank(v) for c, (_, v) in cells.items() if c.kind not in (lc.SEQ, lc.RECORD_ID, lc.COUNT_OF)
-        ):
+        if spec.cls is not Member and all(is_blank(v) for c, (_, v) in cells.items() if c.kind not in _NOT_DATA):
             continue  # only a 序号: an unused line of a pre-numbered ledger
-        record_id = None
-        found = None
-        if id_index is not None:
-            text = parse_text(row[id_index]) if id_index < len(row) else ""
-            if text:
-                if not is_valid_record_id(text):
-                    plan.problems.append(Problem(raw.name, row_no, lc.ID_HEADER, f"“{text[:40]}”不是有效的记录编号。"))
-                    continue
-                record_id = text.lower()
-                if record_id in seen_ids:
-                    first_sheet, first_row = seen_ids[record_id]
-                    plan.problems.append(
-                        Problem(raw.name, row_no, lc.ID_HEADER, f"与“{first_sheet}”第 {first_row} 行的记录编号重复。")
-                    )
-                    continue
-                seen_ids[record_id] = (raw.name, row_no)
-                found = existing.get(record_id)
-                if found is not None and found.deleted:
-                    plan.problems.append(
-                        Problem(raw.name, row_no, lc.ID_HEADER, "这条记录已在程序中删除；如需恢复，请先在程序中撤销删除。")
-                    )
-                    continue
-        if spec.cls is Member and found is None:
+        who = rows.identify(row, row_no, plan.restore_deleted)
+        if who.problem is not None:
+            plan.problems.append(who.problem)
+            continue
+        found = who.found
+        if spec.cls is Member and found is None and who.record_id is None:
             found = _member_by_name(resolver, cells)
-        result = build_record(spec, raw.name, row_no, cells, found, record_id, resolver, plan.masked)
+        base = who.exported if who.exported is not None else found
+        result = build_record(
+            spec, raw.name, row_no, cells, base, who.record_id, resolver, plan.masked,
+            exact=who.own, created_at=who.created_at,
+        )
         if result.problems:
             plan.problems.extend(result.problems)
             continue
         record = result.record
         assert record is not None
+        if who.restoring:
+            record = codec.copy_record(record, deleted=False)
         if isinstance(record, Member):
-            resolver.by_name[record.name] = record.id
-            if found is None:
-                resolver.planned_member_ids.add(record.id)
-        if found is None and record_id is None and spec.cls is not Member:
+            resolver.plan_member(record, new=found is None)
+        if found is None and who.record_id is None and spec.cls is not Member:
             same = known.same_as(record, [c for c in cells])
             if same is not None:
                 plan.records.append(PlannedRecord(raw.name, row_no, SAME, same))
@@ -324,11 +312,58 @@ def _plan_sheet(
                 continue
         if found is None:
             plan.records.append(PlannedRecord(raw.name, row_no, ADD, record))
+        elif base is not found:
+            # Exported from an earlier version; the record has changed here since.
+            assert base is not None
+            if codec.content_of(base) == codec.content_of(record):
+                plan.records.append(PlannedRecord(raw.name, row_no, SAME, found))
+                stale += 1
+            else:
+                plan.records.append(_conflict(raw.name, row_no, found, record, plan.file_time))
         elif codec.content_of(found) == codec.content_of(record):
             plan.records.append(PlannedRecord(raw.name, row_no, SAME, record))
+        elif who.unknown_version and not who.restoring:
+            # A row from a copy that never saw this record's current version: both changed it.
+            plan.records.append(_conflict(raw.name, row_no, found, record, plan.file_time))
         else:
-            plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed_labels(found, record)))
+            changed = changed_labels(found, record) or []
+            if who.restoring:
+                changed = ["恢复已删除的记录"] + changed
+            plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed))
     _note_repeats(plan, raw.name, repeats)
+    if stale:
+        plan.notes.append(
+            f"“{raw.name}”中有 {stale:,} 行是导出后已在程序中修改过的记录的旧内容，保留程序中较新的内容。"
+        )
+
+
+_NOT_DATA = (lc.SEQ, lc.RECORD_ID, lc.COUNT_OF, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA)
+
+
+def _row_cells(
+    plan: ImportPlan, raw: RawSheet, mapping: dict[int, tuple[lc.Column, str]], offset: int, row: list[Any]
+) -> dict[lc.Column, tuple[str, Any]] | None:
+    """Column → (header in the file, value); None when a data cell holds a formula."""
+    cells: dict[lc.Column, tuple[str, Any]] = {}
+    formula_problem = False
+    for index, (col, header) in mapping.items():
+        value = row[index] if index < len(row) else None
+        if (offset, index) in raw.formulas and col.kind not in FORMULA_OK:
+            plan.problems.append(
+                Problem(raw.name, offset + 1, header, "是公式，导入只接受数值或文字：请复制后“选择性粘贴→数值”再导入。")
+            )
+            formula_problem = True
+            continue
+        cells[col] = (header, value)
+    return None if formula_problem else cells
+
+
+def _conflict(sheet: str, row: int, current: Record, theirs: Record, file_time: str) -> PlannedRecord:
+    """Both the workbook and this database changed the record: the newer change wins (the
+    file's time against the record's), the other is kept in history and can be swapped in."""
+    item = PlannedRecord(sheet, row, CONFLICT, theirs, changed_labels(current, theirs), current=current)
+    item.workbook_wins = file_time > current.updated_at
+    return item
 
 
 def _note_repeats(plan: ImportPlan, sheet: str, repeats: int) -> None:
@@ -378,7 +413,10 @@ def apply_plan(store: Store, plan: ImportPlan, progress: ProgressFn | None = Non
         for member in plan.new_members:
             store.save(member, reason="导入")
         for done, item in enumerate(todo, start=1):
-            store.save(item.record, reason="导入")
+            if item.action == CONFLICT:
+                _write_conflict(store, item, plan.file_time)
+            else:
+                store.save(item.record, reason="导入")
             if done % WRITE_REPORT_EVERY == 0:
                 report(progress, done, total, f"正在写入……{done:,}/{len(todo):,}")
     report(progress, total, total, "导入完成")
@@ -388,4 +426,27 @@ def apply_plan(store: Store, plan: ImportPlan, progress: ProgressFn | None = Non
         len(plan.records) - len(todo),
         len(plan.new_members),
         backup.path,
+        len([r for r in todo if r.action == CONFLICT]),
     )
+
+
+def _write_conflict(store: Store, item: PlannedRecord, file_time: str) -> None:
+    """The newer side becomes current; the other is kept in history as a merge conflict's loser,
+    so the conflict list shows it and the clerk can swap the two."""
+    import uuid
+
+    from studio_desk.core.sync import CONFLICT_REASON
+
+    if item.workbook_wins:
+        store.save(item.record, reason=CONFLICT_REASON)
+        return
+    current = item.current
+    assert current is not None
+    loser = codec.copy_record(
+        item.record,
+        created_at=current.created_at,
+        updated_at=min(file_time, current.updated_at),
+        replica_id=store.replica_id,
+        version_id=str(uuid.uuid4()),
+    )
+    store.archive_version(loser, CONFLICT_REASON)

@@ -1,5 +1,10 @@
-"""Recognising rows imported before: a clerk's own ledger has no 记录编号, and importing the same
-file twice must not double every activity.
+"""Recognising which record a row is.
+
+With a 记录编号 (our own workbooks): the id, read in its canonical spelling and checked against
+the records of every kind, and the hidden 版本 cell, which tells an up-to-date row from one
+exported before the record changed here.
+
+Without (a clerk's own ledger): importing the same file twice must not double every activity.
 
 A row without a 记录编号 is "already there" when a stored record of the same ledger has the same
 natural key (date and topic, date and person and request, …) and equal values in every column the
@@ -8,11 +13,17 @@ sheet has. Such rows are shown as unchanged and skipped.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from studio_desk.core.models import Activity, Donation, Proposal, Reception, Record
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.models import RECORD_TYPES, Activity, Donation, Proposal, Reception, Record, canonical_id
 from studio_desk.core.store import Store
+from studio_desk.core.sync import version_record
 from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.ledger_format import parse_version
+from studio_desk.exports.ledger_rows import Problem
+from studio_desk.exports.ledger_values import parse_text
 
 NATURAL_KEYS: dict[type[Record], tuple[str, ...]] = {
     Activity: ("date", "topic"),
@@ -20,7 +31,7 @@ NATURAL_KEYS: dict[type[Record], tuple[str, ...]] = {
     Donation: ("date", "donor", "recipients"),
     Proposal: ("title", "submitted_on"),
 }
-_NOT_COMPARED = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY, lc.RECORD_ID)
+_NOT_COMPARED = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA)
 
 
 class KnownRecords:
@@ -56,3 +67,99 @@ def _equal(col: lc.Column, known: Record, new: Record) -> bool:
     if col.kind == lc.AUTHORS:
         return [x.name for x in a] == [x.name for x in b]
     return bool(a == b)
+
+
+@dataclass
+class Identity:
+    """Which stored record a row is, and what it was exported from."""
+
+    record_id: str | None = None
+    found: Record | None = None  # the stored record of that id
+    exported: Record | None = None  # the earlier version the row shows (changed here since)
+    unknown_version: bool = False  # the row shows a version this database never had
+    own: bool = False  # the row carries our version cell: its texts are taken exactly
+    created_at: str = ""
+    restoring: bool = False  # the clerk chose to bring a deleted record back
+    problem: Problem | None = None
+
+
+class RowIdentities:
+    """The 记录编号 and 版本 cells of a sheet's rows, checked against the database.
+
+    Ids are read in their one canonical spelling; an id that names a record of another kind is
+    refused (its member links and children would be replaced), and so is a deleted record unless
+    the clerk chose to restore it.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        spec: lc.SheetSpec,
+        sheet: str,
+        mapping: dict[int, tuple[lc.Column, str]],
+        rows: list[list[Any]],
+        seen_ids: dict[str, tuple[str, int]],
+    ):
+        self.store, self.spec, self.sheet, self.seen_ids = store, spec, sheet, seen_ids
+        self.id_index = next((i for i, (c, _) in mapping.items() if c.kind == lc.RECORD_ID), None)
+        self.version_index = next((i for i, (c, _) in mapping.items() if c.kind == lc.VERSION), None)
+        ids = [i for i in (canonical_id(self._cell(row, self.id_index)) for row in rows) if i]
+        self.existing = {r.id: r for r in store.get_many(spec.cls, ids)}
+        self.other_kind: dict[str, type[Record]] = {}
+        rest = [i for i in ids if i not in self.existing]
+        for cls in RECORD_TYPES:
+            if cls is spec.cls or not rest:
+                continue
+            for record in store.get_many(cls, rest, only=()):
+                self.other_kind[record.id] = cls
+            rest = [i for i in rest if i not in self.other_kind]
+
+    @staticmethod
+    def _cell(row: list[Any], index: int | None) -> str:
+        if index is None or index >= len(row):
+            return ""
+        return parse_text(row[index])
+
+    def identify(self, row: list[Any], row_no: int, restore_deleted: bool) -> Identity:
+        text = self._cell(row, self.id_index)
+        version, created_at = parse_version(self._cell(row, self.version_index))
+        who = Identity(own=bool(version), created_at=created_at)
+        if not text:
+            return who
+        record_id = canonical_id(text)
+        if record_id is None:
+            who.problem = self._problem(f"“{text[:40]}”不是有效的记录编号。", row_no)
+            return who
+        other = self.other_kind.get(record_id)
+        if other is not None:
+            who.problem = self._problem(
+                f"记录编号“{text[:40]}”属于另一类记录（{other.TITLE}），不能用于{self.spec.cls.TITLE}："
+                "请检查是否从别的台账复制了这一行。", row_no
+            )
+            return who
+        if record_id in self.seen_ids:
+            first_sheet, first_row = self.seen_ids[record_id]
+            who.problem = self._problem(f"与“{first_sheet}”第 {first_row} 行的记录编号重复。", row_no)
+            return who
+        self.seen_ids[record_id] = (self.sheet, row_no)
+        who.record_id = record_id
+        found = who.found = self.existing.get(record_id)
+        if found is None:
+            return who
+        if found.deleted:
+            if not restore_deleted:
+                who.problem = self._problem(
+                    "这条记录已在程序中删除。如需恢复，请勾选“恢复表中已删除的记录”（命令行：--restore-deleted）。",
+                    row_no,
+                )
+            who.restoring = True
+            return who
+        if version and version != found.version_id:
+            try:
+                who.exported = version_record(self.store, self.spec.cls, record_id, version)
+            except StudioDeskError:
+                who.unknown_version = True
+        return who
+
+    def _problem(self, message: str, row_no: int | None = None) -> Problem:
+        return Problem(self.sheet, row_no, lc.ID_HEADER, message)

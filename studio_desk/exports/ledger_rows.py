@@ -8,7 +8,6 @@ column, in the core's own words where the core finds it.
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -18,9 +17,11 @@ from studio_desk.core.models import (
     CHOICE,
     Author,
     Donation,
+    FollowUp,
     Member,
     Proposal,
     Record,
+    canonical_id,
     field_info,
     fields_of,
     pii_fields,
@@ -28,9 +29,19 @@ from studio_desk.core.models import (
 from studio_desk.core.store import Store
 from studio_desk.core.validate import validation_errors
 from studio_desk.exports import ledger_columns as lc
-from studio_desk.exports.ledger_format import ItemsError, format_followup, parse_followup, parse_items
+from studio_desk.exports.ledger_format import (
+    ItemsError,
+    format_followup,
+    format_followup_log,
+    format_items,
+    parse_children,
+    parse_followup,
+    parse_followup_log,
+    parse_items,
+)
 from studio_desk.exports.ledger_values import (
     CellError,
+    exact_text,
     is_blank,
     normalise_choice,
     parse_bool,
@@ -65,6 +76,7 @@ class Resolver:
         self.store = store
         self.add_unknown_members = add_unknown_members
         self.by_name: dict[str, str] = {m.name: m.id for m in store.list(Member)}
+        self.names: dict[str, str] = {m.id: m.name for m in store.list(Member, include_deleted=True)}
         self.new_members: dict[str, Member] = {}  # name → member to add (unknown names)
         self.planned_member_ids: set[str] = set()  # members the roster sheet adds
         self.new_types: dict[str, list[str]] = {}
@@ -88,9 +100,18 @@ class Resolver:
             return None
         member = Member(name=name, role="成员", notes="导入台账时加入名册")
         self.new_members[name] = member
-        self.planned_member_ids.add(member.id)
-        self.by_name[name] = member.id
+        self.plan_member(member, new=True)
         return member.id
+
+    def name_of(self, member_id: str) -> str:
+        return self.names.get(member_id, "（未知委员）")
+
+    def plan_member(self, member: Member, *, new: bool) -> None:
+        """A roster row of this import: later rows find the member by name and id."""
+        self.by_name[member.name] = member.id
+        self.names[member.id] = member.name
+        if new:
+            self.planned_member_ids.add(member.id)
 
     def add_type(self, list_name: str, value: str) -> None:
         if value not in self.type_values(list_name):
@@ -117,102 +138,188 @@ def build_record(
     record_id: str | None,
     resolver: Resolver,
     masked: bool,
+    *,
+    exact: bool = False,
+    created_at: str = "",
 ) -> RowResult:
-    """``cells``: column → (header as written in the file, raw value)."""
-    cls = spec.cls
-    problems: list[Problem] = []
-    if existing is not None:
-        record = dataclasses.replace(existing)
-    elif record_id is not None:
-        record = cls(id=record_id)
-    else:
-        record = cls()
-    changes: dict[str, Any] = {}
-    pii = pii_fields(cls)
-    pending_followup: tuple[str, str] | None = None
-    items_cell: tuple[str, Any] | None = None
-    sums: dict[str, tuple[str, Any]] = {}
+    """``cells``: column → (header as written in the file, raw value). ``exact``: the row is
+    from our own workbook, whose texts come back exactly as they were written."""
+    return _RowBuilder(spec, sheet, row_no, cells, existing, resolver, masked, exact).build(record_id, created_at)
 
-    bad_fields: set[str] = set()
 
-    def problem(header: str, message: str, field_name: str = "") -> None:
-        problems.append(Problem(sheet, row_no, header, message))
-        bad_fields.add(field_name)
+class _RowBuilder:
+    def __init__(
+        self,
+        spec: lc.SheetSpec,
+        sheet: str,
+        row_no: int,
+        cells: dict[lc.Column, tuple[str, Any]],
+        existing: Record | None,
+        resolver: Resolver,
+        masked: bool,
+        exact: bool,
+    ):
+        self.spec, self.sheet, self.row_no, self.cells = spec, sheet, row_no, cells
+        self.existing, self.resolver, self.masked, self.exact = existing, resolver, masked, exact
+        self.problems: list[Problem] = []
+        self.bad_fields: set[str] = set()
+        self.changes: dict[str, Any] = {}
+        self.hints = self._hidden_values()
 
-    for col, (header, raw) in cells.items():
-        kind, name = col.kind, col.field
-        if kind in (lc.SEQ, lc.COUNT_OF, lc.RECORD_ID):
-            continue
-        if kind == lc.SUM_MONEY:
-            sums[col.header] = (header, raw)
-            continue
-        if kind == lc.ITEMS:
-            items_cell = (header, raw)
-            continue
-        assert name is not None
-        try:
-            if kind == lc.FOLLOWUP:
+    def problem(self, header: str, message: str, field_name: str = "") -> None:
+        self.problems.append(Problem(self.sheet, self.row_no, header, message))
+        self.bad_fields.add(field_name)
+
+    def text(self, raw: Any) -> str:
+        return exact_text(raw) if self.exact else parse_text(raw)
+
+    def _hidden_values(self) -> dict[str, Any]:
+        """Field → what its hidden round-trip column holds (member ids, a child list)."""
+        out: dict[str, Any] = {}
+        for col, (_, raw) in self.cells.items():
+            text = parse_text(raw)
+            if col.kind == lc.MEMBER_IDS and col.field:
+                ids = [canonical_id(i) for i in text.split(",") if i.strip()]
+                if all(ids):
+                    out[col.field] = ids
+            elif col.kind == lc.CHILD_DATA and col.field and text:
+                child = field_info(self.spec.cls, col.field).child
+                children = parse_children(child, text) if child is not None else None
+                if children is not None:
+                    out[col.field] = children
+        return out
+
+    def build(self, record_id: str | None, created_at: str) -> RowResult:
+        cls, existing = self.spec.cls, self.existing
+        if existing is not None:
+            record = dataclasses.replace(existing)
+        elif record_id is not None:
+            record = cls(id=record_id, created_at=created_at)
+        else:
+            record = cls()
+        pending_followup: tuple[str, str] | None = None
+        items_cell: tuple[str, Any] | None = None
+        sums: dict[str, tuple[str, Any]] = {}
+        read_fields: set[str] = set()
+        for col, (header, raw) in self.cells.items():
+            kind, name = col.kind, col.field
+            if kind in (lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA):
+                continue
+            if kind == lc.SUM_MONEY:
+                sums[col.header] = (header, raw)
+            elif kind == lc.ITEMS:
+                items_cell = (header, raw)
+            elif kind == lc.FOLLOWUP:
                 text = parse_text(raw)
                 if text:
                     pending_followup = (header, text)
-                continue
-            if name in pii and masked:
-                if existing is None and not is_blank(raw):
-                    problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)
-                continue  # a masked copy never overwrites the real data
-            if kind == lc.DATE:
-                changes[name] = parse_date(raw)
-            elif kind == lc.INT:
-                changes[name] = parse_int(raw)
-            elif kind == lc.MONEY:
-                changes[name] = parse_money(raw)
-            elif kind == lc.BOOL:
-                changes[name] = parse_bool(raw)
-            elif kind == lc.MEMBERS:
-                ids = []
-                for member_name in split_names(raw):
-                    member_id = resolver.member_id(member_name)
-                    if member_id is None:
-                        problem(header, _unknown_member_message(header, member_name), name)
-                    elif member_id not in ids:
-                        ids.append(member_id)
-                changes[name] = ids
-            elif kind == lc.AUTHORS:
-                changes[name] = _authors(split_names(raw), existing, resolver, sheet, row_no, header)
-            elif kind == lc.CHOICE:
-                info = field_info(cls, name)
-                text = normalise_choice(name, parse_text(raw), info.choices)
-                if text and info.type_list:
-                    resolver.add_type(info.type_list, text)
-                changes[name] = text
             else:
-                changes[name] = parse_text(raw)
-        except CellError as exc:
-            problem(header, f"{exc}。", name)
+                assert name is not None
+                read_fields.add(name)
+                try:
+                    self._read(col, header, raw)
+                except CellError as exc:
+                    self.problem(header, f"{exc}。", name)
+        # A hidden column whose visible column is missing still gives its field back.
+        for name, hint in self.hints.items():
+            if name not in read_fields and name != "items":
+                self.changes[name] = hint
+        if isinstance(record, Donation):
+            _donation_items(record, self.changes, items_cell, sums, self.problem, self.hints.get("items"))
+        record = dataclasses.replace(record, **self.changes)
+        if isinstance(record, Proposal) and pending_followup is not None:
+            record = _with_latest_followup(record, pending_followup[1])
+        self._validate(record)
+        return RowResult(record if not self.problems else None, existing, self.problems)
 
-    if isinstance(record, Donation):
-        _donation_items(record, changes, items_cell, sums, problem)
-    record = dataclasses.replace(record, **changes)
-    if isinstance(record, Proposal) and pending_followup is not None:
-        header, text = pending_followup
-        latest = record.followups[-1] if record.followups else None
-        when = record.answered_on or record.submitted_on or date.today()
-        parsed = parse_followup(text, when)
-        # A note without a leading date is stored with one; compared as parsed, so that importing
-        # the same cell again does not add it a second time.
-        if latest is None or (format_followup(latest) != text and (latest.date, latest.note) != (parsed.date, parsed.note)):
-            record = dataclasses.replace(record, followups=record.followups + [parsed])
+    def _read(self, col: lc.Column, header: str, raw: Any) -> None:
+        kind, name, cls = col.kind, col.field or "", self.spec.cls
+        if name in pii_fields(cls) and self.masked:
+            if self.existing is None and not is_blank(raw):
+                self.problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)
+            return  # a masked copy never overwrites the real data
+        if kind == lc.DATE:
+            self.changes[name] = parse_date(raw)
+        elif kind == lc.INT:
+            self.changes[name] = parse_int(raw)
+        elif kind == lc.MONEY:
+            self.changes[name] = parse_money(raw)
+        elif kind == lc.BOOL:
+            self.changes[name] = parse_bool(raw)
+        elif kind == lc.MEMBERS:
+            self.changes[name] = self._members(header, name, raw)
+        elif kind == lc.AUTHORS:
+            self.changes[name] = self._authors(header, raw)
+        elif kind == lc.FOLLOWUP_LOG:
+            self.changes[name] = self._followup_log(name, raw)
+        elif kind == lc.CHOICE:
+            info = field_info(cls, name)
+            allowed = info.choices
+            if info.type_list:
+                allowed = tuple(self.resolver.type_values(info.type_list))
+            text = self.text(raw)
+            if not (self.exact and allowed is not None and text in allowed):
+                text = normalise_choice(name, parse_text(raw), info.choices)
+            if text and info.type_list:
+                self.resolver.add_type(info.type_list, text)
+            self.changes[name] = text
+        else:
+            self.changes[name] = self.text(raw)
 
-    # The core's validation, on what could be read (a cell that could not be read is already
-    # reported; the rules between fields are still checked on the others).
-    previous = set(getattr(existing, "member_ids", []) or []) if existing is not None else set()
-    for error in validation_errors(record, resolver, previous):
-        if error.field in bad_fields:
-            continue
-        col = spec.column_for_field(error.field)
-        header = _header_in_file(cells, col) if col is not None else ""
-        problem(header or (col.header if col else error.label), error.message, error.field)
-    return RowResult(record if not problems else None, existing, problems)
+    def _members(self, header: str, name: str, raw: Any) -> list[str]:
+        hint = self.hints.get(name)
+        text = self.text(raw)
+        if hint is not None and text == "、".join(self.resolver.name_of(i) for i in hint):
+            return list(hint)  # the names as exported: the ids say who (namesakes, odd names)
+        by_hint = {}
+        for member_id in hint or []:
+            by_hint.setdefault(self.resolver.name_of(member_id), member_id)
+        ids: list[str] = []
+        for member_name in split_names(raw):
+            member_id = by_hint.get(member_name) or self.resolver.member_id(member_name)
+            if member_id is None:
+                self.problem(header, _unknown_member_message(header, member_name), name)
+            elif member_id not in ids:
+                ids.append(member_id)
+        return ids
+
+    def _authors(self, header: str, raw: Any) -> list[Author]:
+        hint = self.hints.get("authors")
+        if hint is not None and self.text(raw) == "、".join(a.name for a in hint):
+            return list(hint)
+        known = list(getattr(self.existing, "authors", []) or []) + list(hint or [])
+        return _authors(split_names(raw), known, self.resolver, self.sheet, self.row_no, header)
+
+    def _followup_log(self, name: str, raw: Any) -> list[FollowUp]:
+        hint = self.hints.get(name)
+        text = self.text(raw)
+        if hint is not None and text == format_followup_log(hint):
+            return list(hint)
+        when = getattr(self.existing, "date", None) or date.today()
+        return parse_followup_log(text, when) if text.strip() else []
+
+    def _validate(self, record: Record) -> None:
+        # The core's validation, on what could be read (a cell that could not be read is already
+        # reported; the rules between fields are still checked on the others).
+        existing = self.existing
+        previous = set(getattr(existing, "member_ids", []) or []) if existing is not None else set()
+        for error in validation_errors(record, self.resolver, previous):
+            if error.field in self.bad_fields:
+                continue
+            col = self.spec.column_for_field(error.field)
+            header = _header_in_file(self.cells, col) if col is not None else ""
+            self.problem(header or (col.header if col else error.label), error.message, error.field)
+
+
+def _with_latest_followup(record: Proposal, text: str) -> Proposal:
+    latest = record.followups[-1] if record.followups else None
+    when = record.answered_on or record.submitted_on or date.today()
+    parsed = parse_followup(text, when)
+    # A note without a leading date is stored with one; compared as parsed, so that importing
+    # the same cell again does not add it a second time.
+    if latest is None or (format_followup(latest) != text and (latest.date, latest.note) != (parsed.date, parsed.note)):
+        return dataclasses.replace(record, followups=record.followups + [parsed])
+    return record
 
 
 def _header_in_file(cells: dict[lc.Column, tuple[str, Any]], col: lc.Column) -> str:
@@ -221,9 +328,9 @@ def _header_in_file(cells: dict[lc.Column, tuple[str, Any]], col: lc.Column) -> 
 
 
 def _authors(
-    names: list[str], existing: Record | None, resolver: Resolver, sheet: str, row: int, header: str
+    names: list[str], known: list[Author], resolver: Resolver, sheet: str, row: int, header: str
 ) -> list[Author]:
-    old = {a.name: a for a in getattr(existing, "authors", [])} if existing is not None else {}
+    old = {a.name: a for a in known}
     authors = []
     for name in names:
         member_id = resolver.by_name.get(name)
@@ -239,7 +346,7 @@ def _authors(
     return authors
 
 
-def _donation_items(record: Donation, changes: dict[str, Any], items_cell, sums, problem) -> None:  # type: ignore[no-untyped-def]
+def _donation_items(record: Donation, changes: dict[str, Any], items_cell, sums, problem, hint=None) -> None:  # type: ignore[no-untyped-def]
     in_kind_header, in_kind_raw = sums.get("物资价值(元)", ("", None))
     total_header, total_raw = sums.get("合计(元)", ("", None))
     in_kind_fen: int | None = None
@@ -253,7 +360,10 @@ def _donation_items(record: Donation, changes: dict[str, Any], items_cell, sums,
         header, raw = items_cell
         text = parse_text(raw)
         try:
-            items, all_valued = parse_items(text) if text else ([], True)
+            if hint is not None and text == format_items(hint).strip():
+                items, all_valued = list(hint), True  # the items as exported, exactly
+            else:
+                items, all_valued = parse_items(text) if text else ([], True)
         except ItemsError as exc:
             problem(header, f"{exc}。")
             return
@@ -273,6 +383,8 @@ def _donation_items(record: Donation, changes: dict[str, Any], items_cell, sums,
                     f"物资明细各项价值合计 {listed / 100:,.2f} 元，与本列的 {in_kind_fen / 100:,.2f} 元不符。",
                 )
         changes["items"] = items
+    elif hint is not None:
+        changes["items"] = list(hint)
     elif in_kind_fen:
         from studio_desk.core.models import DonationItem
 
@@ -298,11 +410,7 @@ def changed_labels(old: Record, new: Record) -> list[str]:
 
 
 def is_valid_record_id(text: str) -> bool:
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
+    return canonical_id(text) is not None
 
 
 __all__ = ["Problem", "Resolver", "RowResult", "build_record", "changed_labels", "CHOICE"]

@@ -137,6 +137,14 @@ def parse_text(value: Any) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+def exact_text(value: Any) -> str:
+    """A text as the cell holds it (our own workbook's texts come back exactly: leading spaces
+    and line breaks are kept); only Excel's \r\n line ends become \n."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")
+    return parse_text(value)
+
+
 _NAME_SPLIT = re.compile(r"[、，,;；/\s]+")
 
 

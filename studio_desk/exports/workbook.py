@@ -26,7 +26,7 @@ from studio_desk.core.money import fen_to_decimal
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
-from studio_desk.exports.ledger_format import format_followup, format_items
+from studio_desk.exports.ledger_format import ROUND_TRIP_KINDS, format_followup, format_items, round_trip_value
 from studio_desk.exports.xlsx_cells import (
     DATE_FORMAT,
     HEADER_FILL,
@@ -201,6 +201,7 @@ def _prepare(
     cells.define("header", bold=True, horizontal="center", wrap=True, fill=HEADER_FILL)
     cells.define("text", wrap=True)  # a text wider than its column wraps instead of being cut on paper
     cells.define("long", wrap=True)
+    cells.define("plain")  # round-trip columns: not printed, so they never make a row taller
     cells.define("center", horizontal="center")
     cells.define("date", number_format=DATE_FORMAT, horizontal="center")
     cells.define("int", number_format=INT_FORMAT)
@@ -256,7 +257,17 @@ _STYLE = {
     lc.COUNT_OF: "int",
     lc.SUM_MONEY: "money",
     lc.RECORD_ID: "text",
+    lc.VERSION: "text",
+    lc.MEMBER_IDS: "text",
+    lc.CHILD_DATA: "text",
+    lc.FOLLOWUP_LOG: "long",
 }
+
+
+def _style(col: lc.Column) -> str:
+    # Round-trip columns are not printed: they must not make the printed rows taller.
+    style = _STYLE[col.kind]
+    return "plain" if col.round_trip and style in ("long", "text") else style
 
 
 def _value(col: lc.Column, record: Record, names: dict[str, str], seq: int) -> Any:
@@ -269,6 +280,8 @@ def _value(col: lc.Column, record: Record, names: dict[str, str], seq: int) -> A
         assert isinstance(record, Donation)
         fen = record.in_kind_fen if col.header.startswith("物资") else record.total_fen
         return fen_to_decimal(fen)
+    if kind in ROUND_TRIP_KINDS:
+        return round_trip_value(kind, col.field, record)
     value = getattr(record, col.field or "")
     if kind == lc.MONEY:
         return fen_to_decimal(value)
@@ -361,10 +374,11 @@ def _record_sheet(
         if len(sample) >= WIDTH_SAMPLE:
             break
     widths = _widths(spec, sample)
-    printed = len(headers) - 1
+    printed = len(spec.printed)
     cells = _prepare(ws, widths, _page_header(studio_name, spec.name, label), masked, printed)
+    _hide(ws, spec)
     _head(ws, cells, _title(studio_name, spec.name, label, masked), headers, printed)
-    styles = [_STYLE[c.kind] for c in spec.columns]
+    styles = [_style(c) for c in spec.columns]
     wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style in ("long", "text")]
     n = 0
 
@@ -390,6 +404,15 @@ def _record_sheet(
         ws.append([cells.cell(style, value) for style, value in total])
         n += 1
     _finish(ws, len(headers), n + 2, print_cols=printed)
+
+
+def _hide(ws: WriteOnlyWorksheet, spec: lc.SheetSpec) -> None:
+    """The version and id columns of the round trip are hidden (they are for the import)."""
+    from openpyxl.utils import get_column_letter
+
+    for index, col in enumerate(spec.columns, start=1):
+        if col.hidden:
+            ws.column_dimensions[get_column_letter(index)].hidden = True
 
 
 def _totals_row(spec: lc.SheetSpec, figures: AnnualFigures, n: int) -> list[tuple[str, Any]] | None:

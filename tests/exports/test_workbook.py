@@ -14,6 +14,7 @@ from python_calamine import CalamineWorkbook
 from studio_desk.core.figures import annual_figures
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
 from studio_desk.core.money import fen_to_decimal
+from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.workbook import write_workbook
 
 YEAR = 2025
@@ -50,12 +51,22 @@ def test_sheets_and_exact_headers(workbook_path: Path):
     ]
     for sheet, headers in SPEC_HEADERS.items():
         row = [c.value for c in wb[sheet][2]]
-        assert row == headers.split(", ") + ["记录编号"], sheet
+        printed = headers.split(", ") + ["记录编号"]
+        assert row[: len(printed)] == printed, sheet
+        # after 记录编号: the round-trip columns (every other field; versions and ids hidden)
+        spec = next(s for s in lc.RECORD_SHEETS if s.name == sheet)
+        extra = [c for c in spec.columns if c.round_trip]
+        assert row[len(printed) :] == [c.header for c in extra], sheet
+        ws = wb[sheet]
+        for index, col in enumerate(spec.columns, start=1):
+            letter = openpyxl.utils.get_column_letter(index)
+            assert ws.column_dimensions[letter].hidden == col.hidden, (sheet, col.header)
+        assert ws.print_area == f"'{sheet}'!$A$1:${openpyxl.utils.get_column_letter(len(printed) - 1)}${ws.max_row}"
     assert [c.value for c in wb["委员履职统计"][2]] == RANKING_HEADERS.split(", ")
     # the second reader agrees
     calamine = CalamineWorkbook.from_path(str(workbook_path))
     assert calamine.sheet_names == wb.sheetnames
-    assert _rows(workbook_path, "活动台账")[1] == SPEC_HEADERS["活动台账"].split(", ") + ["记录编号"]
+    assert _rows(workbook_path, "活动台账")[1][:15] == SPEC_HEADERS["活动台账"].split(", ") + ["记录编号"]
 
 
 def test_layout_and_print_setup_of_every_sheet(workbook_path: Path, demo_store):
@@ -66,7 +77,9 @@ def test_layout_and_print_setup_of_every_sheet(workbook_path: Path, demo_store):
         last = openpyxl.utils.get_column_letter(ncols)
         assert ws["A1"].value.startswith(studio) and f"（{YEAR}年）" in ws["A1"].value
         record_sheet = ws.title in SPEC_HEADERS
-        printed = openpyxl.utils.get_column_letter(ncols - 1) if record_sheet else last
+        headers = [c.value for c in ws[2]]
+        printed_count = headers.index("记录编号") if record_sheet else ncols
+        printed = openpyxl.utils.get_column_letter(printed_count)
         # The title spans the columns of the first printed page (so it is never cut in two).
         (merged,) = ws.merged_cells.ranges
         assert merged.min_row == merged.max_row == 1 and merged.min_col == 1
@@ -79,7 +92,7 @@ def test_layout_and_print_setup_of_every_sheet(workbook_path: Path, demo_store):
         if ws.print_title_cols:  # wider than a page: header row and first columns on every page
             assert ws.print_title_rows == "$2:$2" and ws.print_title_cols == "$A:$B"
         else:  # one page wide: the title and header rows on every page
-            assert ws.print_title_rows == "$1:$2" and merged.max_col == ncols - record_sheet
+            assert ws.print_title_rows == "$1:$2" and merged.max_col == printed_count
         assert ws.page_setup.orientation == "landscape"
         assert ws.page_setup.paperSize == 9
         # Never shrunk to fit: 10.5 pt text stays above 9 pt on paper.
@@ -88,6 +101,8 @@ def test_layout_and_print_setup_of_every_sheet(workbook_path: Path, demo_store):
         assert ws.oddHeader.center.text == f"{studio} {ws.title} {YEAR}年"
         assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
         for index, cell in enumerate(ws[2], start=1):
+            if ws.column_dimensions[openpyxl.utils.get_column_letter(index)].hidden:
+                continue
             width = ws.column_dimensions[openpyxl.utils.get_column_letter(index)].width
             # a Chinese character needs about two width units
             assert width >= min(2 * len(cell.value), 40) * 0.9, (ws.title, cell.value, width)
@@ -110,7 +125,7 @@ def test_activity_rows_are_the_records_with_real_dates_and_numbers(workbook_path
         assert values[8] == len(a.member_ids)
         assert values[9] == a.public_count
         assert values[12] == ("是" if a.is_highlight else "否")
-        assert values[-1] == a.id
+        assert values[14] == a.id  # 记录编号, after the printed columns
     # rows whose wrapped text needs several lines get the height for it
     long_rows = [i + 3 for i, a in enumerate(activities) if len(a.content) > 30]
     assert long_rows and all(ws.row_dimensions[r].height >= 28 for r in long_rows)

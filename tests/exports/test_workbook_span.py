@@ -29,11 +29,14 @@ def test_two_years_in_one_workbook(demo_store, tmp_path: Path):
     assert _rows(path, "活动台账")[0][0].endswith("活动台账（2024—2025年）")
     for sheet, cls in (("活动台账", Activity), ("接待走访台账", Reception), ("捐赠慰问台账", Donation),
                        ("提案建议台账", Proposal), ("委员名册", Member)):
-        rows = _rows(path, sheet)[2:]
-        records = [r for r in rows if r and r[-1]]  # data rows carry their 记录编号
-        assert {r[-1] for r in records} == set(demo_store.query_ids(cls, date_range=span)), sheet
+        rows = _rows(path, sheet)
+        at = rows[1].index("记录编号")
+        records = [r for r in rows[2:] if r and r[at]]  # data rows carry their 记录编号
+        assert {r[at] for r in records} == set(demo_store.query_ids(cls, date_range=span)), sheet
     # both years' activities, oldest first
-    dates = [r[1] for r in _rows(path, "活动台账")[2:] if r and r[-1]]
+    rows = _rows(path, "活动台账")
+    at = rows[1].index("记录编号")
+    dates = [r[1] for r in rows[2:] if r and r[at]]
     assert dates[0].year == 2024 and dates[-1].year == 2025
 
 
