@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--add-members", action="store_true", help="把名册中没有的委员加入名册（默认：作为问题列出）"
     )
+    p.add_argument(
+        "--restore-deleted", action="store_true", help="表中有已删除的记录时，把它们恢复（默认：作为问题列出）"
+    )
     p.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入数据库")
     p.set_defaults(run=run_import)
 
@@ -28,7 +31,9 @@ def run_import(args: argparse.Namespace) -> int:
     from studio_desk.exports.ledger_import import apply_plan, read_ledgers
 
     with open_store(args, create=False) as store:
-        plan = read_ledgers(store, args.file, add_unknown_members=args.add_members)
+        plan = read_ledgers(
+            store, args.file, add_unknown_members=args.add_members, restore_deleted=args.restore_deleted
+        )
         print(f"文件：{args.file}")
         for sheet, ledger in plan.sheets.items():
             print(f"工作表“{sheet}”按{ledger}读取")
@@ -43,8 +48,12 @@ def run_import(args: argparse.Namespace) -> int:
             print("请改正后重新导入。数据库和原文件均未改动。")
             return 1
         print(f"检查通过：{plan.summary()}。")
+        if plan.studio_name:
+            print(f"工作室还没有名称：将按台账标题设为“{plan.studio_name}”（可在“工作室信息”中修改）。")
         for item in plan.changes[:MAX_LISTED]:
             print(f"  修改 “{item.sheet}”第 {item.row} 行 {item.summary()}：" + "、".join(item.changed))
+        for item in plan.conflicts[:MAX_LISTED]:
+            print(f"  冲突 “{item.sheet}”第 {item.row} 行 {item.summary()}：{item.conflict_text()}")
         if args.dry_run:
             print("（仅检查，未写入数据库。）")
             return 0

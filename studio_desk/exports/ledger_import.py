@@ -10,6 +10,7 @@ its header row (under any title rows), columns by their header names and common 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +19,12 @@ from typing import Any
 from studio_desk.core import codec
 from studio_desk.core.enums import TYPE_LIST_LABELS
 from studio_desk.core.errors import StudioDeskError
-from studio_desk.core.models import Member, Record
+from studio_desk.core.models import Member, Record, Studio
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_match import KnownRecords, RowIdentities
+from studio_desk.exports.ledger_studio import UNNAMED_STUDIO, is_studio_sheet, is_unnamed, read_studio_sheet
 from studio_desk.exports.ledger_rows import Problem, Resolver, build_record, changed_labels
 from studio_desk.exports.ledger_values import is_blank, parse_text
 from studio_desk.exports.xlsx_read import RawSheet, read_workbook
@@ -73,6 +75,11 @@ class ImportPlan:
     masked: bool = False
     restore_deleted: bool = False  # rows of deleted records bring them back (the clerk's choice)
     file_time: str = ""  # when the file was last saved (UTC): the time of its changes
+    # The studio's name as a title row gives it, offered when the studio has no name yet;
+    # ``use_studio_name`` says whether the import sets it (the dialog asks, the CLI says so).
+    studio_name: str = ""
+    use_studio_name: bool = True
+    studio: Studio | None = None  # the studio's details, from our own workbook's hidden sheet
 
     @property
     def ok(self) -> bool:
@@ -147,6 +154,10 @@ def read_ledgers(
     resolver = Resolver(store, add_unknown_members)
     found: list[tuple[RawSheet, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]]] = []
     for raw in sheets:
+        if is_studio_sheet(raw.name, raw.rows):
+            if is_unnamed(store.studio()):
+                plan.studio = read_studio_sheet(raw.rows, store.studio())
+            continue
         if raw.name in (lc.SUMMARY_SHEET_NAME, lc.RANKING_SHEET_NAME):
             plan.notes.append(f"工作表“{raw.name}”是统计表，由程序根据台账计算，导入时略过。")
             continue
@@ -157,6 +168,8 @@ def read_ledgers(
             continue
         spec, header_row, mapping = located
         plan.sheets[raw.name] = spec.name
+        if not plan.studio_name and is_unnamed(store.studio()):
+            plan.studio_name = studio_name_in_title(raw.rows[:header_row], spec.name)
         if any(lc.MASKED_MARK in parse_text(v) for row in raw.rows[:header_row] for v in row):
             plan.masked = True
         found.append((raw, spec, header_row, mapping))
@@ -179,6 +192,8 @@ def read_ledgers(
         _plan_sheet(plan, resolver, raw, spec, header_row, mapping, seen_ids, tick)
         done += len(raw.rows) - header_row - 1
         report(progress, done, max(total_rows, 1), f"已检查“{raw.name}”")
+    if plan.studio is not None:
+        plan.studio_name = plan.studio.name
     plan.new_members = list(resolver.new_members.values())
     plan.new_types = {k: v for k, v in resolver.new_types.items() if v}
     plan.notes += resolver.notes
@@ -190,6 +205,27 @@ def read_ledgers(
     if not plan.problems and not plan.records:
         plan.problems.append(Problem("", None, "", "文件中的台账没有数据行，没有可导入的内容。"))
     return plan
+
+
+_STUDIO_IN_TITLE = re.compile(r"^(?:\d{4}\s*年度?)?\s*(?P<name>\S.*?工作室)")
+
+
+def studio_name_in_title(rows: list[list[Any]], ledger: str) -> str:
+    """``王芳委员工作室活动台账（2025年）`` → ``王芳委员工作室``; a clerk's own title too
+    (``2023年城关镇委员工作室接待走访台账``)."""
+    for row in rows:
+        for value in row:
+            text = parse_text(value)
+            if not text:
+                continue
+            if ledger in text and text.index(ledger) > 0:
+                name = text[: text.index(ledger)].strip()
+            else:
+                match = _STUDIO_IN_TITLE.match(text)
+                name = match["name"].strip() if match else ""
+            if name and name not in UNNAMED_STUDIO and len(name) <= 100:
+                return name
+    return ""
 
 
 def _file_time(path: Path) -> str:
@@ -401,12 +437,14 @@ def apply_plan(store: Store, plan: ImportPlan, progress: ProgressFn | None = Non
     if plan.problems:
         raise StudioDeskError(f"导入文件有 {len(plan.problems):,} 处问题，未导入任何数据。请改正后重新导入。")
     todo = [r for r in plan.records if r.action != SAME]
-    if not todo and not plan.new_members and not plan.new_types:
+    if not todo and not plan.new_members and not plan.new_types and not plan.studio_name:
         return ImportResult(0, 0, len(plan.records), 0, None)
     report(progress, 0, len(todo) + 1, "正在备份数据库……")
     backup = make_backup(store, backups_dir(), "import")
     total = len(todo) + 1
     with store.transaction():
+        if plan.studio_name and plan.use_studio_name and is_unnamed(store.studio()):
+            store.save_studio(plan.studio or codec.copy_record(store.studio(), name=plan.studio_name))
         for list_name, values in plan.new_types.items():
             for value in values:
                 store.add_type(list_name, value)

@@ -138,10 +138,10 @@ def parse_text(value: Any) -> str:
 
 
 def exact_text(value: Any) -> str:
-    """A text as the cell holds it (our own workbook's texts come back exactly: leading spaces
-    and line breaks are kept); only Excel's \r\n line ends become \n."""
+    """A text as the cell holds it: our own workbook's texts come back exactly (leading spaces
+    and line breaks kept)."""
     if isinstance(value, str):
-        return value.replace("\r\n", "\n")
+        return value
     return parse_text(value)
 
 

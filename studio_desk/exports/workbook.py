@@ -26,6 +26,7 @@ from studio_desk.core.money import fen_to_decimal
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.ledger_studio import write_studio_sheet
 from studio_desk.exports.ledger_format import ROUND_TRIP_KINDS, format_followup, format_items, round_trip_value
 from studio_desk.exports.xlsx_cells import (
     DATE_FORMAT,
@@ -133,6 +134,7 @@ def _write(
                 wb, store, spec, id_lists[spec.name], studio.name, label, figures, names, mask_pii, counter
             )
         _ranking_sheet(wb, studio.name, figures, mask_pii)
+        write_studio_sheet(wb, studio)
         if mask_pii:
             marker = wb.create_sheet(MARKER_SHEET)
             marker.sheet_state = "veryHidden"

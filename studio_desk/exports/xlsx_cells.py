@@ -28,6 +28,9 @@ CUT_NOTE = "……（内容过长，超出 Excel 单元格上限，已截断）"
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Excel and the import's reader decode ``_x0041_`` in a cell to "A": a text that holds such a
+# sequence has its underscore written as ``_x005F_`` so that it reads back as typed.
+_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 FONT_NAME = "宋体"
 THIN = Side(style="thin", color="808080")
@@ -44,6 +47,8 @@ def clean_text(text: str) -> str:
     """Text an xlsx file can hold: illegal characters replaced, cut to Excel's cell limit."""
     if _ILLEGAL_XML.search(text):
         text = _ILLEGAL_XML.sub(" ", text)
+    if "_x" in text:
+        text = _ESCAPE_LIKE.sub("_x005F_", text)
     if len(text) > EXCEL_CELL_LIMIT:
         text = text[: EXCEL_CELL_LIMIT - len(CUT_NOTE)] + CUT_NOTE
     return text
