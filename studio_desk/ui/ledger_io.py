@@ -275,6 +275,13 @@ class ImportDialog(QDialog):
         self.add_members_box = QCheckBox("把名册中没有的委员加入名册（职务：成员）")
         self.add_members_box.toggled.connect(self._recheck)
         layout.addWidget(self.add_members_box)
+        self.restore_box = QCheckBox("表中有已删除的记录时，把它们恢复")
+        self.restore_box.toggled.connect(self._recheck)
+        layout.addWidget(self.restore_box)
+        self.studio_box = QCheckBox()
+        self.studio_box.setChecked(True)
+        self.studio_box.setVisible(False)
+        layout.addWidget(self.studio_box)
         self.summary = QLabel("尚未选择文件。")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -319,6 +326,7 @@ class ImportDialog(QDialog):
 
         path = Path(text)
         add = self.add_members_box.isChecked()
+        restore = self.restore_box.isChecked()
         self._show_plan(None)
         self.summary.setText("正在检查文件……")
         self._set_busy(True)
@@ -326,7 +334,9 @@ class ImportDialog(QDialog):
             self,
             "检查台账",
             _expected_errors_as_values(
-                lambda progress: read_ledgers(self.store, path, add_unknown_members=add, progress=progress)
+                lambda progress: read_ledgers(
+                    self.store, path, add_unknown_members=add, restore_deleted=restore, progress=progress
+                )
             ),
             on_done=self._checked,
             on_error=self._check_failed,
@@ -347,6 +357,7 @@ class ImportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.choose_button.setEnabled(not busy)
         self.add_members_box.setEnabled(not busy)
+        self.restore_box.setEnabled(not busy)
         if busy:
             self.import_button.setEnabled(False)
 
@@ -354,6 +365,9 @@ class ImportDialog(QDialog):
         from studio_desk.exports.ledger_import import ACTION_LABELS
 
         self.plan = plan
+        self.studio_box.setVisible(bool(plan is not None and plan.studio_name))
+        if plan is not None and plan.studio_name:
+            self.studio_box.setText(f"工作室还没有名称：设为“{plan.studio_name}”（取自台账标题）")
         if plan is None:
             self.records_model.set_rows([])
             self.problems_model.set_rows([])
@@ -363,7 +377,14 @@ class ImportDialog(QDialog):
             return
         self.records_model.set_rows(
             [
-                [r.sheet, str(r.row), ACTION_LABELS[r.action], r.ledger, r.summary(), "、".join(r.changed)]
+                [
+                    r.sheet,
+                    str(r.row),
+                    ACTION_LABELS[r.action],
+                    r.ledger,
+                    r.summary(),
+                    r.conflict_text() if r.action == "conflict" else "、".join(r.changed),
+                ]
                 for r in plan.records
                 if r.action != "unchanged"
             ]
@@ -380,13 +401,15 @@ class ImportDialog(QDialog):
                 f"（若没有问题将会：{plan.summary()}）"
             )
             self.tabs.setCurrentWidget(self.problems_view)
-        elif not plan.additions and not plan.changes and not plan.new_members:
+        elif not plan.additions and not plan.changes and not plan.conflicts and not plan.new_members:
             self.summary.setText(f"检查通过：{plan.summary()}。文件中的内容与现有记录相同，无需导入。")
             self.tabs.setCurrentWidget(self.records_view)
         else:
             self.summary.setText(f"检查通过：{plan.summary()}。点“导入”写入数据库（导入前自动备份）。")
             self.tabs.setCurrentWidget(self.records_view)
-        self.import_button.setEnabled(plan.ok and bool(plan.additions or plan.changes or plan.new_members))
+        self.import_button.setEnabled(
+            plan.ok and bool(plan.additions or plan.changes or plan.conflicts or plan.new_members or plan.studio_name)
+        )
 
     def _tab_titles(self, problems: int, records: int, notes: int) -> None:
         self.tabs.setTabText(0, f"问题（{problems}）")
@@ -401,6 +424,7 @@ class ImportDialog(QDialog):
             return
         from studio_desk.exports.ledger_import import apply_plan
 
+        plan.use_studio_name = self.studio_box.isChecked()
         self._set_busy(True)
         self.summary.setText("正在导入……")
         self.task = run_task(

@@ -151,3 +151,49 @@ def test_export_dialog_writes_several_years_when_asked(qtbot, demo_store, tmp_pa
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     rows = CalamineWorkbook.from_path(str(target)).get_sheet_by_name("统计汇总").to_python()
     assert rows[1][3:] == [f"{YEAR - 1}—{YEAR}年", f"{YEAR - 3}—{YEAR - 2}年"]
+
+
+def test_import_dialog_restores_by_choice_lists_conflicts_and_asks_for_the_studio_name(
+    qtbot, demo_store, store, tmp_path: Path
+):
+    from studio_desk.core import codec
+    from studio_desk.core.models import Donation
+
+    path = write_workbook(demo_store, YEAR, tmp_path / "导出.xlsx")
+    donation = demo_store.list(Donation, year=YEAR)[0]
+    demo_store.delete(Donation, donation.id)
+    activity = demo_store.list(Activity, year=YEAR)[0]
+    wb = openpyxl.load_workbook(path)
+    ws = wb["活动台账"]
+    headers = [c.value for c in ws[2]]
+    row = next(r for r in ws.iter_rows(min_row=3) if r[headers.index("记录编号")].value == activity.id)
+    row[headers.index("地点")].value = "表中改的地点"
+    wb.save(path)
+    demo_store.save(codec.copy_record(activity, location="程序中后改的地点"))
+    dialog = ImportDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    assert "已在程序中删除" in _cell_texts(dialog.problems_model, 3)[0]
+    assert not dialog.studio_box.isVisible()  # the demo studio has its name
+    dialog.restore_box.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.plan.problems, timeout=20_000)
+    actions = dict(zip(_cell_texts(dialog.records_model, 4), _cell_texts(dialog.records_model, 2)))
+    assert actions[activity.topic] == "冲突" and "冲突 1 条" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.dataChanged, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert not demo_store.get(Donation, donation.id).deleted
+    assert demo_store.get(Activity, activity.id).location == "程序中后改的地点"  # the newer change
+
+    # a new database: the studio name from the workbook is offered, and the clerk may decline it
+    empty = ImportDialog(store)
+    qtbot.addWidget(empty)
+    empty.show()
+    empty.load_file(path)
+    qtbot.waitUntil(lambda: empty.plan is not None, timeout=20_000)
+    assert empty.studio_box.isVisible() and demo_store.studio().name in empty.studio_box.text()
+    empty.studio_box.setChecked(False)
+    with qtbot.waitSignal(empty.dataChanged, timeout=20_000):
+        qtbot.mouseClick(empty.import_button, Qt.MouseButton.LeftButton)
+    assert store.studio().name == "委员工作室" and store.count(Activity) > 0
