@@ -19,6 +19,7 @@ from typing import Any
 from studio_desk.core import codec
 from studio_desk.core.enums import TYPE_LIST_LABELS
 from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.masking import masked_workbook_reason
 from studio_desk.core.models import Member, Record, Studio
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
@@ -150,6 +151,10 @@ def read_ledgers(
     plan = ImportPlan(path, restore_deleted=restore_deleted)
     report(progress, 0, 1, "正在读取文件……")
     sheets = read_workbook(path)
+    # A copy whose citizens' data was masked would overwrite real names and phones with "吴*".
+    reason = masked_workbook_reason(path)
+    if reason is not None:
+        raise StudioDeskError(reason)
     plan.file_time = _file_time(path)
     resolver = Resolver(store, add_unknown_members)
     found: list[tuple[RawSheet, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]]] = []
