@@ -302,6 +302,9 @@ def write_masked_copy(store: Store, target: Path) -> None:
             for cls in RECORD_TYPES:
                 if pii_fields(cls):
                     copy.rewrite_versions(cls, mask_record)
+            from studio_desk.core.attachments import drop_citizen_attachments
+
+            drop_citizen_attachments(copy.conn)  # photos and scans of citizens stay at the studio
             mark_masked_database(copy.conn)
         copy.conn.execute("VACUUM")  # no unmasked text left behind in free pages
 

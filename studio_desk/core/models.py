@@ -427,6 +427,33 @@ class Setting(Record):
     value_json: str = spec("值", LONGTEXT, maxlen=20000)
 
 
+@dataclass
+class Attachment(Record):
+    """A photo or scan kept with a record. The file's bytes are stored once per content
+    (``attachment_blobs``, by SHA-256); this record says whose it is, its caption and order."""
+
+    KIND: ClassVar[str] = "attachment"
+    TABLE: ClassVar[str] = "attachments"
+    TITLE: ClassVar[str] = "附件"
+
+    owner_kind: str = spec("所属记录类型", required=True, maxlen=30)
+    owner_id: str = spec("所属记录", required=True, maxlen=60)
+    caption: str = spec("说明", maxlen=200)
+    position: int = spec("顺序", INT, minimum=0, maximum=100_000)
+    file_name: str = spec("文件名", required=True, maxlen=200)
+    media_type: str = spec("文件类型", CHOICE, required=True, choices=("image/jpeg", "application/pdf"))
+    blob_sha256: str = spec("内容校验码", required=True, maxlen=64)
+    size: int = spec("大小(字节)", INT, minimum=0, maximum=1_000_000_000)
+    width: int = spec("宽(像素)", INT, minimum=0, maximum=100_000)
+    height: int = spec("高(像素)", INT, minimum=0, maximum=100_000)
+    # Deleted together with its record (and so restored with it), not removed on its own.
+    with_owner: bool = spec("随记录删除", BOOL)
+    in_summary: bool = spec("用于年度总结", BOOL)
+
+    def display_name(self) -> str:
+        return self.caption or self.file_name
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Studio,
     Member,
@@ -437,6 +464,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     TypeEntry,
     Narrative,
     Setting,
+    Attachment,
 )
 BY_KIND: dict[str, type[Record]] = {cls.KIND: cls for cls in RECORD_TYPES}
 BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}

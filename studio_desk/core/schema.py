@@ -140,8 +140,30 @@ def _v2_search(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_stale', '1')")
 
 
+def _v3_attachments(conn: sqlite3.Connection) -> None:
+    """Attachments (photos, scans) kept inside the file: records that say whose they are, and
+    their bytes stored once per content."""
+    _run_script(
+        conn,
+        f"""
+CREATE TABLE attachments ({_COMMON},
+    owner_kind TEXT NOT NULL DEFAULT '', owner_id TEXT NOT NULL DEFAULT '',
+    caption TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0,
+    file_name TEXT NOT NULL DEFAULT '', media_type TEXT NOT NULL DEFAULT '',
+    blob_sha256 TEXT NOT NULL DEFAULT '', size INTEGER NOT NULL DEFAULT 0,
+    width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT 0,
+    with_owner INTEGER NOT NULL DEFAULT 0, in_summary INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX attachments_owner ON attachments(owner_id, position);
+CREATE TABLE attachment_blobs (
+    sha256 TEXT PRIMARY KEY NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL,
+    data BLOB NOT NULL);
+""",
+    )
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_search),
+    (3, _v3_attachments),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -518,6 +518,10 @@ class Store(StudioSettings, SearchText):
             if existing is not None:
                 self._archive(existing, reason or "修改")
             self._write(stored)
+            if existing is not None and existing.deleted != stored.deleted:
+                from studio_desk.core.attachments import follow_owner
+
+                follow_owner(self, stored)  # a record's attachments are deleted and restored with it
             if (
                 isinstance(record, Member)
                 and isinstance(existing, Member)

@@ -235,6 +235,9 @@ def merge_stores(store: Store, other: Store, *, progress: ProgressFn | None = No
             summary.history_added += added_history
             renamed_members += renamed
             latest = max(latest, newest)
+        from studio_desk.core.attachments import copy_missing_blobs
+
+        copy_missing_blobs(store, other)  # attachments' bytes (stored once, never changed)
         # Records that list a renamed member and were not rewritten keep a stale search text.
         for member_id in renamed_members:
             store._refresh_search_for_member(member_id)
