@@ -185,24 +185,22 @@ def attachments_of(store: Store, owner_id: str, *, include_deleted: bool = False
 def attachment_counts(store: Store, owner_ids: list[str]) -> dict[str, int]:
     """How many live attachments each record has (for ledger columns and documents)."""
     out: dict[str, int] = {}
-    with store._lock:
-        for start in range(0, len(owner_ids), 500):
-            chunk = owner_ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for owner_id, n in store.conn.execute(
-                f"SELECT owner_id, count(*) FROM attachments WHERE deleted = 0 "
-                f"AND owner_id IN ({marks}) GROUP BY owner_id",
-                chunk,
-            ):
-                out[owner_id] = int(n)
+    for start in range(0, len(owner_ids), 500):
+        chunk = owner_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for owner_id, n in store.conn.execute(
+            f"SELECT owner_id, count(*) FROM attachments WHERE deleted = 0 "
+            f"AND owner_id IN ({marks}) GROUP BY owner_id",
+            chunk,
+        ):
+            out[owner_id] = int(n)
     return out
 
 
 def blob_bytes(store: Store, sha256: str) -> bytes:
-    with store._lock:
-        row = store.conn.execute(
-            "SELECT data FROM attachment_blobs WHERE sha256 = ?", (sha256,)
-        ).fetchone()
+    row = store.conn.execute(
+        "SELECT data FROM attachment_blobs WHERE sha256 = ?", (sha256,)
+    ).fetchone()
     if row is None:
         raise DatabaseError("附件的内容不在数据库中（可能来自不完整的副本）。")
     return bytes(row[0])

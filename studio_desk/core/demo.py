@@ -232,6 +232,9 @@ def generate(store: Store, today: date | None = None, seed: int = 2021) -> dict[
         records += list(_donations(rng, days, share, crew))
         records += list(_outputs(rng, year, days, share, ids, members, today, pool))
     store.save_many(records)
+    from studio_desk.core.demo_evidence import add_evidence
+
+    add_evidence(store, today)  # photos on a few activities and the coming reception days
     return {cls.TITLE: store.count(cls) for cls in LEDGER_TYPES}
 
 

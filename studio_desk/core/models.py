@@ -454,6 +454,29 @@ class Attachment(Record):
         return self.caption or self.file_name
 
 
+@dataclass
+class ReceptionDay(Record):
+    """One planned 委员接待日 of the rota: the day, the members on duty, where and when."""
+
+    KIND: ClassVar[str] = "reception_day"
+    TABLE: ClassVar[str] = "reception_days"
+    TITLE: ClassVar[str] = "委员接待日安排"
+
+    date: Date | None = spec("日期", DATE, required=True)
+    member_ids: list[str] = spec("值班委员", MEMBERS)
+    location: str = spec("地点")
+    hours: str = spec("时间", maxlen=50)
+    # The 委员接待日 activity that records the day once it has taken place.
+    activity_id: str = spec("接待日活动", maxlen=60)
+    notes: str = spec("备注", LONGTEXT, maxlen=2000)
+
+    def display_name(self) -> str:
+        return f"委员接待日 {self.date.isoformat() if self.date else ''}"
+
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Studio,
     Member,
@@ -465,6 +488,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Narrative,
     Setting,
     Attachment,
+    ReceptionDay,
 )
 BY_KIND: dict[str, type[Record]] = {cls.KIND: cls for cls in RECORD_TYPES}
 BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}

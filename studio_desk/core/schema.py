@@ -161,9 +161,23 @@ CREATE TABLE attachment_blobs (
     )
 
 
+def _v4_rota(conn: sqlite3.Connection) -> None:
+    """The 委员接待日 rota: planned days and the members on duty (in ``record_members``)."""
+    _run_script(
+        conn,
+        f"""
+CREATE TABLE reception_days ({_COMMON},
+    date TEXT, location TEXT NOT NULL DEFAULT '', hours TEXT NOT NULL DEFAULT '',
+    activity_id TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX reception_days_date ON reception_days(date);
+""",
+    )
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_search),
     (3, _v3_attachments),
+    (4, _v4_rota),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]

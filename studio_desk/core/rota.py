@@ -1,0 +1,180 @@
+"""The 委员接待日 rota: which members are on duty on which days.
+
+Each planned day is a :class:`~studio_desk.core.models.ReceptionDay` record (versioned and merged
+like every record), so a day the clerk moved or a member swapped is kept as edited. :func:`plan`
+fills months with a rule (e.g. the 15th of every month) without touching days already planned;
+the members on duty take turns through the roster.
+
+Receptions of the 接待日来访 kind recorded on a planned day belong to that day; the day is
+written up as one 委员接待日 activity (:func:`activity_for`), created the first time it is asked for.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.models import Activity, Member, Reception, ReceptionDay
+
+if TYPE_CHECKING:
+    from studio_desk.core.store import Store
+
+RECEPTION_DAY_TYPE = "委员接待日"
+RECEPTION_DAY_MODE = "接待日来访"
+WEEKDAYS = "一二三四五六日"
+MAX_MONTHS = 36
+
+
+def _month_day(year: int, month: int, day: int, skip_weekend: bool) -> date:
+    last = calendar.monthrange(year, month)[1]
+    d = date(year, month, min(day, last))
+    if skip_weekend:
+        while d.weekday() >= 5:
+            d += timedelta(days=1)
+    return d
+
+
+def duty_roster(store: Store, on: date) -> list[Member]:
+    """Members who can be on duty on ``on``: on the roster that day, in the roster's order."""
+    out = []
+    for m in store.list(Member):
+        if m.joined_on and m.joined_on > on:
+            continue
+        if m.left_on and m.left_on < on:
+            continue
+        out.append(m)
+    return out
+
+
+def plan(
+    store: Store,
+    start: date,
+    months: int,
+    *,
+    day: int = 15,
+    per_day: int = 2,
+    location: str = "",
+    hours: str = "",
+    member_ids: list[str] | None = None,
+    skip_weekend: bool = False,
+) -> list[ReceptionDay]:
+    """Plan a day in each of ``months`` months from ``start``'s month (days already planned in a
+    month are kept as they are). Members take turns: ``per_day`` of them each day, through
+    ``member_ids`` (default: the roster). Returns the days added, all in one transaction."""
+    if not 1 <= day <= 31:
+        raise StudioDeskError("每月的接待日应在 1 到 31 日之间。")
+    if not 1 <= months <= MAX_MONTHS:
+        raise StudioDeskError(f"一次最多安排 {MAX_MONTHS} 个月。")
+    if per_day < 0:
+        raise StudioDeskError("每次值班的委员人数不能为负。")
+    pool = list(member_ids) if member_ids is not None else [m.id for m in duty_roster(store, start)]
+    added: list[ReceptionDay] = []
+    turn = 0
+    with store.transaction():
+        planned_months = {(d.date.year, d.date.month) for d in days(store) if d.date}
+        for i in range(months):
+            year, month = divmod(start.month - 1 + i, 12)
+            year, month = start.year + year, month + 1
+            if (year, month) in planned_months:
+                continue
+            when = _month_day(year, month, day, skip_weekend)
+            if when < start:
+                continue
+            duty = []
+            if pool:
+                for _ in range(min(per_day, len(pool))):
+                    duty.append(pool[turn % len(pool)])
+                    turn += 1
+            added.append(
+                store.save(ReceptionDay(date=when, member_ids=duty, location=location, hours=hours))
+            )
+    return added
+
+
+def days(store: Store, start: date | None = None, end: date | None = None) -> list[ReceptionDay]:
+    """Planned days between ``start`` and ``end`` (both included), in date order."""
+    out = [
+        d
+        for d in store.list(ReceptionDay)
+        if d.date and (start is None or d.date >= start) and (end is None or d.date <= end)
+    ]
+    return sorted(out, key=lambda d: (d.date or date.min, d.created_at))
+
+
+def upcoming(store: Store, today: date, count: int = 6) -> list[ReceptionDay]:
+    return days(store, start=today)[:count]
+
+
+def next_day(store: Store, today: date) -> ReceptionDay | None:
+    coming = upcoming(store, today, 1)
+    return coming[0] if coming else None
+
+
+def day_on(store: Store, on: date) -> ReceptionDay | None:
+    found = days(store, on, on)
+    return found[0] if found else None
+
+
+def duty_names(store: Store, day: ReceptionDay) -> list[str]:
+    return store.member_names(day.member_ids)
+
+
+def when_text(day: ReceptionDay) -> str:
+    """``2026-12-15（周二）9:00—11:30``"""
+    assert day.date is not None
+    text = f"{day.date.isoformat()}（周{WEEKDAYS[day.date.weekday()]}）"
+    return f"{text}{day.hours}" if day.hours else text
+
+
+def next_day_line(store: Store, today: date) -> str:
+    """One line for 总览: the next reception day and who is on duty."""
+    day = next_day(store, today)
+    if day is None:
+        return "尚未安排委员接待日（可在“委员接待日安排”中按月安排）。"
+    names = "、".join(duty_names(store, day)) or "待定"
+    where = f"，地点：{day.location}" if day.location else ""
+    return f"下次委员接待日：{when_text(day)}，值班委员：{names}{where}。"
+
+
+def receptions_of(store: Store, day: ReceptionDay) -> list[Reception]:
+    """The 接待日来访 receptions recorded on the day."""
+    assert day.date is not None
+    return store.list(
+        Reception,
+        date_range=(day.date, day.date),
+        filters={"mode": RECEPTION_DAY_MODE},
+    )
+
+
+def activity_for(store: Store, day: ReceptionDay) -> Activity:
+    """The 委员接待日 activity that writes the day up: the one linked, else one of that type on
+    that date, else a new one with the members on duty (its 群众人次 from the day's receptions)."""
+    assert day.date is not None
+    with store.transaction():
+        if day.activity_id:
+            linked = store.find(Activity, day.activity_id)
+            if linked is not None and not linked.deleted:
+                return linked
+        same_day = store.list(
+            Activity, date_range=(day.date, day.date), filters={"type": RECEPTION_DAY_TYPE}
+        )
+        if same_day:
+            activity = same_day[0]
+        else:
+            people = sum(r.people_count for r in receptions_of(store, day))
+            activity = store.save(
+                Activity(
+                    date=day.date,
+                    type=RECEPTION_DAY_TYPE,
+                    topic="委员接待日",
+                    location=day.location,
+                    member_ids=list(day.member_ids),
+                    public_count=people,
+                ),
+                check=False,
+            )
+        store.save(replace(store.get(ReceptionDay, day.id), activity_id=activity.id))
+        return activity
