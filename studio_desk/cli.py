@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "studio_desk.commands.export",
     "studio_desk.commands.ledger_import",
     "studio_desk.commands.usb",
+    "studio_desk.commands.print",
 )
 
 

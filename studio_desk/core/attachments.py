@@ -318,3 +318,19 @@ def photos_for_summary(store: Store, year: int) -> list[tuple[Attachment, bytes]
     chosen = [a for a in chosen if a.owner_id in activities]
     chosen.sort(key=lambda a: (str(activities[a.owner_id].date), a.position))
     return [(a, blob_bytes(store, a.blob_sha256)) for a in chosen]
+
+
+PRINT_SIDE = 1000  # about 170 dpi across a 150 mm wide picture: sharp on paper, small in a PDF
+PRINT_QUALITY = 72
+
+
+def print_copy(data: bytes) -> bytes:
+    """A smaller JPEG of a stored photo for a printed document (the stored one stays as it is)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as im:
+        picture = im.convert("RGB")
+        picture.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        picture.save(out, "JPEG", quality=PRINT_QUALITY, optimize=True, progressive=False)
+    return out.getvalue()

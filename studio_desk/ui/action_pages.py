@@ -107,6 +107,12 @@ class ReportsPage(_ButtonPage):
             self.summary, "proposal",
         )
         self.add_action(
+            "打印文档…", "print_documents",
+            "签到表、委员接待日公示和排班表、物资签收单（回执）、委员履职档案、扫码找委员海报：A4 PDF，"
+            "除海报外也可生成 Word 文档。",
+            self.print_documents, "print",
+        )
+        self.add_action(
             "从Excel导入台账…", "import_xlsx",
             "读入本软件导出的台账或以前自己做的 Excel 台账：先预览，列出每个问题所在的行和列，确认后一次全部写入。",
             self.import_workbook, "import",
@@ -133,6 +139,11 @@ class ReportsPage(_ButtonPage):
         from studio_desk.ui.ledger_io import ImportDialog
 
         self.run_dialog(ImportDialog(self.store, self))
+
+    def print_documents(self) -> None:
+        from studio_desk.ui.print_dialog import PrintDialog
+
+        self.run_dialog(PrintDialog(self.store, self.year(), self))
 
     def summary(self) -> None:
         from studio_desk.ui.summary_dialog import SummaryDialog

@@ -83,6 +83,9 @@ class DashboardPage(QWidget, BackgroundReader):
         self.status.setObjectName("dashboard_status")
         bar.addWidget(self.status)
         layout.addLayout(bar)
+        self.next_day = QLabel()  # the next 委员接待日 and who is on duty (core.rota)
+        self.next_day.setObjectName("next_reception_day")
+        layout.addWidget(self.next_day)
         self.welcome = QLabel(
             "还没有任何记录。建议先在“委员”页添加工作室的委员（接待、活动都要选委员），"
             "再到“活动”“接待走访”“捐赠慰问”“提案建议”页按 Ctrl+N 新建记录；"
@@ -234,6 +237,9 @@ class DashboardPage(QWidget, BackgroundReader):
         self.figures, self.items = figures, items
         self.status.setText("")
         self.title.setText(f"{self.store.studio().name}　{figures.year}年工作总览")
+        from studio_desk.core.rota import next_day_line
+
+        self.next_day.setText(next_day_line(self.store, date.today()))
         from studio_desk.core.models import LEDGER_TYPES
 
         self.welcome.setVisible(not any(self.store.count(cls) for cls in LEDGER_TYPES))

@@ -100,6 +100,10 @@ class RecordForm(QDialog):
                 policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)
                 row.setSizePolicy(policy)
         self._scroll_tabs()
+        if self.RECORD in (Activity, Reception, Donation, Proposal):
+            from studio_desk.ui.attachments_widget import install
+
+            self.attachments = install(self, store, self.record, is_new=self.is_new)
         hint = self._content_hint()
         fit_to_screen(self, max(self.width(), hint.width()), min(self.height(), max(hint.height(), 300)))
         if self.fields:

@@ -1,0 +1,208 @@
+"""The printable paperwork, each produced by ``studio-desk print …`` on the demo database and read
+back (PDF with pdfplumber, .docx with python-docx): names, rows and totals as the records say."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from studio_desk import cli
+from studio_desk.core import rota
+from studio_desk.core.dossier import member_dossiers
+from studio_desk.core.figures import period_figures
+from studio_desk.core.models import Activity, Donation, DonationItem, Member
+from studio_desk.core.money import format_fen
+from studio_desk.core.store import Store
+from tests.exports.pdfread import lines, page_count
+
+TODAY = "2026-11-21"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(["print", *argv, "--today", TODAY])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(line.text for line in lines(path))
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def test_print_help_lists_the_documents(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["print", "--help"])
+    out = capsys.readouterr().out
+    for word in ("签到表", "公示", "排班表", "签收单", "履职档案", "扫码找委员", "signin", "poster"):
+        assert word in out
+
+
+def test_signin_sheet_lists_members_and_blank_rows_over_pages(demo_path, tmp_path, capsys):
+    with Store.open(demo_path) as store:
+        act = max((a for a in store.list(Activity, year=2026) if len(a.member_ids) >= 3), key=lambda a: a.date)
+        names = store.member_names(act.member_ids)
+        studio = store.studio().name
+    pdf, word = tmp_path / "签到表.pdf", tmp_path / "签到表.docx"
+    code, out, err = run(capsys, "signin", "--db", str(demo_path), "--activity", act.id, "--rows", "30",
+                         "--pdf", str(pdf), "--docx", str(word))
+    assert code == 0, err
+    assert "已生成" in out
+    text = text_of(pdf)
+    assert studio in text and act.topic in text and "签名" in text and "联系电话" in text
+    for name in names:
+        assert name in text
+    assert page_count(pdf) == 2  # members + 30 blank rows do not fit on one page
+    page2 = [ln.text for ln in lines(pdf) if ln.page == 2]
+    assert any("签名" in t for t in page2)  # the header row repeats
+    last = len(names) + 30
+    assert str(last) in page2 and str(last + 1) not in text.split()
+    wtext = docx_text(word)
+    assert act.topic in wtext and all(n in wtext for n in names)
+
+
+def test_signin_refuses_unclear_activity_and_a_database_as_output(demo_path, tmp_path, capsys):
+    code, _, err = run(capsys, "signin", "--db", str(demo_path), "--activity", "学习", "--pdf", str(tmp_path / "x.pdf"))
+    assert code == 1 and "请写得更具体" in err
+    code, _, err = run(capsys, "signin", "--db", str(demo_path), "--activity", "没有这个主题", "--pdf", str(tmp_path / "x.pdf"))
+    assert code == 1 and "没有找到" in err
+    with Store.open(demo_path) as store:
+        act = store.list(Activity)[0]
+    before = demo_path.read_bytes()
+    code, _, err = run(capsys, "signin", "--db", str(demo_path), "--activity", act.id, "--pdf", str(demo_path))
+    assert code == 1 and "数据库" in err and "Traceback" not in err
+    assert demo_path.read_bytes() == before
+
+
+def test_notice_and_rota(demo_path, tmp_path, capsys):
+    with Store.open(demo_path) as store:
+        coming = rota.upcoming(store, date(2026, 11, 21), 4)
+        duty = [store.member_names(day.member_ids) for day in coming]
+        # Receptions recorded on a past rota day are counted in the 排班表.
+        (past,) = rota.days(store, date(2026, 11, 1), date(2026, 11, 20))
+        from studio_desk.core.models import Reception
+
+        store.save(Reception(date=past.date, mode="接待日来访", person_name="张三", request_content="路灯", people_count=3))
+    pdf, word = tmp_path / "公示.pdf", tmp_path / "公示.docx"
+    code, _, err = run(capsys, "notice", "--db", str(demo_path), "--count", "4", "--pdf", str(pdf), "--docx", str(word))
+    assert code == 0, err
+    text = text_of(pdf)
+    assert "委员接待日公示" in text
+    for day, names in zip(coming, duty):
+        assert f"{day.date.year}年{day.date.month}月{day.date.day}日" in text
+        for name in names:
+            assert name in text
+    assert "2026年11月21日" in text  # signed and dated
+    assert "2026年12月15日" in docx_text(word)
+
+    sheet = tmp_path / "排班.pdf"
+    code, _, err = run(capsys, "rota", "--db", str(demo_path), "--year", "2026", "--pdf", str(sheet))
+    assert code == 0, err
+    rows = [ln.text for ln in lines(sheet)]
+    assert any(t.startswith("1") and "2026-11-15" in t and t.endswith("3") for t in rows)
+    assert any("合计" in t and "共2次接待日" in t and t.endswith("3") for t in rows)
+
+
+def test_receipt_items_and_totals_with_and_without_value(demo_path, tmp_path, capsys):
+    with Store.open(demo_path) as store:
+        gift = store.save(
+            Donation(date=date(2026, 9, 10), category="慰问", donor="青溪县宏达建材公司", recipients="环卫工人",
+                     recipient_count=40, cash_fen=500000, handler="刘娟",
+                     items=[DonationItem("大米", 40, "袋", 400000), DonationItem("食用油", 40, "桶", 320000)])
+        )
+    pdf, word = tmp_path / "签收单.pdf", tmp_path / "签收单.docx"
+    code, _, err = run(capsys, "receipt", "--db", str(demo_path), "--donation", gift.id, "--pdf", str(pdf), "--docx", str(word))
+    assert code == 0, err
+    rows = [ln.text for ln in lines(pdf)]
+    text = "\n".join(rows)
+    assert "慰问物资签收单" in text and "青溪县宏达建材公司" in text and "环卫工人（40人）" in text
+    assert "1大米40袋4,000.00" in rows and "2食用油40桶3,200.00" in rows and "3现金元5,000.00" in rows
+    assert f"合计{format_fen(gift.total_fen)}" in rows and format_fen(gift.total_fen) == "12,200.00"
+    assert "接收方（签字/盖章）" in text and "经手人（签字）：刘娟" in text
+    assert "12,200.00" in docx_text(word)
+    bare = tmp_path / "无价值.pdf"
+    code, _, err = run(capsys, "receipt", "--db", str(demo_path), "--donation", gift.id, "--no-value", "--pdf", str(bare))
+    assert code == 0, err
+    plain = text_of(bare)
+    assert "大米" in plain and "4,000.00" not in plain and "合计" not in plain
+
+
+def test_dossier_for_one_member_and_for_all(demo_path, tmp_path, capsys):
+    with Store.open(demo_path) as store:
+        ranking = period_figures(store, 2026, 2026).ranking
+        top = min(ranking, key=lambda p: p.rank)
+        (mine,) = member_dossiers(store, 2026, 2026, [top.member_id])
+        roster = len(store.list(Member, date_range=(date(2026, 1, 1), date(2026, 12, 31))))
+    pdf, word = tmp_path / "档案.pdf", tmp_path / "档案.docx"
+    code, _, err = run(capsys, "dossier", "--db", str(demo_path), "--member", top.name, "--year", "2026",
+                       "--pdf", str(pdf), "--docx", str(word))
+    assert code == 0, err
+    text = text_of(pdf)
+    assert f"委员履职档案（2026年度）" in text and top.name in text
+    assert f"参加工作室活动{top.activities}次" in text and f"履职积分{top.points}分" in text
+    assert f"排第{top.rank}名" in text and "县政协评定意见" in text
+    # Every record the figures count is listed: activities, receptions, outputs, donations.
+    assert (len(mine.activities), len(mine.receptions), len(mine.donations)) == (top.activities, top.receptions, top.donations)
+    assert len(mine.outputs) == top.proposals + top.social_info + top.speeches + top.other_outputs
+    for a in mine.activities:
+        assert a.topic[:10] in text.replace("\n", "")
+    for o in mine.outputs:
+        if o.marks:
+            assert "、".join(o.marks) in text
+    assert top.name in docx_text(word)
+    everyone = tmp_path / "全体.pdf"
+    code, _, err = run(capsys, "dossier", "--db", str(demo_path), "--year", "2025-2026", "--pdf", str(everyone))
+    assert code == 0, err
+    titles = [ln for ln in lines(everyone) if ln.text == "委员履职档案（2025—2026年）"]
+    assert len(titles) == len(member_dossiers(Store.open(demo_path), 2025, 2026))
+    assert len(titles) >= roster
+
+
+def test_poster_qr_holds_the_phone_or_the_link(demo_path, tmp_path, capsys):
+    import segno
+
+    pdf = tmp_path / "海报.pdf"
+    code, _, err = run(capsys, "poster", "--db", str(demo_path), "--pdf", str(pdf))
+    assert code == 0, err
+    text = text_of(pdf)
+    with Store.open(demo_path) as store:
+        studio = store.studio()
+    assert "扫码找委员" in text and studio.name in text and studio.phone in text
+    assert "近期委员接待日：2026-12-15" in text
+    phone = "".join(ch for ch in studio.phone if ch.isdigit())
+    assert _qr_matrix(pdf) == _matrix(segno.make(f"tel:{phone}", error="m", micro=False))
+    linked = tmp_path / "海报2.pdf"
+    code, _, err = run(capsys, "poster", "--db", str(demo_path), "--link", "https://example.org/委员", "--pdf", str(linked))
+    assert code == 0, err
+    assert _qr_matrix(linked) == _matrix(segno.make("https://example.org/委员", error="m", micro=False))
+    code, _, err = run(capsys, "poster", "--db", str(demo_path), "--docx", str(tmp_path / "x.docx"))
+    assert code == 1 and "只生成 PDF" in err
+
+
+def _matrix(code) -> list[list[bool]]:
+    return [[bool(v) for v in row] for row in code.matrix]
+
+
+def _qr_matrix(pdf: Path) -> list[list[bool]]:
+    """Read the QR picture back out of the PDF and sample its modules (16 px each, 4 modules of
+    quiet zone, as the poster draws it)."""
+    from PIL import Image
+
+    (image,) = [img for page in PdfReader(str(pdf)).pages for img in page.images]
+    im = Image.open(io.BytesIO(image.data)).convert("L")
+    assert im.width == im.height and im.width % 16 == 0
+    n = im.width // 16 - 8
+    return [[im.getpixel((int((4 + c + 0.5) * 16), int((4 + r + 0.5) * 16))) < 128 for c in range(n)]
+            for r in range(n)]

@@ -1,0 +1,91 @@
+"""The 附件 tab of the record forms: dropped and picked files reach the database, captions and
+order are saved, a bad file is named in the message, a new record's files wait for 保存."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
+
+from studio_desk.core import attachments
+from studio_desk.core.models import Activity, Attachment
+from studio_desk.ui.forms import ActivityForm
+from tests.ui.conftest import type_into
+
+
+def _photo(path: Path, color=(10, 120, 200)) -> Path:
+    Image.new("RGB", (2400, 1800), color).save(path, "JPEG")
+    return path
+
+
+def _drop(widget, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    widget.dropEvent(event)
+
+
+def test_drop_caption_reorder_remove_on_a_saved_activity(store, qtbot, tmp_path, monkeypatch):
+    act = store.save(Activity(date=date(2026, 5, 15), type="委员接待日", topic="五月接待日"))
+    form = ActivityForm(store, act)
+    qtbot.addWidget(form)
+    strip = form.attachments
+    assert form.ui.tabs.tabText(form.ui.tabs.indexOf(strip)) == "附件"
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    bad = tmp_path / "会议记录.docx"
+    bad.write_bytes(b"PK\x03\x04 not a picture")
+    _drop(strip, [_photo(tmp_path / "现场.jpg"), bad, _photo(tmp_path / "合影.png", (200, 0, 0))])
+    assert warnings and "会议记录.docx" in warnings[0]
+    stored = attachments.attachments_of(store, act.id)
+    assert [a.file_name for a in stored] == ["现场.jpg", "合影.jpg"]
+    assert max(stored[0].width, stored[0].height) == 1600
+    assert strip.list.count() == 2 and not strip.list.item(0).icon().isNull()
+
+    strip.list.setCurrentRow(1)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("全体合影", True))
+    qtbot.mouseClick(strip.caption_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(strip.left_button, Qt.MouseButton.LeftButton)
+    assert [a.caption for a in attachments.attachments_of(store, act.id)] == ["全体合影", ""]
+    assert strip.captions() == ["全体合影", "现场.jpg"]
+
+    strip.list.setCurrentRow(1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(strip.remove_button, Qt.MouseButton.LeftButton)
+    assert [a.caption for a in attachments.attachments_of(store, act.id)] == ["全体合影"]
+    assert store.count(Attachment, include_deleted=True) == 2  # removed = a tombstone
+
+
+def test_files_of_a_new_record_are_written_when_it_is_saved(store, qtbot, tmp_path, monkeypatch):
+    form = ActivityForm(store)
+    qtbot.addWidget(form)
+    picked = [str(_photo(tmp_path / "签到表.jpg"))]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (picked, ""))
+    qtbot.mouseClick(form.attachments.add_button, Qt.MouseButton.LeftButton)
+    assert store.count(Attachment) == 0  # nothing written before 保存
+    topic = form.findChild(QLineEdit, "f_topic")
+    type_into(qtbot, topic, "六月学习会")
+    assert form.try_save()
+    (saved,) = store.list(Activity)
+    assert [a.file_name for a in attachments.attachments_of(store, saved.id)] == ["签到表.jpg"]
+
+
+def test_a_cancelled_new_record_leaves_no_attachment(store, qtbot, tmp_path):
+    form = ActivityForm(store)
+    qtbot.addWidget(form)
+    form.attachments.add_files([_photo(tmp_path / "x.jpg")])
+    form.done(0)
+    assert store.count(Attachment) == 0
+
+
+def test_overview_shows_the_next_reception_day(window, demo_store):
+    from studio_desk.core import rota
+
+    label = window.page("总览").findChild(QLabel, "next_reception_day")
+    assert label.text() == rota.next_day_line(demo_store, date.today())
+    assert label.text().startswith(("下次委员接待日", "尚未安排"))
