@@ -320,7 +320,7 @@ def photos_for_summary(store: Store, year: int) -> list[tuple[Attachment, bytes]
     return [(a, blob_bytes(store, a.blob_sha256)) for a in chosen]
 
 
-PRINT_SIDE = 1000  # about 170 dpi across a 150 mm wide picture: sharp on paper, small in a PDF
+PRINT_SIDE = 900  # about 190 dpi across a 120 mm wide picture: sharp on paper, small in a PDF
 PRINT_QUALITY = 72
 
 

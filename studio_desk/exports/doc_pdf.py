@@ -16,6 +16,7 @@ from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate
@@ -29,6 +30,9 @@ from studio_desk.core.errors import StudioDeskError
 from studio_desk.exports import document as d
 from studio_desk.exports.pdf_fonts import FontSet
 from studio_desk.exports.pdf_lines import break_lines, char_space, units
+
+# Pictures go in as binary JPEG: ASCII85 would add a quarter to every photo (图片资料).
+rl_config.useA85 = 0
 
 HEAD_BG = colors.Color(0.9, 0.9, 0.9)
 
@@ -281,7 +285,9 @@ class _Builder:
         leading = t.size * 1.35
         rows: list[list[Any]] = []
         spans: list[tuple] = []
+        needed: list[float] = []  # each row's tallest cell (a fixed row height must not cut text)
         for r, row in enumerate(t.rows):
+            tallest = 0.0
             cells: list[Any] = []
             col = 0
             for value in row:
@@ -291,7 +297,7 @@ class _Builder:
                 role = "hei" if head or cell.bold else self.body
                 span_w = sum(widths[col : col + cell.colspan]) - 4
                 flow = TextLines(cell.text, self.fonts, role, t.size, leading, align=align)
-                flow.wrap(span_w, 10_000)
+                tallest = max(tallest, flow.wrap(span_w, 10_000)[1])
                 cells.append(flow)
                 if cell.colspan > 1:
                     spans.append(("SPAN", (col, r), (col + cell.colspan - 1, r)))
@@ -299,7 +305,8 @@ class _Builder:
                 col += cell.colspan
             cells += [""] * (ncols - len(cells))
             rows.append(cells)
-        heights: list[float | None] = [t.min_row_mm * mm or None] * len(rows)
+            needed.append(tallest)
+        heights: list[float | None] = [max(t.min_row_mm * mm, h + 5) if t.min_row_mm else None for h in needed]
         for _ in range(t.blank_rows):
             rows.append([""] * ncols)
             heights.append(t.blank_row_mm * mm)

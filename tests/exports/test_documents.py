@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -29,8 +30,25 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
+def bare(text: str) -> str:
+    """Without curly quotes (set in a fallback font, they read back as a line of their own)."""
+    return text.replace("“", "").replace("”", "")
+
+
 def text_of(path: Path) -> str:
     return "\n".join(line.text for line in lines(path))
+
+
+def table_rows(path: Path) -> list[list[str]]:
+    """The rows of the ruled tables on every page, each cell's wrapped lines joined."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            for table in page.extract_tables():
+                out += [[bare((cell or "").replace("\n", "")) for cell in row] for row in table]
+    return out
 
 
 def docx_text(path: Path) -> str:
@@ -61,7 +79,7 @@ def test_signin_sheet_lists_members_and_blank_rows_over_pages(demo_path, tmp_pat
     assert code == 0, err
     assert "已生成" in out
     text = text_of(pdf)
-    assert studio in text and act.topic in text and "签名" in text and "联系电话" in text
+    assert bare(studio) in text and bare(act.topic) in text and "签名" in text and "联系电话" in text
     for name in names:
         assert name in text
     assert page_count(pdf) == 2  # members + 30 blank rows do not fit on one page
@@ -100,19 +118,22 @@ def test_notice_and_rota(demo_path, tmp_path, capsys):
     assert code == 0, err
     text = text_of(pdf)
     assert "委员接待日公示" in text
-    for day, names in zip(coming, duty):
-        assert f"{day.date.year}年{day.date.month}月{day.date.day}日" in text
-        for name in names:
-            assert name in text
+    rows = table_rows(pdf)
+    assert rows[0] == ["日期", "星期", "时间", "地点", "接待委员"]
+    assert len(rows) == 1 + len(coming)
+    for row, day, names in zip(rows[1:], coming, duty):
+        assert row[0] == f"{day.date.year}年{day.date.month}月{day.date.day}日"
+        assert all(name in row[4] for name in names)
     assert "2026年11月21日" in text  # signed and dated
     assert "2026年12月15日" in docx_text(word)
 
     sheet = tmp_path / "排班.pdf"
     code, _, err = run(capsys, "rota", "--db", str(demo_path), "--year", "2026", "--pdf", str(sheet))
     assert code == 0, err
-    rows = [ln.text for ln in lines(sheet)]
-    assert any(t.startswith("1") and "2026-11-15" in t and t.endswith("3") for t in rows)
-    assert any("合计" in t and "共2次接待日" in t and t.endswith("3") for t in rows)
+    rows = table_rows(sheet)
+    assert rows[1][:3] == ["1", "2026-11-15", "星期日"] and rows[1][-1] == "3"
+    assert rows[2][1] == "2026-12-15" and rows[2][-1] == "—"  # still to come
+    assert rows[-1][0] == "合计" and "共 2 次接待日" in rows[-1] and rows[-1][-1] == "3"
 
 
 def test_receipt_items_and_totals_with_and_without_value(demo_path, tmp_path, capsys):
@@ -120,16 +141,17 @@ def test_receipt_items_and_totals_with_and_without_value(demo_path, tmp_path, ca
         gift = store.save(
             Donation(date=date(2026, 9, 10), category="慰问", donor="青溪县宏达建材公司", recipients="环卫工人",
                      recipient_count=40, cash_fen=500000, handler="刘娟",
-                     items=[DonationItem("大米", 40, "袋", 400000), DonationItem("食用油", 40, "桶", 320000)])
+                     items=[DonationItem("大米", Decimal(40), "袋", 400000), DonationItem("食用油", Decimal(40), "桶", 320000)])
         )
     pdf, word = tmp_path / "签收单.pdf", tmp_path / "签收单.docx"
     code, _, err = run(capsys, "receipt", "--db", str(demo_path), "--donation", gift.id, "--pdf", str(pdf), "--docx", str(word))
     assert code == 0, err
-    rows = [ln.text for ln in lines(pdf)]
-    text = "\n".join(rows)
+    text = text_of(pdf)
     assert "慰问物资签收单" in text and "青溪县宏达建材公司" in text and "环卫工人（40人）" in text
-    assert "1大米40袋4,000.00" in rows and "2食用油40桶3,200.00" in rows and "3现金元5,000.00" in rows
-    assert f"合计{format_fen(gift.total_fen)}" in rows and format_fen(gift.total_fen) == "12,200.00"
+    rows = [[c for c in row if c] for row in table_rows(pdf)]
+    assert rows[1:] == [["1", "大米", "40", "袋", "4,000.00"], ["2", "食用油", "40", "桶", "3,200.00"],
+                        ["3", "现金", "元", "5,000.00"], ["合计", "12,200.00"]]
+    assert format_fen(gift.total_fen) == "12,200.00"
     assert "接收方（签字/盖章）" in text and "经手人（签字）：刘娟" in text
     assert "12,200.00" in docx_text(word)
     bare = tmp_path / "无价值.pdf"
@@ -179,7 +201,7 @@ def test_poster_qr_holds_the_phone_or_the_link(demo_path, tmp_path, capsys):
     text = text_of(pdf)
     with Store.open(demo_path) as store:
         studio = store.studio()
-    assert "扫码找委员" in text and studio.name in text and studio.phone in text
+    assert "扫码找委员" in text and bare(studio.name) in text and studio.phone in text
     assert "近期委员接待日：2026-12-15" in text
     phone = "".join(ch for ch in studio.phone if ch.isdigit())
     assert _qr_matrix(pdf) == _matrix(segno.make(f"tel:{phone}", error="m", micro=False))
