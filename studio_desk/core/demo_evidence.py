@@ -9,7 +9,7 @@ import random
 from datetime import date
 
 from studio_desk.core import attachments, rota
-from studio_desk.core.models import Activity
+from studio_desk.core.models import Activity, ReceptionDay
 from studio_desk.core.store import Store
 
 _PALETTE = [(176, 32, 36), (32, 84, 150), (44, 120, 80), (196, 128, 30), (90, 60, 140)]
@@ -73,13 +73,22 @@ def add_evidence(store: Store, today: date, seed: int = 16) -> int:
         attachments.set_in_summary(store, added, True)
         n += 1
     studio = store.studio()
+    where = studio.address or "工作室"
+    # This year's reception days so far are the days the 委员接待日 activities took place.
+    past = store.list(Activity, year=today.year, filters={"type": rota.RECEPTION_DAY_TYPE})
+    for activity in sorted(past, key=lambda a: a.date or today):
+        if activity.date and activity.date < today and rota.day_on(store, activity.date) is None:
+            store.save(
+                ReceptionDay(date=activity.date, member_ids=activity.member_ids[:2], location=where,
+                             hours="9:00—11:30", activity_id=activity.id)
+            )
     rota.plan(
         store,
-        today.replace(day=1),
+        today,
         6,
         day=15,
         per_day=2,
-        location=studio.address or "工作室",
+        location=where,
         hours="9:00—11:30",
     )
     return n

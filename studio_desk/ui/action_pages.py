@@ -113,6 +113,11 @@ class ReportsPage(_ButtonPage):
             self.print_documents, "print",
         )
         self.add_action(
+            "委员接待日安排…", "reception_rota",
+            "安排每月的委员接待日和值班委员（如每月15日，委员轮流值班），可逐日修改；总览显示下一次接待日。",
+            self.reception_rota, "reception",
+        )
+        self.add_action(
             "从Excel导入台账…", "import_xlsx",
             "读入本软件导出的台账或以前自己做的 Excel 台账：先预览，列出每个问题所在的行和列，确认后一次全部写入。",
             self.import_workbook, "import",
@@ -139,6 +144,11 @@ class ReportsPage(_ButtonPage):
         from studio_desk.ui.ledger_io import ImportDialog
 
         self.run_dialog(ImportDialog(self.store, self))
+
+    def reception_rota(self) -> None:
+        from studio_desk.ui.rota_dialog import RotaDialog
+
+        self.run_dialog(RotaDialog(self.store, self))
 
     def print_documents(self) -> None:
         from studio_desk.ui.print_dialog import PrintDialog

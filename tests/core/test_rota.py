@@ -95,3 +95,6 @@ def test_demo_carries_photos_and_a_rota(demo_store):
     coming = rota.upcoming(demo_store, date(2026, 11, 21))
     assert [d.date for d in coming][:2] == [date(2026, 12, 15), date(2027, 1, 15)]
     assert all(len(d.member_ids) == 2 for d in coming)
+    # The days so far this year are those of the 委员接待日 activities, linked to them.
+    past = rota.days(demo_store, date(2026, 1, 1), date(2026, 11, 20))
+    assert past and all(demo_store.get(Activity, d.activity_id).date == d.date for d in past)

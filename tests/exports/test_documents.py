@@ -109,10 +109,13 @@ def test_notice_and_rota(demo_path, tmp_path, capsys):
         coming = rota.upcoming(store, date(2026, 11, 21), 4)
         duty = [store.member_names(day.member_ids) for day in coming]
         # Receptions recorded on a past rota day are counted in the 排班表.
-        (past,) = rota.days(store, date(2026, 11, 1), date(2026, 11, 20))
+        year_days = rota.days(store, date(2026, 1, 1), date(2026, 12, 31))
+        past = [day for day in year_days if day.date < date(2026, 11, 21)]
+        assert past and all(day.activity_id for day in past)  # the demo's days so far: its 委员接待日
         from studio_desk.core.models import Reception
 
-        store.save(Reception(date=past.date, mode="接待日来访", person_name="张三", request_content="路灯", people_count=3))
+        before = [sum(r.people_count for r in rota.receptions_of(store, day)) for day in past]
+        store.save(Reception(date=past[-1].date, mode="接待日来访", person_name="张三", request_content="路灯", people_count=3))
     pdf, word = tmp_path / "公示.pdf", tmp_path / "公示.docx"
     code, _, err = run(capsys, "notice", "--db", str(demo_path), "--count", "4", "--pdf", str(pdf), "--docx", str(word))
     assert code == 0, err
@@ -130,10 +133,12 @@ def test_notice_and_rota(demo_path, tmp_path, capsys):
     sheet = tmp_path / "排班.pdf"
     code, _, err = run(capsys, "rota", "--db", str(demo_path), "--year", "2026", "--pdf", str(sheet))
     assert code == 0, err
-    rows = table_rows(sheet)
-    assert rows[1][:3] == ["1", "2026-11-15", "星期日"] and rows[1][-1] == "3"
-    assert rows[2][1] == "2026-12-15" and rows[2][-1] == "—"  # still to come
-    assert rows[-1][0] == "合计" and "共 2 次接待日" in rows[-1] and rows[-1][-1] == "3"
+    rows = table_rows(sheet)[1:]
+    visits = before[:-1] + [before[-1] + 3]
+    assert [r[1] for r in rows[:-1]] == [day.date.isoformat() for day in year_days]
+    assert [int(r[-1]) for r in rows[: len(past)]] == visits
+    assert rows[len(past)][1] == "2026-12-15" and rows[len(past)][-1] == "—"  # still to come
+    assert rows[-1][0] == "合计" and f"共 {len(year_days)} 次接待日" in rows[-1] and rows[-1][-1] == str(sum(visits))
 
 
 def test_receipt_items_and_totals_with_and_without_value(demo_path, tmp_path, capsys):
@@ -202,7 +207,7 @@ def test_poster_qr_holds_the_phone_or_the_link(demo_path, tmp_path, capsys):
     with Store.open(demo_path) as store:
         studio = store.studio()
     assert "扫码找委员" in text and bare(studio.name) in text and studio.phone in text
-    assert "近期委员接待日：2026-12-15" in text
+    assert "近期委员接待日：12月15日、1月15日、2月15日（9:00—11:30）" in text
     phone = "".join(ch for ch in studio.phone if ch.isdigit())
     assert _qr_matrix(pdf) == _matrix(segno.make(f"tel:{phone}", error="m", micro=False))
     linked = tmp_path / "海报2.pdf"

@@ -3,6 +3,7 @@ online channel the clerk types in, with the studio's name, contact, and the next
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import date
 
@@ -58,11 +59,14 @@ def poster_document(store: Store, today: date, link: str | None = None, label: s
         blocks.append(d.Paragraph(f"联系电话：{studio.phone}", indent=0, align="centre", size=16))
     if studio.address:
         blocks.append(d.Paragraph(f"地址：{studio.address}", indent=0, align="centre", size=14))
-    coming = rota.upcoming(store, today, 2)
+    coming = rota.upcoming(store, today, 3)
     if coming:
-        days = "；".join(rota.when_text(day) for day in coming)
-        blocks.append(d.Paragraph(f"近期委员接待日：{days}", indent=0, align="centre", size=14))
+        days = "、".join(f"{day.date.month}月{day.date.day}日" for day in coming if day.date)
+        hours = f"（{coming[0].hours}）" if coming[0].hours and len({x.hours for x in coming}) == 1 else ""
+        blocks.append(d.Paragraph(f"近期委员接待日：{days}{hours}", indent=0, align="centre", size=14))
     if members:
         blocks.append(d.Paragraph("工作室委员：" + "、".join(m.name for m in members[:16]), indent=0,
                                   align="centre", size=12))
-    return form_document(store, f"{name}扫码找委员", blocks, "扫码找委员")
+    doc = form_document(store, f"{name}扫码找委员", blocks, "扫码找委员")
+    doc.setup = dataclasses.replace(doc.setup, folio="")  # a poster has no page number
+    return doc

@@ -1,0 +1,70 @@
+"""委员接待日安排 and 打印文档 through their dialogs, with what reached the database and the files."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton, QTableWidget
+
+from studio_desk.core import rota
+from studio_desk.core.models import Activity, Member, ReceptionDay
+from studio_desk.ui.print_dialog import PrintDialog
+from studio_desk.ui.rota_dialog import DayDialog, RotaDialog
+from tests.ui.conftest import answer_message_box, child, click, in_dialog
+
+
+def _roster(store):
+    for name, role in (("王建国", "召集人"), ("李梅", "副主任"), ("张强", "成员")):
+        store.save(Member(name=name, role=role))
+
+
+def test_plan_months_then_change_and_remove_a_day(store, qtbot):
+    _roster(store)
+    dialog = RotaDialog(store, today=date(2026, 1, 10))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    child(dialog, "months").setValue(3)
+    click(qtbot, child(dialog, "plan", QPushButton))
+    days = rota.days(store)
+    assert [d.date for d in days] == [date(2026, 1, 15), date(2026, 2, 15), date(2026, 3, 15)]
+    table = child(dialog, "days", QTableWidget)
+    assert table.rowCount() == 3 and table.item(0, 3).text() == "王建国、李梅"
+    assert "2026-01-15" in child(dialog, "next_line").text()
+
+    def move_and_swap(day_dialog: DayDialog) -> None:
+        day_dialog.findChild(object, "day_date").setDate(QDate(2026, 2, 13))
+        members = day_dialog.findChild(QListWidget, "duty_members")
+        for i in range(members.count()):
+            members.item(i).setCheckState(Qt.CheckState.Checked if members.item(i).text() == "张强" else Qt.CheckState.Unchecked)
+        day_dialog.accept()
+
+    table.selectRow(1)
+    in_dialog(qtbot, dialog.edit_selected, move_and_swap, DayDialog)
+    moved = store.get(ReceptionDay, days[1].id)
+    assert moved.date == date(2026, 2, 13) and store.member_names(moved.member_ids) == ["张强"]
+
+    table.selectRow(2)
+    answer_message_box("&Yes")
+    dialog.remove_selected()
+    assert [d.date for d in rota.days(store)] == [date(2026, 1, 15), date(2026, 2, 13)]
+    assert store.get(ReceptionDay, days[2].id).deleted
+
+
+def test_print_dialog_writes_the_chosen_document(demo_store, qtbot, tmp_path, monkeypatch):
+    act = demo_store.list(Activity, year=2026)[0]
+    dialog = PrintDialog(demo_store, 2026, today=date(2026, 11, 21))
+    qtbot.addWidget(dialog)
+    combo = child(dialog, "activity")
+    combo.setCurrentIndex(combo.findData(act.id))
+    child(dialog, "with_docx").setChecked(True)
+    target = tmp_path / "签到.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    click(qtbot, child(dialog, "make", QPushButton))
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=20_000)
+    assert dialog.written == [target, target.with_suffix(".docx")]
+    assert target.read_bytes().startswith(b"%PDF") and target.with_suffix(".docx").stat().st_size > 0
+
+    kind = child(dialog, "kind")
+    kind.setCurrentIndex(kind.findData("poster"))
+    assert not child(dialog, "with_docx").isEnabled()
