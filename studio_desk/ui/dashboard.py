@@ -85,6 +85,7 @@ class DashboardPage(QWidget, BackgroundReader):
         layout.addLayout(bar)
         self.next_day = QLabel()  # the next 委员接待日 and who is on duty (core.rota)
         self.next_day.setObjectName("next_reception_day")
+        self.next_day.setWordWrap(True)  # a long place must not widen the window past a small screen
         layout.addWidget(self.next_day)
         self.welcome = QLabel(
             "还没有任何记录。建议先在“委员”页添加工作室的委员（接待、活动都要选委员），"
