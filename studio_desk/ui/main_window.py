@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self._add_page("总览", dashboard)
         for name, cls in (("活动", Activity), ("接待走访", Reception), ("捐赠慰问", Donation), ("提案建议", Proposal)):
             self._add_page(name, LedgerPage(store, cls))
+            from studio_desk.ui.print_dialog import add_record_print_button
+
+            add_record_print_button(self.pages[name], store)  # 打印签到表 / 打印签收单
         self._add_page("委员", MemberPage(store))
         self._add_page("报表", ReportsPage(store))
         self._add_page("数据交换", ExchangePage(store))

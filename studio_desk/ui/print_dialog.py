@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -153,6 +154,13 @@ class PrintDialog(QDialog):
         if is_poster:
             self.with_docx.setChecked(False)
 
+    def choose(self, kind: str, record_id: str | None = None) -> None:
+        """Show ``kind`` with ``record_id`` (an activity or a donation) chosen."""
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        combo = {"signin": self.activity, "receipt": self.donation}.get(kind)
+        if combo is not None and record_id:
+            combo.setCurrentIndex(max(combo.findData(record_id), 0))
+
     # ------------------------------------------------------------ building and writing
 
     def build(self) -> tuple[Any, str]:
@@ -234,3 +242,28 @@ def _form_page() -> tuple[QWidget, QFormLayout]:
     form = QFormLayout(page)
     form.setContentsMargins(0, 0, 0, 0)
     return page, form
+
+
+def add_record_print_button(page: Any, store: Store) -> QPushButton | None:
+    """On the 活动 page 打印签到表…, on the 捐赠慰问 page 打印签收单…: the print dialog for the
+    selected record (added to a ledger page's ``extra_actions`` row)."""
+    from studio_desk.ui.ledger_page import LedgerPage
+
+    kinds = {Activity: ("signin", "打印签到表…"), Donation: ("receipt", "打印签收单…")}
+    if not isinstance(page, LedgerPage) or page.cls not in kinds:
+        return None
+    kind, text = kinds[page.cls]
+    button = QPushButton(text)
+    button.setObjectName("print_record")
+
+    def open_dialog() -> None:
+        ids = page.selected_ids()
+        record = store.find(page.cls, ids[0]) if ids else None
+        year = record.year() if record is not None and record.year() else date.today().year
+        dialog = PrintDialog(store, year, page)
+        dialog.choose(kind, record.id if record is not None else None)
+        dialog.exec()
+
+    button.clicked.connect(open_dialog)
+    page.extra_actions.insertWidget(page.extra_actions.count() - 1, button)
+    return button

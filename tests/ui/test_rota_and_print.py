@@ -68,3 +68,18 @@ def test_print_dialog_writes_the_chosen_document(demo_store, qtbot, tmp_path, mo
     kind = child(dialog, "kind")
     kind.setCurrentIndex(kind.findData("poster"))
     assert not child(dialog, "with_docx").isEnabled()
+
+
+def test_print_button_on_the_activity_page_opens_the_selected_activity(window, demo_store, qtbot):
+    page = window.show_page("活动")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    act = demo_store.list(Activity)[3]
+    page.select_ids([act.id])
+    seen = in_dialog(
+        qtbot,
+        lambda: click(qtbot, child(page, "print_record", QPushButton)),
+        lambda d: (d.kind.currentData(), child(d, "activity").currentData(), d.reject()),
+        PrintDialog,
+    )
+    assert seen[0][:2] == ("signin", act.id)
+    assert child(window.page("捐赠慰问"), "print_record", QPushButton).text() == "打印签收单…"
