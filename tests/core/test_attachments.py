@@ -226,3 +226,18 @@ def test_masked_copy_has_no_citizens_attachments(store, tmp_path):
         assert [x.id for x in copy.list(Attachment)] == [public.id]
         assert list(blobs(copy)) == [public.blob_sha256]
     assert store.count(Attachment) == 3  # the studio's own file is untouched
+
+
+def test_undoing_a_deletion_step_brings_the_attachments_back(store, tmp_path):
+    """With undo steps (one user action, all the records it touched): the step that deleted a
+    record also holds its attachments' tombstones, and undoing it puts every one back."""
+    if not hasattr(store, "undo_step"):
+        pytest.skip("this store has no undo steps yet")
+    a = activity(store)
+    one = att.add_attachment(store, a, photo(tmp_path / "1.jpg"))
+    with store.undo_step("删除活动"):
+        store.delete(Activity, a.id)
+    assert att.attachments_of(store, a.id) == []
+    store.undo()
+    assert not store.get(Activity, a.id).deleted
+    assert [x.id for x in att.attachments_of(store, a.id)] == [one.id]
