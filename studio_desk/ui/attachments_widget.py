@@ -54,14 +54,34 @@ def _pdf_icon() -> QPixmap:
     return pix
 
 
+def _first_page(data: bytes) -> QImage:
+    """The first page of a PDF, small (PDFium); a null image when it cannot be drawn."""
+    try:
+        import io
+
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(data)
+        try:
+            page = pdf[0]
+            width, height = page.get_size()
+            bitmap = page.render(scale=THUMB / max(width, height, 1))
+            out = io.BytesIO()
+            bitmap.to_pil().save(out, "PNG")
+        finally:
+            pdf.close()
+        return QImage.fromData(out.getvalue())
+    except Exception:  # noqa: BLE001 - a scan PDFium cannot draw still shows, as an icon
+        return QImage()
+
+
 def _thumbnail(data: bytes, media_type: str) -> QPixmap:
-    if media_type == attachments.IMAGE_JPEG:
-        image = QImage.fromData(data)
-        if not image.isNull():
-            return QPixmap.fromImage(
-                image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-            )
-    return _pdf_icon()
+    image = QImage.fromData(data) if media_type == attachments.IMAGE_JPEG else _first_page(data)
+    if image.isNull():
+        return _pdf_icon()
+    return QPixmap.fromImage(
+        image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    )
 
 
 class AttachmentStrip(QWidget):

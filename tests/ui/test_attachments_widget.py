@@ -89,3 +89,21 @@ def test_overview_shows_the_next_reception_day(window, demo_store):
     label = window.page("总览").findChild(QLabel, "next_reception_day")
     assert label.text() == rota.next_day_line(demo_store, date.today())
     assert label.text().startswith(("下次委员接待日", "尚未安排"))
+
+
+def test_a_pdf_scan_shows_its_first_page(store, qtbot, tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    scan = tmp_path / "批示件.pdf"
+    c = canvas.Canvas(str(scan), pagesize=A4)
+    c.rect(50, 50, 400, 700, fill=1)
+    c.save()
+    act = store.save(Activity(date=date(2026, 5, 15), type="视察调研", topic="调研"))
+    form = ActivityForm(store, act)
+    qtbot.addWidget(form)
+    form.attachments.add_files([scan])
+    (stored,) = attachments.attachments_of(store, act.id)
+    assert stored.media_type == "application/pdf" and stored.file_name == "批示件.pdf"
+    shown = form.attachments.list.item(0).icon().pixmap(112, 112).size()
+    assert shown.height() == 112 and shown.width() < 90  # an upright A4 page, not the square icon
