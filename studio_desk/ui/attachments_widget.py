@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QDragEnterEvent, QDropEvent, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -115,6 +116,12 @@ class AttachmentStrip(QWidget):
         self.left_button = QPushButton("前移")
         self.right_button = QPushButton("后移")
         self.remove_button = QPushButton("移除")
+        # Activities' photos can go into the year's summary (图片资料).
+        self.summary_check = QCheckBox("用于年度总结")
+        self.summary_check.setObjectName("in_summary")
+        self.summary_check.setToolTip("选中的照片连同说明印在年度工作总结的“图片资料”中")
+        self.summary_check.setVisible(owner.KIND == "activity")
+        self.summary_check.clicked.connect(self._summary_toggled)
         self.add_button.clicked.connect(self.choose_files)
         self.open_button.clicked.connect(self.open_selected)
         self.caption_button.clicked.connect(self.edit_caption)
@@ -129,6 +136,7 @@ class AttachmentStrip(QWidget):
         for b in (self.add_button, self.open_button, self.caption_button, self.left_button,
                   self.right_button, self.remove_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.summary_check)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -164,6 +172,15 @@ class AttachmentStrip(QWidget):
         has = self.list.currentItem() is not None
         for b in (self.open_button, self.caption_button, self.left_button, self.right_button, self.remove_button):
             b.setEnabled(has)
+        chosen = self._selected() if has else None
+        photo = isinstance(chosen, Attachment) and chosen.media_type == attachments.IMAGE_JPEG
+        self.summary_check.setEnabled(photo)
+        self.summary_check.setChecked(photo and chosen.in_summary)  # type: ignore[union-attr]
+
+    def _summary_toggled(self, checked: bool) -> None:
+        chosen = self._selected()
+        if isinstance(chosen, Attachment):
+            self._guard(lambda: attachments.set_in_summary(self.store, chosen, checked))
 
     def captions(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]

@@ -107,3 +107,20 @@ def test_a_pdf_scan_shows_its_first_page(store, qtbot, tmp_path):
     assert stored.media_type == "application/pdf" and stored.file_name == "批示件.pdf"
     shown = form.attachments.list.item(0).icon().pixmap(112, 112).size()
     assert shown.height() == 112 and shown.width() < 90  # an upright A4 page, not the square icon
+
+
+def test_a_photo_is_chosen_for_the_summary(store, qtbot, tmp_path):
+    from PySide6.QtWidgets import QCheckBox
+
+    act = store.save(Activity(date=date(2026, 6, 1), type="公益活动", topic="送温暖"))
+    form = ActivityForm(store, act)
+    qtbot.addWidget(form)
+    form.show()
+    strip = form.attachments
+    strip.add_files([_photo(tmp_path / "a.jpg")])
+    strip.list.setCurrentRow(0)
+    check = strip.findChild(QCheckBox, "in_summary")
+    assert check.isEnabled() and not check.isChecked()
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    (chosen,) = attachments.photos_for_summary(store, 2026)
+    assert chosen[0].file_name == "a.jpg"
