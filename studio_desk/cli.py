@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "studio_desk.commands.ledger_import",
     "studio_desk.commands.usb",
     "studio_desk.commands.paperwork",  # studio-desk print … (a module named print would hide print())
+    "studio_desk.commands.county",
 )
 
 

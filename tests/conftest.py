@@ -62,3 +62,11 @@ def demo_store(demo_path: Path):
     s = Store.open(demo_path, replica_id="replica-demo")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def county_studios(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Three studios' databases and masked copies (``tests/county_support.py``), made once."""
+    from tests.county_support import build_studios
+
+    return build_studios(tmp_path_factory.mktemp("county-studios"))

@@ -1,0 +1,168 @@
+"""``studio-desk county …``: the county collection (县政协汇总) from the command line.
+
+``county add PACKAGE…``, ``county list``, ``county report --year Y [--xlsx F] [--pdf F] [--docx F]``,
+``county rating [KEY=N …]``, ``county remove NAME`` and ``county`` alone (the county window);
+``--db`` names the county file (default: 县政协汇总.sqlite in the data folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from studio_desk.core.county import County
+from studio_desk.core.errors import StudioDeskError
+
+COUNTY_FILENAME = "县政协汇总.sqlite"
+
+
+def county_path(args: argparse.Namespace) -> Path:
+    from studio_desk.paths import data_dir
+
+    return Path(args.db) if getattr(args, "db", None) else data_dir() / COUNTY_FILENAME
+
+
+@contextmanager
+def open_county(args: argparse.Namespace, *, create: bool = False) -> Iterator[County]:
+    """The county file, locked against a county window or another command working on it."""
+    from studio_desk.core.instance_lock import DatabaseLock
+
+    path = county_path(args)
+    with DatabaseLock(path):
+        county = County.open(path, create=create)
+        try:
+            yield county
+        finally:
+            county.close()
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("county", parents=[common], help="县政协汇总：汇总各委员工作室的报送材料（不带子命令时打开汇总窗口）")
+    p.set_defaults(run=run_window)
+    actions = p.add_subparsers(dest="county_command", metavar="子命令", parser_class=sub._parser_class)
+
+    a = actions.add_parser("add", parents=[common], help="添加工作室的报送材料包（zip、文件夹或数据库副本），同一工作室的新材料替换旧的")
+    a.add_argument("packages", nargs="+", type=Path, metavar="材料包", help="工作室“报送县政协”生成的材料包")
+    a.set_defaults(run=run_add)
+
+    a = actions.add_parser("list", parents=[common], help="列出已汇总的工作室")
+    a.set_defaults(run=run_list)
+
+    a = actions.add_parser("report", parents=[common], help="写出某年的县政协汇总表和履职工作综述")
+    a.add_argument("--year", type=int, default=date.today().year, help="年度（默认：今年）")
+    a.add_argument("--xlsx", type=Path, default=None, help="写出 Excel 汇总表到此文件")
+    a.add_argument("--pdf", type=Path, default=None, help="写出 PDF 履职工作综述到此文件")
+    a.add_argument("--docx", type=Path, default=None, help="写出 Word 履职工作综述到此文件")
+    a.add_argument("--name", default=None, help="县政协名称（写入综述；记住供下次使用）")
+    a.set_defaults(run=run_report)
+
+    a = actions.add_parser("rating", parents=[common], help="查看或设定星级评定标准，如 activities_total=12 close_rate=80")
+    a.add_argument("criteria", nargs="*", metavar="指标=门槛", help="每达到一项得一星；比率以百分数计，金额以元计")
+    a.set_defaults(run=run_rating)
+
+    a = actions.add_parser("remove", parents=[common], help="从汇总中删除一个工作室（按名称）")
+    a.add_argument("name", metavar="工作室名称")
+    a.set_defaults(run=run_remove)
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from studio_desk.ui.county_window import run_county_app
+
+    return run_county_app(county_path(args))
+
+
+def run_add(args: argparse.Namespace) -> int:
+    failed = 0
+    with open_county(args, create=True) as county:
+        if not county.studios():
+            print(f"县政协汇总文件：{county.path.resolve()}")
+        for package in args.packages:
+            try:
+                result = county.add_package(package)
+            except StudioDeskError as exc:
+                failed += 1
+                print(f"未添加：{exc}")
+                continue
+            print(result.message)
+            for warning in result.warnings:
+                print(f"提示：{warning}")
+    if failed:
+        print(f"{failed} 个材料包没有添加（见上），其余已添加。")
+    return 1 if failed else 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with open_county(args) as county:
+        studios = county.studios()
+        if not studios:
+            print("汇总中还没有工作室。用“studio-desk county add 材料包”添加。")
+            return 0
+        print(f"{county.county_name()}：{len(studios)} 个工作室")
+        for s in studios:
+            years = "、".join(str(y) for y in s.years)
+            stale = "（需重新添加）" if not s.current_format else ""
+            print(f"  {s.name}  年份 {years}  数据截至 {s.data_as_of[:10]}  来自 {s.source_name}{stale}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from studio_desk.exports.county_report import write_county_report
+
+    if not (args.xlsx or args.pdf or args.docx):
+        raise StudioDeskError("请用 --xlsx、--pdf 或 --docx 指定要写出的文件。")
+    with open_county(args) as county:
+        if args.name:
+            county.set_county_name(args.name)
+        result = write_county_report(county, args.year, xlsx=args.xlsx, pdf=args.pdf, docx=args.docx)
+        for path in result.written:
+            print(f"已写出：{Path(path).resolve()}")
+        for warning in result.warnings:
+            print(f"提示：{warning}")
+    return 0
+
+
+def _parse_criteria(items: list[str]) -> list:  # type: ignore[type-arg]
+    from studio_desk.core.county_figures import Criterion
+
+    out = []
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not value.strip().isdigit():
+            raise StudioDeskError(f"“{item}”看不懂：请写成 指标=门槛，如 activities_total=12。")
+        out.append(Criterion(key.strip(), int(value)))
+    return out
+
+
+def run_rating(args: argparse.Namespace) -> int:
+    from studio_desk.core.county_figures import criterion_label, key_figure_map
+
+    with open_county(args, create=bool(args.criteria)) as county:
+        year = (county.years() or [date.today().year])[0]
+        totals = county.figures(year).totals
+        if args.criteria:
+            criteria = _parse_criteria(args.criteria)
+            known = key_figure_map(totals)
+            unknown = [c.key for c in criteria if c.key not in known]
+            if unknown:
+                listed = "、".join(f"{k}（{f.label}）" for k, f in list(known.items())[:40])
+                raise StudioDeskError(f"没有这样的指标：{'、'.join(unknown)}。可用的指标：{listed}")
+            county.set_criteria(criteria)
+            print("星级评定标准已保存。")
+        for criterion in county.criteria():
+            print(f"  ★ {criterion_label(criterion, totals)}（{criterion.key}）")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    with open_county(args) as county:
+        found = [s for s in county.studios() if s.name == args.name.strip()]
+        if not found:
+            raise StudioDeskError(f"汇总中没有名为“{args.name}”的工作室。")
+        if len(found) > 1:
+            raise StudioDeskError(f"有 {len(found)} 个名为“{args.name}”的工作室，请在汇总窗口中选择要删除的一个。")
+        county.remove(found[0].key)
+        print(f"已从汇总中删除“{found[0].name}”。")
+    return 0

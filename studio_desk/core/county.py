@@ -1,0 +1,479 @@
+"""The county collection (县政协汇总): the studios' packages gathered in one file of its own.
+
+The county file is an SQLite file with its own application id and schema version (a studio's
+database is refused as a county file and the other way round). Each studio is known by its
+database's identity — the moment its file was first created, kept in the file and in every copy
+of it — never by its name: two studios with the same name stay apart, and a newer package of a
+studio replaces that studio's data and nothing else.
+
+What a studio brings is kept ready for the county's work, so that 122 studios × 10 years stay
+fast: each year's figures, computed on the studio's own copy by the same core code as the studio's
+own summary (``core.figures.period_figures``), and each year's records of every ledger (its
+masked rows, compressed), from which the county's workbook is written.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import tempfile
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from studio_desk.core import codec
+from studio_desk.core.county_figures import (
+    DEFAULT_CRITERIA,
+    CountyFigures,
+    Criterion,
+    county_figures,
+    figures_format,
+    figures_from_json,
+    figures_to_json,
+)
+from studio_desk.core.county_intake import PackageCopy, PackageError, take_copy
+from studio_desk.core.db import connect, sniff_file, sqlite_error_message
+from studio_desk.core.errors import DatabaseError, StudioDeskError
+from studio_desk.core.figures import YearFigures, period_figures
+from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
+from studio_desk.core.progress import ProgressFn, report
+from studio_desk.core.schema import APPLICATION_ID as STUDIO_APPLICATION_ID
+from studio_desk.core.store import Store
+from studio_desk.core.text import utc_now
+
+COUNTY_APPLICATION_ID = 0x53444B43  # "SDKC"
+# The ledgers a studio's records are kept by, in the workbook's order, and how each is sorted.
+LEDGERS: tuple[tuple[type[Record], str | None], ...] = (
+    (Member, None),
+    (Activity, "date"),
+    (Reception, "date"),
+    (Donation, "date"),
+    (Proposal, "submitted_on"),
+)
+_REPLICA = "county-collection"
+_CRITERIA_KEY = "rating_criteria"
+_NAME_KEY = "county_name"
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    for statement in (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+        """CREATE TABLE studios (
+            key TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, county TEXT NOT NULL DEFAULT '',
+            sector TEXT NOT NULL DEFAULT '', convenor TEXT NOT NULL DEFAULT '',
+            source_name TEXT NOT NULL, data_as_of TEXT NOT NULL, added_at TEXT NOT NULL,
+            schema_version INTEGER NOT NULL, years TEXT NOT NULL, figures_format TEXT NOT NULL,
+            member_names TEXT NOT NULL)""",
+        """CREATE TABLE studio_figures (
+            studio_key TEXT NOT NULL, year INTEGER NOT NULL, data TEXT NOT NULL,
+            PRIMARY KEY (studio_key, year))""",
+        """CREATE TABLE studio_records (
+            studio_key TEXT NOT NULL, year INTEGER NOT NULL, ledger TEXT NOT NULL,
+            count INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (studio_key, year, ledger))""",
+        "CREATE INDEX studio_figures_year ON studio_figures(year)",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+    ):
+        conn.execute(statement)
+
+
+COUNTY_MIGRATIONS = [(1, _v1_initial)]
+COUNTY_VERSION = COUNTY_MIGRATIONS[-1][0]
+
+
+@dataclass(frozen=True)
+class StudioEntry:
+    key: str
+    name: str
+    county: str
+    sector: str
+    convenor: str
+    source_name: str
+    data_as_of: str
+    added_at: str
+    years: tuple[int, ...]
+    current_format: bool  # False: the figures were kept by an older program and must be added again
+
+
+@dataclass
+class AddResult:
+    studio: StudioEntry
+    replaced: bool
+    records: int
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        years = "、".join(str(y) for y in self.studio.years) or "无"
+        verb = "已更新" if self.replaced else "已添加"
+        return (
+            f"{verb}“{self.studio.name}”：{self.records:,} 条记录，年份 {years}"
+            f"（数据截至 {self.studio.data_as_of[:10]}）。"
+        )
+
+
+@dataclass
+class _StudioData:
+    """What one package brings, read from its copy before anything is written."""
+
+    key: str
+    name: str
+    county: str
+    sector: str
+    convenor: str
+    data_as_of: str
+    schema_version: int
+    years: list[int]
+    figures: dict[int, str]
+    records: list[tuple[int, str, int, bytes]]
+    member_names: dict[str, str]
+
+
+class County:
+    """An open county file. Create with :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True) -> County:
+        path = Path(path)
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise DatabaseError(f"找不到县政协汇总文件“{path}”。可先用“county add 材料包”建立它。")
+        if exists:
+            sniff_file(path)
+        elif not path.parent.exists():
+            raise DatabaseError(f"文件夹“{path.parent}”不存在。")
+        conn = connect(path)
+        try:
+            _prepare(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> County:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def studios(self) -> list[StudioEntry]:
+        """Every studio in the collection, by name."""
+        current = figures_format()
+        rows = self.conn.execute(
+            "SELECT key, name, county, sector, convenor, source_name, data_as_of, added_at, years, "
+            "figures_format FROM studios ORDER BY name, key"
+        ).fetchall()
+        return [
+            StudioEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], tuple(json.loads(r[8])), r[9] == current)
+            for r in rows
+        ]
+
+    def studio(self, key: str) -> StudioEntry | None:
+        for entry in self.studios():
+            if entry.key == key:
+                return entry
+        return None
+
+    def years(self) -> list[int]:
+        """Years any studio has ledger records in, newest first."""
+        years = {year for entry in self.studios() for year in entry.years}
+        return sorted(years, reverse=True)
+
+    def add_package(self, source: Path | str, progress: ProgressFn | None = None) -> AddResult:
+        """Add (or, for a studio already here, replace with) a studio's package: all or nothing."""
+        workdir = Path(tempfile.mkdtemp(prefix="studio-desk-county-"))
+        try:
+            report(progress, 0, 3, "正在读取材料包……")
+            copy = take_copy(source, workdir)
+            data = _read_copy(copy, workdir, progress)
+            report(progress, 2, 3, "正在写入汇总……")
+            return self._store(data, copy)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    def _store(self, data: _StudioData, copy: PackageCopy) -> AddResult:
+        existing = self.studio(data.key)
+        if existing is not None and existing.data_as_of > data.data_as_of:
+            raise PackageError(
+                f"“{copy.source.name}”比已汇总的“{existing.name}”旧（数据截至 {data.data_as_of[:10]}，"
+                f"已汇总的截至 {existing.data_as_of[:10]}），未作改动。"
+            )
+        warnings = [
+            f"已有另一个同名的工作室“{other.name}”（来自不同的数据库，分开汇总）。如是同一工作室换了电脑"
+            "重建了数据库，请在“工作室”中删除旧的一个。"
+            for other in self.studios()
+            if other.name == data.name and other.key != data.key
+        ]
+        with self.transaction() as conn:
+            self._delete(conn, data.key)
+            conn.execute(
+                "INSERT INTO studios(key, name, county, sector, convenor, source_name, data_as_of, "
+                "added_at, schema_version, years, figures_format, member_names) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    data.key, data.name, data.county, data.sector, data.convenor, copy.source.name,
+                    data.data_as_of, utc_now(), data.schema_version, json.dumps(data.years),
+                    figures_format(), json.dumps(data.member_names, ensure_ascii=False),
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO studio_figures(studio_key, year, data) VALUES (?, ?, ?)",
+                [(data.key, year, text) for year, text in data.figures.items()],
+            )
+            conn.executemany(
+                "INSERT INTO studio_records(studio_key, year, ledger, count, data) VALUES (?, ?, ?, ?, ?)",
+                [(data.key, *row) for row in data.records],
+            )
+        entry = self.studio(data.key)
+        assert entry is not None
+        total = sum(r[2] for r in data.records if r[1] != Member.TABLE)
+        return AddResult(entry, existing is not None, total, warnings)
+
+    @staticmethod
+    def _delete(conn: sqlite3.Connection, key: str) -> None:
+        for table, column in (("studios", "key"), ("studio_figures", "studio_key"), ("studio_records", "studio_key")):
+            conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))
+
+    def remove(self, key: str) -> None:
+        with self.transaction() as conn:
+            self._delete(conn, key)
+
+    def criteria(self) -> list[Criterion]:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (_CRITERIA_KEY,)).fetchone()
+        if row is None:
+            return list(DEFAULT_CRITERIA)
+        return [Criterion(str(item["key"]), int(item["threshold"])) for item in json.loads(row[0])]
+
+    def set_criteria(self, criteria: list[Criterion]) -> None:
+        value = json.dumps([{"key": c.key, "threshold": c.threshold} for c in criteria])
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", (_CRITERIA_KEY, value))
+
+    def county_name(self) -> str:
+        """The county CPPCC's name for the write-up: set by the clerk, else the studios' own 所属政协."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (_NAME_KEY,)).fetchone()
+        if row and str(row[0]).strip():
+            return str(row[0]).strip()
+        named = Counter(s.county.strip() for s in self.studios() if s.county.strip())
+        return named.most_common(1)[0][0] if named else "县政协"
+
+    def set_county_name(self, name: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", (_NAME_KEY, name.strip()))
+
+    def _figures_of(self, year: int) -> dict[str, YearFigures]:
+        rows = self.conn.execute("SELECT studio_key, data FROM studio_figures WHERE year = ?", (year,))
+        return {key: figures_from_json(text) for key, text in rows}
+
+    def figures(self, year: int) -> CountyFigures:
+        """Every studio's figures of ``year`` with last year's, the county's totals, the rating."""
+        stale = [s.name for s in self.studios() if not s.current_format]
+        if stale:
+            raise StudioDeskError(
+                "以下工作室的数据由旧版本程序汇总，统计口径已变化，请重新添加它们的材料包："
+                + "、".join(stale)
+            )
+        current, previous = self._figures_of(year), self._figures_of(year - 1)
+        rows = [
+            (s.key, s.name, current.get(s.key) or YearFigures(year), previous.get(s.key) or YearFigures(year - 1))
+            for s in self.studios()
+            if s.key in current or s.key in previous
+        ]
+        return county_figures(year, rows, self.criteria())
+
+    def member_names(self, key: str) -> dict[str, str]:
+        row = self.conn.execute("SELECT member_names FROM studios WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def ledger_records(self, year: int, cls: type[Record]) -> Iterator[tuple[StudioEntry, list[Record]]]:
+        """Each studio's records of one ledger in ``year``, a studio at a time."""
+        for entry in self.studios():
+            row = self.conn.execute(
+                "SELECT data FROM studio_records WHERE studio_key = ? AND year = ? AND ledger = ?",
+                (entry.key, year, cls.TABLE),
+            ).fetchone()
+            if row is None:
+                continue
+            items = json.loads(zlib.decompress(row[0]))
+            yield entry, [codec.from_dict(cls, item) for item in items]
+
+    def ledger_count(self, year: int, cls: type[Record]) -> int:
+        row = self.conn.execute(
+            "SELECT coalesce(sum(count), 0) FROM studio_records WHERE year = ? AND ledger = ?", (year, cls.TABLE)
+        ).fetchone()
+        return int(row[0])
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse what is not a county file (a studio's database above all); create or migrate."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(sqlite_error_message(exc, path)) from exc
+    if app_id == STUDIO_APPLICATION_ID:
+        raise DatabaseError(
+            f"“{path.name}”是工作室的履职台账数据库，不是县政协汇总文件。工作室的材料请用“添加材料包”加入汇总。"
+        )
+    if app_id != COUNTY_APPLICATION_ID and not (app_id == 0 and version == 0 and tables == 0):
+        raise DatabaseError(f"“{path.name}”不是县政协汇总文件，未做任何改动。")
+    if version > COUNTY_VERSION:
+        raise DatabaseError(
+            f"“{path.name}”由更新版本的程序创建（汇总文件第 {version} 版，本程序只支持到第 {COUNTY_VERSION} 版）。"
+            "请先升级本程序，文件未做任何改动。"
+        )
+    for step_version, step in COUNTY_MIGRATIONS:
+        if step_version <= version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            if step_version == 1:
+                conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (utc_now(),))
+            conn.execute(f"PRAGMA application_id = {COUNTY_APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {step_version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def database_identity(store: Store) -> str | None:
+    """The studio's identity: when its database file was first created (kept in every copy)."""
+    row = store.conn.execute("SELECT value FROM meta WHERE key = 'created_at'").fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def _is_masked(store: Store) -> bool:
+    from studio_desk.core.masking import is_masked_database
+
+    return is_masked_database(store)
+
+
+def _open_copy(copy: PackageCopy, workdir: Path) -> Store:
+    try:
+        return Store.open(copy.path, replica_id=_REPLICA, create=False, backup_dir=workdir)
+    except DatabaseError as exc:
+        text = str(exc).replace(str(copy.path), copy.inner_name).replace(copy.path.name, copy.inner_name)
+        raise PackageError(f"“{copy.source.name}”无法汇总：{text}") from exc
+
+
+def _years_with_records(store: Store) -> list[int]:
+    years = []
+    for year in sorted(store.years()):
+        span = (date(year, 1, 1), date(year, 12, 31))
+        if any(store.count(cls, date_range=span) for cls, _ in LEDGERS[1:]):
+            years.append(year)
+    return years
+
+
+def _data_as_of(store: Store) -> str:
+    latest = ""
+    for table in ("studio", *(cls.TABLE for cls, _ in LEDGERS)):
+        row = store.conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()
+        if row and row[0] and row[0] > latest:
+            latest = row[0]
+    return latest
+
+
+def _ledger_blobs(store: Store, year: int) -> list[tuple[int, str, int, bytes]]:
+    span = (date(year, 1, 1), date(year, 12, 31))
+    out = []
+    for cls, order in LEDGERS:
+        ids = (
+            store.query_ids(cls, date_range=span, order_by=order)
+            if order
+            else store.query_ids(cls, date_range=span)
+        )
+        if not ids:
+            continue
+        items = []
+        for start in range(0, len(ids), 1000):
+            items += [codec.to_dict(r) for r in store.get_many(cls, ids[start : start + 1000])]
+        blob = zlib.compress(json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+        out.append((year, cls.TABLE, len(items), blob))
+    return out
+
+
+def _read_copy(copy: PackageCopy, workdir: Path, progress: ProgressFn | None) -> _StudioData:
+    """Check the copy (schema, masking, identity, year) and read what the county keeps of it."""
+    from studio_desk.core.db import ensure_ours
+
+    name = copy.source.name
+    probe = connect(copy.path, readonly=True)
+    try:
+        try:
+            version = ensure_ours(probe, copy.path)
+        except DatabaseError as exc:
+            text = str(exc).replace(str(copy.path), copy.inner_name)
+            raise PackageError(f"“{name}”无法汇总：{text}") from exc
+    finally:
+        probe.close()
+    with _open_copy(copy, workdir) as store:
+        if not _is_masked(store):
+            raise PackageError(
+                f"“{name}”不是隐去群众个人信息的副本（没有脱敏标记），不能汇总到县里。"
+                "请工作室用“报送县政协”重新生成（勾选隐去群众个人信息）。"
+            )
+        key = database_identity(store)
+        if not key:
+            raise PackageError(f"“{name}”缺少数据库标识，不是履职台账生成的副本。")
+        years = _years_with_records(store)
+        if copy.declared_year is not None and copy.declared_year not in years:
+            raise PackageError(
+                f"“{name}”标明是 {copy.declared_year} 年度的材料，但其中没有 {copy.declared_year} 年的记录，"
+                "可能选错了文件，未作改动。"
+            )
+        if not years:
+            raise PackageError(f"“{name}”里没有任何台账记录，未作改动。")
+        report(progress, 1, 3, "正在统计各年度数据……")
+        studio = store.studio()
+        # The year before the first is kept too: it is "last year" beside the first (its roster).
+        figure_years = [years[0] - 1, *years]
+        figures = {year: figures_to_json(period_figures(store, year, year)) for year in figure_years}
+        records = [row for year in years for row in _ledger_blobs(store, year)]
+        names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
+        return _StudioData(
+            key, studio.name.strip() or "（未命名工作室）", studio.county, studio.sector, studio.convenor,
+            _data_as_of(store), version, years, figures, records, names,
+        )
+
+
+__all__ = [
+    "COUNTY_APPLICATION_ID",
+    "COUNTY_VERSION",
+    "LEDGERS",
+    "AddResult",
+    "County",
+    "PackageError",
+    "StudioEntry",
+    "database_identity",
+]

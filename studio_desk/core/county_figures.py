@@ -1,0 +1,260 @@
+"""The county's figures: each studio's own yearly figures side by side, their sum, and a rating.
+
+A studio's figures are computed by :func:`studio_desk.core.figures.period_figures` on its own
+database copy when its package is added, and kept in the county file as JSON; the county's totals
+are the sum of the studios' figures, field by field (counts add up; a rate adds its numerators
+and its denominators), so every county figure means exactly what the same figure means for one
+studio.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, YearFigures
+
+# Lists that belong to one studio and are not added up for the county.
+_NOT_SUMMED = ("year", "first_year", "ranking", "highlights")
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+def _decode(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        return _decode(options[0], data) if len(options) == 1 else data
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = typing.get_type_hints(tp)
+        kwargs = {
+            f.name: _decode(hints[f.name], data[f.name])
+            for f in dataclasses.fields(tp)
+            if f.init and f.name in data
+        }
+        return tp(**kwargs)
+    if origin is dict:
+        return {k: _decode(args[1], v) for k, v in data.items()}
+    if origin is list:
+        return [_decode(args[0], v) for v in data]
+    if tp is date:
+        return date.fromisoformat(data)
+    if tp is Decimal:
+        return Decimal(data)
+    return data
+
+
+def figures_to_json(figures: YearFigures) -> str:
+    return json.dumps(_encode(figures), ensure_ascii=False, separators=(",", ":"))
+
+
+def figures_from_json(text: str) -> YearFigures:
+    result = _decode(YearFigures, json.loads(text))
+    assert isinstance(result, YearFigures)
+    return result
+
+
+def _shape(tp: Any, seen: frozenset[Any] = frozenset()) -> Any:
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type) and tp not in seen:
+        hints = typing.get_type_hints(tp)
+        return [(f.name, _shape(hints[f.name], seen | {tp})) for f in dataclasses.fields(tp)]
+    return str(tp)
+
+
+def figures_format() -> str:
+    """A fingerprint of the figures' fields: figures kept in an older shape are computed again."""
+    return hashlib.sha256(repr(_shape(YearFigures)).encode()).hexdigest()[:16]
+
+
+def _sum(tp: Any, values: list[Any], default: Any) -> Any:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is int:
+        return sum(values)
+    if tp is Rate:
+        return Rate(sum(v.numerator for v in values), sum(v.denominator for v in values))
+    if origin is dict:
+        out: dict[Any, Any] = {}
+        for value in values:
+            for key in value:
+                out.setdefault(key, None)
+        for key in out:
+            present = [v[key] for v in values if key in v]
+            out[key] = _sum(args[1], present, present[0])
+        return out
+    if origin is list and args and args[0] is int:
+        length = max((len(v) for v in values), default=len(default))
+        return [sum(v[i] for v in values if i < len(v)) for i in range(length)]
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = typing.get_type_hints(tp)
+        if values and all(hints[f.name] is int for f in dataclasses.fields(tp)):
+            return tp(**{f.name: sum(getattr(v, f.name) for v in values) for f in dataclasses.fields(tp)})
+    return default
+
+
+def sum_figures(items: list[YearFigures], year: int, first_year: int | None = None) -> YearFigures:
+    """The figures of several studios together: every count added, every rate over the sums."""
+    total = YearFigures(year, first_year=first_year)
+    hints = typing.get_type_hints(YearFigures)
+    for f in dataclasses.fields(YearFigures):
+        if f.name in _NOT_SUMMED:
+            continue
+        default = getattr(total, f.name)
+        setattr(total, f.name, _sum(hints[f.name], [getattr(x, f.name) for x in items], default))
+    return total
+
+
+def key_figure_map(figures: AnnualFigures) -> dict[str, KeyFigure]:
+    return {kf.key: kf for _, items in figures.key_figures() for kf in items}
+
+
+def figure_value(figures: AnnualFigures, key: str, column: KeyFigure) -> KeyFigure:
+    """The studio's figure for a column of the county table (0 where the studio has none of it)."""
+    found = key_figure_map(figures).get(key)
+    if found is not None:
+        return found
+    zero: int | Rate = Rate(0, 0) if column.kind == "rate" else 0
+    return KeyFigure(key, column.label, column.unit, column.kind, zero, zero)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One of the county's rating criteria: a key figure at or above a threshold earns a star.
+
+    The threshold is in the figure's own unit: a count, yuan for money, percent for a rate."""
+
+    key: str
+    threshold: int
+
+    def met(self, figure: KeyFigure) -> bool:
+        value = figure.current
+        if isinstance(value, Rate):
+            ratio = value.value
+            return ratio is not None and ratio * 100 >= self.threshold
+        if figure.kind == "money":
+            return value >= self.threshold * 100
+        return value >= self.threshold
+
+
+DEFAULT_CRITERIA = (
+    Criterion("activities_total", 12),
+    Criterion("receptions_total", 12),
+    Criterion("practical_help", 5),
+    Criterion("outputs_total", 5),
+    Criterion("close_rate", 80),
+)
+
+
+def criterion_label(criterion: Criterion, figures: AnnualFigures) -> str:
+    """``开展活动 ≥ 12次`` (with the figure's own label and unit)."""
+    found = key_figure_map(figures).get(criterion.key)
+    label = found.label if found else criterion.key
+    unit = "%" if found is not None and found.kind == "rate" else (found.unit if found else "")
+    return f"{label} ≥ {criterion.threshold}{unit}"
+
+
+def stars(figures: AnnualFigures, criteria: tuple[Criterion, ...] | list[Criterion]) -> int:
+    """How many of the county's criteria the studio's figures of the year meet."""
+    known = key_figure_map(figures)
+    count = 0
+    for criterion in criteria:
+        figure = known.get(criterion.key)
+        if figure is not None and criterion.met(figure):
+            count += 1
+    return count
+
+
+def star_text(n: int, out_of: int) -> str:
+    return "★" * n + "☆" * max(out_of - n, 0)
+
+
+@dataclass
+class StudioFigures:
+    key: str
+    name: str
+    figures: AnnualFigures
+    stars: int
+
+
+@dataclass
+class CountyFigures:
+    """A year of the county: every studio's figures, their totals, and the rating."""
+
+    year: int
+    studios: list[StudioFigures]
+    totals: AnnualFigures
+    criteria: list[Criterion] = field(default_factory=list)
+
+    def columns(self) -> list[tuple[str, KeyFigure]]:
+        """The key figures of the county table, in sections (those of the totals)."""
+        return [(section, kf) for section, items in self.totals.key_figures() for kf in items]
+
+    def studio_count(self) -> int:
+        return len(self.studios)
+
+    def active_studios(self) -> list[StudioFigures]:
+        """Studios with any activity, reception, output or donation in the year."""
+        out = []
+        for s in self.studios:
+            c = s.figures.current
+            if c.activities_total or c.receptions_total or c.outputs_total or c.donations_all.events:
+                out.append(s)
+        return out
+
+
+def county_figures(
+    year: int,
+    studios: list[tuple[str, str, YearFigures, YearFigures]],
+    criteria: list[Criterion],
+) -> CountyFigures:
+    """``studios``: (key, name, the year's figures, last year's figures) for each studio."""
+    rows = []
+    for key, name, current, previous in studios:
+        annual = AnnualFigures(year, current, previous)
+        rows.append(StudioFigures(key, name, annual, stars(annual, criteria)))
+    totals = AnnualFigures(
+        year,
+        sum_figures([s[2] for s in studios], year),
+        sum_figures([s[3] for s in studios], year - 1),
+    )
+    return CountyFigures(year, rows, totals, list(criteria))
+
+
+__all__ = [
+    "DEFAULT_CRITERIA",
+    "CountyFigures",
+    "Criterion",
+    "StudioFigures",
+    "county_figures",
+    "criterion_label",
+    "figure_value",
+    "figures_format",
+    "figures_from_json",
+    "figures_to_json",
+    "key_figure_map",
+    "star_text",
+    "stars",
+    "sum_figures",
+]

@@ -1,0 +1,138 @@
+"""Reading a studio's package for the county: find its database copy and check it.
+
+A package is what a studio's 报送县政协 writes (a zip or a folder holding the year's workbook, the
+PDF summary and the masked database copy), or the copy alone. The copy is always taken into a
+local temporary folder first: the studio's own file (perhaps on a stick) is never opened for
+writing, and an older copy is migrated there, not in place.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio_desk.core.errors import StudioDeskError
+
+# A copy bigger than this is no studio's package (ten busy years are about 200 MB).
+MAX_COPY_BYTES = 2 * 1024**3
+_YEAR = re.compile(r"((?:19|20)\d{2})年度")
+_DB_SUFFIXES = (".sqlite", ".db", ".sqlite3")
+
+
+class PackageError(StudioDeskError):
+    """The package cannot be added; the message names the package and says why."""
+
+
+@dataclass(frozen=True)
+class PackageCopy:
+    """The database copy of a package, taken into a local temporary file."""
+
+    source: Path  # what the clerk chose
+    path: Path  # the local copy
+    inner_name: str  # the copy's own file name in the package
+    declared_year: int | None  # the year the package says it is for (its name: ``2025年度…``)
+
+
+def declared_year(*names: str) -> int | None:
+    for name in names:
+        match = _YEAR.search(name)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _is_db(name: str) -> bool:
+    return name.lower().endswith(_DB_SUFFIXES)
+
+
+def _is_workbook(name: str) -> bool:
+    return name.lower().endswith((".xlsx", ".xlsm"))
+
+
+def _only_workbook(source: Path) -> PackageError:
+    return PackageError(
+        f"“{source.name}”里只有 Excel 台账，没有数据库副本，无法汇总。请工作室在“报送县政协”时"
+        "勾选“附数据库副本”后重新报送。"
+    )
+
+
+def _one_db(source: Path, names: list[str], workbooks: bool) -> str:
+    found = [n for n in names if _is_db(n)]
+    if not found:
+        if workbooks:
+            raise _only_workbook(source)
+        raise PackageError(f"“{source.name}”里没有工作室的数据库副本，不是报送材料包。")
+    if len(found) > 1:
+        listed = "、".join(Path(n).name for n in found[:5])
+        raise PackageError(f"“{source.name}”里有不止一个数据库文件（{listed}），无法确定是哪一个。请分开添加。")
+    return found[0]
+
+
+def _from_zip(source: Path, target: Path) -> tuple[str, int | None]:
+    try:
+        with zipfile.ZipFile(source) as zf:
+            infos = [i for i in zf.infolist() if not i.is_dir()]
+            names = [i.filename for i in infos]
+            chosen = _one_db(source, names, any(_is_workbook(n) for n in names))
+            info = zf.getinfo(chosen)
+            if info.file_size > MAX_COPY_BYTES:
+                raise PackageError(f"“{source.name}”里的数据库副本过大（{info.file_size:,} 字节），不是工作室的报送材料。")
+            with zf.open(info) as src, open(target, "wb") as dst:
+                shutil.copyfileobj(src, dst, 1024 * 1024)
+    except zipfile.BadZipFile as exc:
+        raise PackageError(f"“{source.name}”不是完好的 zip 压缩包（可能没有复制完整）。") from exc
+    except OSError as exc:
+        raise PackageError(f"读取“{source.name}”失败：{exc.strerror or exc}") from exc
+    return Path(chosen).name, declared_year(Path(chosen).name, source.name)
+
+
+def _from_folder(source: Path, target: Path) -> tuple[str, int | None]:
+    files = [p for p in source.iterdir() if p.is_file()]
+    if not any(_is_db(p.name) for p in files):
+        # A folder holding the package's own folder (as an unpacked zip is).
+        inner = [p for p in source.iterdir() if p.is_dir()]
+        if len(inner) == 1:
+            return _from_folder(inner[0], target)
+    chosen = _one_db(source, [p.name for p in files], any(_is_workbook(p.name) for p in files))
+    path = source / chosen
+    _copy_file(path, target)
+    return path.name, declared_year(path.name, source.name)
+
+
+def _copy_file(path: Path, target: Path) -> None:
+    journal = Path(str(path) + "-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        raise PackageError(
+            f"“{path.name}”旁有未完成的事务日志，说明它还在被使用或上次没有正常关闭。"
+            "请用工作室“报送县政协”生成的副本。"
+        )
+    if path.stat().st_size > MAX_COPY_BYTES:
+        raise PackageError(f"“{path.name}”过大（{path.stat().st_size:,} 字节），不是工作室的报送材料。")
+    try:
+        shutil.copyfile(path, target)
+    except OSError as exc:
+        raise PackageError(f"读取“{path.name}”失败：{exc.strerror or exc}") from exc
+
+
+def take_copy(source: Path | str, workdir: Path) -> PackageCopy:
+    """Find the package's database copy and copy it into ``workdir``."""
+    source = Path(source)
+    target = workdir / "studio.sqlite"
+    if not source.exists():
+        raise PackageError(f"找不到“{source}”。")
+    if source.is_dir():
+        inner, year = _from_folder(source, target)
+    elif zipfile.is_zipfile(source) and not _is_workbook(source.name):
+        inner, year = _from_zip(source, target)
+    elif _is_workbook(source.name):
+        raise _only_workbook(source)
+    else:
+        _copy_file(source, target)
+        inner, year = source.name, declared_year(source.name)
+    return PackageCopy(source, target, inner, year)
+
+
+__all__ = ["PackageCopy", "PackageError", "declared_year", "take_copy"]

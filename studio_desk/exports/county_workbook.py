@@ -1,0 +1,160 @@
+"""The county's workbook: 统计汇总 with every studio's key figures side by side and the county's
+totals (this year and last), then one sheet per ledger holding every studio's records of the year
+with a 工作室 column. The studios' records are their masked copies' records; the sheets are laid
+out like a studio's own ledgers (the same columns, styles and print setup).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from studio_desk.core.county import County
+from studio_desk.core.county_figures import CountyFigures, figure_value, star_text
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.figures import KeyFigure, Rate
+from studio_desk.core.money import fen_to_decimal
+from studio_desk.core.progress import ProgressFn, report
+from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.workbook import (
+    _STYLE,
+    _finish,
+    _head,
+    _lines,
+    _prepare,
+    _value,
+    _widths,
+)
+from studio_desk.exports.xlsx_cells import display_width
+
+STUDIO_HEADER = "工作室"
+WIDTH_SAMPLE = 300
+
+
+def _figure_cell(figure: KeyFigure, value: int | Rate) -> tuple[str, Any]:
+    if isinstance(value, Rate):
+        ratio = value.value
+        return ("percent", float(ratio) if ratio is not None else None)
+    if figure.kind == "money":
+        return ("money", fen_to_decimal(value))
+    return ("int", value)
+
+
+def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str) -> None:
+    ws = wb.create_sheet(lc.SUMMARY_SHEET_NAME)
+    columns = county.columns()
+    headers = [STUDIO_HEADER, "星级"] + [
+        f"{kf.label}({kf.unit})" if kf.unit else kf.label for _, kf in columns
+    ]
+    longest = max((display_width(s.name) for s in county.studios), default=10)
+    widths = [min(max(longest + 2, 14), 40), 10] + [max(display_width(h) / 2 + 2, 9) for h in headers[2:]]
+    cells = _prepare(ws, headers, widths)
+    cells.define("percent", number_format="0.0%", horizontal="right")
+    cells.define("total_percent", bold=True, number_format="0.0%")
+    _head(ws, cells, f"{county_name}委员工作室统计汇总（{county.year}年）", headers)
+    out_of = len(county.criteria)
+    for s in county.studios:
+        row = [cells.cell("text", s.name), cells.cell("center", star_text(s.stars, out_of))]
+        for key, kf in ((kf.key, kf) for _, kf in columns):
+            figure = figure_value(s.figures, key, kf)
+            style, value = _figure_cell(kf, figure.current)
+            row.append(cells.cell(style, value))
+        ws.append(row)
+    for label, annual in ((f"{county.year}年合计", county.totals), (f"{county.year - 1}年合计", None)):
+        row = [cells.cell("total_label", label), cells.cell("total_text", None)]
+        for _, kf in columns:
+            style, value = _figure_cell(kf, kf.current if annual is not None else kf.previous)
+            row.append(cells.cell("total_" + style, value))
+        ws.append(row)
+    _finish(ws, len(headers), len(county.studios) + 4)
+
+
+def _ledger_rows(county: County, year: int, spec: lc.SheetSpec) -> Iterator[list[Any]]:
+    columns = [c for c in spec.columns if c.kind != lc.RECORD_ID]
+    seq = 0
+    for entry, records in county.ledger_records(year, spec.cls):
+        names = county.member_names(entry.key)
+        for record in records:
+            seq += 1
+            yield [entry.name] + [_value(c, record, names, seq) for c in columns]
+
+
+def _ledger_sheet(wb: Workbook, county: County, year: int, spec: lc.SheetSpec, county_name: str) -> int:
+    ws = wb.create_sheet(spec.name)
+    columns = [c for c in spec.columns if c.kind != lc.RECORD_ID]
+    headers = [STUDIO_HEADER] + [c.header for c in columns]
+    stream = _ledger_rows(county, year, spec)
+    sample: list[list[Any]] = []
+    for row in stream:
+        sample.append(row)
+        if len(sample) >= WIDTH_SAMPLE:
+            break
+    inner = lc.SheetSpec(spec.name, spec.cls, tuple(columns))
+    widths = _widths(inner, [r[1:] for r in sample])
+    longest = max((display_width(r[0]) for r in sample), default=10)
+    widths = [min(max(longest + 2, 12), 30)] + widths
+    cells = _prepare(ws, headers, widths)
+    _head(ws, cells, f"{county_name}各委员工作室{spec.name}（{year}年，{lc.MASKED_MARK}）", headers)
+    styles = ["text"] + [_STYLE[c.kind] for c in columns]
+    wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style == "long"]
+    n = 0
+    for source in (sample, stream):
+        for row in source:
+            lines = _lines(row, wrapped)
+            row_no = n + 3
+            if lines > 1:
+                ws.row_dimensions[row_no].height = min(409, 14.0 * lines + 3)
+            ws.append([cells.cell(style, value) for style, value in zip(styles, row)])
+            if lines > 1:
+                del ws.row_dimensions[row_no]
+            n += 1
+    _finish(ws, len(headers), n + 2)
+    return n
+
+
+def write_county_workbook(
+    county: County,
+    year: int,
+    path: Path | str,
+    *,
+    county_name: str,
+    figures: CountyFigures | None = None,
+    progress: ProgressFn | None = None,
+) -> Path:
+    """Write the county's workbook of ``year`` to ``path`` (through a temporary file)."""
+    path = Path(path)
+    if not path.parent.exists():
+        raise StudioDeskError(f"文件夹“{path.parent}”不存在。")
+    figures = figures or county.figures(year)
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.xlsx")
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "委员工作室履职台账"
+    wb.properties.title = f"{county_name}委员工作室{year}年度汇总"
+    wb.properties.keywords = lc.MASKED_MARK
+    try:
+        total = len(lc.RECORD_SHEETS) + 1
+        report(progress, 0, total, "正在写出统计汇总……")
+        _summary_sheet(wb, figures, county_name)
+        for index, spec in enumerate(lc.RECORD_SHEETS, start=1):
+            report(progress, index, total, f"正在写出{spec.name}……")
+            _ledger_sheet(wb, county, year, spec, county_name)
+        report(progress, total, total, "正在保存文件……")
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StudioDeskError(f"无法写入“{path}”：文件可能正在 Excel/WPS 中打开，或文件夹只读。") from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StudioDeskError(f"写入“{path}”失败：{exc.strerror or exc}。原有文件未被改动。") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+__all__ = ["STUDIO_HEADER", "write_county_workbook"]

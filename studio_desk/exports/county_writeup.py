@@ -1,0 +1,238 @@
+"""The county's write-up (县政协委员工作室履职工作综述) in the style of the county articles in
+``seeds/`` ("各委员工作室先后组织集中学习17次，入户走访117户……"): the county's totals in prose with
+the change against last year, named studios and their highlights, the rating, and the studios'
+figures side by side as an attachment. Built once as a :class:`~studio_desk.exports.document.Document`
+and rendered to PDF and .docx by the one document model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from studio_desk.core.county_figures import (
+    CountyFigures,
+    StudioFigures,
+    criterion_label,
+    star_text,
+)
+from studio_desk.core.figures import Rate, YearFigures
+from studio_desk.core.money import format_yuan_prose
+from studio_desk.exports import document as d
+
+OUTPUT_UNITS = {"提案": "件", "社情民意信息": "条", "会议发言": "篇", "意见建议": "条", "微建议": "条", "调研报告": "篇"}
+NAMED_STUDIOS = 8  # studios named with their highlights; the rest are counted
+CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+def _change(now: int, before: int, unit: str) -> str:
+    if not before or now == before:
+        return ""
+    diff = now - before
+    return f"，较上年{'增加' if diff > 0 else '减少'}{abs(diff)}{unit}"
+
+
+def _listing(items: dict[str, int], unit: str | dict[str, str]) -> str:
+    parts = []
+    for name, n in items.items():
+        if n and not name.startswith("未"):
+            u = unit.get(name, "件") if isinstance(unit, dict) else unit
+            parts.append(f"{name}{n}{u}")
+    return "、".join(parts)
+
+
+def _rate(r: Rate) -> str:
+    return r.percent_text()
+
+
+def _activities(c: YearFigures, p: YearFigures) -> str:
+    text = f"各委员工作室全年共开展活动{c.activities_total}次{_change(c.activities_total, p.activities_total, '次')}"
+    types = _listing(c.activities_by_type, "次")
+    if types:
+        text += f"，其中{types}"
+    if c.member_participations:
+        text += f"；委员参加活动{c.member_participations}人次"
+    if c.public_participants:
+        text += f"，群众参与{c.public_participants}人次"
+    if c.suggestions_collected:
+        text += f"，收集意见建议{c.suggestions_collected}条"
+    return text + "。"
+
+
+def _receptions(c: YearFigures, p: YearFigures) -> str:
+    if not c.receptions_total:
+        return ""
+    text = (
+        f"接待走访群众{c.reception_people}人次"
+        f"{_change(c.reception_people, p.reception_people, '人次')}"
+    )
+    if c.reception_households:
+        text += f"，入户走访{c.reception_households}户"
+    if c.practical_help:
+        text += f"，帮办实事{c.practical_help}件"
+    if c.disputes:
+        text += f"，化解矛盾纠纷{c.disputes}件"
+    if c.close_rate.value is not None:
+        text += f"，诉求办结率{_rate(c.close_rate)}"
+    if c.satisfaction_rate.value is not None:
+        text += f"，群众满意率{_rate(c.satisfaction_rate)}"
+    return text + "。"
+
+
+def _outputs(c: YearFigures, p: YearFigures) -> str:
+    if not c.outputs_total:
+        return ""
+    text = f"提交提案建议{c.outputs_total}件{_change(c.outputs_total, p.outputs_total, '件')}"
+    kinds = _listing(c.outputs_by_kind, OUTPUT_UNITS)
+    if kinds:
+        text += f"，其中{kinds}"
+    tail = []
+    if c.proposals_filed:
+        tail.append(f"提案立案{c.proposals_filed}件")
+    if c.adopted_total:
+        tail.append(f"被采用{c.adopted_total}件")
+    if c.instructions:
+        tail.append(f"获领导批示{c.instructions}件")
+    if tail:
+        text += "；" + "，".join(tail)
+    return text + "。"
+
+
+def _donations(c: YearFigures) -> str:
+    t = c.donations_all
+    if not t.events:
+        return ""
+    text = f"开展捐赠慰问活动{t.events}次"
+    parts = []
+    if t.cash_fen:
+        parts.append(f"捐赠现金{format_yuan_prose(t.cash_fen)}")
+    if t.in_kind_fen:
+        parts.append(f"物资价值{format_yuan_prose(t.in_kind_fen)}")
+    if parts:
+        text += "，" + "、".join(parts) + f"，合计{format_yuan_prose(t.total_fen)}"
+    if t.people:
+        text += f"，惠及群众{t.people}人"
+    return text + "。"
+
+
+def _studio_sentence(s: StudioFigures) -> str:
+    c = s.figures.current
+    facts = []
+    if c.activities_total:
+        facts.append(f"开展活动{c.activities_total}次")
+    if c.reception_people:
+        facts.append(f"接待走访群众{c.reception_people}人次")
+    if c.practical_help:
+        facts.append(f"帮办实事{c.practical_help}件")
+    if c.outputs_total:
+        facts.append(f"提交提案建议{c.outputs_total}件")
+    if c.donations_all.total_fen:
+        facts.append(f"捐赠慰问{format_yuan_prose(c.donations_all.total_fen)}")
+    text = f"{s.name}全年" + "，".join(facts) if facts else f"{s.name}按时报送了履职台账"
+    highlights = [h for h in c.highlights if h.topic][:2]
+    if highlights:
+        told = "；".join(
+            f"{h.date.month}月{h.topic}" + (f"，{h.note.rstrip('。')}" if h.note.strip() else "")
+            for h in highlights
+        )
+        text += f"。{told}"
+    return text + "。"
+
+
+def _score(s: StudioFigures) -> tuple[int, int, int, str]:
+    c = s.figures.current
+    return (-s.stars, -(c.activities_total + c.receptions_total + c.outputs_total), -c.practical_help, s.name)
+
+
+def _rating(county: CountyFigures) -> list[d.Block]:
+    if not county.criteria or not county.studios:
+        return []
+    out_of = len(county.criteria)
+    rules = "；".join(criterion_label(c, county.totals) for c in county.criteria)
+    blocks: list[d.Block] = [
+        d.Paragraph(
+            f"按照县政协确定的评定标准（{rules}，每达到一项得一星，满分{out_of}星），"
+            f"对{county.studio_count()}个工作室{county.year}年度履职情况进行了评定。"
+        )
+    ]
+    by_stars: dict[int, list[str]] = {}
+    for s in sorted(county.studios, key=_score):
+        by_stars.setdefault(s.stars, []).append(s.name)
+    parts = [
+        f"{n}星工作室{len(names)}个（{'、'.join(names[:12])}{'等' if len(names) > 12 else ''}）"
+        for n, names in sorted(by_stars.items(), reverse=True)
+        if n > 0
+    ]
+    none = len(by_stars.get(0, []))
+    text = "评定结果为：" + ("；".join(parts) if parts else "没有工作室达到任何一项标准")
+    if none and parts:
+        text += f"；另有{none}个工作室未达到任何一项标准"
+    blocks.append(d.Paragraph(text + "。"))
+    return blocks
+
+
+def _attachment_table(county: CountyFigures) -> d.Table:
+    header = ["工作室", "星级", "开展活动(次)", "接待走访(人次)", "帮办实事(件)", "提案建议(件)", "捐赠慰问(元)"]
+    rows: list[list[d.CellValue]] = [header]
+    out_of = len(county.criteria)
+    for s in sorted(county.studios, key=_score):
+        c = s.figures.current
+        rows.append([
+            s.name, star_text(s.stars, out_of), str(c.activities_total), str(c.reception_people),
+            str(c.practical_help), str(c.outputs_total), f"{c.donations_all.total_fen // 100}",
+        ])
+    t = county.totals.current
+    rows.append([
+        d.Cell("合计", bold=True), "", str(t.activities_total), str(t.reception_people),
+        str(t.practical_help), str(t.outputs_total), f"{t.donations_all.total_fen // 100}",
+    ])
+    return d.Table.of(
+        rows,
+        widths_mm=(40, 18, 19, 21, 19, 19, 20),
+        align=("left", "centre", "right", "right", "right", "right", "right"),
+        size=10.5,
+        caption=f"{county.year}年度各委员工作室主要履职数据",
+    )
+
+
+def county_writeup(county: CountyFigures, county_name: str, signed_on: date | None = None) -> d.Document:
+    """The write-up of ``county`` (a year's figures) for the CPPCC committee ``county_name``."""
+    signed_on = signed_on or date.today()
+    year = county.year
+    c, p = county.totals.current, county.totals.previous
+    n = county.studio_count()
+    title = f"{county_name}委员工作室{year}年度履职工作综述"
+    blocks: list[d.Block] = [d.Title(title)]
+    opening = f"{year}年，{county_name}共有{n}个委员工作室报送了年度履职台账"
+    if c.members_total:
+        opening += f"，工作室委员{c.members_total}人"
+    active = len(county.active_studios())
+    if active < n:
+        opening += f"，其中{active}个工作室本年度有履职记录"
+    blocks.append(d.Paragraph(opening + "。各委员工作室围绕中心工作履职尽责，联系服务界别群众取得新成效。"))
+
+    sections: list[tuple[str, list[d.Block]]] = []
+    work = [_activities(c, p), _receptions(c, p), _outputs(c, p), _donations(c)]
+    sections.append(("全县委员工作室履职总体情况", [d.Paragraph(t) for t in work if t]))
+    ranked = sorted(county.studios, key=_score)
+    named = [s for s in ranked if s.figures.current.activities_total or s.figures.current.receptions_total][:NAMED_STUDIOS]
+    if named:
+        told = [d.Paragraph(_studio_sentence(s)) for s in named]
+        rest = n - len(named)
+        if rest > 0:
+            told.append(d.Paragraph(f"其余{rest}个工作室的主要数据见附件。"))
+        sections.append(("工作室履职亮点", told))
+    rating = _rating(county)
+    if rating:
+        sections.append(("工作室星级评定", rating))
+    for index, (heading, body) in enumerate(sections):
+        blocks.append(d.Heading(f"{CHINESE_NUMBERS[index]}、{heading}"))
+        blocks += body
+    blocks.append(d.AnnexList((f"{year}年度各委员工作室主要履职数据",)))
+    blocks.append(d.Signature(county_name, signed_on))
+    blocks.append(d.PageBreak())
+    blocks.append(d.Paragraph("附件", indent=0, role="hei"))
+    blocks.append(_attachment_table(county))
+    return d.Document(blocks, title=title, author=county_name, subject=f"{year}年度委员工作室履职汇总")
+
+
+__all__ = ["county_writeup"]

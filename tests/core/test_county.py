@@ -1,0 +1,196 @@
+"""The county collection: adding studios' packages, replacing one, refusing bad ones, the totals."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from studio_desk.core.county import County, PackageError
+from studio_desk.core.county_figures import Criterion, figures_from_json, figures_to_json, key_figure_map
+from studio_desk.core.errors import DatabaseError
+from studio_desk.core.figures import Rate, annual_figures
+from studio_desk.core.models import Activity
+from studio_desk.core.schema import CURRENT_VERSION
+from studio_desk.core.store import Store
+from studio_desk.exports.county_package import write_masked_copy
+
+YEARS = (2024, 2025, 2026)
+
+
+@pytest.fixture
+def county(tmp_path: Path):
+    c = County.open(tmp_path / "县政协汇总.sqlite")
+    yield c
+    c.close()
+
+
+def _add_all(county: County, studios) -> None:  # type: ignore[no-untyped-def]
+    for studio in studios:
+        county.add_package(studio.masked)
+
+
+def _own_figures(studio, year: int):  # type: ignore[no-untyped-def]
+    with Store.open(studio.database, replica_id="reader") as store:
+        return annual_figures(store, year)
+
+
+def _add(a: int | Rate, b: int | Rate) -> int | Rate:
+    if isinstance(a, Rate) and isinstance(b, Rate):
+        return Rate(a.numerator + b.numerator, a.denominator + b.denominator)
+    assert isinstance(a, int) and isinstance(b, int)
+    return a + b
+
+
+def test_totals_are_the_sum_of_each_studios_own_figures(county: County, county_studios) -> None:
+    _add_all(county, county_studios)
+    assert [s.name for s in county.studios()] == sorted(s.name for s in county_studios)
+    for year in YEARS:
+        totals = key_figure_map(county.figures(year).totals)
+        expected: dict[str, tuple[int | Rate, int | Rate]] = {}
+        for studio in county_studios:
+            for key, kf in key_figure_map(_own_figures(studio, year)).items():
+                cur, prev = expected.get(key, (Rate(0, 0), Rate(0, 0)) if kf.kind == "rate" else (0, 0))
+                expected[key] = (_add(cur, kf.current), _add(prev, kf.previous))
+        assert set(totals) == set(expected)
+        for key, (current, previous) in expected.items():
+            assert totals[key].current == current, (year, key)
+            assert totals[key].previous == previous, (year, key)
+        assert totals["activities_total"].current > 0
+
+
+def test_each_studio_keeps_its_own_figures(county: County, county_studios) -> None:
+    _add_all(county, county_studios)
+    figures = county.figures(2025)
+    by_name = {s.name: s for s in figures.studios}
+    for studio in county_studios:
+        own = key_figure_map(_own_figures(studio, 2025))
+        kept = key_figure_map(by_name[studio.name].figures)
+        assert {k: (f.current, f.previous) for k, f in own.items()} == {
+            k: (f.current, f.previous) for k, f in kept.items()
+        }
+
+
+def test_a_newer_package_replaces_only_that_studio(county: County, county_studios, tmp_path: Path) -> None:
+    _add_all(county, county_studios)
+    before = {s.name: key_figure_map(s.figures) for s in county.figures(2025).studios}
+    first = county_studios[0]
+    database = tmp_path / "studio.sqlite"
+    shutil.copyfile(first.database, database)
+    with Store.open(database, replica_id="studio-0") as store:
+        store.save(Activity(date=date(2025, 6, 1), type="集中学习", topic="新增的一次集中学习"))
+        newer = tmp_path / "newer-2025年度数据库副本.sqlite"
+        write_masked_copy(store, newer)
+    result = county.add_package(newer)
+    assert result.replaced and result.studio.name == first.name
+    assert len(county.studios()) == 3
+    after = {s.name: key_figure_map(s.figures) for s in county.figures(2025).studios}
+    assert after[first.name]["activities_total"].current == before[first.name]["activities_total"].current + 1
+    for other in county_studios[1:]:
+        assert {k: f.current for k, f in after[other.name].items()} == {
+            k: f.current for k, f in before[other.name].items()
+        }
+    records = {e.name: len(r) for e, r in county.ledger_records(2025, Activity)}
+    assert records[first.name] == after[first.name]["activities_total"].current
+    # the older package coming again afterwards is refused and changes nothing
+    with pytest.raises(PackageError, match="旧"):
+        county.add_package(first.masked)
+    assert key_figure_map(county.figures(2025).studios[0].figures)["activities_total"].current in {
+        after[n]["activities_total"].current for n in after
+    }
+    assert {s.name: key_figure_map(s.figures)["activities_total"].current for s in county.figures(2025).studios} == {
+        n: f["activities_total"].current for n, f in after.items()
+    }
+
+
+def test_two_studios_of_the_same_name_stay_apart(county: County, county_studios, tmp_path: Path) -> None:
+    a, b = county_studios[0], county_studios[1]
+    renamed = tmp_path / "b.sqlite"
+    shutil.copyfile(b.database, renamed)
+    with Store.open(renamed, replica_id="studio-1") as store:
+        studio = store.studio()
+        studio.name = a.name
+        store.save_studio(studio)
+        copy = tmp_path / "b-masked.sqlite"
+        write_masked_copy(store, copy)
+    county.add_package(a.masked)
+    result = county.add_package(copy)
+    assert not result.replaced and any("同名" in w for w in result.warnings)
+    assert [s.name for s in county.studios()] == [a.name, a.name]
+
+
+def test_an_unmasked_copy_is_refused_and_nothing_changes(county: County, county_studios, tmp_path: Path) -> None:
+    county.add_package(county_studios[0].masked)
+    plain = tmp_path / "plain.sqlite"
+    with Store.open(county_studios[1].database, replica_id="x") as store:
+        store.backup_to(plain)
+    with pytest.raises(PackageError, match="脱敏"):
+        county.add_package(plain)
+    assert [s.name for s in county.studios()] == [county_studios[0].name]
+
+
+def test_a_copy_from_a_newer_schema_is_refused(county: County, county_studios, tmp_path: Path) -> None:
+    newer = tmp_path / "newer.sqlite"
+    shutil.copyfile(county_studios[1].masked, newer)
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    conn.close()
+    original = newer.read_bytes()
+    with pytest.raises(PackageError, match="更新版本") as info:
+        county.add_package(newer)
+    assert "newer.sqlite" in str(info.value) and "studio.sqlite" not in str(info.value)
+    assert county.studios() == []
+    assert newer.read_bytes() == original
+
+
+def test_a_package_for_a_year_it_has_no_records_of_is_refused(county: County, county_studios, tmp_path: Path) -> None:
+    wrong = tmp_path / "2019年度数据库副本（已脱敏）.sqlite"
+    shutil.copyfile(county_studios[0].masked, wrong)
+    with pytest.raises(PackageError, match="2019"):
+        county.add_package(wrong)
+    assert county.studios() == []
+
+
+def test_a_real_package_zip_is_added(county: County, county_studios, tmp_path: Path) -> None:
+    from studio_desk.exports.county_package import write_county_package
+
+    with Store.open(county_studios[2].database, replica_id="studio-2") as store:
+        result = write_county_package(store, 2025, tmp_path, with_db=True)
+    added = county.add_package(result.path)
+    assert added.studio.name == county_studios[2].name
+    assert added.studio.source_name == result.path.name
+
+
+def test_a_workbook_alone_or_a_broken_file_gets_a_clear_message(county: County, tmp_path: Path) -> None:
+    broken = tmp_path / "坏文件.sqlite"
+    broken.write_bytes(b"not a database at all" * 10)
+    with pytest.raises(PackageError, match="坏文件"):
+        county.add_package(broken)
+    workbook = tmp_path / "台账.xlsx"
+    workbook.write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    with pytest.raises(PackageError, match="只有 Excel"):
+        county.add_package(workbook)
+    assert county.studios() == []
+
+
+def test_a_studio_database_is_not_a_county_file(county_studios) -> None:
+    with pytest.raises(DatabaseError, match="不是县政协汇总文件"):
+        County.open(county_studios[0].database)
+
+
+def test_rating_criteria_are_kept_in_the_county_file(tmp_path: Path, county_studios) -> None:
+    path = tmp_path / "c.sqlite"
+    with County.open(path) as county:
+        county.add_package(county_studios[0].masked)
+        county.set_criteria([Criterion("activities_total", 1), Criterion("activities_total", 10**6)])
+    with County.open(path) as county:
+        figures = county.figures(2025)
+        assert [s.stars for s in figures.studios] == [1]
+
+
+def test_figures_survive_their_json(county_studios) -> None:
+    figures = _own_figures(county_studios[0], 2025).current
+    assert figures_from_json(figures_to_json(figures)) == figures
