@@ -294,7 +294,8 @@ class County:
 
     def figures(self, year: int) -> CountyFigures:
         """Every studio's figures of ``year`` with last year's, the county's totals, the rating."""
-        stale = [s.name for s in self.studios() if not s.current_format]
+        studios = self.studios()
+        stale = [s.name for s in studios if not s.current_format]
         if stale:
             raise StudioDeskError(
                 "以下工作室的数据由旧版本程序汇总，统计口径已变化，请重新添加它们的材料包："
@@ -303,7 +304,7 @@ class County:
         current, previous = self._figures_of(year), self._figures_of(year - 1)
         rows = [
             (s.key, s.name, current.get(s.key) or YearFigures(year), previous.get(s.key) or YearFigures(year - 1))
-            for s in self.studios()
+            for s in studios
             if s.key in current or s.key in previous
         ]
         return county_figures(year, rows, self.criteria())

@@ -10,6 +10,7 @@ studio.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import types
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
+from collections.abc import Callable
 
 from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, YearFigures
 
@@ -39,31 +41,38 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def _decode(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
+def _identity(value: Any) -> Any:
+    return value
+
+
+@functools.lru_cache(maxsize=None)
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """A function turning JSON back into a value of type ``tp`` (built once per type)."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in args if a is not type(None)]
-        return _decode(options[0], data) if len(options) == 1 else data
+        inner = _decoder(options[0]) if len(options) == 1 else _identity
+        return lambda v: None if v is None else inner(v)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
-        kwargs = {
-            f.name: _decode(hints[f.name], data[f.name])
-            for f in dataclasses.fields(tp)
-            if f.init and f.name in data
-        }
-        return tp(**kwargs)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(tp) if f.init]
+        return lambda v: tp(**{name: fn(v[name]) for name, fn in fields if name in v})
     if origin is dict:
-        return {k: _decode(args[1], v) for k, v in data.items()}
+        value_fn = _decoder(args[1])
+        if value_fn is _identity:
+            return dict
+        return lambda v: {k: value_fn(x) for k, x in v.items()}
     if origin is list:
-        return [_decode(args[0], v) for v in data]
+        item_fn = _decoder(args[0])
+        if item_fn is _identity:
+            return list
+        return lambda v: [item_fn(x) for x in v]
     if tp is date:
-        return date.fromisoformat(data)
+        return date.fromisoformat
     if tp is Decimal:
-        return Decimal(data)
-    return data
+        return Decimal
+    return _identity
 
 
 def figures_to_json(figures: YearFigures) -> str:
@@ -71,7 +80,7 @@ def figures_to_json(figures: YearFigures) -> str:
 
 
 def figures_from_json(text: str) -> YearFigures:
-    result = _decode(YearFigures, json.loads(text))
+    result = _decoder(YearFigures)(json.loads(text))
     assert isinstance(result, YearFigures)
     return result
 
@@ -83,9 +92,15 @@ def _shape(tp: Any, seen: frozenset[Any] = frozenset()) -> Any:
     return str(tp)
 
 
+@functools.lru_cache(maxsize=None)
 def figures_format() -> str:
     """A fingerprint of the figures' fields: figures kept in an older shape are computed again."""
     return hashlib.sha256(repr(_shape(YearFigures)).encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(tp: type) -> dict[str, Any]:
+    return typing.get_type_hints(tp)
 
 
 def _sum(tp: Any, values: list[Any], default: Any) -> Any:
@@ -108,7 +123,7 @@ def _sum(tp: Any, values: list[Any], default: Any) -> Any:
         length = max((len(v) for v in values), default=len(default))
         return [sum(v[i] for v in values if i < len(v)) for i in range(length)]
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = typing.get_type_hints(tp)
+        hints = _hints(tp)
         if values and all(hints[f.name] is int for f in dataclasses.fields(tp)):
             return tp(**{f.name: sum(getattr(v, f.name) for v in values) for f in dataclasses.fields(tp)})
     return default
@@ -117,7 +132,7 @@ def _sum(tp: Any, values: list[Any], default: Any) -> Any:
 def sum_figures(items: list[YearFigures], year: int, first_year: int | None = None) -> YearFigures:
     """The figures of several studios together: every count added, every rate over the sums."""
     total = YearFigures(year, first_year=first_year)
-    hints = typing.get_type_hints(YearFigures)
+    hints = _hints(YearFigures)
     for f in dataclasses.fields(YearFigures):
         if f.name in _NOT_SUMMED:
             continue

@@ -16,7 +16,7 @@ from studio_desk.core.county_figures import (
     star_text,
 )
 from studio_desk.core.figures import Rate, YearFigures
-from studio_desk.core.money import format_yuan_prose
+from studio_desk.core.money import format_fen, format_yuan_prose
 from studio_desk.exports import document as d
 
 OUTPUT_UNITS = {"提案": "件", "社情民意信息": "条", "会议发言": "篇", "意见建议": "条", "微建议": "条", "调研报告": "篇"}
@@ -128,13 +128,13 @@ def _studio_sentence(s: StudioFigures) -> str:
     if c.donations_all.total_fen:
         facts.append(f"捐赠慰问{format_yuan_prose(c.donations_all.total_fen)}")
     text = f"{s.name}全年" + "，".join(facts) if facts else f"{s.name}按时报送了履职台账"
-    highlights = [h for h in c.highlights if h.topic][:2]
+    highlights = [h for h in c.highlights if h.topic][:3]
     if highlights:
-        told = "；".join(
-            f"{h.date.month}月{h.topic}" + (f"，{h.note.rstrip('。')}" if h.note.strip() else "")
-            for h in highlights
-        )
-        text += f"。{told}"
+        topics = "、".join(f"{h.date.month}月{h.topic}" for h in highlights)
+        text += f"。重点开展了{topics}等活动"
+        note = next((h.note.strip().rstrip("。") for h in highlights if h.note.strip()), "")
+        if note:
+            text += f"，{note}"
     return text + "。"
 
 
@@ -178,18 +178,18 @@ def _attachment_table(county: CountyFigures) -> d.Table:
         c = s.figures.current
         rows.append([
             s.name, star_text(s.stars, out_of), str(c.activities_total), str(c.reception_people),
-            str(c.practical_help), str(c.outputs_total), f"{c.donations_all.total_fen // 100}",
+            str(c.practical_help), str(c.outputs_total), format_fen(c.donations_all.total_fen),
         ])
     t = county.totals.current
     rows.append([
         d.Cell("合计", bold=True), "", str(t.activities_total), str(t.reception_people),
-        str(t.practical_help), str(t.outputs_total), f"{t.donations_all.total_fen // 100}",
+        str(t.practical_help), str(t.outputs_total), format_fen(t.donations_all.total_fen),
     ])
     return d.Table.of(
         rows,
-        widths_mm=(40, 18, 19, 21, 19, 19, 20),
+        widths_mm=(36, 22, 19, 21, 19, 18, 21),
         align=("left", "centre", "right", "right", "right", "right", "right"),
-        size=10.5,
+        size=10.0,
         caption=f"{county.year}年度各委员工作室主要履职数据",
     )
 
