@@ -1,0 +1,126 @@
+"""The county's outputs: the workbook (统计汇总 by studio and totals, ledgers with a 工作室 column) and
+the write-up (PDF and .docx) naming the studios and stating the county's totals."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from studio_desk.cli import main
+from studio_desk.core.county import County
+from studio_desk.core.county_figures import key_figure_map
+from studio_desk.core.money import format_yuan_prose
+from studio_desk.exports import ledger_columns as lc
+
+YEAR = 2025
+
+
+@pytest.fixture
+def county(tmp_path: Path, county_studios):
+    c = County.open(tmp_path / "县政协汇总.sqlite")
+    for studio in county_studios:
+        c.add_package(studio.masked)
+    c.set_county_name("青溪县政协")
+    yield c
+    c.close()
+
+
+def test_workbook_has_studios_side_by_side_and_ledgers_with_a_studio_column(county: County, county_studios, tmp_path: Path) -> None:
+    from studio_desk.exports.county_workbook import write_county_workbook
+
+    path = write_county_workbook(county, YEAR, tmp_path / "汇总.xlsx", county_name="青溪县政协")
+    wb = load_workbook(path)
+    assert wb.sheetnames == [lc.SUMMARY_SHEET_NAME] + [s.name for s in lc.RECORD_SHEETS]
+    summary = wb[lc.SUMMARY_SHEET_NAME]
+    headers = [c.value for c in summary[2]]
+    rows = [[c.value for c in row] for row in summary.iter_rows(min_row=3)]
+    figures = county.figures(YEAR)
+    totals = key_figure_map(figures.totals)
+    col = headers.index("开展活动(次)")
+    by_name = {r[0]: r for r in rows[:3]}
+    assert set(by_name) == {s.name for s in county_studios}
+    for s in figures.studios:
+        assert by_name[s.name][col] == key_figure_map(s.figures)["activities_total"].current
+    assert rows[3][0] == f"{YEAR}年合计" and rows[3][col] == totals["activities_total"].current
+    assert rows[4][0] == f"{YEAR - 1}年合计" and rows[4][col] == totals["activities_total"].previous
+    money = headers.index("捐赠慰问合计(元)")
+    assert rows[3][money] * 100 == totals["donation_total"].current
+    rate = headers.index("办结率")
+    assert summary.cell(6, rate + 1).number_format == "0.0%"
+
+    activities = wb["活动台账"]
+    assert activities.cell(2, 1).value == "工作室"
+    studios_in_sheet = {r[0] for r in activities.iter_rows(min_row=3, values_only=True)}
+    assert studios_in_sheet == {s.name for s in county_studios}
+    assert activities.max_row - 2 == totals["activities_total"].current
+    receptions = wb["接待走访台账"]
+    header = [c.value for c in receptions[2]]
+    names = [r[header.index("对象(姓名/单位)")] for r in receptions.iter_rows(min_row=3, values_only=True)]
+    assert names and all("*" in n for n in names if n)  # citizens' names stay masked
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_writeup_names_the_studios_and_states_the_totals(county: County, county_studios, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from studio_desk.exports.county_report import write_county_report
+
+    pdf, docx_path = tmp_path / "综述.pdf", tmp_path / "综述.docx"
+    result = write_county_report(county, YEAR, pdf=pdf, docx=docx_path, signed_on=date(2026, 1, 15))
+    assert result.written == [pdf, docx_path]
+    totals = county.figures(YEAR).totals.current
+    word = _docx_text(docx_path)
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(str(pdf)).pages))
+    for body in (re.sub(r"\s+", "", word), text):
+        assert "青溪县政协委员工作室2025年度履职工作综述" in body
+        assert f"共有{len(county_studios)}个委员工作室" in body
+        assert f"全年共开展活动{totals.activities_total}次" in body
+        first_type, n = next(iter(totals.activities_by_type.items()))
+        assert f"{first_type}{n}次" in body
+        assert f"接待走访群众{totals.reception_people}人次" in body
+        assert f"帮办实事{totals.practical_help}件" in body
+        assert f"提交提案建议{totals.outputs_total}件" in body
+        assert f"合计{format_yuan_prose(totals.donations_all.total_fen)}" in body
+        for studio in county_studios:
+            assert f"{studio.name}全年" in body
+        assert "星级评定" in body and "2026年1月15日" in body
+
+
+def test_cli_add_list_report(tmp_path: Path, county_studios, capsys) -> None:
+    db = tmp_path / "县.sqlite"
+    packages = [str(s.masked) for s in county_studios]
+    assert main(["county", "add", *packages, "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("已添加") == 3
+    assert main(["county", "list", "--db", str(db)]) == 0
+    listed = capsys.readouterr().out
+    assert all(s.name in listed for s in county_studios)
+    xlsx, docx_path = tmp_path / "汇总.xlsx", tmp_path / "综述.docx"
+    code = main(["county", "report", "--year", str(YEAR), "--xlsx", str(xlsx), "--docx", str(docx_path),
+                 "--name", "青溪县政协", "--db", str(db)])
+    assert code == 0 and xlsx.exists() and docx_path.exists()
+    assert "青溪县政协委员工作室" in _docx_text(docx_path)
+    # a refused package: non-zero, the reason in Chinese, the others kept
+    assert main(["county", "add", str(county_studios[0].database), "--db", str(db)]) == 1
+    assert "脱敏" in capsys.readouterr().out
+    # the output never goes over the county file
+    assert main(["county", "report", "--year", str(YEAR), "--xlsx", str(db), "--db", str(db)]) == 1
+    assert "汇总文件本身" in capsys.readouterr().err
+    with County.open(db, create=False) as county:
+        assert len(county.studios()) == 3
+    assert main(["county", "rating", "activities_total=5", "close_rate=90", "--db", str(db)]) == 0
+    assert "开展活动 ≥ 5次" in capsys.readouterr().out
+    assert main(["county", "rating", "no_such=5", "--db", str(db)]) == 1
