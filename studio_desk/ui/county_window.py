@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -88,11 +87,11 @@ class CountyWindow(QMainWindow):
         self.stack.addWidget(self._figures_page())
         self.stack.addWidget(self._report_page())
         self.nav.currentRowChanged.connect(self._show_page)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.refresh()
         self.nav.setCurrentRow(0)
 
@@ -150,6 +149,13 @@ class CountyWindow(QMainWindow):
         self.totals_table = _table([], "totalsTable")
         self.totals_table.setMaximumHeight(110)
         layout.addWidget(self.totals_table)
+        # The totals stand under the studios' columns: scrolled together, sized alike.
+        self.figures_table.horizontalScrollBar().valueChanged.connect(
+            self.totals_table.horizontalScrollBar().setValue
+        )
+        self.figures_table.horizontalHeader().sectionResized.connect(
+            lambda index, _old, new: self.totals_table.setColumnWidth(index, new)
+        )
         return page
 
     def _report_page(self) -> QWidget:
@@ -266,6 +272,10 @@ class CountyWindow(QMainWindow):
             for col, kf in enumerate(columns, start=2):
                 totals.setItem(row, col, _number_item(kf, kf.previous if previous else kf.current))
         totals.resizeColumnsToContents()
+        for col in range(len(headers)):
+            width = max(table.columnWidth(col), totals.columnWidth(col))
+            table.setColumnWidth(col, width)
+            totals.setColumnWidth(col, width)
         rules = "；".join(criterion_label(c, figures.totals) for c in figures.criteria)
         self.criteria_label.setText(f"评定标准（每项一星）：{rules}" if rules else "未设评定标准。")
 
