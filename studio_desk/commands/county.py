@@ -40,7 +40,12 @@ def open_county(args: argparse.Namespace, *, create: bool = False) -> Iterator[C
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("county", parents=[common], help="县政协汇总：汇总各委员工作室的报送材料（不带子命令时打开汇总窗口）")
+    p = sub.add_parser(
+        "county",
+        parents=[common],
+        help="县政协汇总：汇总各委员工作室的报送材料（不带子命令时打开汇总窗口）",
+        description=f"县政协汇总。--db 指县政协汇总文件（默认：数据文件夹中的 {COUNTY_FILENAME}）。",
+    )
     p.set_defaults(run=run_window)
     actions = p.add_subparsers(dest="county_command", metavar="子命令", parser_class=sub._parser_class)
 
@@ -52,11 +57,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.set_defaults(run=run_list)
 
     a = actions.add_parser("report", parents=[common], help="写出某年的县政协汇总表和履职工作综述")
-    a.add_argument("--year", type=int, default=date.today().year, help="年度（默认：今年）")
-    a.add_argument("--xlsx", type=Path, default=None, help="写出 Excel 汇总表到此文件")
-    a.add_argument("--pdf", type=Path, default=None, help="写出 PDF 履职工作综述到此文件")
-    a.add_argument("--docx", type=Path, default=None, help="写出 Word 履职工作综述到此文件")
-    a.add_argument("--name", default=None, help="县政协名称（写入综述；记住供下次使用）")
+    a.add_argument("--year", type=int, default=date.today().year, metavar="年度", help="年度（默认：今年）")
+    a.add_argument("--xlsx", type=Path, default=None, metavar="文件", help="写出 Excel 汇总表到此文件")
+    a.add_argument("--pdf", type=Path, default=None, metavar="文件", help="写出 PDF 履职工作综述到此文件")
+    a.add_argument("--docx", type=Path, default=None, metavar="文件", help="写出 Word 履职工作综述到此文件")
+    a.add_argument("--name", default=None, metavar="名称", help="县政协名称（写入综述；记住供下次使用）")
     a.set_defaults(run=run_report)
 
     a = actions.add_parser("rating", parents=[common], help="查看或设定星级评定标准，如 activities_total=12 close_rate=80")
