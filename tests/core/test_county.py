@@ -194,3 +194,12 @@ def test_rating_criteria_are_kept_in_the_county_file(tmp_path: Path, county_stud
 def test_figures_survive_their_json(county_studios) -> None:
     figures = _own_figures(county_studios[0], 2025).current
     assert figures_from_json(figures_to_json(figures)) == figures
+
+
+def test_a_package_folder_is_added(county: County, county_studios, tmp_path: Path) -> None:
+    from studio_desk.exports.county_package import write_county_package
+
+    with Store.open(county_studios[1].database, replica_id="studio-1") as store:
+        result = write_county_package(store, 2025, tmp_path, with_db=True, as_zip=False)
+    added = county.add_package(result.path)
+    assert added.studio.name == county_studios[1].name and added.records > 0
