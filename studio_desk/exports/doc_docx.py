@@ -230,7 +230,8 @@ class _Writer:
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for r, row in enumerate(t.rows):
-            cells = table.add_row().cells
+            added = table.add_row()
+            cells = added.cells
             col = 0
             for value in row:
                 cell = value if isinstance(value, d.Cell) else d.Cell(str(value))
@@ -240,7 +241,6 @@ class _Writer:
                 head = r < t.header_rows
                 align = cell.align or ("centre" if head else (t.align[col] if col < len(t.align) else "left"))
                 para = target.paragraphs[0]
-                para.style = self.doc.styles["Normal"]
                 para.alignment = ALIGN[align]
                 para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
                 run = para.add_run(cell.text)
@@ -249,9 +249,9 @@ class _Writer:
                     _fonts(run._r, FACES["hei"])
                 col += cell.colspan
             if r < t.header_rows:
-                _set(table.rows[r]._tr.get_or_add_trPr(), "w:tblHeader")
+                _set(added._tr.get_or_add_trPr(), "w:tblHeader")
             if t.min_row_mm:
-                table.rows[r].height = Mm(t.min_row_mm)
+                added.height = Mm(t.min_row_mm)
         for _ in range(t.blank_rows):
             row = table.add_row()
             row.height = Mm(t.blank_row_mm)
