@@ -13,16 +13,12 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from studio_desk.core.county import County
+from studio_desk.core.county import COUNTY_FILENAME, County, default_county_path
 from studio_desk.core.errors import StudioDeskError
-
-COUNTY_FILENAME = "县政协汇总.sqlite"
 
 
 def county_path(args: argparse.Namespace) -> Path:
-    from studio_desk.paths import data_dir
-
-    return Path(args.db) if getattr(args, "db", None) else data_dir() / COUNTY_FILENAME
+    return Path(args.db) if getattr(args, "db", None) else default_county_path()
 
 
 @contextmanager

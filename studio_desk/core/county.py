@@ -47,6 +47,7 @@ from studio_desk.core.store import Store
 from studio_desk.core.text import utc_now
 
 COUNTY_APPLICATION_ID = 0x53444B43  # "SDKC"
+COUNTY_FILENAME = "县政协汇总.sqlite"
 # The ledgers a studio's records are kept by, in the workbook's order, and how each is sorted.
 LEDGERS: tuple[tuple[type[Record], str | None], ...] = (
     (Member, None),
@@ -332,6 +333,13 @@ class County:
         return int(row[0])
 
 
+def default_county_path() -> Path:
+    """The county file in the data folder (used when no other file is named)."""
+    from studio_desk.paths import data_dir
+
+    return data_dir() / COUNTY_FILENAME
+
+
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse what is not a county file (a studio's database above all); create or migrate."""
     try:
@@ -470,6 +478,7 @@ def _read_copy(copy: PackageCopy, workdir: Path, progress: ProgressFn | None) ->
 
 __all__ = [
     "COUNTY_APPLICATION_ID",
+    "COUNTY_FILENAME",
     "COUNTY_VERSION",
     "LEDGERS",
     "AddResult",
@@ -477,4 +486,5 @@ __all__ = [
     "PackageError",
     "StudioEntry",
     "database_identity",
+    "default_county_path",
 ]

@@ -367,34 +367,64 @@ class CountyWindow(QMainWindow):
         self.task = run_task(self, "写出县政协汇总", work, on_done=done)
 
 
-def run_county_app(path: Path) -> int:
-    """Open the county window on the county file ``path`` (created on first use)."""
-    import sys
+_open_windows: list[CountyWindow] = []  # county windows opened from a studio window, kept alive
 
-    from PySide6.QtWidgets import QApplication
 
+class _OwnedCountyWindow(CountyWindow):
+    """A county window that owns its county file and lock: both are let go when it closes."""
+
+    def __init__(self, county: County, lock: Any):
+        super().__init__(county)
+        self.lock = lock
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if self.is_busy():
+            QMessageBox.information(self, "县政协汇总", "正在处理，请稍候再关闭。")
+            event.ignore()
+            return
+        self.county.close()
+        self.lock.release()
+        if self in _open_windows:
+            _open_windows.remove(self)
+        super().closeEvent(event)
+
+
+def open_county_window(parent: QWidget | None, path: Path | None = None) -> CountyWindow | None:
+    """Open the county window (on the county file in the data folder unless ``path``)."""
+    from studio_desk.core.county import default_county_path
     from studio_desk.core.errors import StudioDeskError
     from studio_desk.core.instance_lock import DatabaseLock
-    from studio_desk.ui.app import apply_style, install_translations
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    install_translations(app)
-    apply_style(app)
+    path = path or default_county_path()
     lock = DatabaseLock(path)
     try:
         lock.acquire()
         county = County.open(path)
     except StudioDeskError as exc:
         lock.release()
-        QMessageBox.warning(None, "县政协汇总", str(exc))
+        QMessageBox.warning(parent, "县政协汇总", str(exc))
+        return None
+    window = _OwnedCountyWindow(county, lock)
+    _open_windows.append(window)
+    window.show()
+    return window
+
+
+def run_county_app(path: Path) -> int:
+    """Open the county window on the county file ``path`` (created on first use)."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from studio_desk.ui.app import apply_style, install_translations
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_translations(app)
+    apply_style(app)
+    if open_county_window(None, path) is None:
         return 1
-    try:
-        window = CountyWindow(county)
-        window.show()
-        return app.exec()
-    finally:
-        county.close()
-        lock.release()
+    return app.exec()
 
 
-__all__ = ["CountyWindow", "run_county_app"]
+__all__ = ["CountyWindow", "open_county_window", "run_county_app"]

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action("导出 Excel 台账…", self.export_workbook, "Ctrl+E", "export")
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self._action("县政协汇总…", self._open_county, None, "county"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("退出", self.close, QKeySequence.StandardKey.Quit, "quit"))
 
@@ -373,6 +374,11 @@ class MainWindow(QMainWindow):
             on_done=lambda _r: self.openRequested.emit(target),
             cancellable=False,
         )
+
+    def _open_county(self) -> None:
+        from studio_desk.ui.county_window import open_county_window
+
+        open_county_window(self)
 
     def open_data_folder(self) -> None:
         from PySide6.QtCore import QUrl

@@ -78,3 +78,22 @@ def test_adding_packages_and_reading_the_county_figures(county_window, county_st
     names = [row[0] for row in wb["统计汇总"].iter_rows(min_row=3, values_only=True)]
     assert sorted(names[:3]) == sorted(s.name for s in county_studios)
     wb.close()
+
+
+def test_the_studio_window_opens_the_county_window(window, qtbot, data_home) -> None:
+    from PySide6.QtGui import QAction
+
+    from studio_desk.core.county import default_county_path
+    from studio_desk.ui import county_window
+
+    child(window, "county", QAction).trigger()
+    opened = county_window._open_windows[-1]
+    qtbot.waitUntil(opened.isVisible, timeout=5000)
+    assert opened.county.path == default_county_path() and default_county_path().exists()
+    opened.close()
+    assert opened not in county_window._open_windows
+    # the file and its lock were let go: it opens again
+    child(window, "county", QAction).trigger()
+    again = county_window._open_windows[-1]
+    assert again is not opened
+    again.close()
