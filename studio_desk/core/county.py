@@ -427,7 +427,7 @@ def _ledger_blobs(store: Store, year: int) -> list[tuple[int, str, int, bytes]]:
         items = []
         for start in range(0, len(ids), 1000):
             items += [codec.to_dict(r) for r in store.get_many(cls, ids[start : start + 1000])]
-        blob = zlib.compress(json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+        blob = zlib.compress(json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode(), 1)
         out.append((year, cls.TABLE, len(items), blob))
     return out
 
