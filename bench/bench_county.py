@@ -27,6 +27,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.run_all import best, peak_mb  # noqa: E402 - after the path is set
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "county"
 README = ROOT / "bench" / "README.md"
@@ -36,24 +38,6 @@ YEAR_SQL = {
     "activities": "date", "receptions": "date", "donations": "date",
     "proposals": "coalesce(submitted_on, substr(created_at, 1, 10))",
 }
-
-
-def peak_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def best(fn, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def build_packages(studios: int, records: int, years: int, last_year: int) -> list[Path]:
