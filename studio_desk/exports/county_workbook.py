@@ -48,14 +48,22 @@ def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str) -> Non
     ws = wb.create_sheet(lc.SUMMARY_SHEET_NAME)
     columns = county.columns()
     headers = [STUDIO_HEADER, "星级"] + [
-        f"{kf.label}({kf.unit})" if kf.unit else kf.label for _, kf in columns
+        f"{kf.label}\n({kf.unit})" if kf.unit else kf.label for _, kf in columns
     ]
     longest = max((display_width(s.name) for s in county.studios), default=10)
-    widths = [min(max(longest + 2, 14), 40), 10] + [max(display_width(h) / 2 + 2, 9) for h in headers[2:]]
+    widths = [min(max(longest + 2, 14), 40), 10] + [
+        15.0 if kf.kind == "money" else min(max(display_width(kf.label) / 2 + 2, 9), 14) for _, kf in columns
+    ]
     cells = _prepare(ws, headers, widths)
+    # Forty figures cannot shrink onto one sheet of paper and stay readable: A3 landscape, as many
+    # pages wide as they need, the studio's name and stars repeated on each.
+    ws.page_setup.paperSize = "8"
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.print_title_cols = "A:B"
     cells.define("percent", number_format="0.0%", horizontal="right")
     cells.define("total_percent", bold=True, number_format="0.0%")
-    _head(ws, cells, f"{county_name}委员工作室统计汇总（{county.year}年）", headers)
+    ws.row_dimensions[2].height = 44  # the figures' names wrap onto three lines
+    _head(ws, cells, f"{county_name}委员工作室统计汇总（{county.year}年）", headers, min(len(headers), 10))
     out_of = len(county.criteria)
     for s in county.studios:
         row = [cells.cell("text", s.name), cells.cell("center", star_text(s.stars, out_of))]

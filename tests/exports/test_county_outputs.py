@@ -40,14 +40,14 @@ def test_workbook_has_studios_side_by_side_and_ledgers_with_a_studio_column(coun
     rows = [[c.value for c in row] for row in summary.iter_rows(min_row=3)]
     figures = county.figures(YEAR)
     totals = key_figure_map(figures.totals)
-    col = headers.index("开展活动(次)")
+    col = headers.index("开展活动\n(次)")
     by_name = {r[0]: r for r in rows[:3]}
     assert set(by_name) == {s.name for s in county_studios}
     for s in figures.studios:
         assert by_name[s.name][col] == key_figure_map(s.figures)["activities_total"].current
     assert rows[3][0] == f"{YEAR}年合计" and rows[3][col] == totals["activities_total"].current
     assert rows[4][0] == f"{YEAR - 1}年合计" and rows[4][col] == totals["activities_total"].previous
-    money = headers.index("捐赠慰问合计(元)")
+    money = headers.index("捐赠慰问合计\n(元)")
     assert rows[3][money] * 100 == totals["donation_total"].current
     rate = headers.index("办结率")
     assert summary.cell(6, rate + 1).number_format == "0.0%"
