@@ -81,7 +81,13 @@ def _from_zip(source: Path, target: Path) -> tuple[str, int | None]:
             if info.file_size > MAX_COPY_BYTES:
                 raise PackageError(f"“{source.name}”里的数据库副本过大（{info.file_size:,} 字节），不是工作室的报送材料。")
             with zf.open(info) as src, open(target, "wb") as dst:
-                shutil.copyfileobj(src, dst, 1024 * 1024)
+                copied = 0
+                # The size a zip states can lie: count what actually comes out.
+                while block := src.read(1024 * 1024):
+                    copied += len(block)
+                    if copied > MAX_COPY_BYTES:
+                        raise PackageError(f"“{source.name}”里的数据库副本过大，不是工作室的报送材料。")
+                    dst.write(block)
     except zipfile.BadZipFile as exc:
         raise PackageError(f"“{source.name}”不是完好的 zip 压缩包（可能没有复制完整）。") from exc
     except OSError as exc:
