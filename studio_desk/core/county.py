@@ -359,16 +359,21 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             f"“{path.name}”由更新版本的程序创建（汇总文件第 {version} 版，本程序只支持到第 {COUNTY_VERSION} 版）。"
             "请先升级本程序，文件未做任何改动。"
         )
-    for step_version, step in COUNTY_MIGRATIONS:
-        if step_version <= version:
+    _migrate(conn, version)
+
+
+def _migrate(conn: sqlite3.Connection, found: int) -> None:
+    """Run the county file's steps after ``found``, each in its own transaction."""
+    for version, step in COUNTY_MIGRATIONS:
+        if version <= found:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
             step(conn)
-            if step_version == 1:
+            if version == 1:
                 conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (utc_now(),))
             conn.execute(f"PRAGMA application_id = {COUNTY_APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {step_version}")
+            conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -44,6 +44,7 @@ ALLOWED = {
     "order": "ORDER BY from _DEFAULT_ORDER, or a field checked against fields_of(cls)",
     "_COMMON": "the schema's shared column list (a constant)",
     "APPLICATION_ID": "an integer constant",
+    "COUNTY_APPLICATION_ID": "an integer constant (the county file's application id)",
     "version": "a migration step number (an int from schema.MIGRATIONS)",
     "'DESC' if descending else 'ASC'": "one of two words",
     "order_by": "a field name checked against fields_of(cls) just above",
