@@ -44,7 +44,7 @@ def build_packages(studios: int, records: int, years: int, last_year: int) -> li
     """The packages' masked copies (made once; reused while the parameters are the same)."""
     from bench.generate import generate_large
     from studio_desk.core.store import Store
-    from studio_desk.exports.county_package import write_masked_copy
+    from studio_desk.core.masking import write_masked_copy
 
     folder = OUT / f"{studios}x{records}x{years}-{last_year}"
     packages = [folder / f"第{i + 1:03d}工作室-{last_year}年度数据库副本（已脱敏）.sqlite" for i in range(studios)]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from studio_desk.core.demo import generate
 from studio_desk.core.store import Store
-from studio_desk.exports.county_package import write_masked_copy
+from studio_desk.core.masking import write_masked_copy
 
 COUNTY_TODAY = date(2026, 11, 21)
 STUDIOS = (("城关镇委员工作室", 11), ("经济界委员工作室", 12), ("教育界委员工作室", 13))

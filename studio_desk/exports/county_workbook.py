@@ -20,11 +20,14 @@ from studio_desk.core.figures import KeyFigure, Rate
 from studio_desk.core.money import fen_to_decimal
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.exports import ledger_columns as lc
+from studio_desk.core.masked_marker import MARKER_SHEET, MASKED_MARKER
 from studio_desk.exports.workbook import (
     _STYLE,
     _finish,
     _head,
     _lines,
+    _mark_masked,
+    _page_header,
     _prepare,
     _value,
     _widths,
@@ -54,12 +57,8 @@ def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str) -> Non
     widths = [min(max(longest + 2, 14), 40), 10] + [
         15.0 if kf.kind == "money" else min(max(display_width(kf.label) / 2 + 2, 9), 14) for _, kf in columns
     ]
-    cells = _prepare(ws, headers, widths)
-    # Forty figures cannot shrink onto one sheet of paper and stay readable: A3 landscape, as many
-    # pages wide as they need, the studio's name and stars repeated on each.
-    ws.page_setup.paperSize = "8"
-    ws.sheet_properties.pageSetUpPr.fitToPage = False
-    ws.print_title_cols = "A:B"
+    # Forty figures print over as many pages as they need, the first columns repeated on each.
+    cells = _prepare(ws, widths, _page_header(county_name, "统计汇总", f"{county.year}年"), True)
     cells.define("percent", number_format="0.0%", horizontal="right")
     cells.define("total_percent", bold=True, number_format="0.0%")
     ws.row_dimensions[2].height = 44  # the figures' names wrap onto three lines
@@ -105,8 +104,8 @@ def _ledger_sheet(wb: Workbook, county: County, year: int, spec: lc.SheetSpec, c
     widths = _widths(inner, [r[1:] for r in sample])
     longest = max((display_width(r[0]) for r in sample), default=10)
     widths = [min(max(longest + 2, 12), 30)] + widths
-    cells = _prepare(ws, headers, widths)
-    _head(ws, cells, f"{county_name}各委员工作室{spec.name}（{year}年，{lc.MASKED_MARK}）", headers)
+    cells = _prepare(ws, widths, _page_header(county_name, spec.name, f"{year}年"), True)
+    _head(ws, cells, f"{county_name}各委员工作室{spec.name}（{year}年，{MASKED_MARKER}）", headers)
     styles = ["text"] + [_STYLE[c.kind] for c in columns]
     wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style == "long"]
     n = 0
@@ -142,7 +141,7 @@ def write_county_workbook(
     wb = Workbook(write_only=True)
     wb.properties.creator = "委员工作室履职台账"
     wb.properties.title = f"{county_name}委员工作室{year}年度汇总"
-    wb.properties.keywords = lc.MASKED_MARK
+    _mark_masked(wb)
     try:
         total = len(lc.RECORD_SHEETS) + 1
         report(progress, 0, total, "正在写出统计汇总……")
@@ -150,6 +149,9 @@ def write_county_workbook(
         for index, spec in enumerate(lc.RECORD_SHEETS, start=1):
             report(progress, index, total, f"正在写出{spec.name}……")
             _ledger_sheet(wb, county, year, spec, county_name)
+        marker = wb.create_sheet(MARKER_SHEET)
+        marker.sheet_state = "veryHidden"
+        marker.append([MASKED_MARKER])
         report(progress, total, total, "正在保存文件……")
         wb.save(tmp)
         os.replace(tmp, path)

@@ -16,7 +16,7 @@ from studio_desk.core.figures import Rate, annual_figures
 from studio_desk.core.models import Activity
 from studio_desk.core.schema import CURRENT_VERSION
 from studio_desk.core.store import Store
-from studio_desk.exports.county_package import write_masked_copy
+from studio_desk.core.masking import write_masked_copy
 
 YEARS = (2024, 2025, 2026)
 

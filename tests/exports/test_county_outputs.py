@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 from studio_desk.cli import main
 from studio_desk.core.county import County
 from studio_desk.core.county_figures import key_figure_map
+from studio_desk.core.masked_marker import MARKER_SHEET
+from studio_desk.core.masking import masked_workbook_reason
 from studio_desk.core.money import format_yuan_prose
 from studio_desk.exports import ledger_columns as lc
 
@@ -34,7 +36,8 @@ def test_workbook_has_studios_side_by_side_and_ledgers_with_a_studio_column(coun
 
     path = write_county_workbook(county, YEAR, tmp_path / "汇总.xlsx", county_name="青溪县政协")
     wb = load_workbook(path)
-    assert wb.sheetnames == [lc.SUMMARY_SHEET_NAME] + [s.name for s in lc.RECORD_SHEETS]
+    assert wb.sheetnames == [lc.SUMMARY_SHEET_NAME] + [s.name for s in lc.RECORD_SHEETS] + [MARKER_SHEET]
+    assert masked_workbook_reason(path) is not None  # never imported over a studio's own data
     summary = wb[lc.SUMMARY_SHEET_NAME]
     headers = [c.value for c in summary[2]]
     rows = [[c.value for c in row] for row in summary.iter_rows(min_row=3)]
