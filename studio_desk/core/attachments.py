@@ -32,7 +32,8 @@ MAX_SIDE = 1600
 JPEG_QUALITY = 85
 MAX_IMAGE_BYTES = 40 * 1024 * 1024  # a phone photo is a few MB; a scan at most tens
 MAX_PDF_BYTES = 15 * 1024 * 1024
-MAX_PIXELS = 80_000_000  # about a 10,000 × 8,000 scan; more is a decompression bomb
+MAX_PIXELS = 80_000_000  # a JPEG is decoded at a reduced scale (draft), so a big scan is fine
+MAX_PNG_PIXELS = 30_000_000  # a PNG is decoded whole: 30 MP is about 120 MB in memory
 IMAGE_JPEG = "image/jpeg"
 PDF = "application/pdf"
 SUFFIXES = (".jpg", ".jpeg", ".png", ".pdf")
@@ -109,7 +110,7 @@ def _downscale(name: str, data: bytes) -> Prepared:
     try:
         with Image.open(io.BytesIO(data)) as im:
             width, height = im.size  # read from the header: nothing decoded yet
-            if width * height > MAX_PIXELS:
+            if width * height > (MAX_PIXELS if im.format == "JPEG" else MAX_PNG_PIXELS):
                 raise AttachmentError(
                     f"图片“{name}”的像素太多（{width}×{height}），请先缩小再添加。"
                 )

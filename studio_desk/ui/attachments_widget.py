@@ -95,6 +95,7 @@ class AttachmentStrip(QWidget):
         self.saved = saved
         self.pending: list[tuple[attachments.Prepared, str]] = []  # new record: written on save
         self._temp: tempfile.TemporaryDirectory[str] | None = None
+        self._thumbs: dict[str, QPixmap] = {}  # by content: a caption edit draws nothing again
         self.setAcceptDrops(True)
 
         self.list = QListWidget(self)
@@ -151,8 +152,10 @@ class AttachmentStrip(QWidget):
         self.list.clear()
         if self.saved:
             for att in attachments.attachments_of(self.store, self.owner.id):
-                data = attachments.blob_bytes(self.store, att.blob_sha256)
-                self._add_item(att.caption or att.file_name, _thumbnail(data, att.media_type), att.id)
+                if att.blob_sha256 not in self._thumbs:
+                    data = attachments.blob_bytes(self.store, att.blob_sha256)
+                    self._thumbs[att.blob_sha256] = _thumbnail(data, att.media_type)
+                self._add_item(att.caption or att.file_name, self._thumbs[att.blob_sha256], att.id)
         for i, (prepared, caption) in enumerate(self.pending):
             self._add_item(caption or prepared.file_name, _thumbnail(prepared.data, prepared.media_type), i)
         self.list.blockSignals(False)

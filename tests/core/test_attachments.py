@@ -116,6 +116,12 @@ def test_oversized_and_bomb_images_are_refused_before_decoding(store, tmp_path, 
     assert bomb.stat().st_size < 1_000_000
     with pytest.raises(att.AttachmentError, match="炸弹.png.*像素太多"):
         att.add_attachment(store, a, bomb)
+    # Under Pillow's own bomb limit, but more than a PNG may take whole (decoded at full size).
+    wide = tmp_path / "长图.png"
+    Image.new("1", (8000, 5000)).save(wide)
+    with pytest.raises(att.AttachmentError, match="长图.png.*像素太多"):
+        att.add_attachment(store, a, wide)
+    assert store.count(Attachment) == 0
 
 
 def test_caption_order_and_remove_are_versioned(store, tmp_path):
