@@ -37,6 +37,7 @@ from studio_desk.exports.xlsx_cells import (
     CellMaker,
     display_width,
 )
+from studio_desk.exports.summary_sheet import RATE_FORMAT, is_number, summary_rows
 from studio_desk.exports.xlsx_print import print_area, setup_print
 
 CHUNK = 500
@@ -458,27 +459,23 @@ def _summary_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, maske
     ws = wb.create_sheet(lc.SUMMARY_SHEET_NAME)
     label = figures.current.label
     headers = ["类别", "项目", "单位", label, figures.previous.label]
-    cells = _prepare(ws, [12, 22, 7, 16, 16], _page_header(studio_name, "统计汇总", label), masked)
+    cells = _prepare(ws, [12, 30, 7, 16, 16], _page_header(studio_name, "统计汇总", label), masked)
+    cells.define("rate", number_format=RATE_FORMAT)
     _head(ws, cells, _title(studio_name, "统计汇总", label, masked), headers)
-    n = 0
-    for section, items in figures.key_figures():
-        for figure in items:
-            values: list[Any] = []
-            for value in (figure.current, figure.previous):
-                if figure.kind == "money":
-                    values.append(("money", fen_to_decimal(value)))  # type: ignore[arg-type]
-                elif figure.kind == "rate":
-                    values.append(("center", figure.text(value)))
-                else:
-                    values.append(("int", value))
-            row = [
-                cells.cell("center", section),
-                cells.cell("text", figure.label),
-                cells.cell("center", figure.unit),
-            ] + [cells.cell(style, v) for style, v in values]
-            ws.append(row)
-            n += 1
-    _finish(ws, len(headers), n + 2)
+    rows = summary_rows(figures)
+    for row in rows:
+        values = []
+        for value in (row.current, row.previous):
+            if not is_number(value):
+                values.append(cells.cell("center", "—"))  # a rate with nothing to count
+            else:
+                style = {"money": "money", "rate": "rate"}.get(row.kind, "int")
+                values.append(cells.cell(style, value))
+        ws.append(
+            [cells.cell("center", row.section), cells.cell("text", row.label), cells.cell("center", row.unit)]
+            + values
+        )
+    _finish(ws, len(headers), len(rows) + 2)
 
 
 def _ranking_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, masked: bool) -> None:

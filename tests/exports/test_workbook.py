@@ -159,20 +159,39 @@ def test_donation_money_cells_and_totals(workbook_path: Path, demo_store):
 def test_summary_sheet_states_the_core_figures_with_last_year(workbook_path: Path, demo_store):
     rows = _rows(workbook_path, "统计汇总")
     assert rows[1] == ["类别", "项目", "单位", f"{YEAR}年", f"{YEAR - 1}年"]
-    expected = []
-    for section, figures in annual_figures(demo_store, YEAR).key_figures():
-        for f in figures:
-            values = []
-            for v in (f.current, f.previous):
+    figures = annual_figures(demo_store, YEAR)
+    by_label = {(r[0], r[1]): r for r in rows[2:]}
+    for section, items in figures.key_figures():
+        for f in items:
+            row = by_label[(section, f.label)]
+            for got, v in zip(row[3:], (f.current, f.previous)):
                 if f.kind == "money":
-                    values.append(float(fen_to_decimal(v)))
-                elif f.kind == "rate":
-                    values.append(f.text(v))
+                    assert got == float(fen_to_decimal(v))
+                elif f.kind == "rate":  # a number (the sheet shows it as a percentage)
+                    assert got == (None if v.value is None else pytest.approx(float(v.value)))
                 else:
-                    values.append(float(v))
-            expected.append([section, f.label, f.unit] + values)
-    assert rows[2:] == expected
+                    assert got == v
+    c, p = figures.current, figures.previous
+    # the breakdowns the summary states, as numbers, beside last year's
+    modes = {r[1].split("：")[-1]: (r[3], r[4]) for r in rows if r[1].startswith("　方式：")}
+    assert modes and modes == {k: (c.receptions_by_mode.get(k, 0), p.receptions_by_mode.get(k, 0))
+                               for k in modes}
+    assert sum(v[0] for v in modes.values()) == c.receptions_total
+    levels = {r[1].split("：")[-1]: r[3] for r in rows if r[1].startswith("　采用层级：")}
+    words = {"县": "县级", "市": "市级", "省": "省级", "全国": "全国"}
+    assert levels and levels == {words[k]: n for k, n in c.adopted_by_level.items() if n or p.adopted_by_level.get(k)}
+    assert any(r[1].startswith("　办理结果：") for r in rows)
+    assert any(r[0] == "活动" and r[1] in c.activities_by_type for r in rows)  # by type
     assert any(r[1] == "开展活动" and r[3] > 0 and r[4] > 0 for r in rows[2:])
+
+
+def test_summary_sheet_rates_are_numbers_formatted_as_percent(workbook_path: Path):
+    ws = openpyxl.load_workbook(workbook_path)["统计汇总"]
+    rates = [row for row in ws.iter_rows(min_row=3) if row[1].value in ("办结率", "提案办复率")]
+    assert len(rates) == 2
+    for row in rates:
+        assert isinstance(row[3].value, (int, float)) and 0 <= row[3].value <= 1
+        assert row[3].number_format == "0.0%" and row[3].data_type == "n"
 
 
 def test_ranking_sheet_is_the_core_ranking(workbook_path: Path, demo_store):
