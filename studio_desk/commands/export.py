@@ -68,6 +68,10 @@ def run_export(args: argparse.Namespace) -> int:
             write_workbook(store, year, args.xlsx, mask_pii=args.mask_pii, first_year=first)
             note = "群众个人信息已隐去" if args.mask_pii else "注意：未隐去群众个人信息，请妥善保管"
             print(f"已导出 {label}台账：{args.xlsx.resolve()}（{note}）")
+            if args.mask_pii:  # a masked workbook is for the county: what it states is recorded
+                from studio_desk.core.reporting import record_report
+
+                record_report(store, year, [args.xlsx], what="台账", masked=True, first_year=first)
         if args.pdf:
             from studio_desk.exports.summary import write_summary
 

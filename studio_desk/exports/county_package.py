@@ -137,6 +137,9 @@ def write_county_package(
             except OSError as exc:
                 shutil.rmtree(part, ignore_errors=True)
                 raise SnapshotError(os_error_message(exc, final)) from exc
+        from studio_desk.core.reporting import record_report
+
+        record_report(store, year, [content / f for f in files], what="报送材料", masked=mask_pii)
         return PackageResult(final, files, mask_pii, warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -97,6 +97,12 @@ class DashboardPage(QWidget, BackgroundReader):
         self.welcome.setProperty("banner", True)
         self.welcome.hide()
         layout.addWidget(self.welcome)
+        # What was reported for the year and what changed since (封账): one line, when reported.
+        self.report_line = QLabel()
+        self.report_line.setObjectName("report_line")
+        self.report_line.setWordWrap(True)
+        self.report_line.hide()
+        layout.addWidget(self.report_line)
 
         self.cards_box = QWidget()
         self.cards_box.setObjectName("figure_cards")
@@ -245,12 +251,23 @@ class DashboardPage(QWidget, BackgroundReader):
 
         self.welcome.setVisible(not any(self.store.count(cls) for cls in LEDGER_TYPES))
         self._show_figures(figures)
+        self._show_report(figures.year)
         c = figures.current
         self.month_chart.set_data(MONTHS, [("活动", c.activities_by_month), ("提案建议", c.outputs_by_month)])
         types = list(c.activities_by_type)
         self.type_chart.title = f"{figures.year}年活动类型（次）"
         self.type_chart.set_data(types, [("活动", [c.activities_by_type[t] for t in types])])
         self._show_tracking(items)
+
+    def _show_report(self, year: int) -> None:
+        from studio_desk.core.reporting import changes_since_report
+
+        changes = changes_since_report(self.store, year)
+        self.report_line.setVisible(changes.report is not None)
+        self.report_line.setText(changes.line)
+        self.report_line.setToolTip(
+            "\n".join(f"{c.updated_at[:10]} {c.change}{c.title}：{c.name}" for c in changes.changes[:30])
+        )
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)

@@ -311,7 +311,20 @@ class RecordForm(QDialog):
     # ------------------------------------------------------------ saving and closing
 
     def write(self, record: Record) -> Record:
-        return self.store.save(record)
+        from studio_desk.core.reporting import locked_year_of, save_in_locked_year
+
+        year = locked_year_of(self.store, record)
+        if year is None:
+            return self.store.save(record)
+        # A reported and locked year: the edit needs a reason, kept in the record's history.
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(
+            self, "已封账的年度", f"{year}年度已报送并封账。修改这条记录需要说明原因（记入修改历史）："
+        )
+        if not ok or not reason.strip():
+            raise StudioDeskError(f"未保存：{year}年度已封账，修改需要说明原因。")
+        return save_in_locked_year(self.store, record, reason)
 
     def try_save(self) -> bool:
         record, problems = self.collect()

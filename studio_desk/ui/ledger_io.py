@@ -99,6 +99,7 @@ class ExportDialog(QDialog):
         hint = QLabel("报送县政协的台账建议隐去；委员的信息不会隐去。")
         hint.setStyleSheet("color: #666;")
         layout.addWidget(hint)
+        self._add_report_part(layout)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -115,6 +116,31 @@ class ExportDialog(QDialog):
         self._default_path = self.path_edit.text()
         self.first_year.currentIndexChanged.connect(self._span_changed)
         self._span_changed()
+
+    def _add_report_part(self, layout: QVBoxLayout) -> None:
+        """What was reported for this year, what changed since, and the choice to record this export."""
+        from studio_desk.core.reporting import changes_since_report, is_year_locked
+
+        self.report_box = QCheckBox("这是报送县政协的台账：记下报送的数字和文件，以后可核对报送后的修改")
+        self.report_box.setChecked(True)
+        self.mask_box.toggled.connect(self.report_box.setChecked)
+        layout.addWidget(self.report_box)
+        self.lock_box = QCheckBox("报送后封账（之后修改这一年度的记录需说明原因）")
+        self.lock_box.setChecked(is_year_locked(self.store, self.year))
+        layout.addWidget(self.lock_box)
+        self.report_line = QLabel()
+        self.report_line.setWordWrap(True)
+        self.report_line.setObjectName("report_line")
+        layout.addWidget(self.report_line)
+        self.show_changes(changes_since_report(self.store, self.year))
+
+    def show_changes(self, changes: Any) -> None:
+        lines = [changes.line]
+        for change in changes.changes[:8]:
+            lines.append(f"　{change.updated_at[:10]} {change.change}{change.title}：{change.name}")
+        if changes.count > 8:
+            lines.append(f"　……共 {changes.count} 条")
+        self.report_line.setText("\n".join(lines))
 
     def _span_changed(self) -> None:
         first = self.first_year.currentData()
@@ -145,14 +171,22 @@ class ExportDialog(QDialog):
 
         self.export_button.setEnabled(False)
         self.status.setText("正在导出……")
+        from studio_desk.core.reporting import is_year_locked, lock_year, record_report
+
+        record, lock = self.report_box.isChecked(), self.lock_box.isChecked()
+
+        def export(progress: ProgressFn) -> Path:
+            written = write_workbook(self.store, self.year, path, mask_pii=mask, progress=progress, first_year=first)
+            if record:
+                record_report(self.store, self.year, [written], what="台账", masked=mask, first_year=first)
+            if lock != is_year_locked(self.store, self.year):
+                lock_year(self.store, self.year, lock)
+            return written
+
         self.task = run_task(
             self,
             "导出 Excel 台账",
-            _expected_errors_as_values(
-                lambda progress: write_workbook(
-                    self.store, self.year, path, mask_pii=mask, progress=progress, first_year=first
-                )
-            ),
+            _expected_errors_as_values(export),
             on_done=self._done,
             on_error=self._failed,
         )
@@ -165,6 +199,9 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         masked = "（已隐去群众个人信息）" if self.mask_box.isChecked() else ""
         self.status.setText(f"已导出{masked}：{self.written}")
+        from studio_desk.core.reporting import changes_since_report
+
+        self.show_changes(changes_since_report(self.store, self.year))
         self.open_folder_button.setEnabled(True)
         self.exported.emit(str(self.written))
 

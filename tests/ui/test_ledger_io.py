@@ -197,3 +197,59 @@ def test_import_dialog_restores_by_choice_lists_conflicts_and_asks_for_the_studi
     with qtbot.waitSignal(empty.dataChanged, timeout=20_000):
         qtbot.mouseClick(empty.import_button, Qt.MouseButton.LeftButton)
     assert store.studio().name == "委员工作室" and store.count(Activity) > 0
+
+
+def test_export_for_the_county_records_a_report_lists_later_edits_and_locks(qtbot, demo_store, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from studio_desk.core.models import Reception
+    from studio_desk.core.reporting import is_year_locked, latest_report
+    from studio_desk.ui.forms import ReceptionForm
+
+    dialog = ExportDialog(demo_store, YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "尚未报送" in dialog.report_line.text() and dialog.report_box.isChecked()
+    dialog.lock_box.setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "报送.xlsx"))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert latest_report(demo_store, YEAR) is not None and is_year_locked(demo_store, YEAR)
+    assert "报送后没有修改" in dialog.report_line.text()
+
+    # Editing a record of the locked year asks for a reason; cancelled, nothing is saved.
+    reception = demo_store.list(Reception, year=YEAR)[0]
+    form = ReceptionForm(demo_store, reception)
+    qtbot.addWidget(form)
+    form.show()
+    form.findChild(QLineEdit, "f_transferred_to").setText("县信访局")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    assert not form.try_save()
+    assert demo_store.get(Reception, reception.id) == reception
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("转办单位填错了", True)))
+    assert form.try_save()
+    assert demo_store.get(Reception, reception.id).transferred_to == "县信访局"
+    assert demo_store.history(reception.id)[-1].reason == "封账后修改：转办单位填错了"
+
+    again = ExportDialog(demo_store, YEAR)
+    qtbot.addWidget(again)
+    assert "报送后修改 1 条" in again.report_line.text() and "修改接待走访" in again.report_line.text()
+
+
+def test_overview_shows_what_changed_after_the_year_was_reported(window, demo_store, qtbot, tmp_path):
+    import dataclasses
+
+    from studio_desk.core.models import Reception
+    from studio_desk.core.reporting import record_report
+
+    dashboard = window.page("总览")
+    year = dashboard.year()
+    qtbot.waitUntil(lambda: not dashboard.is_busy(), timeout=20_000)
+    assert not dashboard.report_line.isVisible()
+    sent = write_workbook(demo_store, year, tmp_path / "报送.xlsx", mask_pii=True)
+    record_report(demo_store, year, [sent], what="台账", masked=True)
+    reception = demo_store.list(Reception, year=year)[0]
+    demo_store.save(dataclasses.replace(reception, notes="报送后补记"))
+    dashboard.refresh()
+    qtbot.waitUntil(lambda: "报送后修改 1 条" in dashboard.report_line.text(), timeout=20_000)
+    assert dashboard.report_line.isVisible() and "修改接待走访" in dashboard.report_line.toolTip()
