@@ -40,7 +40,7 @@ FILE_FILTER = "图片或 PDF (*.jpg *.jpeg *.png *.pdf *.JPG *.JPEG *.PNG *.PDF)
 _ROLE = Qt.ItemDataRole.UserRole
 
 
-def _pdf_icon() -> QPixmap:
+def _pdf_icon(text: str = "PDF") -> QPixmap:
     pix = QPixmap(THUMB, THUMB)
     pix.fill(QColor(245, 245, 245))
     p = QPainter(pix)
@@ -50,7 +50,7 @@ def _pdf_icon() -> QPixmap:
     font.setBold(True)
     p.setFont(font)
     p.drawRect(8, 4, THUMB - 17, THUMB - 9)
-    p.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, "PDF")
+    p.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, text)
     p.end()
     return pix
 
@@ -153,7 +153,11 @@ class AttachmentStrip(QWidget):
         if self.saved:
             for att in attachments.attachments_of(self.store, self.owner.id):
                 if att.blob_sha256 not in self._thumbs:
-                    data = attachments.blob_bytes(self.store, att.blob_sha256)
+                    try:
+                        data = attachments.blob_bytes(self.store, att.blob_sha256)
+                    except StudioDeskError:  # a copy that lost the file's bytes: say so, open nothing
+                        self._add_item(f"{att.display_name()}（内容缺失）", _pdf_icon("缺失"), att.id)
+                        continue
                     self._thumbs[att.blob_sha256] = _thumbnail(data, att.media_type)
                 self._add_item(att.caption or att.file_name, self._thumbs[att.blob_sha256], att.id)
         for i, (prepared, caption) in enumerate(self.pending):

@@ -124,3 +124,18 @@ def test_a_photo_is_chosen_for_the_summary(store, qtbot, tmp_path):
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
     (chosen,) = attachments.photos_for_summary(store, 2026)
     assert chosen[0].file_name == "a.jpg"
+
+
+def test_an_attachment_whose_bytes_are_missing_still_opens_the_form(store, qtbot, tmp_path, monkeypatch):
+    act = store.save(Activity(date=date(2026, 5, 15), type="视察调研", topic="调研"))
+    attachments.add_attachment(store, act, _photo(tmp_path / "a.jpg"))
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM attachment_blobs")  # as a damaged copy might arrive
+    form = ActivityForm(store, act)
+    qtbot.addWidget(form)
+    assert form.attachments.captions() == ["a.jpg（内容缺失）"]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    form.attachments.list.setCurrentRow(0)
+    form.attachments.open_selected()
+    assert shown and "不在数据库中" in shown[0]
