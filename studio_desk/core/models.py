@@ -308,6 +308,8 @@ class Reception(Record):
     feedback_given: bool = spec("已反馈", BOOL)
     satisfaction: str = spec("满意度", CHOICE, choices=enums.SATISFACTION)
     notes: str = spec("备注", LONGTEXT, maxlen=2000, pii=PII_TEXT)
+    # The 委员接待日 activity this citizen came to ("": none); its 群众人次 counts them.
+    activity_id: str = spec("所属接待日编号", maxlen=40)
     followups: list[FollowUp] = spec("办理跟踪", CHILDREN, child=FollowUp, pii=PII_TEXT)
 
     def display_name(self) -> str:

@@ -174,10 +174,17 @@ CREATE INDEX reception_days_date ON reception_days(date);
     )
 
 
+def _v5_reception_day(conn: sqlite3.Connection) -> None:
+    """A reception links to the 委员接待日 activity it was received at."""
+    conn.execute("ALTER TABLE receptions ADD COLUMN activity_id TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX receptions_activity ON receptions(activity_id) WHERE activity_id != ''")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_search),
     (3, _v3_attachments),
     (4, _v4_rota),
+    (5, _v5_reception_day),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -7,6 +7,7 @@ characters, unpaired surrogates, absurd lengths) is refused with a message inste
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -174,6 +175,18 @@ def _rules_reception(record: Reception, errors: list[FieldError]) -> None:
         )
     if record.handling == "转交部门" and not record.transferred_to.strip():
         errors.append(FieldError("transferred_to", "转办单位", "处理方式为转交部门时，请填写“转办单位”。"))
+    if record.activity_id and not _is_uuid(record.activity_id):
+        errors.append(
+            FieldError("activity_id", "所属接待日编号", f"“所属接待日编号”“{record.activity_id[:40]}”不是有效的记录编号。")
+        )
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _rules_donation(record: Donation, errors: list[FieldError]) -> None:

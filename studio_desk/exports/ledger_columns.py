@@ -164,6 +164,7 @@ RECEPTION_SHEET = SheetSpec(
         Column("已反馈", "feedback_given", BOOL, 8, ("是否反馈", "反馈")),
         Column("满意度", "satisfaction", CHOICE, 9, ("群众满意度", "满意情况")),
         Column("备注", "notes", LONG, 20),
+        Column("所属接待日编号", "activity_id", TEXT, 38, ("接待日编号",)),
         _ID,
         _VERSION,
         _MEMBER_IDS,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from studio_desk.core import enums
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
+from studio_desk.core.reception_day import RECEPTION_DAY_TYPE
 from studio_desk.core.store import Store
 from studio_desk.ui.forms import FORM_FOR
 from studio_desk.ui.ledger_model import LedgerModel
@@ -155,6 +156,18 @@ class LedgerPage(QWidget):
         for b, icon_name in ((self.new_button, "new"), (self.edit_button, "edit"), (self.delete_button, "delete")):
             b.setIcon(icon(icon_name))
             actions.addWidget(b)
+        self.day_button: QPushButton | None = None
+        if cls in (Activity, Reception):
+            self.day_button = QPushButton("接待日登记…" if cls is Activity else "新建接待日…")
+            self.day_button.setObjectName("reception_day")
+            self.day_button.setIcon(icon("batch"))
+            self.day_button.setToolTip(
+                "把所选委员接待日来访的群众一人一行登记（像 Excel 一样按 Tab、回车），一次保存"
+                if cls is Activity
+                else "新建一个委员接待日，并把当天来访的群众一人一行登记"
+            )
+            self.day_button.clicked.connect(self.reception_day)
+            actions.addWidget(self.day_button)
         actions.addStretch(1)
         self.extra_actions = actions  # pages may add buttons here
 
@@ -352,9 +365,40 @@ class LedgerPage(QWidget):
                 first = False
 
     def _update_buttons(self) -> None:
-        has = bool(self.selected_ids())
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        ids = self.selected_ids()
+        self.edit_button.setEnabled(bool(ids))
+        self.delete_button.setEnabled(bool(ids))
+        if self.day_button is not None and self.cls is Activity:
+            self.day_button.setEnabled(self._selected_day() is not None)
+
+    def _selected_day(self) -> Activity | None:
+        """The one selected activity when it is a 委员接待日."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        row = self.model.row_of(ids[0])
+        record = self.model.record_at(row)
+        return record if isinstance(record, Activity) and record.type == RECEPTION_DAY_TYPE else None
+
+    def reception_day(self) -> None:
+        """Enter the citizens of a 委员接待日 (the selected one, or a new one) in one sheet."""
+        from studio_desk.ui.reception_day import ReceptionDayDialog
+
+        day = self._selected_day() if self.cls is Activity else None
+        if self.cls is Activity and day is None:
+            return
+        dialog = ReceptionDayDialog(self.store, day, self)
+        if not dialog.exec() or dialog.saved is None:
+            return
+        saved = dialog.saved
+        changes = [Change(Activity, saved.activity.id, saved.activity_before, saved.activity.version_id)]
+        changes += [Change(Reception, r.id, None, r.version_id) for r in saved.receptions]
+        shown = saved.activity if self.cls is Activity else (saved.receptions[0] if saved.receptions else None)
+        if shown is not None:
+            self._show_saved(shown)
+        if self.cls is Reception:
+            self.select_ids([r.id for r in saved.receptions])
+        self.changed.emit(f"登记接待日群众{len(saved.receptions)}人", changes)
 
     # ------------------------------------------------------------ actions
 
