@@ -164,13 +164,13 @@ RECEPTION_SHEET = SheetSpec(
         Column("已反馈", "feedback_given", BOOL, 8, ("是否反馈", "反馈")),
         Column("满意度", "satisfaction", CHOICE, 9, ("群众满意度", "满意情况")),
         Column("备注", "notes", LONG, 20),
-        Column("所属接待日编号", "activity_id", TEXT, 38, ("接待日编号",)),
         _ID,
         _VERSION,
         _MEMBER_IDS,
         Column("身份证号", "person_id_number", TEXT, 20, ("身份证号码", "证件号码"), round_trip=True),
         Column("办理跟踪", "followups", FOLLOWUP_LOG, 40, ("跟踪记录", "跟踪情况"), round_trip=True),
         _hidden("办理跟踪数据", "followups", CHILD_DATA),
+        _hidden("所属接待日编号", "activity_id", TEXT),  # the 委员接待日 it was received at
     ),
     ("接待", "走访", "来访"),
 )
