@@ -64,6 +64,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("criteria", nargs="*", metavar="指标=门槛", help="每达到一项得一星；比率以百分数计，金额以元计")
     a.set_defaults(run=run_rating)
 
+    a = actions.add_parser("refresh", parents=[common], help="按本程序的统计口径重新统计（升级程序后需要时）")
+    a.set_defaults(run=run_refresh)
+
     a = actions.add_parser("remove", parents=[common], help="从汇总中删除一个工作室（按名称）")
     a.add_argument("name", metavar="工作室名称")
     a.set_defaults(run=run_remove)
@@ -166,4 +169,11 @@ def run_remove(args: argparse.Namespace) -> int:
             raise StudioDeskError(f"有 {len(found)} 个名为“{args.name}”的工作室，请在汇总窗口中选择要删除的一个。")
         county.remove(found[0].key)
         print(f"已从汇总中删除“{found[0].name}”。")
+    return 0
+
+
+def run_refresh(args: argparse.Namespace) -> int:
+    with open_county(args) as county:
+        done = county.refresh_figures()
+        print(f"已重新统计 {done} 个工作室。" if done else "各工作室的数字已是本程序的统计口径，无需重新统计。")
     return 0

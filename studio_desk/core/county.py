@@ -299,8 +299,9 @@ class County:
         stale = [s.name for s in studios if not s.current_format]
         if stale:
             raise StudioDeskError(
-                "以下工作室的数据由旧版本程序汇总，统计口径已变化，请重新添加它们的材料包："
+                "以下工作室的数字由旧版本程序统计，统计口径已变化，需要重新统计："
                 + "、".join(stale)
+                + "。请运行“studio-desk county refresh”，或打开县政协汇总窗口（会自动重新统计）。"
             )
         current, previous = self._figures_of(year), self._figures_of(year - 1)
         rows = [
@@ -309,6 +310,47 @@ class County:
             if s.key in current or s.key in previous
         ]
         return county_figures(year, rows, self.criteria())
+
+    def stale_studios(self) -> list[StudioEntry]:
+        """Studios whose figures were kept by a program that counted differently."""
+        return [s for s in self.studios() if not s.current_format]
+
+    def refresh_figures(self, progress: ProgressFn | None = None) -> int:
+        """Compute the stale studios' figures again from their records kept here (by the same core
+        code, on a temporary database rebuilt from them); returns how many studios were redone."""
+        stale = self.stale_studios()
+        for index, entry in enumerate(stale):
+            report(progress, index, len(stale), f"正在重新统计“{entry.name}”……")
+            figures = self._recompute(entry)
+            with self.transaction() as conn:
+                conn.execute("DELETE FROM studio_figures WHERE studio_key = ?", (entry.key,))
+                conn.executemany(
+                    "INSERT INTO studio_figures(studio_key, year, data) VALUES (?, ?, ?)",
+                    [(entry.key, year, text) for year, text in figures.items()],
+                )
+                conn.execute("UPDATE studios SET figures_format = ? WHERE key = ?", (figures_format(), entry.key))
+        report(progress, len(stale), len(stale), "完成。")
+        return len(stale)
+
+    def _recompute(self, entry: StudioEntry) -> dict[int, str]:
+        workdir = Path(tempfile.mkdtemp(prefix="studio-desk-county-"))
+        try:
+            with Store.open(workdir / "studio.sqlite", replica_id=_REPLICA, backup_dir=workdir) as store:
+                seen: set[str] = set()
+                with store.transaction():
+                    for cls, _ in LEDGERS:
+                        rows = self.conn.execute(
+                            "SELECT data FROM studio_records WHERE studio_key = ? AND ledger = ?", (entry.key, cls.TABLE)
+                        ).fetchall()
+                        for (blob,) in rows:
+                            for item in json.loads(zlib.decompress(blob)):
+                                if item["id"] not in seen:  # a member is kept with every year's roster
+                                    seen.add(item["id"])
+                                    store.write_version(codec.from_dict(cls, item))
+                years = [entry.years[0] - 1, *entry.years] if entry.years else []
+                return {year: figures_to_json(period_figures(store, year, year)) for year in years}
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
 
     def member_names(self, key: str) -> dict[str, str]:
         row = self.conn.execute("SELECT member_names FROM studios WHERE key = ?", (key,)).fetchone()
@@ -418,10 +460,12 @@ def _data_as_of(store: Store) -> str:
     return latest
 
 
-def _ledger_blobs(store: Store, year: int) -> list[tuple[int, str, int, bytes]]:
+def _ledger_blobs(
+    store: Store, year: int, ledgers: tuple[tuple[type[Record], str | None], ...] = LEDGERS
+) -> list[tuple[int, str, int, bytes]]:
     span = (date(year, 1, 1), date(year, 12, 31))
     out = []
-    for cls, order in LEDGERS:
+    for cls, order in ledgers:
         ids = (
             store.query_ids(cls, date_range=span, order_by=order)
             if order
@@ -473,7 +517,8 @@ def _read_copy(copy: PackageCopy, workdir: Path, progress: ProgressFn | None) ->
         # The year before the first is kept too: it is "last year" beside the first (its roster).
         figure_years = [years[0] - 1, *years]
         figures = {year: figures_to_json(period_figures(store, year, year)) for year in figure_years}
-        records = [row for year in years for row in _ledger_blobs(store, year)]
+        records = _ledger_blobs(store, figure_years[0], LEDGERS[:1])  # that year's roster
+        records += [row for year in years for row in _ledger_blobs(store, year)]
         names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
         return _StudioData(
             key, studio.name.strip() or "（未命名工作室）", studio.county, studio.sector, studio.convenor,

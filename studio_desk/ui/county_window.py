@@ -94,6 +94,8 @@ class CountyWindow(QMainWindow):
         self.setCentralWidget(central)
         self.refresh()
         self.nav.setCurrentRow(0)
+        if county.stale_studios():
+            self.refresh_stale()
 
     def _studios_page(self) -> QWidget:
         page = QWidget()
@@ -229,8 +231,8 @@ class CountyWindow(QMainWindow):
 
     def current_figures(self) -> CountyFigures | None:
         year = self.figures_year.currentData()
-        if year is None:
-            return None
+        if year is None or self.county.stale_studios():
+            return None  # nothing yet, or figures being computed again (refresh_stale)
         try:
             return self.county.figures(int(year))
         except Exception as exc:  # noqa: BLE001 - said to the clerk, never a traceback
@@ -278,6 +280,14 @@ class CountyWindow(QMainWindow):
             totals.setColumnWidth(col, width)
         rules = "；".join(criterion_label(c, figures.totals) for c in figures.criteria)
         self.criteria_label.setText(f"评定标准（每项一星）：{rules}" if rules else "未设评定标准。")
+
+    def refresh_stale(self) -> None:
+        """Figures kept by an older program are computed again (from the records kept here)."""
+        county = self.county
+        self.task = run_task(
+            self, "按新的统计口径重新统计", lambda progress: county.refresh_figures(progress),
+            on_done=lambda _n: self.refresh(), cancellable=False,
+        )
 
     def _choose_packages(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(

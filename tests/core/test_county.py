@@ -203,3 +203,23 @@ def test_a_package_folder_is_added(county: County, county_studios, tmp_path: Pat
         result = write_county_package(store, 2025, tmp_path, with_db=True, as_zip=False)
     added = county.add_package(result.path)
     assert added.studio.name == county_studios[1].name and added.records > 0
+
+
+def test_figures_kept_by_an_older_program_are_computed_again_from_the_kept_records(county: County, county_studios) -> None:
+    from studio_desk.core.errors import StudioDeskError
+
+    _add_all(county, county_studios)
+    before = {y: {s.name: key_figure_map(s.figures) for s in county.figures(y).studios} for y in YEARS}
+    with county.transaction() as conn:  # as a program that counted differently would have left it
+        conn.execute("UPDATE studios SET figures_format = 'older'")
+        conn.execute("UPDATE studio_figures SET data = '{}'")
+    with pytest.raises(StudioDeskError, match="重新统计"):
+        county.figures(2025)
+    assert county.refresh_figures() == 3
+    assert county.stale_studios() == []
+    for year in YEARS:
+        after = {s.name: key_figure_map(s.figures) for s in county.figures(year).studios}
+        for name, figures in before[year].items():
+            assert {k: (f.current, f.previous) for k, f in after[name].items()} == {
+                k: (f.current, f.previous) for k, f in figures.items()
+            }, (year, name)

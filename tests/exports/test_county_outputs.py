@@ -108,6 +108,8 @@ def test_cli_add_list_report(tmp_path: Path, county_studios, capsys) -> None:
     assert main(["county", "add", *packages, "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert out.count("已添加") == 3
+    assert main(["county", "refresh", "--db", str(db)]) == 0
+    assert "无需重新统计" in capsys.readouterr().out
     assert main(["county", "list", "--db", str(db)]) == 0
     listed = capsys.readouterr().out
     assert all(s.name in listed for s in county_studios)

@@ -97,3 +97,20 @@ def test_the_studio_window_opens_the_county_window(window, qtbot, data_home) -> 
     again = county_window._open_windows[-1]
     assert again is not opened
     again.close()
+
+
+def test_the_window_computes_stale_figures_again(tmp_path: Path, county_studios, qtbot) -> None:
+    from studio_desk.ui.county_window import CountyWindow
+
+    county = County.open(tmp_path / "县.sqlite")
+    county.add_package(county_studios[0].masked)
+    with county.transaction() as conn:
+        conn.execute("UPDATE studios SET figures_format = 'older'")
+    w = CountyWindow(county)
+    qtbot.addWidget(w)
+    w.show()
+    wait_idle(qtbot, w)
+    assert county.stale_studios() == []
+    w.figures_year.setCurrentIndex(w.figures_year.findData(2025))
+    assert child(w, "figuresTable", QTableWidget).rowCount() == 1
+    county.close()
