@@ -5,8 +5,9 @@ like every record), so a day the clerk moved or a member swapped is kept as edit
 fills months with a rule (e.g. the 15th of every month) without touching days already planned;
 the members on duty take turns through the roster.
 
-Receptions of the 接待日来访 kind recorded on a planned day belong to that day; the day is
-written up as one 委员接待日 activity (:func:`activity_for`), created the first time it is asked for.
+A day is written up as one 委员接待日 activity (``ReceptionDay.activity_id``); its receptions
+are those linked to that activity (``Reception.activity_id``, see :mod:`reception_day`), and
+接待日来访 receptions recorded on the date are linked to it when the day is written up.
 """
 
 from __future__ import annotations
@@ -18,12 +19,11 @@ from typing import TYPE_CHECKING
 
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.models import Activity, Member, Reception, ReceptionDay
+from studio_desk.core.reception_day import RECEPTION_DAY_MODE, RECEPTION_DAY_TYPE, linked_receptions, recount
 
 if TYPE_CHECKING:
     from studio_desk.core.store import Store
 
-RECEPTION_DAY_TYPE = "委员接待日"
-RECEPTION_DAY_MODE = "接待日来访"
 WEEKDAYS = "一二三四五六日"
 MAX_MONTHS = 36
 
@@ -140,18 +140,50 @@ def next_day_line(store: Store, today: date) -> str:
 
 
 def receptions_of(store: Store, day: ReceptionDay) -> list[Reception]:
-    """The 接待日来访 receptions recorded on the day."""
+    """The day's receptions: those linked to its 委员接待日 activity, and 接待日来访 receptions
+    recorded on its date that no day claims yet."""
     assert day.date is not None
-    return store.list(
+    linked = linked_receptions(store, day.activity_id) if day.activity_id else []
+    loose = store.list(
         Reception,
         date_range=(day.date, day.date),
-        filters={"mode": RECEPTION_DAY_MODE},
+        filters={"mode": RECEPTION_DAY_MODE, "activity_id": ""},
     )
+    return linked + [r for r in loose if r.id not in {x.id for x in linked}]
+
+
+def visits(store: Store, day: ReceptionDay) -> int:
+    """The day's 群众人次, counted as the 接待日登记 counts a day (a reception of nobody counts one)."""
+    return sum(max(r.people_count, 1) for r in receptions_of(store, day))
+
+
+def draft_activity(day: ReceptionDay) -> Activity:
+    """An unsaved 委员接待日 activity for the day (its date, place and members on duty)."""
+    return Activity(
+        date=day.date,
+        type=RECEPTION_DAY_TYPE,
+        topic="委员接待日",
+        location=day.location,
+        member_ids=list(day.member_ids),
+    )
+
+
+def link(store: Store, day: ReceptionDay, activity: Activity) -> ReceptionDay:
+    """The day is written up by ``activity``: the day points to it, the 接待日来访 receptions of
+    the date that no day claims yet are linked to it, and its 群众人次 is counted again."""
+    with store.transaction():
+        current = store.get(ReceptionDay, day.id)
+        saved = store.save(replace(current, activity_id=activity.id))
+        for reception in receptions_of(store, saved):
+            if not reception.activity_id:
+                store.save(replace(reception, activity_id=activity.id), check=False, reason="关联接待日")
+        recount(store, [activity.id])
+    return saved
 
 
 def activity_for(store: Store, day: ReceptionDay) -> Activity:
     """The 委员接待日 activity that writes the day up: the one linked, else one of that type on
-    that date, else a new one with the members on duty (its 群众人次 from the day's receptions)."""
+    that date, else a new one with the members on duty; the day's receptions are linked to it."""
     assert day.date is not None
     with store.transaction():
         if day.activity_id:
@@ -161,20 +193,6 @@ def activity_for(store: Store, day: ReceptionDay) -> Activity:
         same_day = store.list(
             Activity, date_range=(day.date, day.date), filters={"type": RECEPTION_DAY_TYPE}
         )
-        if same_day:
-            activity = same_day[0]
-        else:
-            people = sum(r.people_count for r in receptions_of(store, day))
-            activity = store.save(
-                Activity(
-                    date=day.date,
-                    type=RECEPTION_DAY_TYPE,
-                    topic="委员接待日",
-                    location=day.location,
-                    member_ids=list(day.member_ids),
-                    public_count=people,
-                ),
-                check=False,
-            )
-        store.save(replace(store.get(ReceptionDay, day.id), activity_id=activity.id))
-        return activity
+        activity = same_day[0] if same_day else store.save(draft_activity(day), check=False)
+        link(store, day, activity)
+        return store.get(Activity, activity.id)

@@ -163,12 +163,16 @@ class RotaDialog(QDialog):
         add.clicked.connect(self.add_day)
         edit = QPushButton("修改…")
         edit.clicked.connect(self.edit_selected)
+        record = QPushButton("登记这天的接待…")
+        record.setObjectName("record_day")
+        record.setToolTip("在接待日登记表中录入这天接待的群众；这天的委员接待日活动随之建立")
+        record.clicked.connect(self.record_selected)
         remove = QPushButton("删除")
         remove.setObjectName("remove")
         remove.clicked.connect(self.remove_selected)
         close = QPushButton("关闭")
         close.clicked.connect(self.accept)
-        for b in (add, edit, remove):
+        for b in (add, edit, record, remove):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(close)
@@ -227,6 +231,20 @@ class RotaDialog(QDialog):
         day = self._selected()
         if day is not None:
             self._edit(day)
+
+    def record_selected(self) -> None:
+        """The 接待日登记 sheet for the selected day (its activity, or a new one from the rota)."""
+        from studio_desk.core.models import Activity
+        from studio_desk.ui.reception_day import ReceptionDayDialog
+
+        day = self._selected()
+        if day is None:
+            return
+        linked = self.store.find(Activity, day.activity_id) if day.activity_id else None
+        activity = linked if linked is not None and not linked.deleted else rota.draft_activity(day)
+        dialog = ReceptionDayDialog(self.store, activity, self)
+        if dialog.exec() and dialog.saved is not None:
+            self._guard(lambda: rota.link(self.store, day, dialog.saved.activity))
 
     def remove_selected(self) -> None:
         day = self._selected()

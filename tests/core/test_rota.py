@@ -70,6 +70,14 @@ def test_the_day_activity_counts_its_receptions_and_is_made_once(store, members)
     assert rota.activity_for(store, store.get(ReceptionDay, day.id)).id == activity.id
     assert store.get(ReceptionDay, day.id).activity_id == activity.id
     assert store.count(Activity) == 1
+    # The day's 接待日来访 receptions now point to it; the home visit stays apart.
+    assert sorted(r.activity_id == activity.id for r in store.list(Reception)) == [False, True, True]
+    # A citizen entered later through 接待日登记 counts in the day's 群众人次 as well.
+    from studio_desk.core.reception_day import save_reception_day
+
+    saved = save_reception_day(store, activity, [Reception(person_name="赵六", request_content="咨询", people_count=2)])
+    assert saved.activity.public_count == 6
+    assert rota.visits(store, store.get(ReceptionDay, day.id)) == 6
 
 
 def test_rota_travels_by_merge(tmp_path, members, store):

@@ -114,7 +114,7 @@ def test_notice_and_rota(demo_path, tmp_path, capsys):
         assert past and all(day.activity_id for day in past)  # the demo's days so far: its 委员接待日
         from studio_desk.core.models import Reception
 
-        before = [sum(r.people_count for r in rota.receptions_of(store, day)) for day in past]
+        before = [rota.visits(store, day) for day in past]
         store.save(Reception(date=past[-1].date, mode="接待日来访", person_name="张三", request_content="路灯", people_count=3))
     pdf, word = tmp_path / "公示.pdf", tmp_path / "公示.docx"
     code, _, err = run(capsys, "notice", "--db", str(demo_path), "--count", "4", "--pdf", str(pdf), "--docx", str(word))

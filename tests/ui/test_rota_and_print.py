@@ -83,3 +83,34 @@ def test_print_button_on_the_activity_page_opens_the_selected_activity(window, d
     )
     assert seen[0][:2] == ("signin", act.id)
     assert child(window.page("捐赠慰问"), "print_record", QPushButton).text() == "打印签收单…"
+
+
+def test_recording_a_planned_day_makes_its_activity_and_links_its_citizens(store, qtbot):
+    from studio_desk.core.models import Reception
+    from studio_desk.core.reception_day import linked_receptions
+    from studio_desk.ui.reception_day import ReceptionDayDialog
+
+    _roster(store)
+    dialog = RotaDialog(store, today=date(2026, 3, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    child(dialog, "months").setValue(1)
+    click(qtbot, child(dialog, "plan", QPushButton))
+    (day,) = rota.days(store)
+    # A citizen entered earlier through the ordinary form on that day, not yet linked.
+    store.save(Reception(date=day.date, mode="接待日来访", person_name="周某", request_content="路灯", people_count=2))
+    child(dialog, "days", QTableWidget).selectRow(0)
+
+    def fill(sheet: ReceptionDayDialog) -> None:
+        assert sheet.activity.date == day.date and sheet.activity.member_ids == day.member_ids
+        sheet.table.item(0, 0).setText("钱先生")
+        sheet.table.item(0, 3).setText("咨询社保")
+        assert sheet.try_save()
+
+    in_dialog(qtbot, lambda: click(qtbot, child(dialog, "record_day", QPushButton)), fill, ReceptionDayDialog)
+    day = store.get(ReceptionDay, day.id)
+    activity = store.get(Activity, day.activity_id)
+    assert (activity.type, activity.date, activity.member_ids) == ("委员接待日", day.date, day.member_ids)
+    linked = linked_receptions(store, activity.id)
+    assert sorted(r.person_name for r in linked) == ["周某", "钱先生"]
+    assert activity.public_count == 3 == rota.visits(store, day)

@@ -61,7 +61,7 @@ def rota_document(store: Store, year: int, today: date) -> d.Document:
     for i, day in enumerate(days, start=1):
         assert day.date is not None
         if day.date <= today:
-            visits = sum(r.people_count for r in rota.receptions_of(store, day))
+            visits = rota.visits(store, day)
             visits_total += visits
             shown = str(visits)
         else:
