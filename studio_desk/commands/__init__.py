@@ -38,7 +38,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
     # The window's lock: a command must not work on a database a window has open (for a file on
     # a stick both would share one working copy, and the later write-back would drop the other's
     # changes). Refused at once, with the window's own sentence.
-    lock = DatabaseLock(working_copy_path(path) if removable_reason(path) else path)
+    lock = DatabaseLock(working_copy_path(path) if removable_reason(path) else path, holder="command")
     lock.acquire()
     try:
         store = open_database(path, create=create, notify=_notify)

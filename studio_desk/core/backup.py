@@ -101,10 +101,13 @@ def rotate(backup_dir: Path, stem: str) -> list[Path]:
                 removed.append(b.path)
             except OSError:
                 pass
-    # A backup cut off by a crash or a kill stays as ``*.sqlite.part`` (never under a final name);
-    # each is as big as the database, so drop those old enough not to be a copy still being made.
+    # A backup cut off by a crash or a kill stays as a hidden ``.<name>.sqlite.<random>.part``
+    # (``<name>.sqlite.part`` from older versions), never under a final name; each is as big as
+    # the database, so drop those old enough not to be a copy still being made.
     stale = datetime.now().timestamp() - STALE_PART_SECONDS
-    for part in backup_dir.glob(f"{glob.escape(stem)}-*.sqlite.part"):
+    parts = [*backup_dir.glob(f"{glob.escape(stem)}-*.sqlite.part"),
+             *backup_dir.glob(f".{glob.escape(stem)}-*.sqlite.*.part")]
+    for part in parts:
         try:
             if part.stat().st_mtime < stale:
                 part.unlink()

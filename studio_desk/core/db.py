@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,25 +179,18 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> list[int]:
 
 
 def copy_database(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of an open database (SQLite backup API), fsynced, rollback journal."""
-    target = Path(target)
-    tmp = target.with_name(target.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
-    try:
+    """A consistent copy of an open database (SQLite backup API), fsynced, rollback journal.
+
+    ``target`` must be a new name or a file that is not a database (``core.files``)."""
+    from studio_desk.core.files import atomic_output
+
+    with atomic_output(Path(target)) as tmp:
         dest = sqlite3.connect(str(tmp))
         try:
             conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if tmp.exists():
-            tmp.unlink()
-        raise
 
 
 @dataclass

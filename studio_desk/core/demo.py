@@ -6,8 +6,8 @@ it ends the day before today, and the current year is partly done (open items in
 
 from __future__ import annotations
 
-import os
 import random
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
@@ -405,24 +405,47 @@ def _outputs(rng, year, days, share, ids, members, today, pool) -> Iterator[Prop
         )
 
 
+DEMO_MARK = "demo"
+
+
+def is_demo_database(path: Path) -> bool:
+    """Whether ``path`` is a demo database (marked so when made, or the default demo file)."""
+    from studio_desk.core.db import connect
+
+    path = Path(path)
+    if path.resolve() == default_demo_path().resolve():
+        return True
+    try:
+        conn = connect(path, readonly=True)
+    except StudioDeskError:
+        return False
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (DEMO_MARK,)).fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return row is not None
+
+
 def create_demo_database(target: Path, *, overwrite: bool = False, today: date | None = None) -> dict[str, int]:
-    """Write a new demo database at ``target`` (built under a temporary name, then renamed)."""
+    """Write a new demo database at ``target`` (built under a temporary name, then renamed).
+
+    ``overwrite`` replaces only a demo database, and only while no window or command has it open.
+    """
+    from studio_desk.core.files import atomic_output, is_studio_desk_database
+    from studio_desk.core.instance_lock import DatabaseLock
+
     target = Path(target)
     if target.exists() and not overwrite:
         raise StudioDeskError(f"文件“{target}”已存在。为免覆盖数据，请换一个文件名，或加 --force 覆盖。")
-    if not target.parent.exists():
-        raise StudioDeskError(f"文件夹“{target.parent}”不存在。")
-    tmp = target.with_name(target.name + ".building")
-    for leftover in (tmp, Path(str(tmp) + "-journal")):
-        if leftover.exists():
-            leftover.unlink()
-    try:
-        with Store.open(tmp) as store:
-            summary = generate(store, today=today)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise StudioDeskError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    if target.exists() and is_studio_desk_database(target) and not is_demo_database(target):
+        raise StudioDeskError(
+            f"“{target}”是一个正式的台账数据库，不是演示数据库，--force 不会覆盖它。请换一个文件名。"
+        )
+    with DatabaseLock(target, holder="command"):
+        with atomic_output(target, allow_database=True) as tmp:
+            with Store.open(tmp) as store:
+                store.set_file_mark(DEMO_MARK, "1")
+                summary = generate(store, today=today)
     return summary

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from studio_desk.core.db import copy_database
-from studio_desk.core.errors import DatabaseError
+from studio_desk.core.errors import DatabaseError, StudioDeskError
 
 
 def backup_before_migration(
@@ -23,7 +23,7 @@ def backup_before_migration(
     target = backup_dir / f"{path.stem}-升级前-v{version}-{stamp}.sqlite"
     try:
         copy_database(conn, target)
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, StudioDeskError) as exc:
         raise DatabaseError(f"升级前备份失败，未做任何改动：{exc}") from exc
     return target
 

@@ -9,13 +9,11 @@ working database is only ever read.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import shutil
 import sqlite3
 import tempfile
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,21 +21,21 @@ from pathlib import Path
 from studio_desk.core import encryption
 from studio_desk.core.db import connect, sqlite_error_message
 from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.files import (
+    OutputError,
+    atomic_output,
+    check_target,
+    os_error_message,
+    remove_quietly,
+)
 from studio_desk.core.models import RECORD_TYPES
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 
-PART_SUFFIX = ".part"
 _BLOCK = 256 * 1024
 
-# Windows error numbers that Python does not map onto errno values we test for.
-_WIN_FULL = {39, 112}  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
-_WIN_GONE = {21, 55, 1117, 1167}  # NOT_READY, DEV_NOT_EXIST, IO_DEVICE, DEVICE_NOT_CONNECTED
-_WIN_READONLY = {19}  # ERROR_WRITE_PROTECT
-
-
-class SnapshotError(StudioDeskError):
-    pass
+# A snapshot's failures are output failures: one error, one set of messages (core.files).
+SnapshotError = OutputError
 
 
 @dataclass
@@ -53,70 +51,6 @@ class SnapshotResult:
         return f"副本已写好并检查无误{lock}：{self.path}（{self.size / 1024:,.0f} KB）。可以安全拔出U盘。"
 
 
-def os_error_message(exc: OSError, target: Path, *, action: str = "写入") -> str:
-    """A Chinese sentence for a failed write to a stick or folder."""
-    code = exc.errno
-    win = getattr(exc, "winerror", None)
-    where = f"“{target.parent}”"
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or win in _WIN_FULL:
-        return f"目标磁盘（U盘）空间不足，{action}没有完成。请清理U盘或换一个U盘后重试。工作数据库未受影响。"
-    if code in (errno.EROFS,) or win in _WIN_READONLY:
-        return f"目标位置{where}是只读的（U盘可能有写保护开关），无法{action}。工作数据库未受影响。"
-    if code in (errno.EACCES, errno.EPERM):
-        return f"没有权限在{where}中{action}文件。请换一个文件夹。工作数据库未受影响。"
-    if code in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE, errno.ENOENT) or win in _WIN_GONE:
-        return (
-            f"{action}{where}时设备出错，U盘可能已被拔出或损坏，操作没有完成，"
-            "工作数据库未受影响。请重新插好U盘后再试。"
-        )
-    if code == errno.EEXIST:
-        return f"文件“{target.name}”已存在。"
-    return f"{action}“{target}”失败：{exc.strerror or exc}。工作数据库未受影响。"
-
-
-def check_target(target: Path, *, overwrite: bool) -> None:
-    """Refuse early what cannot work: no folder, a folder as target, an existing name."""
-    if not target.name:
-        raise SnapshotError("请给出副本的文件名。")
-    if not target.parent.exists():
-        raise SnapshotError(f"文件夹“{target.parent}”不存在（U盘是否已插好？）。")
-    if target.is_dir():
-        raise SnapshotError(f"“{target}”是一个文件夹，请给出文件名，例如“{target / '台账.sqlite'}”。")
-    if target.exists() and not overwrite:
-        raise SnapshotError(f"文件“{target}”已存在。为免覆盖，请换一个文件名，或选择覆盖。")
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass  # a pulled stick: nothing more can be done, and the final name was never used
-
-
-def _clean_leftovers(target: Path) -> None:
-    """Parts left by an earlier, interrupted copy to the same name."""
-    try:
-        for leftover in target.parent.glob(f".{target.name}.*{PART_SUFFIX}"):
-            _remove_quietly(leftover)
-    except OSError:
-        pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return  # Windows cannot open a folder for flushing; the rename is flushed with the file
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -130,21 +64,15 @@ def write_file_safely(
     *,
     overwrite: bool,
 ) -> str:
-    """Write what ``produce(write)`` emits under a temporary name, flush, rename to ``target``.
+    """Write what ``produce(write)`` emits to ``target`` through :func:`atomic_output`.
 
-    Returns the SHA-256 of the bytes written. On any failure the temporary file is removed
-    (when the device still allows it) and ``target`` is as it was.
+    Returns the SHA-256 of the bytes written. A database copy may replace an older copy of a
+    database (a stick's file written back), never the working database, a journal or a backup.
     """
-    check_target(target, overwrite=overwrite)
-    _clean_leftovers(target)
-    part = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}{PART_SUFFIX}")
     digest = hashlib.sha256()
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
+    with atomic_output(target, overwrite=overwrite, allow_database=True) as part:
         fd = os.open(part, flags, 0o644)
-    except OSError as exc:
-        raise SnapshotError(os_error_message(exc, target)) from exc
-    try:
         try:
 
             def write(data: bytes) -> None:
@@ -152,19 +80,8 @@ def write_file_safely(
                 _write_all(fd, data)
 
             produce(write)
-            os.fsync(fd)
         finally:
             os.close(fd)
-        if target.exists() and not overwrite:  # appeared while we were writing
-            raise SnapshotError(f"文件“{target}”已存在。为免覆盖，请换一个文件名，或选择覆盖。")
-        os.replace(part, target)
-        _fsync_dir(target.parent)
-    except OSError as exc:
-        _remove_quietly(part)
-        raise SnapshotError(os_error_message(exc, target)) from exc
-    except BaseException:
-        _remove_quietly(part)
-        raise
     return digest.hexdigest()
 
 
@@ -265,7 +182,7 @@ def write_snapshot(
             if counts != expected:
                 raise SnapshotError("U盘上的副本记录数与数据库不一致，请重试。")
         except BaseException:
-            _remove_quietly(target)  # a copy that fails its check must not pass for a good one
+            remove_quietly(target)  # a copy that fails its check must not pass for a good one
             raise
         return SnapshotResult(target, target.stat().st_size, password is not None, counts)
     finally:
@@ -293,7 +210,7 @@ def read_copy(source: Path | str, local: Path, *, password: str | None = None) -
             try:
                 encryption.decrypt_file(raw, local, password)
             finally:
-                _remove_quietly(raw)
+                remove_quietly(raw)
         else:
             shutil.copyfile(source, local)
             # A copy left mid-transaction by a crash elsewhere carries its journal: bring it along

@@ -682,6 +682,16 @@ class Store(StudioSettings, SearchText):
                 raise DatabaseError(f"写入备份“{target}”失败：{exc.strerror or exc}") from exc
         return Path(target)
 
+    def file_mark(self, key: str) -> str | None:
+        """A mark on this file itself (never merged into other copies): demo, masked, identity."""
+        with self._lock:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_file_mark(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
     def counts(self) -> dict[str, int]:
         from studio_desk.core.models import LEDGER_TYPES
 

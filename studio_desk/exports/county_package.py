@@ -8,7 +8,6 @@ pulled stick never leaves a half-made package under the final name.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -69,11 +68,7 @@ def write_county_package(
     progress: ProgressFn | None = None,
 ) -> PackageResult:
     """Write the package for ``year`` into ``folder``; returns what was written."""
-    from studio_desk.core.snapshot import (
-        SnapshotError,
-        os_error_message,
-        write_file_safely,
-    )
+    from studio_desk.core.files import atomic_output
     from studio_desk.exports.summary import write_summary
     from studio_desk.exports.workbook import write_workbook
 
@@ -117,26 +112,13 @@ def write_county_package(
         (content / "说明.txt").write_text(_readme(store, year, files, mask_pii), encoding="utf-8-sig")
         report(progress, total, total, "正在写入……")
         if as_zip:
-            archive = work / (name + ".zip")
-            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
-                for path in sorted(content.iterdir()):
-                    zf.write(path, f"{name}/{path.name}")
-
-            def produce(write):
-                with open(archive, "rb") as fh:
-                    while block := fh.read(256 * 1024):
-                        write(block)
-
-            write_file_safely(produce, final, overwrite=False)
+            with atomic_output(final, overwrite=False) as part:
+                with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as zf:
+                    for path in sorted(content.iterdir()):
+                        zf.write(path, f"{name}/{path.name}")
         else:
-            part = folder / f".{name}.part"
-            shutil.rmtree(part, ignore_errors=True)
-            try:
+            with atomic_output(final, overwrite=False, folder=True) as part:
                 shutil.copytree(content, part)
-                os.replace(part, final)
-            except OSError as exc:
-                shutil.rmtree(part, ignore_errors=True)
-                raise SnapshotError(os_error_message(exc, final)) from exc
         from studio_desk.core.reporting import record_report
 
         record_report(store, year, [content / f for f in files], what="报送材料", masked=mask_pii)

@@ -9,7 +9,6 @@ The file is written to a temporary name and renamed, so a failure never leaves h
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from reportlab.platypus import (
 
 from studio_desk.core import enums
 from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.files import atomic_output
 from studio_desk.core.figures import annual_figures
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
@@ -315,36 +315,15 @@ def write_summary(
     studio = store.studio()
     story = _story(blocks, studio.name, full_date(signed_on), pdf_attachments.attachments(figures, fonts), fonts)
     _stage(progress, 3, "正在排版……")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     title = next((b.text for b in blocks if b.kind == "title"), f"{year}年度工作总结")
-    try:
+    with atomic_output(path) as tmp:
         doc = _Document(str(tmp), fonts, initialFontName=fonts.name("fangsong"), title=title, author=studio.name, subject=f"{year}年度工作总结",
                         creator="委员工作室履职台账")
-        try:
-            doc.build(story)
-        except OSError as exc:  # the folder is gone, read-only or full
-            raise StudioDeskError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
+        doc.build(story)
         _stage(progress, 4, "正在保存……")
-        _replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     _stage(progress, 5, "已完成")
     return SummaryResult(path, doc.pages_drawn, fonts.warnings(), fonts.describe(), path.stat().st_size,
                          time.perf_counter() - started)
-
-
-def _replace(tmp: Path, path: Path) -> None:
-    try:
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise StudioDeskError(
-            f"无法写入“{path}”：文件可能正被其他程序（如 PDF 阅读器）打开，或没有写入权限。请关闭后重试。"
-        ) from exc
-    except OSError as exc:
-        raise StudioDeskError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
 
 
 __all__ = ["SummaryResult", "default_template_path", "editable_template_path", "summary_blocks", "write_summary"]

@@ -7,7 +7,6 @@ cancellation never leaves a half-written file under the final name.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -17,7 +16,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.files import OutputError, atomic_output, temp_folder_message
 from studio_desk.core.figures import AnnualFigures, annual_figures
 from studio_desk.core.masked_marker import MARKER_PROPERTY, MARKER_SHEET, MASKED_MARKER
 from studio_desk.core.masking import mask_record
@@ -59,43 +58,16 @@ def write_workbook(
     """Write the workbook of ``year`` (or of the years ``first_year``–``year``) to ``path``;
     returns the path written."""
     path = Path(path)
-    if not path.parent.exists():
-        raise StudioDeskError(f"文件夹“{path.parent}”不存在。")
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.xlsx")
     try:
-        _write(store, year, tmp, mask_pii, progress, first_year)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        _remove(tmp)
-        raise StudioDeskError(
-            f"无法写入“{path}”：文件可能正在 Excel/WPS 中打开，或文件夹只读。请关闭文件后重试。"
-        ) from exc
-    except OSError as exc:
-        _remove(tmp)
-        raise StudioDeskError(f"写入“{path}”失败：{exc.strerror or exc}。原有文件未被改动。") from exc
+        with atomic_output(path) as tmp:
+            _write(store, year, tmp, mask_pii, progress, first_year)
     except Exception as exc:
-        _remove(tmp)
         # openpyxl streams each sheet through a file in the temp folder; lxml reports a failed
         # write there (e.g. IO_ENOSPC) as its own SerialisationError, not as an OSError.
         if type(exc).__name__ == "SerialisationError":
-            import tempfile
-
-            raise StudioDeskError(
-                f"写入临时文件失败（{exc}）：临时文件夹“{tempfile.gettempdir()}”空间不足或不可写。"
-                "请清理磁盘后重试。原有文件未被改动。"
-            ) from exc
-        raise
-    except BaseException:
-        _remove(tmp)
+            raise OutputError(temp_folder_message(exc)) from exc
         raise
     return path
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 class _Counter:
