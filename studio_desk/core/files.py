@@ -125,8 +125,6 @@ def os_error_message(exc: OSError, target: Path | str, *, action: str = "写入"
         return f"“{target}”是一个文件夹，请给出文件名。"
     if code == errno.ENOTDIR:
         return f"“{target}”的路径中有一部分不是文件夹，请检查路径。"
-    if code == errno.ENOENT and action == "写入" and not target.parent.exists():
-        return f"无法写入“{target}”：文件夹{where}不存在。"
     if code == errno.ENAMETOOLONG:
         return f"文件名“{target.name}”太长，请换一个短一些的文件名。"
     if code in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE, errno.ENOENT) or win in _WIN_GONE:
@@ -241,9 +239,7 @@ def atomic_output(
     part = part_path(target)
     try:
         yield part
-        if not part.exists():
-            raise OutputError(f"“{target}”没有写成（临时文件不见了），原有文件未被改动。")
-        fsync_file(part)
+        fsync_file(part)  # a part gone with a pulled stick fails here, as ENOENT
         if target.exists() and not overwrite:  # appeared while we were writing
             raise OutputError(f"文件“{target}”已存在。为免覆盖，请换一个文件名，或选择覆盖。")
         refuse_protected(target, allow_database=allow_database)  # e.g. a database created meanwhile
