@@ -9,7 +9,6 @@ numbers are fields in the footers (odd pages right, even pages left for GB/T 970
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 from docx import Document as new_docx
@@ -21,8 +20,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from studio_desk.core.files import atomic_output
 from studio_desk.exports import document as d
-from studio_desk.exports.doc_pdf import replace_file
 
 # The faces Word and WPS know on a Chinese Windows (the PDF uses the same ones when installed).
 FACES = {"fangsong": "仿宋_GB2312", "title": "方正小标宋简体", "hei": "黑体", "kai": "楷体_GB2312", "song": "宋体"}
@@ -300,16 +299,6 @@ def render(doc: d.Document, path: Path) -> Path:
     props = writer.doc.core_properties
     props.title, props.author, props.subject = doc.title, doc.author, doc.subject
     props.comments = "委员工作室履职台账"
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        try:
-            writer.doc.save(str(tmp))
-        except OSError as exc:
-            from studio_desk.core.errors import StudioDeskError
-
-            raise StudioDeskError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
-        replace_file(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as tmp:
+        writer.doc.save(str(tmp))
     return path

@@ -9,7 +9,6 @@ margin, even pages mirrored), so it alternates page by page whatever breaks the 
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.files import atomic_output
 from studio_desk.exports import document as d
 from studio_desk.exports.pdf_fonts import FontSet
 from studio_desk.exports.pdf_lines import break_lines, char_space, units
@@ -413,34 +413,12 @@ def axis_top(values: list[int]) -> tuple[int, int]:
 def render(doc: d.Document, path: Path, *, font_dirs: list[Path] | None = None) -> PdfResult:
     fonts = FontSet.load(font_dirs)
     builder = _Builder(doc.setup, fonts)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     meta = dict(title=doc.title, author=doc.author, subject=doc.subject, creator="委员工作室履职台账")
-    try:
+    with atomic_output(path) as tmp:
         total = 0
         for _ in range(2 if doc.setup.folio == "centre" else 1):  # 共 N 页 needs the count first
             page = _Page(str(tmp), doc.setup, fonts, initialFontName=fonts.name(doc.setup.body_role), **meta)
             page.total_pages = total
-            try:
-                page.build(builder.story(doc.blocks))
-            except OSError as exc:  # the folder is gone, read-only or full
-                raise StudioDeskError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
+            page.build(builder.story(doc.blocks))
             total = page.pages_drawn
-        replace_file(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return PdfResult(path, page.pages_drawn, fonts.warnings(), fonts.describe(), path.stat().st_size)
-
-
-def replace_file(tmp: Path, path: Path) -> None:
-    """Put the finished temporary file in place of ``path`` (fsync first)."""
-    try:
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise StudioDeskError(
-            f"无法写入“{path}”：文件可能正被其他程序（如 PDF 阅读器、Word）打开，或没有写入权限。请关闭后重试。"
-        ) from exc
-    except OSError as exc:
-        raise StudioDeskError(f"无法写入“{path}”：{exc.strerror or exc}。") from exc
