@@ -104,6 +104,8 @@ class CountyWindow(QMainWindow):
         layout.addWidget(self.studio_count)
         self.studio_table = _table(STUDIO_HEADERS, "studioTable")
         self.studio_table.setSortingEnabled(True)
+        self.studio_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.studio_table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.studio_table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("添加材料包…")
