@@ -268,8 +268,7 @@ class _RowBuilder:
 
     def _members(self, header: str, name: str, raw: Any) -> list[str]:
         hint = self.hints.get(name)
-        text = self.text(raw)
-        if hint is not None and text == "、".join(self.resolver.name_of(i) for i in hint):
+        if hint is not None and parse_text(raw) == parse_text("、".join(self.resolver.name_of(i) for i in hint)):
             return list(hint)  # the names as exported: the ids say who (namesakes, odd names)
         by_hint = {}
         for member_id in hint or []:
@@ -285,7 +284,7 @@ class _RowBuilder:
 
     def _authors(self, header: str, raw: Any) -> list[Author]:
         hint = self.hints.get("authors")
-        if hint is not None and self.text(raw) == "、".join(a.name for a in hint):
+        if hint is not None and parse_text(raw) == parse_text("、".join(a.name for a in hint)):
             return list(hint)
         known = list(getattr(self.existing, "authors", []) or []) + list(hint or [])
         return _authors(split_names(raw), known, self.resolver, self.sheet, self.row_no, header)
@@ -293,7 +292,7 @@ class _RowBuilder:
     def _followup_log(self, name: str, raw: Any) -> list[FollowUp]:
         hint = self.hints.get(name)
         text = self.text(raw)
-        if hint is not None and text == format_followup_log(hint):
+        if hint is not None and parse_text(raw) == parse_text(format_followup_log(hint)):
             return list(hint)
         when = getattr(self.existing, "date", None) or date.today()
         return parse_followup_log(text, when) if text.strip() else []
@@ -317,7 +316,9 @@ def _with_latest_followup(record: Proposal, text: str) -> Proposal:
     parsed = parse_followup(text, when)
     # A note without a leading date is stored with one; compared as parsed, so that importing
     # the same cell again does not add it a second time.
-    if latest is None or (format_followup(latest) != text and (latest.date, latest.note) != (parsed.date, parsed.note)):
+    if latest is None or (
+        parse_text(format_followup(latest)) != text and (latest.date, parse_text(latest.note)) != (parsed.date, parsed.note)
+    ):
         return dataclasses.replace(record, followups=record.followups + [parsed])
     return record
 
@@ -360,7 +361,7 @@ def _donation_items(record: Donation, changes: dict[str, Any], items_cell, sums,
         header, raw = items_cell
         text = parse_text(raw)
         try:
-            if hint is not None and text == format_items(hint).strip():
+            if hint is not None and text == parse_text(format_items(hint)):
                 items, all_valued = list(hint), True  # the items as exported, exactly
             else:
                 items, all_valued = parse_items(text) if text else ([], True)
