@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--restore-deleted", action="store_true", help="表中有已删除的记录时，把它们恢复（默认：作为问题列出）"
     )
+    p.add_argument(
+        "--include-hidden", action="store_true", help="同时导入隐藏的工作表（默认：列出并略过）"
+    )
     p.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入数据库")
     p.set_defaults(run=run_import)
 
@@ -32,7 +35,8 @@ def run_import(args: argparse.Namespace) -> int:
 
     with open_store(args, create=False) as store:
         plan = read_ledgers(
-            store, args.file, add_unknown_members=args.add_members, restore_deleted=args.restore_deleted
+            store, args.file, add_unknown_members=args.add_members, restore_deleted=args.restore_deleted,
+            include_hidden=args.include_hidden,
         )
         print(f"文件：{args.file}")
         for sheet, ledger in plan.sheets.items():

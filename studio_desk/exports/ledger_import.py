@@ -81,6 +81,7 @@ class ImportPlan:
     studio_name: str = ""
     use_studio_name: bool = True
     studio: Studio | None = None  # the studio's details, from our own workbook's hidden sheet
+    hidden_sheets: list[str] = field(default_factory=list)  # hidden sheets with content (named in the preview)
 
     @property
     def ok(self) -> bool:
@@ -144,6 +145,7 @@ def read_ledgers(
     *,
     add_unknown_members: bool = False,
     restore_deleted: bool = False,
+    include_hidden: bool = False,
     progress: ProgressFn | None = None,
 ) -> ImportPlan:
     """Read ``path`` and plan the import; nothing is written anywhere."""
@@ -163,6 +165,18 @@ def read_ledgers(
             if is_unnamed(store.studio()):
                 plan.studio = read_studio_sheet(raw.rows, store.studio())
             continue
+        has_content = any(not is_blank(v) for row in raw.rows for v in row)
+        if raw.hidden and has_content:
+            plan.hidden_sheets.append(raw.name)
+            if not include_hidden:
+                kind = "深度隐藏（在 Excel 中看不到）" if raw.very_hidden else "隐藏"
+                plan.notes.append(
+                    f"工作表“{raw.name}”是{kind}的工作表，已略过；如需导入，请勾选“同时导入隐藏的工作表”"
+                    "（命令行：--include-hidden）。"
+                )
+                continue
+        if raw.external_links:
+            plan.notes.append(f"工作表“{raw.name}”中有引用其他文件的公式（外部链接）：这些单元格的值不会被导入。")
         if raw.name in (lc.SUMMARY_SHEET_NAME, lc.RANKING_SHEET_NAME):
             plan.notes.append(f"工作表“{raw.name}”是统计表，由程序根据台账计算，导入时略过。")
             continue
@@ -179,6 +193,12 @@ def read_ledgers(
             plan.masked = True
         found.append((raw, spec, header_row, mapping))
     if not found:
+        if plan.hidden_sheets and not include_hidden:
+            names = "、".join(f"“{n}”" for n in plan.hidden_sheets)
+            raise StudioDeskError(
+                f"文件“{path.name}”中看得见的工作表里没有台账，隐藏的工作表{names}已略过："
+                "如需导入，请勾选“同时导入隐藏的工作表”（命令行：--include-hidden）。"
+            )
         if not any(any(not is_blank(v) for row in s.rows for v in row) for s in sheets):
             raise StudioDeskError(f"文件“{path.name}”是空的，没有可导入的内容。")
         raise StudioDeskError(

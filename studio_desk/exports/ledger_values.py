@@ -6,6 +6,7 @@ naming the problem (the caller adds sheet, row and column).
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -67,6 +68,20 @@ def parse_date(value: Any) -> date | None:
 
 
 _INT_TEXT = re.compile(r"^(-?\d+)(?:\.0+)?\s*(人次|人|次|户|条|件|个|名|位)?$")
+# Thousands separators only in thousands places: "1,234" and "12,345,678", never "1,2,3".
+_NUMBER_WITH_COMMAS = re.compile(r"\d[\d,，]*[,，]\d[\d,，]*")
+_GROUPED = re.compile(r"\d{1,3}(?:[,，]\d{3})+")
+MAX_COUNT = 10**12  # far above any real count; the record rules name the real limits
+
+
+def _ungroup(text: str) -> str:
+    """``1,234`` → ``1234``; a comma anywhere else is an error (``1,2,3`` is not 123)."""
+    def plain(match: re.Match[str]) -> str:
+        if _GROUPED.fullmatch(match[0]) is None:
+            raise CellError(f"“{text[:30]}”中的逗号不在千位上，无法确定是什么数")
+        return match[0].replace(",", "").replace("，", "")
+
+    return _NUMBER_WITH_COMMAS.sub(plain, text)
 
 
 def parse_int(value: Any) -> int:
@@ -75,16 +90,22 @@ def parse_int(value: Any) -> int:
     if isinstance(value, bool):
         raise CellError("应为整数")
     if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
-        raise CellError(f"“{value:g}”不是整数")
-    text = str(value).strip().translate(_FULL_WIDTH).replace(",", "").replace("，", "")
-    match = _INT_TEXT.match(text)
-    if match is None:
-        raise CellError(f"“{text[:30]}”不是整数")
-    return int(match[1])
+        number = value
+    elif isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            raise CellError(f"“{value:g}”不是整数")
+        if abs(value) >= MAX_COUNT:
+            raise CellError(f"“{value:g}”数值过大，请核对")
+        number = int(value)
+    else:
+        text = _ungroup(str(value).strip().translate(_FULL_WIDTH))
+        match = _INT_TEXT.match(text)
+        if match is None or len(match[1]) > 15:
+            raise CellError(f"“{text[:30]}”不是整数" if match is None else f"“{text[:30]}”数值过大，请核对")
+        number = int(match[1])
+    if abs(number) >= MAX_COUNT:
+        raise CellError(f"“{number}”数值过大，请核对")
+    return number
 
 
 def parse_money(value: Any) -> int:
@@ -93,10 +114,23 @@ def parse_money(value: Any) -> int:
         return 0
     if isinstance(value, bool):
         raise CellError("不是有效的金额")
+    if isinstance(value, float) and (not math.isfinite(value) or abs(value) >= MAX_YUAN):
+        raise CellError(f"“{value:g}”不是合理的金额，请核对")
+    if isinstance(value, str):
+        text = value.strip().translate(_FULL_WIDTH)
+        digits = sum(ch.isdigit() for ch in text)
+        if digits > 18 or re.search(r"[eE][+-]?\d", text):
+            raise CellError(f"“{text[:30]}”不是合理的金额，请核对")
+        value = _ungroup(text)
     try:
         return parse_yuan(value)
     except MoneyError as exc:
         raise CellError(str(exc)) from exc
+    except ArithmeticError as exc:  # decimal.InvalidOperation and the like: far too large
+        raise CellError(f"“{str(value)[:30]}”不是合理的金额，请核对") from exc
+
+
+MAX_YUAN = 10**15
 
 
 _YES = {"是", "√", "✓", "✔", "y", "yes", "1", "true", "有", "对", "○"}

@@ -315,6 +315,9 @@ class ImportDialog(QDialog):
         self.restore_box = QCheckBox("表中有已删除的记录时，把它们恢复")
         self.restore_box.toggled.connect(self._recheck)
         layout.addWidget(self.restore_box)
+        self.hidden_box = QCheckBox("同时导入隐藏的工作表")
+        self.hidden_box.toggled.connect(self._recheck)
+        layout.addWidget(self.hidden_box)
         self.studio_box = QCheckBox()
         self.studio_box.setChecked(True)
         self.studio_box.setVisible(False)
@@ -364,6 +367,7 @@ class ImportDialog(QDialog):
         path = Path(text)
         add = self.add_members_box.isChecked()
         restore = self.restore_box.isChecked()
+        hidden = self.hidden_box.isChecked()
         self._show_plan(None)
         self.summary.setText("正在检查文件……")
         self._set_busy(True)
@@ -372,7 +376,8 @@ class ImportDialog(QDialog):
             "检查台账",
             _expected_errors_as_values(
                 lambda progress: read_ledgers(
-                    self.store, path, add_unknown_members=add, restore_deleted=restore, progress=progress
+                    self.store, path, add_unknown_members=add, restore_deleted=restore, include_hidden=hidden,
+                    progress=progress
                 )
             ),
             on_done=self._checked,
@@ -395,6 +400,7 @@ class ImportDialog(QDialog):
         self.choose_button.setEnabled(not busy)
         self.add_members_box.setEnabled(not busy)
         self.restore_box.setEnabled(not busy)
+        self.hidden_box.setEnabled(not busy)
         if busy:
             self.import_button.setEnabled(False)
 

@@ -267,3 +267,86 @@ def exported_ledger(demo_template: Path, tmp_path_factory: pytest.TempPathFactor
 
 def test_report_fuzz_counts():
     print(f"fuzzed workbooks: {STATS}")
+
+
+ODD_NUMBERS = ["1,2,3", "1e308", "1" * 30, "-0", "1,234", "12,345,678", "1,2345", "０.５", "∞", "NaN",
+               1e308, -1e308, 1e-308, 2**63, 0.1 + 0.2, "1e3", "  7  ", "１２３"]
+
+
+@st.composite
+def hostile_structures(draw, names: list[str]):
+    """A small real ledger, then one of the things issue-prone files do to a reader."""
+    how = draw(st.sampled_from(["far_cell", "zip_bomb", "formula_no_ref", "hidden", "odd_numbers"]))
+    rows = [["2025-05-01", "集中学习", draw(CHINESE), draw(st.sampled_from(names)), draw(st.integers(0, 99))]
+            for _ in range(draw(st.integers(1, 4)))]
+    extra: dict = {}
+    if how == "far_cell":
+        extra["cell"] = (draw(st.integers(1, 1_048_576)), draw(st.integers(1, 16_384)))
+    elif how == "zip_bomb":
+        extra["megabytes"] = draw(st.integers(2, 40))
+    elif how == "formula_no_ref":
+        extra["formula"] = draw(st.sampled_from(["=1+1", "=SUM(E3:E4)", "=[1]Sheet1!A1", "=TODAY()"]))
+    elif how == "hidden":
+        extra["state"] = draw(st.sampled_from(["hidden", "veryHidden"]))
+    else:
+        for row in rows:
+            row[4] = draw(st.sampled_from(ODD_NUMBERS))
+    return how, rows, extra
+
+
+def _build_hostile(path: Path, how: str, rows: list[list], extra: dict) -> None:
+    import re as regex
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "活动台账"
+    ws.append(["日期", "活动类型", "活动主题", "参加委员", "群众人次"])
+    for row in rows:
+        ws.append(row)
+    if how == "far_cell":
+        ws.cell(*extra["cell"], value="远处")
+    if how == "formula_no_ref":
+        ws.cell(2, 5, value=extra["formula"])
+    if how == "hidden":
+        ws.sheet_state = extra["state"]
+        wb.create_sheet("说明").append(["看得见的工作表"])
+    plain = path.with_suffix(".plain.xlsx")
+    wb.save(plain)
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            body = src.read(name)
+            if name == "xl/worksheets/sheet1.xml" and how == "formula_no_ref":
+                body = regex.sub(rb'(<c) r="[A-Z]+2"', rb"\1", body)
+            if name == "xl/worksheets/sheet1.xml" and how == "zip_bomb":
+                with dst.open(name, "w") as fh:
+                    at = body.index(b"<sheetData")
+                    fh.write(body[:at])
+                    for _ in range(extra["megabytes"]):
+                        fh.write(b" " * (1024 * 1024))
+                    fh.write(body[at:])
+                continue
+            dst.writestr(name, body)
+    plain.unlink()
+
+
+@FUZZ
+@given(data=st.data())
+def test_hostile_structures_are_imported_or_refused_cleanly(demo_template: Path, roster, data, tmp_path: Path):
+    how, rows, extra = data.draw(hostile_structures(roster))
+    path = tmp_path / "结构 异常.xlsx"
+    _build_hostile(path, how, rows, extra)
+    check_import(demo_template, path, False)
+    with Store.open(demo_template, replica_id="r") as store:
+        try:
+            plan = read_ledgers(store, path)
+        except StudioDeskError as exc:
+            assert how in ("far_cell", "zip_bomb", "hidden"), (how, str(exc))
+            assert how != "hidden" or "隐藏的工作表“活动台账”" in str(exc)
+            return
+    if how == "hidden":  # skipped unless chosen, and named
+        assert plan.hidden_sheets == ["活动台账"] and not plan.records
+    if how == "formula_no_ref":
+        assert any(p.row == 2 and p.column == "群众人次" and "公式" in p.message for p in plan.problems)
+    if how == "far_cell":
+        row, column = extra["cell"]
+        assert row <= 300_000 and column <= 500
