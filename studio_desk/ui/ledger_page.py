@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from studio_desk.core import enums
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
-from studio_desk.core.reception_day import RECEPTION_DAY_TYPE
+from studio_desk.core.reception_day import RECEPTION_DAY_TYPE, recount
 from studio_desk.core.store import Store
 from studio_desk.ui.forms import FORM_FOR
 from studio_desk.ui.ledger_model import LedgerModel
@@ -72,7 +72,6 @@ def undo_change(store: Store, change: Change) -> None:
         )
         store.save(restored, check=False, reason="撤销")
 SEARCH_DELAY_MS = 200
-CONFIRM_DELETE_ABOVE = 10  # deleting more than this many at once asks first
 BACKGROUND_ABOVE = 200  # more than this many run off the UI thread, with a progress dialog
 
 
@@ -455,18 +454,39 @@ class LedgerPage(QWidget):
         if ids:
             self.edit_record(ids[0])
 
+    def confirm_delete(self, ids: list[str]) -> bool:
+        """Ask first, naming how many records and what goes with them."""
+        from studio_desk.core.recycle import consequences
+
+        if len(ids) == 1:
+            record = self.model.record_at(self.model.row_of(ids[0]))
+            name = record.display_name()[:30] if record is not None else ""
+            what = f"这条{self.cls.TITLE}记录“{name}”" if name else f"这条{self.cls.TITLE}记录"
+        else:
+            what = f"选中的 {len(ids):,} 条{self.cls.TITLE}记录"
+        try:
+            extra = consequences(self.store, self.cls, ids)
+        except Exception:  # noqa: BLE001 - the question is asked all the same
+            extra = []
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("删除")
+        box.setText(f"删除{what}吗？")
+        box.setInformativeText(
+            "\n".join(extra + ["删除的记录进入“回收站”，随时可以恢复；也可以马上按 Ctrl+Z 撤销。"])
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText("删除")
+        box.button(QMessageBox.StandardButton.No).setText("取消")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
-        if len(ids) > CONFIRM_DELETE_ABOVE:
-            answer = QMessageBox.question(
-                self,
-                "删除",
-                f"确定删除选中的 {len(ids):,} 条{self.cls.TITLE}记录吗？\n删除后可以用“撤销”（Ctrl+Z）恢复。",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if not self.confirm_delete(ids):
+            return
         row = self.model.row_of(ids[0])
         cls, store = self.cls, self.store
 
@@ -480,6 +500,10 @@ class LedgerPage(QWidget):
                     before = store.get(cls, record_id)
                     tomb = store.delete(cls, record_id)
                     changes.append(Change(cls, record_id, before, tomb.version_id))
+                if cls is Reception:  # the days these citizens came to count fewer people
+                    days = [c.before.activity_id for c in changes if isinstance(c.before, Reception)]
+                    for day in recount(store, days):
+                        changes.append(Change(Activity, day.id, None, day.version_id))
             return changes
 
         def done(changes: list[Change]) -> None:

@@ -27,10 +27,11 @@ from studio_desk.ui.dashboard import DashboardPage
 from studio_desk.ui.ledger_page import Change, LedgerPage, undo_change
 from studio_desk.ui.look import fit_to_screen, icon
 from studio_desk.ui.member_page import MemberPage
+from studio_desk.ui.recycle_page import RecyclePage
 from studio_desk.ui.tasks import run_quietly, show_error
 
-PAGE_NAMES = ("总览", "活动", "接待走访", "捐赠慰问", "提案建议", "委员", "报表", "数据交换")
-PAGE_ICONS = ("dashboard", "activity", "reception", "donation", "proposal", "members", "reports", "exchange")
+PAGE_NAMES = ("总览", "活动", "接待走访", "捐赠慰问", "提案建议", "委员", "报表", "数据交换", "回收站")
+PAGE_ICONS = ("dashboard", "activity", "reception", "donation", "proposal", "members", "reports", "exchange", "recycle")
 UNDO_LIMIT = 50
 
 
@@ -80,8 +81,9 @@ class MainWindow(QMainWindow):
         self._add_page("委员", MemberPage(store))
         self._add_page("报表", ReportsPage(store))
         self._add_page("数据交换", ExchangePage(store))
+        self._add_page("回收站", RecyclePage(store))
         for page in self.pages.values():
-            if isinstance(page, LedgerPage):
+            if isinstance(page, (LedgerPage, RecyclePage)):
                 page.changed.connect(self.record_changed)
             data_changed = getattr(page, "dataChanged", None)
             if data_changed is not None:

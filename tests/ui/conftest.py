@@ -176,3 +176,20 @@ def press_enter(qtbot) -> None:
 
 def row_center(view, row: int, col: int = 0) -> QPoint:
     return view.visualRect(view.model().index(row, col)).center()
+
+
+def answer_next_box(button: Any = None) -> None:
+    """Press ``button`` (a ``QMessageBox.StandardButton``; Yes when not given) on the next
+    message box, e.g. the question asked before deleting."""
+    target = QMessageBox.StandardButton.Yes if button is None else button
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            for b in box.buttons():
+                if box.standardButton(b) == target:
+                    b.click()
+                    return
+        QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpi
 
 from studio_desk.core.models import Activity, Member
 from studio_desk.ui.forms import ActivityForm
-from tests.ui.conftest import double_click, type_text, child, click, in_dialog, save, type_into, wait_idle
+from tests.ui.conftest import answer_next_box, double_click, type_text, child, click, in_dialog, save, type_into, wait_idle
 
 THIS_YEAR = date.today().year
 
@@ -115,6 +115,7 @@ def test_edit_delete_and_undo(window, demo_store, qtbot):
     assert page.model.record_at(page.model.row_of(record_id)).topic == "修改后的主题"
 
     page.table.setFocus()
+    answer_next_box()  # the question asked before deleting
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert demo_store.get(Activity, record_id).deleted
     assert record_id not in page.model.ids

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
-from tests.ui.conftest import child, in_dialog, save, type_into
+from tests.ui.conftest import answer_next_box, child, in_dialog, save, type_into
 
 # page, record type, a text field the form edits, how to find the record by search
 CASES = [
@@ -46,6 +46,7 @@ def test_search_edit_delete_undo(window, demo_store, qtbot, page_name, cls, fiel
     # still shown and selected although the search word is gone from it
     assert page.selected_ids() == [target.id]
 
+    answer_next_box()  # the question asked before deleting
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert demo_store.get(cls, target.id).deleted
     assert target.id not in page.model.ids

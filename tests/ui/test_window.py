@@ -14,6 +14,7 @@ from studio_desk.core.models import Activity, Proposal, Reception
 from studio_desk.core.tracking import open_items
 from studio_desk.ui.main_window import PAGE_NAMES, MainWindow
 from tests.ui.conftest import (
+    answer_next_box,
     answer_message_box,
     child,
     click,
@@ -242,6 +243,7 @@ def test_undo_action_names_what_it_undoes(window, demo_store, qtbot):
     page.table.setFocus()
     page.table.selectRow(0)
     record_id = page.selected_ids()[0]
+    answer_next_box()  # the question asked before deleting
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert window.undo_action.isEnabled()
     assert window.undo_action.text() == "撤销“删除1条活动”"

@@ -1,0 +1,153 @@
+"""回收站: every deleted record, by kind and date of deletion, and 恢复 for the chosen ones."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_desk.core.models import BY_KIND, Record
+from studio_desk.core.recycle import KINDS, Deleted, deleted_records, restore
+from studio_desk.core.store import Store
+from studio_desk.ui.ledger_page import Change
+from studio_desk.ui.look import icon, page_header
+from studio_desk.ui.tasks import show_error
+
+HEADERS = ("类别", "内容", "记录日期", "删除时间")
+
+
+def _local_time(stamp: str) -> str:
+    from datetime import datetime, timezone
+
+    try:
+        moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class RecyclePage(QWidget):
+    """``changed(text, [Change])`` as a ledger page's: a restore can be undone."""
+
+    changed = Signal(str, list)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.items: list[Deleted] = []
+        self._stale = True
+        self.setObjectName("page_recycle")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        header, _title = page_header(
+            "回收站", "recycle", "删除的记录都在这里，可以随时恢复；恢复后的记录与删除前一样，修改历史也都保留。"
+        )
+        layout.addWidget(header)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("类别"))
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("kind")
+        self.kind_combo.addItem("全部类别", None)
+        for cls in KINDS:
+            self.kind_combo.addItem(cls.TITLE, cls.KIND)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        bar.addWidget(self.kind_combo)
+        self.restore_button = QPushButton("恢复所选记录")
+        self.restore_button.setObjectName("restore")
+        self.restore_button.setIcon(icon("restore"))
+        self.restore_button.setIconSize(QSize(18, 18))
+        self.restore_button.clicked.connect(self.restore_selected)
+        bar.addWidget(self.restore_button)
+        bar.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        bar.addWidget(self.count_label)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setObjectName("table")
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _i: self.restore_selected())
+        layout.addWidget(self.table, 1)
+        self._update_buttons()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        kind = self.kind_combo.currentData()
+        kinds = [BY_KIND[kind]] if kind else list(KINDS)
+        try:
+            self.items = deleted_records(self.store, kinds)
+        except Exception as exc:  # noqa: BLE001 - a broken read must not take the window down
+            show_error(self, "回收站", exc)
+            return
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            cells = (item.cls.TITLE, item.title or "（无标题）", item.when, _local_time(item.deleted_at))
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, row)
+                self.table.setItem(row, col, cell)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(2)
+        self.table.resizeColumnToContents(3)
+        self.count_label.setText(f"共 {len(self.items):,} 条" if self.items else "回收站是空的")
+        self._update_buttons()
+
+    def selected(self) -> list[Deleted]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.items[r] for r in rows if r < len(self.items)]
+
+    def select_ids(self, ids: list[str]) -> None:
+        wanted = set(ids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row, item in enumerate(self.items):
+            if item.record_id in wanted:
+                selection.select(self.table.model().index(row, 0), flags)
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(bool(self.selected()))
+
+    def restore_selected(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        by_kind: dict[type[Record], list[str]] = {}
+        for item in chosen:
+            by_kind.setdefault(item.cls, []).append(item.record_id)
+        changes: list[Change] = []
+        try:
+            with self.store.transaction():  # all of them or none
+                for cls, ids in by_kind.items():
+                    for tomb, restored in restore(self.store, cls, ids):
+                        changes.append(Change(cls, restored.id, tomb, restored.version_id))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "恢复", exc)
+            return
+        self.refresh()
+        self.changed.emit(f"恢复{len(changes)}条记录", changes)
