@@ -182,6 +182,7 @@ def answer_next_box(button: Any = None) -> None:
     """Press ``button`` (a ``QMessageBox.StandardButton``; Yes when not given) on the next
     message box, e.g. the question asked before deleting."""
     target = QMessageBox.StandardButton.Yes if button is None else button
+    owner = QApplication.activeWindow()
 
     def poll() -> None:
         box = QApplication.activeModalWidget()
@@ -189,6 +190,8 @@ def answer_next_box(button: Any = None) -> None:
             for b in box.buttons():
                 if box.standardButton(b) == target:
                     b.click()
+                    if owner is not None:  # as the window system gives the focus back
+                        owner.activateWindow()
                     return
         QTimer.singleShot(20, poll)
 
