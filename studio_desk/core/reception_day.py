@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from studio_desk.core import codec
 from studio_desk.core.models import Activity, Reception
-from studio_desk.core.rota import RECEPTION_DAY_MODE, RECEPTION_DAY_TYPE
 from studio_desk.core.store import Store
 
-__all__ = ["RECEPTION_DAY_MODE", "RECEPTION_DAY_TYPE", "DaySaved", "linked_people", "linked_receptions",
-           "recount", "save_reception_day"]
+RECEPTION_DAY_TYPE = "委员接待日"
+RECEPTION_DAY_MODE = "接待日来访"
 
 
 @dataclass(frozen=True)
