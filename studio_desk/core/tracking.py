@@ -1,4 +1,6 @@
-"""The 跟踪卡 list: 诉求 not yet 办结 and outputs not yet answered, overdue ones first.
+"""The 跟踪卡 list: 诉求 not yet 办结 and outputs not yet answered, overdue ones first, then the
+citizens to call back (回访): requests 办结 within the last year whose feedback or 满意度 is not
+yet recorded.
 
 An item is open whatever year it started in: a request from last December still waiting is
 exactly what the clerk must see. No Qt here; the 总览 page only shows this list.
@@ -7,7 +9,7 @@ exactly what the clerk must see. No Qt here; the 总览 page only shows this lis
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from studio_desk.core import enums
 from studio_desk.core.models import Proposal, Reception
@@ -17,6 +19,7 @@ from studio_desk.core.store import Store
 @dataclass(frozen=True)
 class TrackingItem:
     kind: str  # Reception.KIND or Proposal.KIND
+    # label: 诉求, 回访 (办结, feedback not recorded) or the output's 类别
     record_id: str
     label: str  # 诉求 or the output's 类别
     title: str
@@ -91,4 +94,29 @@ def open_items(store: Store, today: date | None = None) -> list[TrackingItem]:
         due = _day(deadline)
         items.append(TrackingItem(Proposal.KIND, record_id, category, title, status, _day(submitted), due, days(due)))
     items.sort(key=_sort_key)
+    return items + callbacks(store, today)
+
+
+CALLBACK_DAYS = 365  # requests closed longer ago than this are not chased any more
+
+
+def callbacks(store: Store, today: date | None = None) -> list[TrackingItem]:
+    """回访: requests 已办结 within the last year whose 已反馈 or 满意度 is not yet recorded,
+    the longest waiting first."""
+    today = today or date.today()
+    since = (today - timedelta(days=CALLBACK_DAYS)).isoformat()
+    rows = store.conn.execute(
+        "SELECT id, person_name, request_content, closed_on, date, feedback_given, satisfaction FROM receptions"
+        " WHERE deleted = 0 AND status = '已办结' AND (feedback_given = 0 OR satisfaction = '')"
+        " AND COALESCE(closed_on, date) >= ? ORDER BY COALESCE(closed_on, date), id",
+        (since,),
+    ).fetchall()
+    items = []
+    for record_id, person, content, closed, started, feedback, satisfaction in rows:
+        first_line = content.splitlines()[0] if content else ""
+        missing = "反馈和满意度" if not feedback and not satisfaction else ("反馈" if not feedback else "满意度")
+        items.append(
+            TrackingItem(Reception.KIND, record_id, "回访", f"{person}：{first_line}", f"待记{missing}",
+                         _day(closed) or _day(started), None, None)
+        )
     return items

@@ -358,11 +358,14 @@ class DashboardPage(QWidget, BackgroundReader):
 
     def _show_tracking(self, items: list[TrackingItem]) -> None:
         overdue = sum(1 for i in items if i.overdue)
-        self.tracking_title.setText(
-            f"跟踪卡：未办结诉求和未答复的提案建议 {len(items)} 件" + (f"，其中逾期 {overdue} 件" if overdue else "")
-            if items
-            else "跟踪卡：没有待跟踪的事项"
-        )
+        calls = sum(1 for i in items if i.label == "回访")
+        waiting = len(items) - calls
+        text = "跟踪卡：没有待跟踪的事项"
+        if items:
+            text = f"跟踪卡：未办结诉求和未答复的提案建议 {waiting} 件" + (f"，其中逾期 {overdue} 件" if overdue else "")
+            if calls:
+                text += f"；办结后待回访 {calls} 人"
+        self.tracking_title.setText(text)
         shown = items[:MAX_TRACKING_ROWS]
         if len(items) > len(shown):
             self.tracking_title.setText(

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -41,6 +43,7 @@ from studio_desk.core.models import (
     Record,
     Studio,
     fields_of,
+    new_id,
 )
 from studio_desk.core.money import MoneyError, format_fen
 from studio_desk.core.store import Store
@@ -63,6 +66,8 @@ from studio_desk.ui.widgets import (
 )
 
 EMPTY_CHOICE = "（未填）"
+# What 保存并新建 keeps for the next record: the clerk enters several of the same day and kind.
+CARRIED = ("date", "mode", "member_ids", "type", "category", "submitted_on", "activity_id")
 
 
 class RecordForm(QDialog):
@@ -79,6 +84,8 @@ class RecordForm(QDialog):
         self.is_new = record is None
         self.record: Record = record if record is not None else self.new_record()
         self.saved: Record | None = None
+        # Every record this form wrote, as (before, after): 保存并新建 writes several.
+        self.saved_steps: list[tuple[Record | None, Record]] = []
         self.fields = [f for f in fields_of(self.RECORD) if self.widget(f.name) is not None]
         self._setup_widgets()
         self.load(self.record)
@@ -92,6 +99,13 @@ class RecordForm(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
+        self.save_new_button: QPushButton | None = None
+        if self.RECORD in (Activity, Reception, Donation, Proposal):
+            self.save_new_button = buttons.addButton("保存并新建", QDialogButtonBox.ButtonRole.ActionRole)
+            self.save_new_button.setObjectName("save_and_new")
+            self.save_new_button.setToolTip("Ctrl+Shift+S：保存这条，接着新建一条（日期、方式、委员等沿用）")
+            self.save_new_button.clicked.connect(self.save_and_new)
+            QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.save_and_new)
         for row in self.findChildren(QWidget):
             # Rows keep their natural height; spare room goes below the last row, not between.
             if row.objectName().startswith("row_") and row.layout() is not None:
@@ -326,11 +340,53 @@ class RecordForm(QDialog):
             raise StudioDeskError(f"未保存：{year}年度已封账，修改需要说明原因。")
         return save_in_locked_year(self.store, record, reason)
 
-    def try_save(self) -> bool:
+    def start_from(self, template: Record) -> None:
+        """Begin a new record as a copy of ``template`` (复制为新记录): unsaved until 保存."""
+        self.record = codec.copy_record(
+            template, id=new_id(), created_at="", updated_at="", replica_id="", version_id="", deleted=False
+        )
+        self.is_new = True
+        self.load(self.record)
+        self.clear_errors()
+        self.setWindowTitle(f"新建{self.RECORD.TITLE}（复制）")
+
+    def save_and_new(self) -> bool:
+        """Save, then start the next record with the same date, mode, members and kind."""
+        if not self.try_save(close=False):
+            return False
+        saved = self.saved
+        assert saved is not None
+        strip = getattr(self, "attachments", None)
+        if strip is not None and strip.pending:
+            try:
+                strip.commit(saved)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, "附件未能保存", exc)
+        carried = {name: getattr(saved, name) for name in CARRIED if hasattr(saved, name)}
+        self.record = codec.copy_record(self.new_record(), **carried)
+        self.is_new = True
+        self.load(self.record)
+        self.clear_errors()
+        self._initial = self.raw_state()
+        self.setWindowTitle(f"新建{self.RECORD.TITLE}（已保存 {len(self.saved_steps)} 条）")
+        if strip is not None:
+            from studio_desk.ui.attachments_widget import install
+
+            tabs: QTabWidget = self.ui.tabs
+            tabs.removeTab(tabs.indexOf(strip))
+            strip.deleteLater()
+            self.attachments = install(self, self.store, self.record, is_new=True)
+        first = next((f for f in self.fields if f.name not in carried), None)
+        if first is not None:
+            self._reveal(self.widget(first.name))
+        return True
+
+    def try_save(self, close: bool = True) -> bool:
         record, problems = self.collect()
         if problems:
             self.show_errors(problems)
             return False
+        before = None if self.is_new else self.record
         try:
             self.saved = self.write(record)
         except ValidationError as exc:
@@ -342,8 +398,10 @@ class RecordForm(QDialog):
         except Exception as exc:  # noqa: BLE001 - logged, shown as a sentence, form kept
             show_error(self, "保存失败", exc)
             return False
+        self.saved_steps.append((before, self.saved))
         self._initial = self.raw_state()
-        self.accept()
+        if close:
+            self.accept()
         return True
 
     def reject(self) -> None:

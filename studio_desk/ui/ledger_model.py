@@ -118,6 +118,8 @@ class LedgerModel(QAbstractTableModel):
         self.cls = cls
         self.columns = COLUMNS[cls]
         self.ids: list[str] = []
+        self._rows: dict[str, int] = {}
+        self._rows_for: list[str] | None = None
         self._pages: OrderedDict[int, dict[str, Record]] = OrderedDict()
         self._names = Names(store)
         self.query: dict[str, Any] = {}
@@ -156,10 +158,12 @@ class LedgerModel(QAbstractTableModel):
         return cached.get(self.ids[row])
 
     def row_of(self, record_id: str) -> int:
-        try:
-            return self.ids.index(record_id)
-        except ValueError:
-            return -1
+        """The row of a record, or -1 (a dictionary built once per list of ids: selecting the
+        thousands of records an undo brings back stays instant)."""
+        if self._rows_for is not self.ids:
+            self._rows = {record_id: row for row, record_id in enumerate(self.ids)}
+            self._rows_for = self.ids
+        return self._rows.get(record_id, -1)
 
     # ------------------------------------------------------------ Qt model
 

@@ -152,7 +152,16 @@ class LedgerPage(QWidget):
         self.delete_button = QPushButton("删除")
         self.delete_button.setObjectName("delete")
         self.delete_button.setToolTip("Del，删除后可按 Ctrl+Z 撤销")
-        for b, icon_name in ((self.new_button, "new"), (self.edit_button, "edit"), (self.delete_button, "delete")):
+        self.copy_button = QPushButton("复制为新记录")
+        self.copy_button.setObjectName("copy")
+        self.copy_button.setToolTip("以所选记录为底稿新建一条（保存前不会写入）")
+        self.copy_button.clicked.connect(self.copy_selected)
+        buttons = [(self.new_button, "new"), (self.edit_button, "edit"), (self.delete_button, "delete")]
+        if cls is not Member:
+            buttons.insert(2, (self.copy_button, "copy"))
+        else:
+            self.copy_button.hide()
+        for b, icon_name in buttons:
             b.setIcon(icon(icon_name))
             actions.addWidget(b)
         self.day_button: QPushButton | None = None
@@ -367,6 +376,7 @@ class LedgerPage(QWidget):
         ids = self.selected_ids()
         self.edit_button.setEnabled(bool(ids))
         self.delete_button.setEnabled(bool(ids))
+        self.copy_button.setEnabled(len(ids) == 1)
         if self.day_button is not None and self.cls is Activity:
             self.day_button.setEnabled(self._selected_day() is not None)
 
@@ -401,30 +411,43 @@ class LedgerPage(QWidget):
 
     # ------------------------------------------------------------ actions
 
-    def open_form(self, record: Record | None) -> Record | None:
+    def open_form(self, record: Record | None, template: Record | None = None) -> list[tuple[Record | None, Record]]:
+        """The form's saved records as (before, after): several after 保存并新建, even when the
+        last one was then cancelled."""
         form = FORM_FOR[self.cls](self.store, record, self)
-        if form.exec() and form.saved is not None:
-            return form.saved
-        return None
+        if template is not None:
+            form.start_from(template)
+        form.exec()
+        return [(b, a) for b, a in form.saved_steps if b is None or a.version_id != b.version_id]
+
+    def _report(self, steps: list[tuple[Record | None, Record]]) -> None:
+        if not steps:
+            return
+        self._show_saved(steps[-1][1])
+        changes = [Change(self.cls, after.id, before, after.version_id) for before, after in steps]
+        if len(steps) == 1:
+            text = f"{'新建' if steps[0][0] is None else '修改'}{self.cls.TITLE}"
+        else:
+            text = f"保存{len(steps)}条{self.cls.TITLE}"
+        self.changed.emit(text, changes)
 
     def new_record(self) -> None:
-        saved = self.open_form(None)
-        if saved is None:
+        self._report(self.open_form(None))
+
+    def copy_selected(self) -> None:
+        """复制为新记录: a new form filled in from the selected record."""
+        ids = self.selected_ids()
+        record = self.store.find(self.cls, ids[0]) if ids else None
+        if record is None:
             return
-        self._show_saved(saved)
-        self.changed.emit(f"新建{self.cls.TITLE}", [Change(self.cls, saved.id, None, saved.version_id)])
+        self._report(self.open_form(None, template=record))
 
     def edit_record(self, record_id: str) -> None:
         record = self.store.find(self.cls, record_id)
         if record is None or record.deleted:
             show_error(self, "编辑", _gone(self.cls))
             return
-        saved = self.open_form(record)
-        if saved is None:
-            return
-        self._show_saved(saved)
-        if saved.version_id != record.version_id:
-            self.changed.emit(f"修改{self.cls.TITLE}", [Change(self.cls, saved.id, record, saved.version_id)])
+        self._report(self.open_form(record))
 
     def _show_saved(self, saved: Record) -> None:
         """Show the record just saved, even when the filters would hide it."""

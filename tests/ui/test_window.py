@@ -117,7 +117,10 @@ def test_closing_a_request_removes_it_from_the_tracking_list(window, demo_store,
     window.show_page("总览")
     wait_idle(qtbot, window)
     assert demo_store.get(Reception, reception.record_id).status == "已办结"
-    assert tracking.rowCount() == before - 1
+    labels = {tracking.item(r, 1).data(Qt.ItemDataRole.UserRole): tracking.item(r, 1).text() for r in range(tracking.rowCount())}
+    # no longer a request to chase: now a citizen to call back for the feedback
+    assert labels[f"{Reception.KIND}:{reception.record_id}"] == "回访"
+    assert tracking.rowCount() == before
 
 
 def test_studio_settings_rename_the_window(window, demo_store, qtbot):
