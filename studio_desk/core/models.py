@@ -31,6 +31,10 @@ MEMBERS = "members"  # list of member ids (child table)
 CHILDREN = "children"  # list of child dataclasses (child table)
 
 SHORT_TEXT_LIMIT = 200
+# 待补全: the labels of the required fields an imported old ledger left empty, joined by 、
+# (SPEC section 3, "Incomplete is not invalid"); empty when the record is complete.
+INCOMPLETE_LABEL = "待补全"
+INCOMPLETE_SEPARATOR = "、"
 LONG_TEXT_LIMIT = 20_000
 
 # Kinds of personal data, used for masking.
@@ -272,6 +276,7 @@ class Activity(Record):
     is_highlight: bool = spec("亮点", BOOL)
     highlight_note: str = spec("亮点说明", LONGTEXT, maxlen=2000)
     notes: str = spec("备注", LONGTEXT, maxlen=2000)
+    incomplete: str = spec(INCOMPLETE_LABEL, maxlen=500)
 
     def display_name(self) -> str:
         return self.topic
@@ -311,6 +316,7 @@ class Reception(Record):
     # The 委员接待日 activity this citizen came to ("": none); its 群众人次 counts them.
     activity_id: str = spec("所属接待日编号", maxlen=40)
     followups: list[FollowUp] = spec("办理跟踪", CHILDREN, child=FollowUp, pii=PII_TEXT)
+    incomplete: str = spec(INCOMPLETE_LABEL, maxlen=500)
 
     def display_name(self) -> str:
         return self.request_content[:30]
@@ -335,6 +341,7 @@ class Donation(Record):
     items: list[DonationItem] = spec("物资明细", CHILDREN, child=DonationItem)
     handler: str = spec("经手人", maxlen=50)
     notes: str = spec("备注", LONGTEXT, maxlen=2000, pii=PII_TEXT)
+    incomplete: str = spec(INCOMPLETE_LABEL, maxlen=500)
 
     @property
     def in_kind_fen(self) -> int:
@@ -375,6 +382,7 @@ class Proposal(Record):
     content: str = spec("内容摘要", LONGTEXT)
     notes: str = spec("备注", LONGTEXT, maxlen=2000)
     followups: list[FollowUp] = spec("跟踪卡", CHILDREN, child=FollowUp)
+    incomplete: str = spec(INCOMPLETE_LABEL, maxlen=500)
 
     def display_name(self) -> str:
         return self.title

@@ -180,11 +180,18 @@ def _v5_reception_day(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX receptions_activity ON receptions(activity_id) WHERE activity_id != ''")
 
 
+def _v6_incomplete(conn: sqlite3.Connection) -> None:
+    """待补全: what an imported old ledger left out of a record."""
+    for table in ("activities", "receptions", "donations", "proposals"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN incomplete TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_search),
     (3, _v3_attachments),
     (4, _v4_rota),
     (5, _v5_reception_day),
+    (6, _v6_incomplete),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -33,6 +33,7 @@ from studio_desk.core.models import (
     Narrative,
     Proposal,
     Reception,
+    INCOMPLETE_SEPARATOR,
     Record,
     fields_of,
 )
@@ -62,6 +63,10 @@ def text_problem(label: str, value: str, maxlen: int) -> str | None:
     if len(value) > maxlen:
         return f"“{label}”太长：最多 {maxlen:,} 个字，现有 {len(value):,} 个字。"
     return None
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
 def _check_field(info: FieldInfo, value: Any, lookup: Lookup | None, prefix: str = "") -> list[str]:
@@ -224,8 +229,12 @@ def validation_errors(
 ) -> list[FieldError]:
     """Every problem of ``record``, in field order. Empty when the record may be saved."""
     errors: list[FieldError] = []
+    # Fields a record is marked 待补全 for may stay empty until the clerk fills them in.
+    waived = set(getattr(record, "incomplete", "").split(INCOMPLETE_SEPARATOR)) - {""}
     for info in fields_of(type(record)):
         value = getattr(record, info.name)
+        if info.label in waived and info.required and _is_empty(value):
+            continue
         for message in _check_field(info, value, lookup):
             errors.append(FieldError(info.name, info.label, message))
         if info.kind == CHILDREN and info.child is not None and isinstance(value, list):
@@ -240,6 +249,8 @@ def validation_errors(
     rules = _RULES.get(type(record))
     if rules is not None and not any(e.field in ("date", "submitted_on") for e in errors):
         rules(record, errors)
+    if waived:
+        errors = [e for e in errors if not (e.label in waived and _is_empty(getattr(record, e.field, None)))]
     return errors
 
 

@@ -84,6 +84,7 @@ _SEQ = Column("序号", None, SEQ, 6, ("编号序", "No", "NO", "顺序号"))
 VERSION_HEADER = "版本"
 _VERSION = _hidden(VERSION_HEADER, None, VERSION)
 _MEMBER_IDS = _hidden("委员编号", "member_ids", MEMBER_IDS)
+_INCOMPLETE = Column("待补全", "incomplete", TEXT, 20, ("缺少内容",), round_trip=True)
 
 MEMBER_SHEET = SheetSpec(
     "委员名册",
@@ -119,7 +120,7 @@ ACTIVITY_SHEET = SheetSpec(
         Column("组织者", "organizer", TEXT, 16, ("组织单位", "主办单位", "组织")),
         Column("参加委员", "member_ids", MEMBERS, 24, ("参与委员", "出席委员", "参加人员", "参加委员姓名")),
         Column("委员人数", None, COUNT_OF, 9, ("参加委员人数", "委员人次")),
-        Column("群众人次", "public_count", INT, 9, ("群众参与人次", "参与群众", "群众人数", "群众")),
+        Column("群众人次", "public_count", INT, 9, ("群众参与人次", "参与群众", "群众人数", "群众", "参加群众人数", "参加群众")),
         Column("意见建议(条)", "suggestion_count", INT, 11, ("意见建议", "收集意见建议", "建议条数")),
         Column("主要内容及成效", "content", LONG, 50, ("内容", "主要内容", "活动内容", "成效", "活动情况")),
         Column("亮点", "is_highlight", BOOL, 6, ("是否亮点", "工作亮点")),
@@ -128,6 +129,7 @@ ACTIVITY_SHEET = SheetSpec(
         _VERSION,
         _MEMBER_IDS,
         Column("亮点说明", "highlight_note", LONG, 30, ("亮点情况",), round_trip=True),
+        _INCOMPLETE,
     ),
     ("活动",),
 )
@@ -152,9 +154,9 @@ RECEPTION_SHEET = SheetSpec(
         Column("户数", "household_count", INT, 6, ("走访户数",)),
         Column("诉求类别", "request_category", CHOICE, 11, ("问题类别", "诉求类型", "类别")),
         Column("诉求内容", "request_content", LONG, 40, ("诉求", "反映问题", "问题内容", "主要诉求", "反映内容")),
-        Column("接待委员", "member_ids", MEMBERS, 18, ("接待人", "值班委员", "走访委员", "参加委员")),
+        Column("接待委员", "member_ids", MEMBERS, 18, ("接待人", "值班委员", "走访委员", "参加委员", "接待人员", "接待委员姓名")),
         Column("处理方式", "handling", CHOICE, 12, ("办理方式",)),
-        Column("转办单位", "transferred_to", TEXT, 16, ("转交单位", "交办单位", "承办单位")),
+        Column("转办单位", "transferred_to", TEXT, 16, ("转交单位", "交办单位", "承办单位", "转交部门", "转办部门")),
         Column("办理状态", "status", CHOICE, 10, ("状态", "是否办结")),
         Column("办理时限", "deadline", DATE, 12, ("时限", "办理期限")),
         Column("办结日期", "closed_on", DATE, 12, ("办结时间",)),
@@ -170,6 +172,7 @@ RECEPTION_SHEET = SheetSpec(
         Column("身份证号", "person_id_number", TEXT, 20, ("身份证号码", "证件号码"), round_trip=True),
         Column("办理跟踪", "followups", FOLLOWUP_LOG, 40, ("跟踪记录", "跟踪情况"), round_trip=True),
         _hidden("办理跟踪数据", "followups", CHILD_DATA),
+        _INCOMPLETE,
         _hidden("所属接待日编号", "activity_id", TEXT),  # the 委员接待日 it was received at
     ),
     ("接待", "走访", "来访"),
@@ -196,6 +199,7 @@ DONATION_SHEET = SheetSpec(
         _VERSION,
         _MEMBER_IDS,
         _hidden("物资明细数据", "items", CHILD_DATA),
+        _INCOMPLETE,
     ),
     ("捐赠", "慰问", "捐助", "爱心"),
 )
@@ -228,6 +232,7 @@ PROPOSAL_SHEET = SheetSpec(
         Column("内容摘要", "content", LONG, 40, ("内容", "主要内容", "提案内容"), round_trip=True),
         Column("跟踪卡", "followups", FOLLOWUP_LOG, 40, ("全部跟踪",), round_trip=True),
         _hidden("跟踪卡数据", "followups", CHILD_DATA),
+        _INCOMPLETE,
     ),
     ("提案", "建议", "社情民意"),
 )

@@ -20,7 +20,7 @@ from studio_desk.core import codec
 from studio_desk.core.enums import TYPE_LIST_LABELS
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.masking import masked_workbook_reason
-from studio_desk.core.models import Member, Record, Studio
+from studio_desk.core.models import Activity, Member, Record, Studio
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
@@ -392,6 +392,7 @@ def _plan_sheet(
                 changed = ["恢复已删除的记录"] + changed
             plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed))
     _note_repeats(plan, raw.name, repeats)
+    _note_incomplete(plan, raw.name, spec, mapped)
     if stale:
         plan.notes.append(
             f"“{raw.name}”中有 {stale:,} 行是导出后已在程序中修改过的记录的旧内容，保留程序中较新的内容。"
@@ -427,6 +428,17 @@ def _conflict(sheet: str, row: int, current: Record, theirs: Record, file_time: 
     return item
 
 
+def _note_incomplete(plan: ImportPlan, sheet: str, spec: lc.SheetSpec, mapped: set[str]) -> None:
+    marked = [r for r in plan.records if r.sheet == sheet and r.action != SAME and getattr(r.record, "incomplete", "")]
+    if marked:
+        plan.notes.append(
+            f"“{sheet}”中有 {len(marked):,} 条记录缺少必填内容，照常导入并标为“待补全”"
+            "（可在台账中筛选“待补全”，打开记录补填后保存）。"
+        )
+    if spec.cls is Activity and "活动类型" not in mapped:
+        plan.notes.append(f"“{sheet}”没有“活动类型”列：已按活动主题推断类型，推断不出的记为“其他”，请核对。")
+
+
 def _note_repeats(plan: ImportPlan, sheet: str, repeats: int) -> None:
     if repeats:
         plan.notes.append(f"“{sheet}”中有 {repeats:,} 行与已有记录相同（可能以前导入过），将略过。")
@@ -442,12 +454,14 @@ def _member_by_name(resolver: Resolver, cells: dict[lc.Column, tuple[str, Any]])
     return None
 
 
+# Columns without which a sheet's rows cannot be understood (their date or kind). Descriptive
+# columns may be missing: their records come in marked 待补全.
 _REQUIRED: dict[str, Sequence[str]] = {
     lc.MEMBER_SHEET.name: ("姓名",),
-    lc.ACTIVITY_SHEET.name: ("日期", "活动类型", "活动主题"),
-    lc.RECEPTION_SHEET.name: ("日期", "方式", "对象(姓名/单位)", "诉求内容"),
-    lc.DONATION_SHEET.name: ("日期", "类别", "捐赠方", "受助对象"),
-    lc.PROPOSAL_SHEET.name: ("类别", "标题", "提出人"),
+    lc.ACTIVITY_SHEET.name: ("日期",),
+    lc.RECEPTION_SHEET.name: ("日期",),
+    lc.DONATION_SHEET.name: ("日期",),
+    lc.PROPOSAL_SHEET.name: ("类别", "标题"),
 }
 
 

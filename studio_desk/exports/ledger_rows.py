@@ -15,11 +15,14 @@ from typing import Any
 from studio_desk.core import codec
 from studio_desk.core.models import (
     CHOICE,
+    INCOMPLETE_SEPARATOR,
+    Activity,
     Author,
     Donation,
     FollowUp,
     Member,
     Proposal,
+    Reception,
     Record,
     canonical_id,
     field_info,
@@ -229,6 +232,8 @@ class _RowBuilder:
         record = dataclasses.replace(record, **self.changes)
         if isinstance(record, Proposal) and pending_followup is not None:
             record = _with_latest_followup(record, pending_followup[1])
+        if not self.exact:
+            record = self._complete_what_can_be(record, read_fields)
         self._validate(record)
         return RowResult(record if not self.problems else None, existing, self.problems)
 
@@ -297,17 +302,74 @@ class _RowBuilder:
         when = getattr(self.existing, "date", None) or date.today()
         return parse_followup_log(text, when) if text.strip() else []
 
+    def _complete_what_can_be(self, record: Record, read_fields: set[str]) -> Record:
+        """An old ledger's gaps (SPEC: incomplete is not invalid): a missing activity type is
+        inferred from the topic (else 其他); empty descriptive fields the record rules require
+        are listed in 待补全 instead of stopping the import."""
+        if isinstance(record, Activity) and "type" not in read_fields and not record.type:
+            record = dataclasses.replace(record, type=infer_activity_type(record.topic))
+        if not hasattr(record, "incomplete") or any(getattr(record, f) is None for f in KIND_FIELDS.get(type(record), ())):
+            return record
+        previous = self._previous_members()
+        missing = [
+            e.label
+            for e in validation_errors(record, self.resolver, previous)
+            if e.field not in self.bad_fields
+            and e.field not in KIND_FIELDS.get(type(record), ())
+            and _is_empty(getattr(record, e.field, None))
+        ]
+        if not missing:
+            return record
+        listed = [x for x in record.incomplete.split(INCOMPLETE_SEPARATOR) if x]
+        listed += [label for label in dict.fromkeys(missing) if label not in listed]
+        return dataclasses.replace(record, incomplete=INCOMPLETE_SEPARATOR.join(listed))
+
+    def _previous_members(self) -> set[str]:
+        existing = self.existing
+        return set(getattr(existing, "member_ids", []) or []) if existing is not None else set()
+
     def _validate(self, record: Record) -> None:
         # The core's validation, on what could be read (a cell that could not be read is already
         # reported; the rules between fields are still checked on the others).
-        existing = self.existing
-        previous = set(getattr(existing, "member_ids", []) or []) if existing is not None else set()
+        previous = self._previous_members()
         for error in validation_errors(record, self.resolver, previous):
             if error.field in self.bad_fields:
                 continue
             col = self.spec.column_for_field(error.field)
             header = _header_in_file(self.cells, col) if col is not None else ""
             self.problem(header or (col.header if col else error.label), error.message, error.field)
+
+
+# What makes a row understood: without these it is an error, not a gap.
+KIND_FIELDS: dict[type, tuple[str, ...]] = {
+    Activity: ("date",),
+    Reception: ("date",),
+    Donation: ("date",),
+    Proposal: ("category",),
+}
+_TYPE_WORDS = (
+    ("委员接待日", ("接待日",)),
+    ("集中学习", ("学习", "读书")),
+    ("宣传宣讲", ("宣讲", "宣传")),
+    ("专题培训", ("培训",)),
+    ("协商议事", ("协商", "议事")),
+    ("视察调研", ("调研", "视察", "考察")),
+    ("经贸活动", ("招商", "签约", "展销", "经贸")),
+    ("公益活动", ("公益", "义诊", "慰问", "捐赠", "志愿")),
+    ("联络活动", ("联络", "座谈", "走访")),
+)
+
+
+def infer_activity_type(topic: str) -> str:
+    """The type a topic names plainly (``学习全会精神`` → 集中学习), else 其他."""
+    for value, words in _TYPE_WORDS:
+        if any(word in topic for word in words):
+            return value
+    return "其他"
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
 def _with_latest_followup(record: Proposal, text: str) -> Proposal:

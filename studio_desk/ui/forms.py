@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desk.core import codec
+from studio_desk.core.completeness import completed
 from studio_desk.core.errors import FieldError, StudioDeskError, ValidationError
 from studio_desk.core.models import (
     MEMBERS,
@@ -250,7 +251,8 @@ class RecordForm(QDialog):
                 problems += [FieldError(info.name, info.label, m + "。") for m in messages]
             elif hasattr(w, "value"):
                 values[info.name] = w.value()
-        return codec.copy_record(self.record, **values), problems
+        # A 待补全 record saved from the form is asked for every required field again.
+        return completed(codec.copy_record(self.record, **values)), problems
 
     def raw_state(self) -> list[Any]:
         """What the widgets show, to tell whether anything was edited."""

@@ -109,9 +109,15 @@ def test_unknown_member_and_missing_columns(roster, tmp_path, fingerprint, file_
     assert [(p.row, p.column) for p in problems] == [(3, "参加委员")]
     assert "钱多多" in problems[0].message and "不在委员名册中" in problems[0].message
 
+    # no 活动类型 column: inferred from the topic, else 其他, with a warning (never refused)
     path = _ledger(tmp_path / "m.xlsx", [["2024-03-01", "主题", "刘刚"]], header=["日期", "活动主题", "参加委员"])
+    plan = read_ledgers(roster, path)
+    assert plan.problems == [] and [r.record.type for r in plan.additions] == ["其他"]
+    assert any("没有“活动类型”列" in note for note in plan.notes)
+    # no 日期 column: the rows cannot be understood
+    path = _ledger(tmp_path / "d.xlsx", [["集中学习", "主题", "刘刚"]], header=["活动类型", "活动主题", "参加委员"])
     problems = _refused(roster, path, fingerprint, file_print)
-    assert "缺少必需的列" in problems[0].message and "活动类型" in problems[0].message
+    assert "缺少必需的列" in problems[0].message and "日期" in problems[0].message
 
 
 def test_bad_record_ids(roster, tmp_path, fingerprint, file_print):
