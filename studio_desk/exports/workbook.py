@@ -7,7 +7,7 @@ cancellation never leaves a half-written file under the final name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -245,36 +245,47 @@ def _style(col: lc.Column) -> str:
     return "plain" if col.round_trip and style in ("long", "text") else style
 
 
-def _value(col: lc.Column, record: Record, names: dict[str, str], seq: int) -> Any:
-    kind = col.kind
+def _getter(col: lc.Column, names: dict[str, str]) -> Callable[[Record, int], Any]:
+    """How the column's value is taken from a record (chosen once per column, not per cell)."""
+    kind, name = col.kind, col.field or ""
     if kind == lc.SEQ:
-        return seq
+        return lambda record, seq: seq
     if kind == lc.COUNT_OF:
-        return len(record.member_ids)
+        return lambda record, seq: len(record.member_ids)  # type: ignore[attr-defined]
     if kind == lc.SUM_MONEY:
-        assert isinstance(record, Donation)
-        fen = record.in_kind_fen if col.header.startswith("物资") else record.total_fen
-        return fen_to_decimal(fen)
+        in_kind = col.header.startswith("物资")
+        return lambda record, seq: fen_to_decimal(
+            record.in_kind_fen if in_kind else record.total_fen  # type: ignore[attr-defined]
+        )
     if kind in ROUND_TRIP_KINDS:
-        return round_trip_value(kind, col.field, record)
-    value = getattr(record, col.field or "")
+        return lambda record, seq: round_trip_value(kind, col.field, record)
     if kind == lc.MONEY:
-        return fen_to_decimal(value)
+        return lambda record, seq: fen_to_decimal(getattr(record, name))
     if kind == lc.BOOL:
-        return "是" if value else "否"
+        return lambda record, seq: "是" if getattr(record, name) else "否"
     if kind == lc.MEMBERS:
-        return "、".join(names.get(i, "（未知委员）") for i in value)
+        return lambda record, seq: "、".join(names.get(i, "（未知委员）") for i in getattr(record, name))
     if kind == lc.AUTHORS:
-        return "、".join(a.name for a in value)
+        return lambda record, seq: "、".join(a.name for a in getattr(record, name))
     if kind == lc.ITEMS:
-        return format_items(value)
+        return lambda record, seq: format_items(getattr(record, name))
     if kind == lc.FOLLOWUP:
-        return format_followup(value[-1]) if value else ""
+        return lambda record, seq: format_followup(getattr(record, name)[-1]) if getattr(record, name) else ""
     if kind == lc.DATE:
-        return value  # a date, written as a real date cell
+        return lambda record, seq: getattr(record, name)  # a date, written as a real date cell
     if kind == lc.RECORD_ID:
-        return str(value)
-    return value if value is not None else ""
+        return lambda record, seq: str(getattr(record, name))
+
+    def text(record: Record, seq: int) -> Any:
+        value = getattr(record, name)
+        return value if value is not None else ""
+
+    return text
+
+
+def _value(col: lc.Column, record: Record, names: dict[str, str], seq: int) -> Any:
+    """One cell's value (the county workbook takes them one by one)."""
+    return _getter(col, names)(record, seq)
 
 
 LINE_HEIGHT = 14.0  # points per line of 10.5 pt text
@@ -287,6 +298,8 @@ def _lines(row: list[Any], wrapped: list[tuple[int, float]]) -> int:
         value = row[index]
         if isinstance(value, str) and value:
             usable = max(width - 1.5, 4)
+            if len(value) * 2.1 <= usable and "\n" not in value:
+                continue  # fits on one line whatever its characters
             count = 0
             for line in value[:4000].split("\n"):
                 count += max(1, -(-int(display_width(line)) // int(usable)))
@@ -332,6 +345,8 @@ def _record_sheet(
     ws = wb.create_sheet(spec.name)
     headers = [c.header for c in spec.columns]
 
+    getters = [_getter(c, names) for c in spec.columns]
+
     def rows() -> Iterator[list[Any]]:
         seq = 0
         for chunk in _chunks(store, spec.cls, ids):
@@ -339,7 +354,7 @@ def _record_sheet(
                 seq += 1
                 if masked:
                     record = mask_record(record)
-                yield [_value(c, record, names, seq) for c in spec.columns]
+                yield [get(record, seq) for get in getters]
             counter.step(len(chunk), f"正在写出{spec.name}……")
 
     stream = rows()
@@ -363,7 +378,8 @@ def _record_sheet(
         lines = _lines(row, wrapped)
         row_no = n + 3
         if lines > 1:
-            ws.row_dimensions[row_no].height = min(409, LINE_HEIGHT * lines + 3)
+            # What openpyxl writes for a row height, given as such (a RowDimension per row costs more).
+            ws.row_dimensions[row_no] = {"ht": f"{min(409, LINE_HEIGHT * lines + 3):g}", "customHeight": "1"}
         ws.append([cells.cell(style, value) for style, value in zip(styles, row)])
         if lines > 1:
             del ws.row_dimensions[row_no]
