@@ -1,4 +1,4 @@
-"""``studio-desk export --year Y|Y1-Y2 [--xlsx F] [--pdf F] [--no-mask]``.
+"""``studio-desk export --year Y|Y1-Y2 [--xlsx F] [--pdf F] [--docx F] [--date D] [--no-mask]``.
 
 The workbook is for the county unless the clerk says otherwise: citizens' data is masked by
 default, as in the window and the county package (``--no-mask`` for the clerk's own full copy;
@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     mask.add_argument("--mask-pii", dest="mask_pii", action="store_true", help="隐去群众的个人信息（默认即如此）")
     p.set_defaults(mask_pii=True)
+    p.add_argument("--docx", type=Path, default=None, help="写出 Word 版年度工作总结到此文件（可再编辑）")
+    p.add_argument("--date", default=None, help="年度工作总结的成文日期，如 2025-12-28（默认：今天）")
     p.set_defaults(run=run_export)
 
 
@@ -52,13 +54,16 @@ def parse_years(text: str) -> tuple[int, int]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    if not args.xlsx and not args.pdf:
-        raise StudioDeskError("请用 --xlsx 文件名 和/或 --pdf 文件名 指定要导出的文件。")
+    if not args.xlsx and not args.pdf and not args.docx:
+        raise StudioDeskError("请用 --xlsx 文件名、--pdf 文件名 或 --docx 文件名 指定要导出的文件。")
     first, year = parse_years(args.year)
-    if args.pdf and first != year:
+    if (args.pdf or args.docx) and first != year:
         raise StudioDeskError("年度工作总结按单一年度生成，请用 --year 写一个年度（Excel 台账可以导出几年）。")
     label = f"{year} 年" if first == year else f"{first}—{year} 年"
-    for target in (args.xlsx, args.pdf):
+    from studio_desk.commands.summary_export import export_summary, parse_date
+
+    signed_on = parse_date(args.date)
+    for target in (args.xlsx, args.pdf, args.docx):
         if target is not None and not target.parent.exists():
             raise StudioDeskError(f"文件夹“{target.parent}”不存在。")
     with open_store(args, create=False) as store:
@@ -72,11 +77,6 @@ def run_export(args: argparse.Namespace) -> int:
                 from studio_desk.core.reporting import record_report
 
                 record_report(store, year, [args.xlsx], what="台账", masked=True, first_year=first)
-        if args.pdf:
-            from studio_desk.exports.summary import write_summary
-
-            result = write_summary(store, year, args.pdf)
-            print(f"已导出 {year} 年度工作总结：{args.pdf.resolve()}")
-            for warning in getattr(result, "warnings", []) or []:
-                print(f"提示：{warning}")
+        if args.pdf or args.docx:
+            export_summary(store, year, args.pdf, args.docx, signed_on)
     return 0

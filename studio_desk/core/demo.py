@@ -97,6 +97,70 @@ ACTIVITY_PLAN = {
     "公益活动": (3, ["“情暖环卫”公益活动", "关爱留守儿童公益活动", "义诊进乡村"]),
     "经贸活动": (2, ["特色农产品展销会", "招商引资项目签约仪式"]),
 }
+# What each activity was about and what came of it: the 主要内容及成效 and, for highlights, the note.
+TOPIC_DETAILS = {
+    "学习贯彻全国两会精神": ("召集人领学全国两会精神，委员结合各自行业谈体会、谈打算。", ""),
+    "学习《中国共产党政治协商工作条例》": ("逐章学习条例，围绕如何提高协商质量开展交流研讨。", ""),
+    "学习习近平总书记关于加强和改进人民政协工作的重要思想": ("开展专题学习，委员交流履职心得。", ""),
+    "学习县委全会精神": ("传达学习县委全会精神，研究工作室贯彻落实措施。", ""),
+    "“政协讲堂”：民营经济促进法解读": ("邀请县司法局业务骨干解读民营经济促进法，委员企业代表现场提问。", ""),
+    "学习省政协全会精神": ("传达学习省政协全会精神，委员分组讨论。", ""),
+    "读书交流会：《之江新语》": ("委员分享读书体会，引导委员多读书、读好书、善读书。", ""),
+    "学习党的二十届三中全会精神": ("集中学习全会精神，围绕深化改革与民营经济发展开展研讨。", ""),
+    "优化营商环境政策进企业宣讲": ("委员深入工业园区企业宣讲惠企政策，现场解答企业疑问。",
+                          "现场解答企业政策疑问23个，帮助4家企业申报技改补贴。"),
+    "民法典进社区宣讲": ("委员律师以案说法，宣讲婚姻家庭、相邻关系等群众关心的条款。", ""),
+    "惠企政策“面对面”宣讲": ("面向个体工商户宣讲减税降费和创业担保贷款政策。", ""),
+    "防范电信网络诈骗进市场宣讲": ("在农贸市场发放宣传资料，讲解常见诈骗手法。", ""),
+    "安全生产月宣传": ("走访委员企业开展安全生产宣传，排查安全隐患。", ""),
+    "委员履职能力提升培训": ("邀请县政协提案委负责同志讲授提案撰写和履职要求。", ""),
+    "社情民意信息撰写专题培训": ("讲解社情民意信息选题与写作，点评委员来稿。",
+                          "培训后委员报送社情民意信息质量明显提高，当年有信息被市政协采用。"),
+    "个体工商户数字化经营培训": ("邀请电商讲师培训网店运营和直播带货。", "帮助个体工商户开通网店，拓宽销售渠道。"),
+    "老县城停车难问题微协商": ("邀请交警、住建、城管部门与群众代表面对面协商老县城停车问题。",
+                        "推动新增临时停车位120个，早晚高峰拥堵明显缓解。"),
+    "农贸市场环境整治微协商": ("委员、市场管理方和商户代表协商市场环境整治办法。",
+                        "推动市场增设垃圾收集点8处，群众反映的脏乱问题得到解决。"),
+    "豆腐产业品牌建设协商议事会": ("围绕青溪豆腐品牌建设，委员企业与县农业农村局协商议事。",
+                          "形成品牌建设建议5条，其中3条被县农业农村局采纳。"),
+    "背街小巷路灯维修微协商": ("委员召集社区、住建部门和居民代表协商路灯维修。",
+                        "推动维修、新装路灯46盏，居民夜间出行更加安全。"),
+    "重点工业项目建设情况视察": ("委员实地视察工业园区重点项目建设进度，听取项目业主意见。", ""),
+    "文旅产业发展情况调研": ("赴剑门关景区和乡村旅游点调研，形成调研报告。", ""),
+    "乡村振兴特色产业调研": ("走访合作社和种养大户，了解特色产业发展难题。", ""),
+    "中小微企业融资难情况调研": ("走访金融机构和中小微企业，梳理融资难点。", ""),
+    "委员接待日（城关镇）": ("委员在城关镇便民服务中心接待来访群众，现场登记诉求。", ""),
+    "委员接待日（下寺镇）": ("委员在下寺镇接待来访群众，解答政策咨询。", ""),
+    "委员接待日（个私协会）": ("委员接待个体工商户和小微企业主，收集经营困难。", ""),
+    "与市政协委员工作室交流学习": ("赴市政协委员工作室学习经验，交流工作做法。", ""),
+    "走访联系界别群众": ("委员分组走访界别群众，了解所思所盼。", ""),
+    "“情暖环卫”公益活动": ("为环卫工人送去防暑降温物品，开展免费体检。", "为环卫工人免费体检，送去防暑物资。"),
+    "关爱留守儿童公益活动": ("委员为留守儿童辅导功课、赠送学习用品。", "组织委员与留守儿童结对，长期开展学业帮扶。"),
+    "义诊进乡村": ("组织医疗界委员到村开展义诊，为群众量血压、测血糖。", "为村民免费义诊，发放常用药品。"),
+    "特色农产品展销会": ("组织委员企业和合作社参展，推介青溪豆腐、剑门土鸡等特色产品。",
+                     "帮助委员企业和合作社拓宽销路，现场成交活跃。"),
+    "招商引资项目签约仪式": ("委员企业与外地客商现场签订合作协议。", "促成委员企业与外地客商现场签约，助力县域经济发展。"),
+}
+# The outcomes an activity of each type records: public (人次), 经济成效 (万元), 受益群众 (人).
+OUTCOMES = {
+    "宣传宣讲": ((40, 300), (0, 0), (0, 0)),
+    "专题培训": ((0, 0), (0, 0), (30, 120)),
+    "协商议事": ((15, 80), (0, 0), (0, 0)),
+    "委员接待日": ((10, 40), (0, 0), (0, 0)),
+    "公益活动": ((20, 120), (0, 0), (20, 200)),
+    "经贸活动": ((300, 1500), (50, 1300), (0, 0)),
+    "联络活动": ((0, 0), (0, 60), (0, 0)),
+}
+
+NARRATIVES = {
+    "存在问题": "一是委员履职不够平衡，个别委员参加活动次数偏少，作用发挥不够充分。\n"
+              "二是协商成果转化还需加强，部分协商议题的跟踪问效不够及时。\n"
+              "三是工作室活动经费和场地保障不足，开展大型活动受到一定限制。",
+    "下一步打算": "下一步，我们将持续加强委员学习培训，完善委员履职考评和积分管理，推动委员履职常态化。\n"
+               "聚焦营商环境、特色产业和群众急难愁盼问题，精选协商议题，加强协商成果的跟踪落实。\n"
+               "深化“委员接待日”和“企有所呼、我有所应”工作机制，让工作室成为联系服务群众的贴心平台。",
+}
+
 LOCATIONS = ["工作室会议室", "个私协会三楼会议室", "城关镇便民服务中心", "下寺镇文化广场",
              "青溪县工业园区", "剑门关景区游客中心", "城关社区党群服务中心"]
 
@@ -122,7 +186,7 @@ VILLAGES = ["城关镇东街社区", "城关镇南门村", "下寺镇青树村",
 
 DONATIONS = [
     ("慰问", "环卫工人", 30, [("大米", 30, "袋", 12000), ("食用油", 30, "桶", 9000)], 0),
-    ("捐赠", "留守儿童", 45, [("书包", 45, "个", 90), ("文具套装", 45, "套", 45)], 500000),
+    ("捐赠", "留守儿童", 45, [("书包", 45, "个", 6000), ("文具套装", 45, "套", 2500)], 500000),
     ("慰问", "困难老党员", 12, [("棉被", 12, "床", 26000)], 240000),
     ("捐赠", "城关小学困难学生", 20, [], 1000000),
     ("慰问", "独居老人", 18, [("牛奶", 18, "箱", 6000), ("鸡蛋", 18, "盒", 3500)], 180000),
@@ -174,6 +238,15 @@ OUTPUTS = [
     ("调研报告", "青溪县民营企业用工情况调研报告"),
     ("调研报告", "青溪县农村电商发展情况调研报告"),
     ("提案", "关于加强县域医疗共同体建设的建议"),
+]
+# The department a topic goes to (the first keyword found in the title).
+UNIT_BY_KEYWORD = [
+    ("停车", "县住房和城乡建设局"), ("电梯", "县住房和城乡建设局"), ("垃圾", "县综合行政执法局"),
+    ("豆腐", "县农业农村局"), ("农产品", "县农业农村局"), ("农业", "县农业农村局"), ("饮水", "县水利局"),
+    ("营商环境", "县发展和改革局"), ("工业项目", "县经济和信息化局"), ("融资", "县金融工作局"),
+    ("文旅", "县文化广播电视和旅游局"), ("旅游", "县文化广播电视和旅游局"), ("留守儿童", "县民政局"),
+    ("养老", "县民政局"), ("创业", "县人力资源和社会保障局"), ("卫生院", "县卫生健康局"), ("医疗", "县卫生健康局"),
+    ("学校", "县教育局"), ("交通", "县公安局交警大队"),
 ]
 HANDLER_UNITS = ["县住房和城乡建设局", "县经济和信息化局", "县农业农村局", "县文化广播电视和旅游局",
                  "县发展和改革局", "县教育局", "县民政局"]
@@ -232,22 +305,32 @@ def generate(store: Store, today: date | None = None, seed: int = 2021) -> dict[
         records += list(_donations(rng, days, share, crew))
         records += list(_outputs(rng, year, days, share, ids, members, today, pool))
     store.save_many(records)
+    for year in (today.year - 2, today.year - 1, today.year):
+        for section, text in NARRATIVES.items():
+            store.set_narrative(year, section, text)
     from studio_desk.core.demo_evidence import add_evidence
 
     add_evidence(store, today)  # photos on a few activities and the coming reception days
     return {cls.TITLE: store.count(cls) for cls in LEDGER_TYPES}
 
 
+def _outcome(rng: random.Random, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    return rng.randint(low, high) if high else 0
+
+
 def _activities(rng, year, days, share, crew) -> Iterator[Activity]:
     for type_, (per_year, topics) in ACTIVITY_PLAN.items():
         n = max(1, round(per_year * share * rng.uniform(0.8, 1.25)))
+        public_range, economy_range, helped_range = OUTCOMES.get(type_, ((0, 0), (0, 0), (0, 0)))
         for i in range(n):
             when = rng.choice(days)
             topic = topics[i % len(topics)]
-            public = 0
-            if type_ in ("宣传宣讲", "委员接待日", "公益活动", "经贸活动", "协商议事"):
-                public = rng.randint(15, 120)
-            highlight = type_ in ("协商议事", "公益活动", "经贸活动") and rng.random() < 0.5
+            content, note = TOPIC_DETAILS.get(topic, ("委员结合各自行业实际交流发言。", ""))
+            public = _outcome(rng, public_range)
+            economy = _outcome(rng, economy_range) * 10_000 * 100 if rng.random() < 0.8 else 0
+            helped = _outcome(rng, helped_range)
+            highlight = bool(note) and rng.random() < 0.6
             yield Activity(
                 date=when,
                 end_date=when + timedelta(days=1) if type_ == "视察调研" and rng.random() < 0.3 else None,
@@ -258,18 +341,21 @@ def _activities(rng, year, days, share, crew) -> Iterator[Activity]:
                 member_ids=crew(rng.randint(3, 9), when),
                 public_count=public,
                 suggestion_count=rng.randint(2, 9) if type_ in ("协商议事", "视察调研", "委员接待日") else 0,
-                content=f"{year}年{when.month}月{when.day}日，工作室组织委员开展“{topic}”活动，"
-                "委员们结合各自行业实际交流发言，形成了一批务实管用的意见建议。",
+                economic_fen=economy,
+                beneficiaries=helped,
+                content=f"{when.month}月{when.day}日，{content}",
                 is_highlight=highlight,
-                highlight_note="推动问题在基层一线得到解决，群众反响良好。" if highlight else "",
+                highlight_note=note if highlight else "",
             )
 
 
 def _receptions(rng, days, share, crew, today) -> Iterator[Reception]:
     n = max(1, round(40 * share))
-    for _ in range(n):
+    disputes = [r for r in REQUESTS if r[0] == "邻里纠纷"]
+    for index in range(n):
         when = rng.choice(days)
-        category, mode, content, unit = rng.choice(REQUESTS)
+        # a few neighbours' disputes every year, as any studio mediates some
+        category, mode, content, unit = disputes[0] if index % 9 == 4 else rng.choice(REQUESTS)
         name, phone, address = _citizen(rng)
         age = (today - when).days
         dispute = category == "邻里纠纷"
@@ -357,11 +443,15 @@ def _outputs(rng, year, days, share, ids, members, today, pool) -> Iterator[Prop
         status, result, level, answered, instruction = "已提交", "", "", None, ""
         handler = ""
         if category == "提案":
-            handler = rng.choice(HANDLER_UNITS)
+            handler = next((u for k, u in UNIT_BY_KEYWORD if k in title), "县人民政府办公室")
             if age > 120:
                 status = rng.choice(["办结", "办结", "已答复", "不立案"])
             elif age > 30:
                 status = rng.choice(["立案", "交办", "办理中"])
+            else:
+                handler = ""  # not yet assigned: 已提交
+            if status == "不立案":
+                handler = ""
             if status in ("办结", "已答复"):
                 answered = when + timedelta(days=rng.randint(40, 100))
                 result = rng.choice("AABBC")
@@ -390,7 +480,7 @@ def _outputs(rng, year, days, share, ids, members, today, pool) -> Iterator[Prop
             submitted_on=when if status != "草拟" else None,
             session="十一届" + ("三" if year <= 2024 else "四" if year == 2025 else "五") + "次会议"
             if category in ("提案", "会议发言") else "",
-            number=f"{year}{index + 1:03d}" if category == "提案" and status != "草拟" else "",
+            number=f"{year}{index + 1:03d}" if category == "提案" and status not in ("草拟", "已提交", "不立案") else "",
             source=rng.choice(["委员调研", "接待日群众诉求", "界别协商", "走访企业"]),
             status=status,
             handler_unit=handler,

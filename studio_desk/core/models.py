@@ -272,6 +272,10 @@ class Activity(Record):
     member_ids: list[str] = spec("参加委员", MEMBERS)
     public_count: int = spec("群众人次", INT, minimum=0, maximum=1_000_000)
     suggestion_count: int = spec("意见建议(条)", INT, minimum=0, maximum=100_000)
+    # what the activity achieved: amounts signed, sold, financed or invested through it, and the
+    # people trained, helped or reached (the figures the county write-ups report)
+    economic_fen: int = spec("经济成效(元)", MONEY, minimum=0)
+    beneficiaries: int = spec("受益群众(人)", INT, minimum=0, maximum=10_000_000)
     content: str = spec("主要内容及成效", LONGTEXT)
     is_highlight: bool = spec("亮点", BOOL)
     highlight_note: str = spec("亮点说明", LONGTEXT, maxlen=2000)

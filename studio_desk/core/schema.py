@@ -186,6 +186,12 @@ def _v6_incomplete(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN incomplete TEXT NOT NULL DEFAULT ''")
 
 
+def _v7_activity_outcomes(conn: sqlite3.Connection) -> None:
+    """An activity's outcomes: 经济成效 (fen) and 受益群众 (people)."""
+    conn.execute("ALTER TABLE activities ADD COLUMN economic_fen INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE activities ADD COLUMN beneficiaries INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_search),
@@ -193,5 +199,6 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (4, _v4_rota),
     (5, _v5_reception_day),
     (6, _v6_incomplete),
+    (7, _v7_activity_outcomes),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]

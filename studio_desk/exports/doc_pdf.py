@@ -311,6 +311,7 @@ class _Builder:
             rows.append([""] * ncols)
             heights.append(t.blank_row_mm * mm)
         style = [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.name(self.body)),  # empty cells too (else Helvetica)
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),

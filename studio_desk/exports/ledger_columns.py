@@ -122,6 +122,8 @@ ACTIVITY_SHEET = SheetSpec(
         Column("委员人数", None, COUNT_OF, 9, ("参加委员人数", "委员人次")),
         Column("群众人次", "public_count", INT, 9, ("群众参与人次", "参与群众", "群众人数", "群众", "参加群众人数", "参加群众")),
         Column("意见建议(条)", "suggestion_count", INT, 11, ("意见建议", "收集意见建议", "建议条数")),
+        Column("经济成效(元)", "economic_fen", MONEY, 13, ("经济成效", "签约金额", "成交金额", "经济效益", "经济效益(元)")),
+        Column("受益群众(人)", "beneficiaries", INT, 10, ("受益群众", "受益人数", "惠及群众", "培训人数")),
         Column("主要内容及成效", "content", LONG, 50, ("内容", "主要内容", "活动内容", "成效", "活动情况")),
         Column("亮点", "is_highlight", BOOL, 6, ("是否亮点", "工作亮点")),
         Column("备注", "notes", LONG, 20),

@@ -179,6 +179,7 @@ def tidy(text: str) -> str:
     text = re.sub(f"([。！？；：（“])[{_PUNCT}]+", r"\1", text)
     text = re.sub(f"[{_PUNCT}]+([。！？；）”])", r"\1", text)
     text = re.sub(f"([{_PUNCT}])[{_PUNCT}]+", r"\1", text)
+    text = re.sub("。{2,}", "。", text)
     text = re.sub(f"[{_PUNCT}]+$", "。", text) if re.search(f"[{_PUNCT}]$", text) else text
     return text
 

@@ -15,14 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -194,9 +196,17 @@ class SummaryDialog(QDialog):
         self.year_combo.setCurrentIndex(years.index(self.year))
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
 
+        self.date_edit = QDateEdit(QDate.currentDate(), self)
+        self.date_edit.setObjectName("signedOnEdit")
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setToolTip("印在总结末尾、工作室名称下方的成文日期")
         top = QHBoxLayout()
         top.addWidget(QLabel("年度：", self))
         top.addWidget(self.year_combo)
+        top.addSpacing(16)
+        top.addWidget(QLabel("成文日期：", self))
+        top.addWidget(self.date_edit)
         top.addStretch(1)
 
         self.tabs = QTabWidget(self)
@@ -236,6 +246,11 @@ class SummaryDialog(QDialog):
         left_layout.addWidget(hint)
 
         self.preview = PdfPreview(self)
+        self.warning_label = QLabel(self)
+        self.warning_label.setObjectName("warningLabel")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setProperty("error", True)
+        self.warning_label.hide()
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
@@ -243,6 +258,7 @@ class SummaryDialog(QDialog):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.warning_label)
         right_layout.addWidget(self.preview, 1)
         right_layout.addWidget(self.status_label)
 
@@ -256,11 +272,16 @@ class SummaryDialog(QDialog):
         self.save_pdf_button = QPushButton("保存 PDF…", self)
         self.save_pdf_button.setObjectName("savePdfButton")
         self.save_pdf_button.clicked.connect(lambda: self.save_pdf())
+        self.save_docx_button = QPushButton("保存 Word…", self)
+        self.save_docx_button.setObjectName("saveDocxButton")
+        self.save_docx_button.setToolTip("保存为可再编辑的 Word 文档（.docx），与 PDF 内容相同")
+        self.save_docx_button.clicked.connect(lambda: self.save_docx())
         close_button = QPushButton("关闭", self)
         close_button.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.save_pdf_button)
+        bottom.addWidget(self.save_docx_button)
         bottom.addWidget(close_button)
 
         layout = QVBoxLayout(self)
@@ -335,13 +356,13 @@ class SummaryDialog(QDialog):
         self._preview_serial += 1
         # a new name each time: a viewer may still hold the previous file open (Windows)
         target = self._preview_dir / f"预览-{self._preview_serial}.pdf"
-        store, year = self.store, self.year
+        store, year, signed_on = self.store, self.year, self.signed_on()
         self.preview.show_message("正在生成预览……")
         self._set_busy(True)
         self._task = run_task(
             self,
             "生成年度工作总结",
-            lambda progress: write_summary(store, year, target, progress=progress),
+            lambda progress: write_summary(store, year, target, progress=progress, signed_on=signed_on),
             on_done=self._preview_done,
             on_error=self._preview_failed,
         )
@@ -360,7 +381,16 @@ class SummaryDialog(QDialog):
         lines = [f"{self.year}年度工作总结：共 {result.pages} 页，{result.size / 1024:,.0f} KB。"]
         lines += result.warnings
         self.status_label.setText("\n".join(lines))
+        self.show_notices(result.notices)
         self.previewReady.emit()
+
+    def show_notices(self, notices: list[str]) -> None:
+        """The warnings before export (an empty year, missing 存在问题 / 下一步打算)."""
+        self.warning_label.setText("\n".join(f"提示：{n}" for n in notices))
+        self.warning_label.setVisible(bool(notices))
+
+    def signed_on(self) -> date:
+        return self.date_edit.date().toPython()
 
     def _preview_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -374,44 +404,60 @@ class SummaryDialog(QDialog):
             code, self._close_when_idle = self._close_when_idle, None
             self.done(code)
             return
-        for widget in (self.preview_button, self.save_pdf_button, self.year_combo):
+        for widget in (self.preview_button, self.save_pdf_button, self.save_docx_button, self.year_combo):
             widget.setEnabled(not busy)
 
-    def default_file_name(self) -> str:
+    def default_file_name(self, suffix: str = ".pdf") -> str:
         name = self.store.studio().name or "委员工作室"
-        return f"{name}{self.year}年度工作总结.pdf"
+        return f"{name}{self.year}年度工作总结{suffix}"
 
     def save_pdf(self, path: Path | str | None = None) -> None:
-        """Write the year's summary to a file (asked for when ``path`` is None)."""
+        """Write the year's summary as a PDF (the file is asked for when ``path`` is None)."""
+        self._save(path, ".pdf", "PDF 文件 (*.pdf)")
+
+    def save_docx(self, path: Path | str | None = None) -> None:
+        """Write the year's summary as an editable Word document."""
+        self._save(path, ".docx", "Word 文档 (*.docx)")
+
+    def _save(self, path: Path | str | None, suffix: str, file_filter: str) -> None:
         if self.is_busy() or not self.save_narratives():
             return
+        from studio_desk.exports.summary import summary_warnings, write_summary
+
         if path is None:
+            notices = summary_warnings(self.store, self.year)
+            self.show_notices(notices)
+            if notices and QMessageBox.warning(
+                self, "导出年度工作总结", "\n\n".join(notices) + "\n\n仍要导出吗？",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            ) != QMessageBox.StandardButton.Yes:
+                return
             start = Path.home() / "Documents"
             start = start if start.is_dir() else Path.home()
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "保存年度工作总结", str(start / self.default_file_name()), "PDF 文件 (*.pdf)"
+                self, "保存年度工作总结", str(start / self.default_file_name(suffix)), file_filter
             )
             if not chosen:
                 return
             path = chosen
         target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        from studio_desk.exports.summary import write_summary
-
-        store, year = self.store, self.year
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix)
+        store, year, signed_on = self.store, self.year, self.signed_on()
         self._set_busy(True)
         self._task = run_task(
             self,
             "保存年度工作总结",
-            lambda progress: write_summary(store, year, target, progress=progress),
+            lambda progress: write_summary(store, year, target, progress=progress, signed_on=signed_on,
+                                           docx=suffix == ".docx"),
             on_done=self._saved,
             on_error=lambda exc: self._set_busy(False),
         )
 
     def _saved(self, result: Any) -> None:
         self._set_busy(False)
-        lines = [f"已保存：{result.path}（共 {result.pages} 页）"] + list(result.warnings)
+        pages = f"（共 {result.pages} 页）" if result.pages else ""
+        lines = [f"已保存：{result.path}{pages}"] + list(result.warnings)
         self.status_label.setText("\n".join(lines))
         self.previewReady.emit()
 

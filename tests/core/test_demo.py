@@ -10,12 +10,13 @@ def test_demo_fills_every_ledger_and_figure(demo_store: Store):
         f = annual_figures(demo_store, year).current
         assert f.members_total >= 9
         assert f.activities_total > 20 and len(f.activities_by_type) >= 8
-        assert f.receptions_total > 20 and f.practical_help and f.disputes
+        assert f.receptions_total > 20 and f.practical_help and f.disputes_received
+        assert f.economic_fen > 0 and f.beneficiaries > 0
         assert f.outputs_by_kind.get("提案") and f.outputs_by_kind.get("社情民意信息")
         assert f.donations_all.cash_fen > 0 and f.donations_all.in_kind_fen > 0
         assert f.ranking[0].points > 0
     f = annual_figures(demo_store, 2025).current
-    assert f.proposals_filed and f.adopted_total and f.highlights
+    assert f.proposals_filed and f.adopted_total and f.highlights and f.disputes_resolved
     # open items exist for the 跟踪卡 list
     assert demo_store.count(Reception, filters={"status": ["待办", "办理中"]}) > 0
     assert demo_store.count(Proposal, filters={"status": ["立案", "交办", "办理中", "已提交"]}) > 0
@@ -28,3 +29,23 @@ def test_demo_records_are_all_valid(demo_store: Store):
     for cls in LEDGER_TYPES:
         for record in demo_store.list(cls):
             assert validation_errors(record, demo_store) == [], record
+
+
+def test_demo_proposals_are_handled_consistently(demo_store: Store):
+    for p in demo_store.list(Proposal):
+        if p.status in ("不立案", "已提交", "草拟"):
+            assert not p.number and not p.handler_unit, p.title
+        if "停车" in p.title and p.handler_unit:
+            assert p.handler_unit == "县住房和城乡建设局"
+    for year in (2024, 2025):
+        assert demo_store.narrative(year, "存在问题") and demo_store.narrative(year, "下一步打算").startswith("下一步")
+
+
+def test_demo_activities_differ_in_content(demo_store: Store):
+    from studio_desk.core.models import Activity
+
+    activities = demo_store.list(Activity)
+    contents = {a.content.split("，", 1)[1] for a in activities}
+    assert len(contents) >= 25
+    notes = {a.highlight_note for a in activities if a.is_highlight}
+    assert len(notes) >= 5

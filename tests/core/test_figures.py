@@ -34,9 +34,9 @@ def fixture_store(store: Store) -> Store:
     s.delete(Member, gone.id)
     s.fixture_ids = (lg.id, wjg.id, lxy.id)  # type: ignore[attr-defined]
 
-    def act(d, t, members, public=0, sugg=0, highlight=False):
+    def act(d, t, members, public=0, sugg=0, highlight=False, **kw):
         return s.save(Activity(date=d, type=t, topic=f"{t}{d}", member_ids=members,
-                               public_count=public, suggestion_count=sugg, is_highlight=highlight))
+                               public_count=public, suggestion_count=sugg, is_highlight=highlight, **kw))
 
     # 2025: 3 集中学习, 1 协商议事 (highlight), 1 委员接待日
     act(date(2025, 1, 1), "集中学习", [lg.id, wjg.id])
@@ -44,6 +44,9 @@ def fixture_store(store: Store) -> Store:
     act(date(2025, 12, 31), "集中学习", [lg.id, wjg.id, lxy.id])
     act(date(2025, 6, 1), "协商议事", [wjg.id], public=40, sugg=6, highlight=True)
     act(date(2025, 6, 20), "委员接待日", [lg.id, lxy.id], public=25, sugg=3)
+    s.add_type("activity_type", "农产品展销")
+    act(date(2025, 10, 8), "农产品展销", [], public=300, economic_fen=1300000000, beneficiaries=80)
+    act(date(2025, 11, 8), "专题培训", [], beneficiaries=120)
     # neighbours and a deleted one
     act(date(2024, 12, 31), "集中学习", [lg.id], public=999)
     act(date(2026, 1, 1), "视察调研", [lg.id], public=999)
@@ -59,7 +62,8 @@ def fixture_store(store: Store) -> Store:
     rec(date(2025, 4, 1), "已办结", mode="入户走访", people_count=1, household_count=1,
         closed_on=date(2025, 4, 2), dispute=True, satisfaction="基本满意", member_ids=[lg.id, wjg.id])
     rec(date(2025, 8, 1), "办理中", people_count=2, satisfaction="", member_ids=[wjg.id])
-    rec(date(2025, 9, 1), "无法办理", people_count=1, closed_on=date(2025, 9, 5), satisfaction="不满意")
+    rec(date(2025, 9, 1), "无法办理", people_count=1, closed_on=date(2025, 9, 5), satisfaction="不满意",
+        dispute=True)
     rec(date(2024, 12, 30), "已办结", people_count=50, closed_on=date(2024, 12, 31))
 
     def out(cat, status, d, authors, **kw):
@@ -98,12 +102,17 @@ def test_members_of_the_year(fixture_store: Store):
 
 def test_activities(fixture_store: Store):
     f = annual_figures(fixture_store, 2025).current
-    assert f.activities_total == 5
-    assert f.activities_by_type == {"集中学习": 3, "协商议事": 1, "委员接待日": 1}
+    assert f.activities_total == 7
+    # a type the clerk added (农产品展销) counts like any other
+    assert f.activities_by_type == {"集中学习": 3, "专题培训": 1, "协商议事": 1, "委员接待日": 1, "农产品展销": 1}
     assert f.member_participations == 2 + 1 + 3 + 1 + 2
-    assert f.public_participants == 65
+    assert f.public_participants == 365
     assert f.suggestions_collected == 9
-    assert f.activities_by_month == [1, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 1]
+    assert f.activities_by_month == [1, 0, 1, 0, 0, 2, 0, 0, 0, 1, 1, 1]
+    assert f.economic_fen == 1300000000 and f.economic_by_type == {"农产品展销": 1300000000}
+    assert f.beneficiaries == 200
+    # all three members of the year took part in an activity
+    assert f.members_active == 3 and f.participation_rate.percent_text() == "100%"
     assert [h.topic for h in f.highlights] == ["协商议事2025-06-01"]
 
 
@@ -112,7 +121,7 @@ def test_receptions(fixture_store: Store):
     assert f.receptions_total == 4
     assert f.reception_people == 7
     assert f.reception_households == 1
-    assert f.practical_help == 1 and f.disputes == 1
+    assert f.practical_help == 1 and f.disputes_received == 2 and f.disputes_resolved == 1
     assert f.receptions_closed == 2 and f.receptions_open == 1
     assert f.close_rate.percent_text() == "50%"
     assert (f.satisfaction_rate.numerator, f.satisfaction_rate.denominator) == (2, 3)
@@ -130,6 +139,13 @@ def test_outputs(fixture_store: Store):
     assert f.adopted_total == 1 and f.adopted_by_level == {"市": 1}
     assert f.instructions == 1
     assert f.results_by_class == {"A": 1}
+    # 成果转化率: 2 提案 立案 + 1 采用 (with 批示) of 6 outputs
+    assert (f.outputs_converted, f.conversion_rate.percent_text()) == (3, "50%")
+    lead = {a.name: a for a in f.lead_authors}
+    assert lead["刘刚"].by_kind == {"提案": 2, "社情民意信息": 1, "会议发言": 1}
+    assert lead["王建国"].by_kind == {"提案": 1}  # a second signer leads nothing
+    assert [a.name for a in f.lead_authors] == ["刘刚", "李秀英", "王建国"] or \
+        [a.name for a in f.lead_authors] == ["刘刚", "王建国", "李秀英"]
 
 
 def test_donations_exact(fixture_store: Store):
@@ -141,6 +157,11 @@ def test_donations_exact(fixture_store: Store):
     assert f.donations_all.people == 75
     assert f.donation("慰问").events == 1 and f.donation("慰问").in_kind_fen == 630050
     assert f.donation("捐赠").cash_fen == 2800000
+    assert f.donation("捐赠").in_kind_fen == 0 and f.donation("慰问").cash_fen == 0
+    events = f.donation_events
+    assert [(e.category, e.recipients, e.people, e.total_fen) for e in events] == [
+        ("慰问", "环卫工人", 30, 630050), ("捐赠", "留守儿童", 45, 2800000)]
+    assert events[0].items[0][0] == "大米"
 
 
 def test_points_and_ranking(fixture_store: Store):
@@ -172,8 +193,18 @@ def test_previous_year_beside(fixture_store: Store):
     assert a.previous.activities_total == 1
     assert a.previous.receptions_total == 1 and a.previous.reception_people == 50
     kf = a.key_figure("activities_total")
-    assert (kf.current, kf.previous) == (5, 1)
+    assert (kf.current, kf.previous) == (7, 1)
     assert a.key_figure("donation_total").text(a.key_figure("donation_total").current) == "34,300.50"
+
+
+def test_rates_over_the_years_start_at_the_first_year_with_records(fixture_store: Store):
+    from studio_desk.core.figures import rate_trend
+
+    figures = annual_figures(fixture_store, 2025)
+    trend = rate_trend(fixture_store, figures)
+    assert [t.year for t in trend] == [2024, 2025]
+    assert trend[-1].conversion.percent_text() == "50%" and trend[-1].close.percent_text() == "50%"
+    assert trend[0].close.percent_text() == "100%"  # 2024: one reception, 已办结
 
 
 def test_empty_year_has_zeros_and_no_rates(store: Store):

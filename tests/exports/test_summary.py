@@ -33,22 +33,30 @@ def year_pdf(store, tmp_path: Path):
 
 # Counted by hand from test_summary_data.fill (2024 and 2026 records must not show up).
 EXPECTED_SENTENCES = [
-    "2025年工作室共有委员3名，其中召集人1名、副主任1名、成员1名；按界别分，经济界2名、教育界1名；"
-    "按政协层级分，市政协委员1名、县政协委员2名。",
-    "工作室于2021年5月18日授牌成立，服务经济界界别群众。",
-    "全年共开展各类活动7次，委员参加活动13人次，群众参与1,356人次，收集意见建议5条。",
-    "全年开展集中学习3次、宣传宣讲2次，引导委员学思用贯通",
-    "围绕党委政府中心工作和群众关心的问题，开展视察调研1次。",
-    "全年开展委员接待日活动1次，接待走访4次（接待日来访2次、入户走访1次、企业走访1次），"
-    "接待走访群众7人次、走访1户。",
-    "群众反映的诉求涉及就业创业2件、住房1件、其他1件等方面，全年帮办实事2件，化解矛盾纠纷1件；"
-    "诉求已办结3件，办结率75%，另有1件正在办理，群众满意率66.7%。",
-    "全年提交提案2件、社情民意信息3条，共5件。其中提案立案1件，已办复1件，办复率100%；"
-    "被采用2件（县级1件、市级1件）；获领导批示1件；提案办理结果为A类1件。",
-    "全年开展捐赠慰问活动2次，其中捐赠1次、慰问1次；捐赠现金30,000元（约3万元）、"
-    "物资价值6,000.50元，合计36,000.50元（约3.6万元），惠及群众42人。",
-    "全年有1项活动被列为工作亮点。",
-    "9月1日，宣传宣讲“宣讲进企业”：企业职工踊跃提问，现场解答政策问题12个。",
+    "全年共开展各类活动9次，较上年增加7次，委员参加活动15人次，带动群众参与1856人次。现将全年工作总结如下。",
+    "工作室于2021年5月18日授牌成立，服务经济界界别群众。2025年工作室共有委员3名，"
+    "其中召集人1名、副主任1名、成员1名；按政协层级分，市政协委员1名、县政协委员2名。",
+    "全年有3名委员参加工作室活动，委员参与率100%。",
+    # the rates over the years: 2024 is the first year with records; 2024 had no 满意度
+    "委员参与率、成果转化率、办结率分别由2024年的33.3%、100%、100%变为2025年的100%、60%、60%。",
+    "全年开展集中学习3次、宣传宣讲2次，围绕",
+    "等主题，引导委员学思用贯通",
+    "围绕“农村道路调研”等党委政府中心工作和群众关心的问题，开展视察调研1次，收集意见建议5条。",
+    "全年提交提案2件、社情民意信息3条，共5件，较上年增加4件。其中提案立案1件，已办复1件，办复率100%；"
+    "被采用2件（县级1件、市级1件）；获领导批示1件；立案、采用或获批示的成果3件，成果转化率60%。",
+    "张三委员共提交政协提案2件、社情民意信息3条，主要涉及农村道路养护、停车难、信息一、信息二、信息三方面。",
+    "全年开展委员接待日活动1次，接待走访5次，接待走访群众8人次、走访1户，接待群众人次较上年减少1人次。",
+    "群众反映的诉求主要集中在就业创业2件、住房1件、邻里纠纷1件方面。",
+    # 化解矛盾纠纷: the dispute 已办结 counts, the one 无法办理 does not
+    "全年帮办实事2件，化解矛盾纠纷1件；诉求已办结3件，办结率60%，另有1件正在办理；群众认可率66.7%。",
+    "全年开展捐赠慰问活动2次，其中捐赠1次、慰问1次；捐赠现金28000元、捐赠物资价值5000.50元；"
+    "送去慰问金2000元、慰问物资价值1000元，合计36000.50元，惠及群众42人。",
+    "1月，张三向留守儿童30名捐赠现金28000元和捐赠书包价值5000.50元。"
+    "9月，工作室慰问环卫工人12名，送去慰问金2000元，发放米面油，价值1000元。",
+    "开展经贸活动1次；各类活动促成签约、成交、融资等经济成效1500万元；培训、帮助群众80人。",
+    "开展直播带货1次。",  # the clerk's own type is named too
+    "9月，开展宣传宣讲“宣讲进企业”，带动群众1000人次参与。企业职工踊跃提问，现场解答政策问题12个。",
+    "10月，开展经贸活动“特色农产品展销会”，带动群众500人次参与，促成经济成效200万元。帮助5家委员企业拓宽销路。",
 ]
 
 
@@ -59,12 +67,13 @@ def test_every_figure_in_its_sentence(year_pdf) -> None:
         assert flat(sentence) in body, sentence
     assert body.startswith(flat("测试县政协“民生”委员工作室2025年度工作总结"))
     assert flat("测试县政协“民生”委员工作室2026年1月15日") in body  # signature and full date
+    assert "等委员履职积极、表现突出" in body and "被列为" not in body and "1,8" not in body
     assert result.warnings == []
 
 
 def test_other_years_and_drafts_not_counted(year_pdf) -> None:
     body = body_text(pdf_text(year_pdf[0]))
-    assert "集中学习4次" not in body and "1,405" not in body  # 2024's 集中学习 and public
+    assert "集中学习4次" not in body and "1905" not in body  # 2024's 集中学习 and public
     assert "协商议事1次" not in body  # a 2026 activity
     assert "起草" not in body and "共6件" not in body  # the draft 提案
     assert "钱七" not in body and "赵六" not in body  # not on the roster in 2025
@@ -74,10 +83,13 @@ def test_zero_figures_leave_their_sentence_out(year_pdf) -> None:
     body = body_text(pdf_text(year_pdf[0]))
     assert not re.search(r"(?<![\d,.])0(次|件|人|条|名|户|元|篇)", body)
     assert "专题培训" not in body and "联络活动" not in body and "会议发言" not in body
-    assert "反馈" not in body  # no feedback recorded → that clause is left out
+    assert ".00" not in body
     # sections whose clerk text is empty have no heading; the numbering closes up
     assert "存在问题" not in body and "下一步打算" not in body
     assert flat("三、工作亮点") in body
+    # the ranking is an attachment, not a highlight
+    highlights = body.split("三、工作亮点", 1)[1].split("附件：", 1)[0]
+    assert "积分" not in highlights and "排名" not in highlights
 
 
 def test_pages_a4_numbered_and_alternating(year_pdf) -> None:
@@ -128,8 +140,9 @@ def test_attachments_have_tables_with_last_year(year_pdf) -> None:
     assert "2025年主要数据统计表（与2024年对比）" in annex
     assert "活动分类型分月统计表" in annex and "委员履职积分排名表" in annex
     assert "各月开展活动次数" in annex and "提案建议分类数量" in annex
-    # 群众参与: 1,356 this year beside 2024's 49
-    assert "群众参与人次1,35649" in annex
+    # 群众参与: 1,856 this year beside 2024's 49
+    assert "群众参与人次1,85649" in annex
+    assert "主要比率变化表" in annex and "2024年33.3%100%—100%" in annex
 
 
 def test_file_is_small(year_pdf) -> None:
@@ -137,17 +150,19 @@ def test_file_is_small(year_pdf) -> None:
     assert result.size == path.stat().st_size < 400_000
 
 
-def test_nearly_empty_year(store, tmp_path: Path) -> None:
+def test_empty_year_says_so_and_ranks_nobody(store, tmp_path: Path) -> None:
     fill(store)
     path = tmp_path / "empty.pdf"
     result = write_summary(store, 2023, path, signed_on=SIGNED)  # a roster, and no records at all
     body = body_text(pdf_text(path))
     assert "2023年工作室共有委员4名" in body  # 钱七 joined in 2026
+    assert "2023年度尚无活动、接待走访、提案建议和捐赠慰问记录" in body
     assert not re.search(r"(?<![\d,.])0(次|件|人|条|名|户|元|篇)", body)
-    assert "主要工作" not in body and "学习宣讲培训" not in body and "工作亮点" not in body
-    assert result.pages >= 5
+    assert "主要工作" not in body and "工作亮点" not in body and "表现突出" not in body
     annex = flat("".join(pdf_text(path))).split("附件1", 1)[1]
-    assert "本年度没有活动记录" in annex
+    assert "排名" not in annex and "积分" not in annex
+    assert result.pages <= 3
+    assert any("没有任何" in n for n in result.notices)
 
 
 def test_rare_characters_fall_back_or_are_reported(store, tmp_path: Path) -> None:
@@ -185,7 +200,7 @@ def test_written_through_a_temporary_file(store, tmp_path: Path) -> None:
 
     def cancel_while_laying_out(done: int, total: int, text: str) -> None:
         stages.append(text)
-        if text.startswith("正在保存"):
+        if text.startswith("正在排版"):
             raise Cancelled()
 
     with pytest.raises(Cancelled):

@@ -284,6 +284,59 @@ class Ui_ActivityDialog(object):
 
         self.form0.setWidget(8, QFormLayout.ItemRole.FieldRole, self.row_suggestion_count)
 
+        self.l_economic_fen = QLabel(self.page0)
+        self.l_economic_fen.setObjectName(u"l_economic_fen")
+
+        self.form0.setWidget(9, QFormLayout.ItemRole.LabelRole, self.l_economic_fen)
+
+        self.row_economic_fen = QWidget(self.page0)
+        self.row_economic_fen.setObjectName(u"row_economic_fen")
+        self.lay_economic_fen = QVBoxLayout(self.row_economic_fen)
+        self.lay_economic_fen.setSpacing(2)
+        self.lay_economic_fen.setObjectName(u"lay_economic_fen")
+        self.lay_economic_fen.setContentsMargins(0, 0, 0, 0)
+        self.f_economic_fen = MoneyEdit(self.row_economic_fen)
+        self.f_economic_fen.setObjectName(u"f_economic_fen")
+
+        self.lay_economic_fen.addWidget(self.f_economic_fen)
+
+        self.err_economic_fen = QLabel(self.row_economic_fen)
+        self.err_economic_fen.setObjectName(u"err_economic_fen")
+        self.err_economic_fen.setWordWrap(True)
+        self.err_economic_fen.setProperty(u"error", True)
+
+        self.lay_economic_fen.addWidget(self.err_economic_fen)
+
+
+        self.form0.setWidget(9, QFormLayout.ItemRole.FieldRole, self.row_economic_fen)
+
+        self.l_beneficiaries = QLabel(self.page0)
+        self.l_beneficiaries.setObjectName(u"l_beneficiaries")
+
+        self.form0.setWidget(10, QFormLayout.ItemRole.LabelRole, self.l_beneficiaries)
+
+        self.row_beneficiaries = QWidget(self.page0)
+        self.row_beneficiaries.setObjectName(u"row_beneficiaries")
+        self.lay_beneficiaries = QVBoxLayout(self.row_beneficiaries)
+        self.lay_beneficiaries.setSpacing(2)
+        self.lay_beneficiaries.setObjectName(u"lay_beneficiaries")
+        self.lay_beneficiaries.setContentsMargins(0, 0, 0, 0)
+        self.f_beneficiaries = QSpinBox(self.row_beneficiaries)
+        self.f_beneficiaries.setObjectName(u"f_beneficiaries")
+        self.f_beneficiaries.setMaximum(10000000)
+
+        self.lay_beneficiaries.addWidget(self.f_beneficiaries)
+
+        self.err_beneficiaries = QLabel(self.row_beneficiaries)
+        self.err_beneficiaries.setObjectName(u"err_beneficiaries")
+        self.err_beneficiaries.setWordWrap(True)
+        self.err_beneficiaries.setProperty(u"error", True)
+
+        self.lay_beneficiaries.addWidget(self.err_beneficiaries)
+
+
+        self.form0.setWidget(10, QFormLayout.ItemRole.FieldRole, self.row_beneficiaries)
+
         self.tabs.addTab(self.page0, "")
         self.page1 = QWidget()
         self.page1.setObjectName(u"page1")
@@ -424,6 +477,8 @@ class Ui_ActivityDialog(object):
         self.l_member_ids.setBuddy(self.f_member_ids)
         self.l_public_count.setBuddy(self.f_public_count)
         self.l_suggestion_count.setBuddy(self.f_suggestion_count)
+        self.l_economic_fen.setBuddy(self.f_economic_fen)
+        self.l_beneficiaries.setBuddy(self.f_beneficiaries)
         self.l_content.setBuddy(self.f_content)
         self.l_is_highlight.setBuddy(self.f_is_highlight)
         self.l_highlight_note.setBuddy(self.f_highlight_note)
@@ -449,6 +504,15 @@ class Ui_ActivityDialog(object):
         self.l_member_ids.setText(QCoreApplication.translate("ActivityDialog", u"\u53c2\u52a0\u59d4\u5458", None))
         self.l_public_count.setText(QCoreApplication.translate("ActivityDialog", u"\u7fa4\u4f17\u4eba\u6b21", None))
         self.l_suggestion_count.setText(QCoreApplication.translate("ActivityDialog", u"\u610f\u89c1\u5efa\u8bae(\u6761)", None))
+        self.l_economic_fen.setText(QCoreApplication.translate("ActivityDialog", u"\u7ecf\u6d4e\u6210\u6548(\u5143)", None))
+        self.f_economic_fen.setPlaceholderText(QCoreApplication.translate("ActivityDialog", u"0.00", None))
+#if QT_CONFIG(tooltip)
+        self.f_economic_fen.setToolTip(QCoreApplication.translate("ActivityDialog", u"\u901a\u8fc7\u6d3b\u52a8\u4fc3\u6210\u7684\u7b7e\u7ea6\u3001\u6210\u4ea4\u3001\u878d\u8d44\u6216\u6295\u8d44\u91d1\u989d", None))
+#endif // QT_CONFIG(tooltip)
+        self.l_beneficiaries.setText(QCoreApplication.translate("ActivityDialog", u"\u53d7\u76ca\u7fa4\u4f17(\u4eba)", None))
+#if QT_CONFIG(tooltip)
+        self.f_beneficiaries.setToolTip(QCoreApplication.translate("ActivityDialog", u"\u6d3b\u52a8\u57f9\u8bad\u3001\u5e2e\u52a9\u6216\u60e0\u53ca\u7684\u7fa4\u4f17\u4eba\u6570", None))
+#endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.page0), QCoreApplication.translate("ActivityDialog", u"\u6d3b\u52a8", None))
         self.l_content.setText(QCoreApplication.translate("ActivityDialog", u"\u4e3b\u8981\u5185\u5bb9\u53ca\u6210\u6548", None))
         self.l_is_highlight.setText(QCoreApplication.translate("ActivityDialog", u"\u4eae\u70b9", None))

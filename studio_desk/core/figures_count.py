@@ -1,0 +1,268 @@
+"""Counting the records of a period into :class:`~studio_desk.core.figures.YearFigures`, one
+function per ledger. The rules are stated in :mod:`studio_desk.core.figures`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from typing import TypeVar
+
+from studio_desk.core import enums
+from studio_desk.core.figures_types import (
+    DonationEvent,
+    DonationTotals,
+    Highlight,
+    LeadAuthor,
+    MemberPoints,
+    Rate,
+    YearFigures,
+)
+from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
+from studio_desk.core.store import Store
+
+R = TypeVar("R", bound=Record)
+TOPICS_PER_TYPE = 6  # the summary names a few topics of each type, never all
+Span = tuple[date, date]
+
+# The fields the figures read: the long texts (content, notes, search text) are left on disk.
+_NEEDED: dict[type, tuple[str, ...]] = {
+    Activity: ("date", "type", "topic", "member_ids", "public_count", "suggestion_count", "economic_fen",
+               "beneficiaries", "is_highlight", "highlight_note"),
+    Reception: ("date", "mode", "request_category", "handling", "people_count", "household_count",
+                "practical_help", "dispute", "feedback_given", "status", "satisfaction", "member_ids"),
+    Proposal: ("category", "title", "status", "submitted_on", "adoption_level", "instruction", "result_class",
+               "answered_on", "authors"),
+    Donation: ("date", "category", "donor", "recipients", "cash_fen", "items", "recipient_count", "member_ids"),
+}
+
+
+def _each(store: Store, cls: type[R], span: Span, chunk: int = 1000) -> Iterator[R]:
+    """The period's records a chunk at a time, so that a 100,000-record year never sits in memory.
+
+    Only the fields the figures need are read (partial records, never saved)."""
+    ids = store.query_ids(cls, date_range=span)
+    for start in range(0, len(ids), chunk):
+        yield from store.get_many(cls, ids[start : start + chunk], only=_NEEDED[cls])
+
+
+def _ordered(counter: Counter[str], order: tuple[str, ...] | list[str]) -> dict[str, int]:
+    """Counts in the given order first, then any other values by count; zeros left out."""
+    out = {k: counter[k] for k in order if counter.get(k)}
+    for k, v in counter.most_common():
+        if k not in out and v:
+            out[k] = v
+    return out
+
+
+class Tally:
+    """What each member of the period did, for the 履职积分."""
+
+    def __init__(self, members: list[Member]):
+        self.ids = {m.id for m in members}
+        self.counts: dict[str, Counter[str]] = {m.id: Counter() for m in members}
+
+    def bump(self, member_id: str | None, key: str, n: int = 1) -> None:
+        if member_id is not None and member_id in self.ids:
+            self.counts[member_id][key] += n
+
+
+def count_members(store: Store, span: Span, fig: YearFigures) -> list[Member]:
+    members = store.list(Member, date_range=span)
+    fig.members_total = len(members)
+    fig.members_by_role = _ordered(Counter(m.role for m in members), enums.MEMBER_ROLES)
+    fig.members_by_sector = _ordered(Counter(m.sector or "未填界别" for m in members), [])
+    fig.members_by_level = _ordered(Counter(m.level or "未填层级" for m in members), enums.CPPCC_LEVELS)
+    return members
+
+
+def count_activities(store: Store, span: Span, fig: YearFigures, tally: Tally) -> None:
+    by_type: Counter[str] = Counter()
+    type_month: dict[str, list[int]] = {}
+    active: set[str] = set()
+    for a in _each(store, Activity, span):
+        assert a.date is not None
+        fig.activities_total += 1
+        by_type[a.type] += 1
+        month = a.date.month - 1
+        fig.activities_by_month[month] += 1
+        type_month.setdefault(a.type, [0] * 12)[month] += 1
+        fig.member_participations += len(a.member_ids)
+        fig.public_participants += a.public_count
+        fig.suggestions_collected += a.suggestion_count
+        fig.economic_fen += a.economic_fen
+        fig.beneficiaries += a.beneficiaries
+        if a.economic_fen:
+            fig.economic_by_type[a.type] = fig.economic_by_type.get(a.type, 0) + a.economic_fen
+        for member_id in a.member_ids:
+            tally.bump(member_id, "activities")
+            active.add(member_id)
+        topics = fig.topics_by_type.setdefault(a.type, [])
+        if len(topics) < TOPICS_PER_TYPE and a.topic not in topics:
+            topics.append(a.topic)
+        if a.is_highlight:
+            fig.highlights.append(Highlight(a.id, a.date, a.type, a.topic, a.highlight_note, a.public_count,
+                                            a.economic_fen, a.beneficiaries))
+    fig.activities_by_type = _ordered(by_type, store.type_values("activity_type"))
+    fig.activities_by_type_month = {t: type_month[t] for t in fig.activities_by_type}
+    fig.highlights.sort(key=lambda h: (h.date, h.topic))
+    fig.members_active = len(active & tally.ids)
+    fig.participation_rate = Rate(fig.members_active, fig.members_total)
+
+
+def count_receptions(store: Store, span: Span, fig: YearFigures, tally: Tally) -> None:
+    modes: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    handlings: Counter[str] = Counter()
+    asked = satisfied = 0
+    for r in _each(store, Reception, span):
+        fig.receptions_total += 1
+        modes[r.mode] += 1
+        categories[r.request_category or "其他"] += 1
+        if r.handling:
+            handlings[r.handling] += 1
+        fig.reception_people += r.people_count
+        fig.reception_households += r.household_count
+        fig.practical_help += int(r.practical_help)
+        fig.feedback_given += int(r.feedback_given)
+        if r.dispute:
+            fig.disputes_received += 1
+            fig.disputes_resolved += r.status == "已办结"
+        if r.status == "已办结":
+            fig.receptions_closed += 1
+        elif r.status in enums.RECEPTION_OPEN_STATUSES:
+            fig.receptions_open += 1
+        if r.satisfaction:
+            asked += 1
+            satisfied += r.satisfaction in enums.SATISFIED
+        for member_id in r.member_ids:
+            tally.bump(member_id, "receptions")
+    fig.receptions_by_mode = _ordered(modes, enums.RECEPTION_MODES)
+    fig.receptions_by_category = _ordered(categories, store.type_values("request_category"))
+    fig.receptions_by_handling = _ordered(handlings, enums.HANDLING_METHODS)
+    fig.close_rate = Rate(fig.receptions_closed, fig.receptions_total)
+    fig.satisfaction_rate = Rate(satisfied, asked)
+
+
+_KIND_KEY = {"提案": "proposals", "社情民意信息": "social_info", "会议发言": "speeches"}
+_KIND_WEIGHT = {"社情民意信息": "social_info", "会议发言": "speech"}
+
+
+def count_outputs(store: Store, span: Span, fig: YearFigures, tally: Tally, weights: dict[str, int]) -> None:
+    kinds: Counter[str] = Counter()
+    adopted_levels: Counter[str] = Counter()
+    results: Counter[str] = Counter()
+    leads: dict[str, tuple[str, list[tuple[date, str, str]]]] = {}  # key → (name, [(date, kind, title)])
+    for p in _each(store, Proposal, span):
+        if p.status == "草拟":
+            continue
+        fig.outputs_total += 1
+        kinds[p.category] += 1
+        if p.submitted_on:
+            fig.outputs_by_month[p.submitted_on.month - 1] += 1
+        filed = p.category == "提案" and p.status in enums.PROPOSAL_FILED_STATUSES
+        adopted = bool(p.adoption_level) or p.status == "已采用"
+        instructed = bool(p.instruction.strip())
+        if filed:
+            fig.proposals_filed += 1
+            if p.status in enums.PROPOSAL_ANSWERED_STATUSES or p.answered_on:
+                fig.proposals_answered += 1
+        if adopted:
+            fig.adopted_total += 1
+            adopted_levels[p.adoption_level or "未注明层级"] += 1
+        fig.outputs_converted += filed or adopted or instructed
+        fig.instructions += instructed
+        if p.result_class:
+            results[p.result_class] += 1
+        if p.authors:
+            lead = p.authors[0]
+            leads.setdefault(lead.member_id or lead.name, (lead.name, []))[1].append(
+                (p.submitted_on or span[0], p.category, p.title))
+        key = _KIND_KEY.get(p.category, "other_outputs")
+        for position, author in enumerate(p.authors):
+            tally.bump(author.member_id, key)
+            if p.category == "提案":
+                weight = "proposal_first" if position == 0 else "proposal_other"
+            else:
+                weight = _KIND_WEIGHT.get(p.category, "other_output")
+            tally.bump(author.member_id, "pts", weights[weight])
+            if filed or adopted:
+                tally.bump(author.member_id, "pts", weights["adopted"])
+            if instructed:
+                tally.bump(author.member_id, "pts", weights["instruction"])
+    fig.outputs_by_kind = _ordered(kinds, enums.PROPOSAL_CATEGORIES)
+    fig.answer_rate = Rate(fig.proposals_answered, fig.proposals_filed)
+    fig.conversion_rate = Rate(fig.outputs_converted, fig.outputs_total)
+    fig.adopted_by_level = _ordered(adopted_levels, enums.ADOPTION_LEVELS)
+    fig.results_by_class = _ordered(results, enums.RESULT_CLASSES)
+    fig.lead_authors = sorted((_lead(name, done) for name, done in leads.values()), key=lambda a: (-a.total, a.name))
+
+
+def _lead(name: str, done: list[tuple[date, str, str]]) -> LeadAuthor:
+    """A first signer's outputs: kinds in the ledger's order, titles by date."""
+    kinds = Counter(kind for _, kind, _ in done)
+    order = list(enums.PROPOSAL_CATEGORIES) + sorted(set(kinds) - set(enums.PROPOSAL_CATEGORIES))
+    return LeadAuthor(name, {k: kinds[k] for k in order if kinds[k]}, [t for _, _, t in sorted(done)])
+
+
+def count_donations(store: Store, span: Span, fig: YearFigures, tally: Tally) -> None:
+    per_cat: dict[str, list[Donation]] = {c: [] for c in enums.DONATION_CATEGORIES}
+    everything = []
+    for d in _each(store, Donation, span):
+        everything.append(d)
+        per_cat.setdefault(d.category, []).append(d)
+        for member_id in d.member_ids:
+            tally.bump(member_id, "donations")
+        assert d.date is not None
+        items = tuple((i.name, i.quantity, i.unit) for i in d.items)
+        fig.donation_events.append(DonationEvent(d.id, d.date, d.category, d.donor, d.recipients,
+                                                 d.recipient_count, d.cash_fen, d.in_kind_fen, items))
+    fig.donations_all = _donation_totals(everything)
+    fig.donations_by_category = {c: _donation_totals(ds) for c, ds in per_cat.items()}
+    fig.donation_events.sort(key=lambda e: (e.date, e.record_id))
+
+
+def _donation_totals(donations: list[Donation]) -> DonationTotals:
+    return DonationTotals(
+        events=len(donations),
+        cash_fen=sum(d.cash_fen for d in donations),
+        in_kind_fen=sum(d.in_kind_fen for d in donations),
+        people=sum(d.recipient_count for d in donations),
+    )
+
+
+def rank_members(members: list[Member], tally: Tally, weights: dict[str, int], fig: YearFigures) -> None:
+    rows = []
+    for m in members:
+        t = tally.counts[m.id]
+        points = (t["activities"] * weights["activity"] + t["receptions"] * weights["reception"]
+                  + t["donations"] * weights["donation"] + t["pts"])
+        rows.append((m, t, points))
+    rows.sort(key=lambda r: (-r[2], r[0].name))
+    rank = 0
+    last_points = None
+    for index, (m, t, points) in enumerate(rows, start=1):
+        if points != last_points:
+            rank, last_points = index, points
+        fig.ranking.append(MemberPoints(
+            m.id, m.name, m.role, t["activities"], t["receptions"], t["proposals"], t["social_info"],
+            t["speeches"], t["other_outputs"], t["donations"], points, rank,
+        ))
+
+
+def period_figures(store: Store, first_year: int, last_year: int) -> YearFigures:
+    """The figures of the years ``first_year`` to ``last_year`` together (one year when equal).
+
+    Counts add up over the span; members are those on the roster at some time in it; rates and
+    the ranking are taken over the whole span."""
+    span = (date(first_year, 1, 1), date(last_year, 12, 31))
+    fig = YearFigures(last_year, first_year=first_year)
+    weights = store.point_weights()
+    members = count_members(store, span, fig)
+    tally = Tally(members)
+    count_activities(store, span, fig, tally)
+    count_receptions(store, span, fig, tally)
+    count_outputs(store, span, fig, tally, weights)
+    count_donations(store, span, fig, tally)
+    rank_members(members, tally, weights, fig)
+    return fig

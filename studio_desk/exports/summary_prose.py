@@ -1,0 +1,236 @@
+"""Sentences of the annual summary in the county write-ups' manner, from the year's figures.
+
+Numbers are written as the seeds write them: ``28000元``, ``1515人次`` (no thousands separators,
+no ``.00``); a sum of a million yuan or more that is not a whole number of 万 is given as
+``约678万元`` (the 附件 table holds the exact figure). Nothing is counted here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from studio_desk.core.figures import AnnualFigures, DonationEvent, Highlight, LeadAuthor, Rate, TrendYear
+
+# The measure word each kind of output is counted in.
+OUTPUT_UNITS = {"提案": "件", "社情民意信息": "条", "会议发言": "篇", "意见建议": "条", "微建议": "条", "调研报告": "篇"}
+OUTPUT_WORDS = {"提案": "政协提案", "会议发言": "会议发言", "社情民意信息": "社情民意信息"}
+# Bounds that keep a summary a summary (the ledgers list everything).
+MAX_AUTHORS = 6
+MAX_TOPICS = 5
+MAX_DONATION_EVENTS = 6
+MAX_HIGHLIGHTS = 12
+
+
+def number(n: int) -> str:
+    return str(n)
+
+
+def yuan(fen: int) -> str:
+    """``28000元``, ``37679.90元``; from a million yuan: ``1300万元``, or ``约678万元`` when not whole."""
+    if abs(fen) >= 100 * 1_000_000:
+        if fen % (100 * 10_000) == 0:
+            return f"{fen // (100 * 10_000)}万元"
+        wan = (Decimal(fen) / (100 * 10_000)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return f"约{wan}万元"
+    if fen % 100 == 0:
+        return f"{fen // 100}元"
+    return f"{fen // 100}.{fen % 100:02d}元"
+
+
+def quantity(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
+    return "" if value is None else str(value)
+
+
+def change(current: int, previous: int, unit: str, *, money: bool = False) -> str:
+    """``较上年增加5次`` / ``较上年减少3次`` / ``与上年持平``; empty when last year had nothing."""
+    if not previous:
+        return ""
+    diff = current - previous
+    if diff == 0:
+        return "与上年持平"
+    amount = yuan(abs(diff)) if money else f"{abs(diff)}{unit}"
+    return f"较上年{'增加' if diff > 0 else '减少'}{amount}"
+
+
+_TITLE_START = re.compile(r"^(关于|对于|对|就)")
+_TITLE_END = re.compile(r"(的)?(提案|微建议|意见建议|建议|社情民意信息|社情民意|反映|大会发言|发言|调研报告|报告|思考|"
+                        r"对策|意见)$")
+
+
+def topic_of(title: str) -> str:
+    """The matter an output is about: ``关于加快文旅产业发展的提案`` → ``加快文旅产业发展``;
+    ``在全会上的大会发言：激发民营经济活力`` → ``激发民营经济活力``."""
+    text = title.strip().strip("《》“”\"")
+    if "：" in text:
+        text = text.rsplit("：", 1)[1]
+    text = _TITLE_START.sub("", text)
+    for _ in range(2):
+        text = _TITLE_END.sub("", text).strip()
+    return text or title.strip()
+
+
+def quoted(text: str) -> str:
+    """``“…”``, with quotation marks inside turned to single ones (‘…’)."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
+def _join(parts: Iterable[str]) -> str:
+    return "、".join(p for p in parts if p)
+
+
+def member_name(name: str) -> str:
+    """``刘刚委员``; a unit or a group keeps its name."""
+    if len(name) <= 4 and not name.endswith(("委员", "工作室", "协会", "公司", "单位")):
+        return f"{name}委员"
+    return name
+
+
+def author_sentences(figures: AnnualFigures) -> list[str]:
+    """``刘刚委员共提交政协提案7件、会议发言4篇，主要涉及文旅产业发展、…等问题。``"""
+    out = []
+    leads: list[LeadAuthor] = figures.current.lead_authors
+    for lead in leads[:MAX_AUTHORS]:
+        kinds = _join(f"{OUTPUT_WORDS.get(k, k)}{n}{OUTPUT_UNITS.get(k, '件')}" for k, n in lead.by_kind.items())
+        topics = []
+        for title in lead.titles:
+            topic = topic_of(title)
+            if topic not in topics:
+                topics.append(topic)
+        shown = _join(topics[:MAX_TOPICS])
+        more = "等" if len(topics) > MAX_TOPICS else ""
+        out.append(f"{member_name(lead.name)}共提交{kinds}，主要涉及{shown}{more}方面。")
+    rest = leads[MAX_AUTHORS:]
+    if rest:
+        n = sum(a.total for a in rest)
+        more = "等" if len(rest) > 4 else ""
+        out.append(f"{_join(a.name for a in rest[:4])}{more}委员还提交了{n}件。")
+    return out
+
+
+def _items(event: DonationEvent) -> str:
+    parts = [f"{name}{quantity(q)}{unit}" if quantity(q) else name for name, q, unit in event.items[:4] if name]
+    return _join(parts)
+
+
+def donation_sentence(event: DonationEvent) -> str:
+    """One sentence per event, as seed 000 tells them."""
+    month = f"{event.date.month}月"
+    people = f"{event.people}名" if event.people else ""
+    goods = _items(event)
+    if event.category == "慰问":
+        text = f"{month}，{event.donor}慰问{event.recipients}{people}"
+        if event.cash_fen:
+            text += f"，送去慰问金{yuan(event.cash_fen)}"
+        if goods:
+            text += f"，发放{goods}"
+        if event.in_kind_fen:
+            text += f"，价值{yuan(event.in_kind_fen)}"
+        return text + "。"
+    text = f"{month}，{event.donor}向{event.recipients}{people}"
+    parts = []
+    if event.cash_fen:
+        parts.append(f"捐赠现金{yuan(event.cash_fen)}")
+    if goods or event.in_kind_fen:
+        value = f"价值{yuan(event.in_kind_fen)}" if event.in_kind_fen else ""
+        parts.append(f"捐赠{goods or '物资'}{value}")
+    return text + ("和".join(parts) if parts else "开展捐赠") + "。"
+
+
+def donation_sentences(figures: AnnualFigures) -> list[str]:
+    """The notable events (the largest, told in date order), then what the rest add up to."""
+    events = figures.current.donation_events
+    if not events:
+        return []
+    chosen = sorted(sorted(events, key=lambda e: (-e.total_fen, -e.people))[:MAX_DONATION_EVENTS],
+                    key=lambda e: (e.date, e.record_id))
+    text = [donation_sentence(e) for e in chosen]
+    rest = [e for e in events if e not in chosen]
+    if rest:
+        total = sum(e.total_fen for e in rest)
+        people = sum(e.people for e in rest)
+        tail = f"此外，还开展捐赠慰问{len(rest)}次"
+        tail += f"，合计{yuan(total)}" if total else ""
+        tail += f"，惠及群众{people}人" if people else ""
+        text.append(tail + "。")
+    return ["".join(text)]
+
+
+def outcome_words(h: Highlight) -> str:
+    parts = []
+    if h.public_count:
+        parts.append(f"带动群众{h.public_count}人次参与")
+    if h.economic_fen:
+        parts.append(f"促成经济成效{yuan(h.economic_fen)}")
+    if h.beneficiaries:
+        parts.append(f"惠及群众{h.beneficiaries}人")
+    return "，".join(parts)
+
+
+def highlight_sentences(figures: AnnualFigures) -> list[str]:
+    """``6月，开展“…”，带动群众1000人次参与，促成经济成效1300万元。`` + the clerk's note."""
+    chosen = figures.current.highlights
+    if len(chosen) > MAX_HIGHLIGHTS:  # spread over the year; the ledger lists them all
+        n = len(chosen)
+        chosen = [chosen[i * n // MAX_HIGHLIGHTS] for i in range(MAX_HIGHLIGHTS)]
+    out = []
+    for h in chosen:
+        text = f"{h.date.month}月，开展{h.type}{quoted(h.topic)}"
+        outcome = outcome_words(h)
+        if outcome:
+            text += f"，{outcome}"
+        note = h.note.strip()
+        if note:
+            text += f"。{note}"
+        out.append(text if text[-1] in "。！？”" else text + "。")
+    rest = len(figures.current.highlights) - len(chosen)
+    if rest > 0:
+        out.append(f"此外还有{rest}项特色活动，详见活动台账。")
+    return out
+
+
+RATE_NAMES = (("participation", "委员参与率"), ("conversion", "成果转化率"), ("recognition", "群众认可率"),
+              ("close", "办结率"))
+
+
+def trend_sentence(trend: list[TrendYear]) -> str:
+    """Seed 003: ``委员参与率、成果转化率分别由2021年60%、40%增至2025年的92%、91%``."""
+    if len(trend) < 2:
+        return ""
+    first, last = trend[0], trend[-1]
+    names, before, after, ups = [], [], [], []
+    for key, label in RATE_NAMES:
+        a, b = getattr(first, key), getattr(last, key)
+        if a.value is None or b.value is None:
+            continue
+        names.append(label)
+        before.append(a.percent_text())
+        after.append(b.percent_text())
+        ups.append(b.value >= a.value)
+    if not names:
+        return ""
+    verb = "增至" if all(ups) else "变为"
+    many = len(names) > 1
+    return (f"{_join(names)}{'分别' if many else ''}由{first.year}年的{_join(before)}"
+            f"{verb}{last.year}年的{_join(after)}。")
+
+
+def rate_text(rate: Rate) -> str:
+    return rate.percent_text()
+
+
+def top_items(mapping: dict[str, int], unit: str, limit: int = 3, skip: tuple[str, ...] = ("其他",)) -> str:
+    """``就业创业12件、医疗卫生9件、教育8件等`` — the few that carry the story."""
+    items = [(k, n) for k, n in sorted(mapping.items(), key=lambda kv: -kv[1])
+             if n and k not in skip and not k.startswith("未填")]
+    shown = _join(f"{k}{n}{unit}" for k, n in items[:limit])
+    return shown + ("等" if len(items) > limit else "") if shown else ""
+
+
+def outstanding_members(figures: AnnualFigures, top: int = 3) -> str:
+    """``刘刚、王建国、李秀英`` — the members with the most 履职积分 (none when nobody has any)."""
+    rows = [r for r in figures.current.ranking if r.points > 0][:top]
+    return _join(r.name for r in rows)
