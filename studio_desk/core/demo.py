@@ -331,19 +331,21 @@ def _activities(rng, year, days, share, crew) -> Iterator[Activity]:
             economy = _outcome(rng, economy_range) * 10_000 * 100 if rng.random() < 0.8 else 0
             helped = _outcome(rng, helped_range)
             highlight = bool(note) and rng.random() < 0.6
+            where = rng.choice(LOCATIONS)
+            crew_ids = crew(rng.randint(3, 9), when)
             yield Activity(
                 date=when,
                 end_date=when + timedelta(days=1) if type_ == "视察调研" and rng.random() < 0.3 else None,
                 type=type_,
                 topic=topic,
-                location=rng.choice(LOCATIONS),
+                location=where,
                 organizer="工作室" if rng.random() < 0.7 else "县政协委员联络工作委员会",
-                member_ids=crew(rng.randint(3, 9), when),
+                member_ids=crew_ids,
                 public_count=public,
                 suggestion_count=rng.randint(2, 9) if type_ in ("协商议事", "视察调研", "委员接待日") else 0,
                 economic_fen=economy,
                 beneficiaries=helped,
-                content=f"{when.month}月{when.day}日，{content}",
+                content=f"{when.month}月{when.day}日，工作室组织{len(crew_ids)}名委员在{where}开展活动。{content}",
                 is_highlight=highlight,
                 highlight_note=note if highlight else "",
             )

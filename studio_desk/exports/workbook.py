@@ -415,6 +415,8 @@ def _totals_row(spec: lc.SheetSpec, figures: AnnualFigures, n: int) -> list[tupl
             "委员人数": c.member_participations,
             "群众人次": c.public_participants,
             "意见建议(条)": c.suggestions_collected,
+            "经济成效(元)": fen_to_decimal(c.economic_fen),
+            "受益群众(人)": c.beneficiaries,
         }
     elif spec.name == lc.RECEPTION_SHEET.name:
         sums = {"人数": c.reception_people, "户数": c.reception_households}

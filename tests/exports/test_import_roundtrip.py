@@ -72,7 +72,8 @@ def test_an_edited_cell_is_a_change_of_that_record(demo_store, tmp_path: Path):
     path = write_workbook(demo_store, YEAR, tmp_path / "edit.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb["活动台账"]
-    record_id = ws.cell(3, 15).value
+    id_column = next(c.column for c in ws[2] if c.value == "记录编号")
+    record_id = ws.cell(3, id_column).value
     ws.cell(3, 5).value = "改过的活动主题"
     ws.cell(3, 10).value = 999
     ws.cell(3, 8).value = "刘刚, 王建国；李秀英"

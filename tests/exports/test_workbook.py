@@ -21,7 +21,7 @@ YEAR = 2025
 
 SPEC_HEADERS = {
     "委员名册": "序号, 姓名, 性别, 界别, 政协层级, 工作室职务, 工作单位及职务, 联系电话, 加入日期, 退出日期, 备注",
-    "活动台账": "序号, 日期, 结束日期, 活动类型, 活动主题, 地点, 组织者, 参加委员, 委员人数, 群众人次, 意见建议(条), 主要内容及成效, 亮点, 备注",
+    "活动台账": "序号, 日期, 结束日期, 活动类型, 活动主题, 地点, 组织者, 参加委员, 委员人数, 群众人次, 意见建议(条), 经济成效(元), 受益群众(人), 主要内容及成效, 亮点, 备注",
     "接待走访台账": "序号, 日期, 方式, 对象(姓名/单位), 联系电话, 单位或住址, 人数, 户数, 诉求类别, 诉求内容, 接待委员, 处理方式, 转办单位, 办理状态, 办理时限, 办结日期, 办理结果, 帮办实事, 矛盾纠纷, 已反馈, 满意度, 备注",
     "捐赠慰问台账": "序号, 日期, 类别, 捐赠方, 关联委员, 受助对象, 受助人数, 现金(元), 物资明细, 物资价值(元), 合计(元), 经手人, 备注",
     "提案建议台账": "序号, 类别, 标题, 提出人, 提交日期, 届次, 编号, 来源, 状态, 承办单位, 办理结果, 采用层级, 领导批示, 答复日期, 满意度, 最新跟踪, 备注",
@@ -68,7 +68,7 @@ def test_sheets_and_exact_headers(workbook_path: Path):
     # the second reader agrees
     calamine = CalamineWorkbook.from_path(str(workbook_path))
     assert calamine.sheet_names == wb.sheetnames
-    assert _rows(workbook_path, "活动台账")[1][:15] == SPEC_HEADERS["活动台账"].split(", ") + ["记录编号"]
+    assert _rows(workbook_path, "活动台账")[1][:17] == SPEC_HEADERS["活动台账"].split(", ") + ["记录编号"]
 
 
 def test_layout_and_print_setup_of_every_sheet(workbook_path: Path, demo_store):
@@ -128,8 +128,10 @@ def test_activity_rows_are_the_records_with_real_dates_and_numbers(workbook_path
         assert values[7] == "、".join(names[i] for i in a.member_ids)
         assert values[8] == len(a.member_ids)
         assert values[9] == a.public_count
-        assert values[12] == ("是" if a.is_highlight else "否")
-        assert values[14] == a.id  # 记录编号, after the printed columns
+        assert (values[11] or 0) == fen_to_decimal(a.economic_fen)
+        assert values[12] == a.beneficiaries
+        assert values[14] == ("是" if a.is_highlight else "否")
+        assert values[16] == a.id  # 记录编号, after the printed columns
     # rows whose wrapped text needs several lines get the height for it
     long_rows = [i + 3 for i, a in enumerate(activities) if len(a.content) > 30]
     assert long_rows and all(ws.row_dimensions[r].height >= 28 for r in long_rows)
@@ -138,6 +140,8 @@ def test_activity_rows_are_the_records_with_real_dates_and_numbers(workbook_path
     assert total[8] == sum(len(a.member_ids) for a in activities)
     assert total[9] == sum(a.public_count for a in activities)
     assert total[10] == sum(a.suggestion_count for a in activities)
+    assert total[11] == fen_to_decimal(sum(a.economic_fen for a in activities))
+    assert total[12] == sum(a.beneficiaries for a in activities)
 
 
 def test_donation_money_cells_and_totals(workbook_path: Path, demo_store):
@@ -213,9 +217,9 @@ def test_hostile_text_is_written_as_text(store, tmp_path: Path):
     topics = {ws.cell(r, 5).value: ws.cell(r, 5) for r in range(3, 3 + len(hostile) + 1)}
     for text in hostile:
         assert topics[text].data_type == "s", text
-    content = ws.cell(3, 12).value
+    content = ws.cell(3, 14).value
     assert content == "控制 字符 "
-    long_cell = next(ws.cell(r, 12).value for r in range(3, 9) if ws.cell(r, 5).value == "很长的内容")
+    long_cell = next(ws.cell(r, 14).value for r in range(3, 9) if ws.cell(r, 5).value == "很长的内容")
     assert len(long_cell) == 32_767 and long_cell.endswith("已截断）")
     with zipfile.ZipFile(path) as zf:
         for name in zf.namelist():

@@ -51,6 +51,7 @@ def test_typed_sections_are_saved_and_printed(qtbot, dialog: SummaryDialog, demo
     editor = dialog.findChild(QPlainTextEdit, "narrative_存在问题")
     dialog.tabs.setCurrentWidget(editor)
     editor.setFocus()
+    editor.selectAll()  # the demo has its own text: typed over
     type_chinese(editor, "个别委员参加活动次数偏少。")
     with qtbot.waitSignal(dialog.dataChanged, timeout=2000):
         qtbot.mouseClick(_button(dialog, "saveTextButton"), Qt.MouseButton.LeftButton)
@@ -67,12 +68,13 @@ def test_typed_sections_are_saved_and_printed(qtbot, dialog: SummaryDialog, demo
 def test_changing_year_keeps_unsaved_text(qtbot, dialog: SummaryDialog, demo_store) -> None:
     editor = dialog.findChild(QPlainTextEdit, "narrative_下一步打算")
     editor.setFocus()
+    editor.selectAll()
     type_chinese(editor, "明年继续办好委员接待日。")
     combo = dialog.findChild(QComboBox, "yearCombo")
     with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
         combo.setCurrentIndex(combo.findData(2025))
     assert demo_store.narrative(2026, "下一步打算") == "明年继续办好委员接待日。"
-    assert editor.toPlainText() == demo_store.narrative(2025, "下一步打算") == ""
+    assert editor.toPlainText() == demo_store.narrative(2025, "下一步打算") != ""
     assert "2025年度工作总结" in _text(dialog.result.path)
     with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
         combo.setCurrentIndex(combo.findData(2026))
@@ -129,3 +131,31 @@ def test_edit_template_opens_own_copy_and_preview_uses_it(qtbot, dialog: Summary
     with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
         qtbot.mouseClick(_button(dialog, "previewButton"), Qt.MouseButton.LeftButton)
     assert _text(dialog.result.path).startswith("2026年度履职工作总结")
+
+
+def test_missing_sections_are_warned_before_export_and_the_date_is_printed(
+        qtbot, dialog: SummaryDialog, demo_store, tmp_path: Path, monkeypatch) -> None:
+    import docx
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QMessageBox
+
+    editor = dialog.findChild(QPlainTextEdit, "narrative_存在问题")
+    editor.clear()
+    dialog.findChild(QDateEdit, "signedOnEdit").setDate(QDate(2026, 12, 28))
+    with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
+        qtbot.mouseClick(_button(dialog, "previewButton"), Qt.MouseButton.LeftButton)
+    warning = dialog.findChild(QLabel, "warningLabel")
+    assert warning.isVisible() and "存在问题" in warning.text()
+    assert "2026年12月28日" in _text(dialog.result.path)
+
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: (asked.append(text), answers.pop(0))[1]))
+    target = tmp_path / "总结.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(target), "")))
+    qtbot.mouseClick(_button(dialog, "saveDocxButton"), Qt.MouseButton.LeftButton)  # the clerk says no
+    assert asked and "存在问题" in asked[0] and not target.exists() and not dialog.is_busy()
+    with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
+        qtbot.mouseClick(_button(dialog, "saveDocxButton"), Qt.MouseButton.LeftButton)
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "2026年12月28日" in texts and texts[0].startswith("青溪县政协")
