@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from typing import TypeVar
 
 from studio_desk.core import enums
@@ -214,12 +215,19 @@ def count_donations(store: Store, span: Span, fig: YearFigures, tally: Tally) ->
         for member_id in d.member_ids:
             tally.bump(member_id, "donations")
         assert d.date is not None
-        items = tuple((i.name, i.quantity, i.unit) for i in d.items)
+        items = [_item_words(i.name, i.quantity, i.unit) for i in d.items if i.name]
         fig.donation_events.append(DonationEvent(d.id, d.date, d.category, d.donor, d.recipients,
                                                  d.recipient_count, d.cash_fen, d.in_kind_fen, items))
     fig.donations_all = _donation_totals(everything)
     fig.donations_by_category = {c: _donation_totals(ds) for c, ds in per_cat.items()}
     fig.donation_events.sort(key=lambda e: (e.date, e.record_id))
+
+
+def _item_words(name: str, quantity: object, unit: str) -> str:
+    """``大米30袋``; ``米面油`` when no quantity was recorded."""
+    if isinstance(quantity, Decimal):
+        quantity = f"{quantity.normalize():f}" if quantity == quantity.to_integral_value() else f"{quantity:f}"
+    return f"{name}{quantity}{unit}" if quantity not in (None, "") else name
 
 
 def _donation_totals(donations: list[Donation]) -> DonationTotals:

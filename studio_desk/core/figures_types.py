@@ -84,7 +84,7 @@ class DonationEvent:
     people: int
     cash_fen: int
     in_kind_fen: int
-    items: tuple[tuple[str, object, str], ...] = ()  # (name, quantity, unit)
+    items: list[str] = field(default_factory=list)  # ``大米30袋``, as the sentence names them
 
     @property
     def total_fen(self) -> int:

@@ -69,8 +69,8 @@ def _receptions(c: YearFigures, p: YearFigures) -> str:
         text += f"，入户走访{c.reception_households}户"
     if c.practical_help:
         text += f"，帮办实事{c.practical_help}件"
-    if c.disputes:
-        text += f"，化解矛盾纠纷{c.disputes}件"
+    if c.disputes_resolved:
+        text += f"，化解矛盾纠纷{c.disputes_resolved}件"
     if c.close_rate.value is not None:
         text += f"，诉求办结率{_rate(c.close_rate)}"
     if c.satisfaction_rate.value is not None:

@@ -7,10 +7,12 @@ no ``.00``); a sum of a million yuan or more that is not a whole number of 万 i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
+from studio_desk.core.masking import mask_free_text
 from studio_desk.core.figures import AnnualFigures, DonationEvent, Highlight, LeadAuthor, Rate, TrendYear
 
 # The measure word each kind of output is counted in.
@@ -37,12 +39,6 @@ def yuan(fen: int) -> str:
     if fen % 100 == 0:
         return f"{fen // 100}元"
     return f"{fen // 100}.{fen % 100:02d}元"
-
-
-def quantity(value: object) -> str:
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
-    return "" if value is None else str(value)
 
 
 def change(current: int, previous: int, unit: str, *, money: bool = False) -> str:
@@ -112,12 +108,13 @@ def author_sentences(figures: AnnualFigures) -> list[str]:
 
 
 def _items(event: DonationEvent) -> str:
-    parts = [f"{name}{quantity(q)}{unit}" if quantity(q) else name for name, q, unit in event.items[:4] if name]
-    return _join(parts)
+    return _join(event.items[:4])
 
 
 def donation_sentence(event: DonationEvent) -> str:
-    """One sentence per event, as seed 000 tells them."""
+    """One sentence per event, as seed 000 tells them (a citizen named as recipient is masked:
+    the summary is for the county)."""
+    event = dataclasses.replace(event, donor=mask_free_text(event.donor), recipients=mask_free_text(event.recipients))
     month = f"{event.date.month}月"
     people = f"{event.people}名" if event.people else ""
     goods = _items(event)
@@ -182,7 +179,7 @@ def highlight_sentences(figures: AnnualFigures) -> list[str]:
         outcome = outcome_words(h)
         if outcome:
             text += f"，{outcome}"
-        note = h.note.strip()
+        note = mask_free_text(h.note.strip())
         if note:
             text += f"。{note}"
         out.append(text if text[-1] in "。！？”" else text + "。")

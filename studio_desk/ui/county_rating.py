@@ -25,7 +25,7 @@ CANDIDATES = (
     "receptions_total",
     "reception_people",
     "practical_help",
-    "disputes",
+    "disputes_resolved",
     "outputs_total",
     "proposals_filed",
     "adopted_total",

@@ -161,7 +161,7 @@ def test_donations_exact(fixture_store: Store):
     events = f.donation_events
     assert [(e.category, e.recipients, e.people, e.total_fen) for e in events] == [
         ("慰问", "环卫工人", 30, 630050), ("捐赠", "留守儿童", 45, 2800000)]
-    assert events[0].items[0][0] == "大米"
+    assert events[0].items == ["大米30袋", "食用油30桶"]
 
 
 def test_points_and_ranking(fixture_store: Store):
