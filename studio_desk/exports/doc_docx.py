@@ -85,15 +85,19 @@ class _Writer:
         fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(s.line_pitch)
         fmt.space_before = fmt.space_after = Pt(0)
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        ppr = normal.element.get_or_add_pPr()
+        for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # no extra space between 汉字 and digits
+            _set(ppr, tag, val="0")
         self.body = styles.add_style("正文", WD_STYLE_TYPE.PARAGRAPH)
         self.body.base_style = normal
-        _set(self.body.element.get_or_add_pPr(), "w:ind", firstLineChars="200")
+        _set(self.body.element.get_or_add_pPr(), "w:ind", firstLineChars="200", firstLine=str(round(2 * s.body_size * 20)))
         title = styles.add_style("公文标题", WD_STYLE_TYPE.PARAGRAPH)
         title.base_style = normal
         title.font.size = Pt(s.title_size)
         _fonts(title.element, FACES["title"])
         title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         title.paragraph_format.line_spacing = Pt(s.line_pitch if s.title_size <= s.line_pitch * 0.9 else s.line_pitch * 1.5)
+        _set(title.element.get_or_add_pPr(), "w:snapToGrid", val="0")  # its own size, not the body's grid
         for level, role in ((1, "hei"), (2, "kai")):
             style = styles[f"Heading {level}"]
             style.base_style = normal
@@ -104,7 +108,7 @@ class _Writer:
             fmt.space_before = fmt.space_after = Pt(0)
             fmt.keep_with_next = True
             fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(s.line_pitch)
-            _set(style.element.get_or_add_pPr(), "w:ind", firstLineChars="200")
+            _set(style.element.get_or_add_pPr(), "w:ind", firstLineChars="200", firstLine=str(round(2 * s.body_size * 20)))
 
     def _footers(self) -> None:
         s, section = self.setup, self.doc.sections[0]
@@ -163,10 +167,13 @@ class _Writer:
         if align:
             para.alignment = ALIGN[align]
         if indent is not None or left:
-            ind = {"firstLineChars": str(round((indent or 0) * 100))} if (indent or 0) >= 0 else \
-                {"hangingChars": str(round(-(indent or 0) * 100))}
+            em = (size or self.size) * 20  # twips per character
+            ind = {"firstLineChars": str(round((indent or 0) * 100)), "firstLine": str(round((indent or 0) * em))} \
+                if (indent or 0) >= 0 else \
+                {"hangingChars": str(round(-(indent or 0) * 100)), "hanging": str(round(-(indent or 0) * em))}
             if left:
                 ind["leftChars"] = str(round(left * 100))
+                ind["left"] = str(round(left * em))
             _set(para._p.get_or_add_pPr(), "w:ind", **ind)
         return para
 
@@ -215,7 +222,8 @@ class _Writer:
             if not text:
                 continue
             para = self.paragraph(text, align="right", indent=0)
-            _set(para._p.get_or_add_pPr(), "w:ind", rightChars=str(round(right * 100)))  # type: ignore[attr-defined]
+            _set(para._p.get_or_add_pPr(), "w:ind", rightChars=str(round(right * 100)),  # type: ignore[attr-defined]
+                 right=str(round(right * self.size * 20)))
             para.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
 
     def table(self, t: d.Table) -> None:

@@ -183,7 +183,8 @@ def test_summary_sheet_states_the_core_figures_with_last_year(workbook_path: Pat
     assert sum(v[0] for v in modes.values()) == c.receptions_total
     levels = {r[1].split("：")[-1]: r[3] for r in rows if r[1].startswith("　采用层级：")}
     words = {"县": "县级", "市": "市级", "省": "省级", "全国": "全国"}
-    assert levels and levels == {words[k]: n for k, n in c.adopted_by_level.items() if n or p.adopted_by_level.get(k)}
+    assert levels and levels == {words[k]: c.adopted_by_level.get(k, 0) for k in words
+                                 if c.adopted_by_level.get(k) or p.adopted_by_level.get(k)}
     assert any(r[1].startswith("　办理结果：") for r in rows)
     assert any(r[0] == "活动" and r[1] in c.activities_by_type for r in rows)  # by type
     assert any(r[1] == "开展活动" and r[3] > 0 and r[4] > 0 for r in rows[2:])
