@@ -30,12 +30,14 @@ def number(n: int) -> str:
 
 
 def yuan(fen: int) -> str:
-    """``28000元``, ``37679.90元``; from a million yuan: ``1300万元``, or ``约678万元`` when not whole."""
-    if abs(fen) >= 100 * 1_000_000:
-        if fen % (100 * 10_000) == 0:
-            return f"{fen // (100 * 10_000)}万元"
-        wan = (Decimal(fen) / (100 * 10_000)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-        return f"约{wan}万元"
+    """``28000元``, ``37679.90元``; whole 万 from 10万 up: ``24万元``, ``1300万元``; from a million
+    yuan, a sum that is not whole 万: ``约678万元``."""
+    wan = 100 * 10_000
+    if abs(fen) >= 10 * wan and fen % wan == 0:
+        return f"{fen // wan}万元"
+    if abs(fen) >= 100 * wan:
+        rounded = (Decimal(fen) / wan).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return f"约{rounded}万元"
     if fen % 100 == 0:
         return f"{fen // 100}元"
     return f"{fen // 100}.{fen % 100:02d}元"
