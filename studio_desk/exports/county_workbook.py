@@ -6,7 +6,6 @@ out like a studio's own ledgers (the same columns, styles and print setup).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from openpyxl import Workbook
 from studio_desk.core.county import County
 from studio_desk.core.county_figures import CountyFigures, figure_value, star_text
 from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.files import OutputError, atomic_output, temp_folder_message
 from studio_desk.core.figures import KeyFigure, Rate
 from studio_desk.core.money import fen_to_decimal
 from studio_desk.core.progress import ProgressFn, report
@@ -137,32 +137,28 @@ def write_county_workbook(
     if not path.parent.exists():
         raise StudioDeskError(f"文件夹“{path.parent}”不存在。")
     figures = figures or county.figures(year)
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.xlsx")
     wb = Workbook(write_only=True)
     wb.properties.creator = "委员工作室履职台账"
     wb.properties.title = f"{county_name}委员工作室{year}年度汇总"
     _mark_masked(wb)
+    total = len(lc.RECORD_SHEETS) + 1
+    report(progress, 0, total, "正在写出统计汇总……")
+    _summary_sheet(wb, figures, county_name)
+    for index, spec in enumerate(lc.RECORD_SHEETS, start=1):
+        report(progress, index, total, f"正在写出{spec.name}……")
+        _ledger_sheet(wb, county, year, spec, county_name)
+    marker = wb.create_sheet(MARKER_SHEET)
+    marker.sheet_state = "veryHidden"
+    marker.append([MASKED_MARKER])
+    report(progress, total, total, "正在保存文件……")
     try:
-        total = len(lc.RECORD_SHEETS) + 1
-        report(progress, 0, total, "正在写出统计汇总……")
-        _summary_sheet(wb, figures, county_name)
-        for index, spec in enumerate(lc.RECORD_SHEETS, start=1):
-            report(progress, index, total, f"正在写出{spec.name}……")
-            _ledger_sheet(wb, county, year, spec, county_name)
-        marker = wb.create_sheet(MARKER_SHEET)
-        marker.sheet_state = "veryHidden"
-        marker.append([MASKED_MARKER])
-        report(progress, total, total, "正在保存文件……")
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StudioDeskError(f"无法写入“{path}”：文件可能正在 Excel/WPS 中打开，或文件夹只读。") from exc
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StudioDeskError(f"写入“{path}”失败：{exc.strerror or exc}。原有文件未被改动。") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+        with atomic_output(path) as tmp:
+            wb.save(tmp)
+    except Exception as exc:
+        # openpyxl streams each sheet through a file in the temp folder; lxml reports a failed
+        # write there as its own SerialisationError, not as an OSError.
+        if type(exc).__name__ == "SerialisationError":
+            raise OutputError(temp_folder_message(exc)) from exc
         raise
     return path
 
