@@ -6,25 +6,48 @@ screen of about 1093×614 or 911×512: no window may ask for more than the scree
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 SCREEN_MARGIN = 40  # room left for the taskbar and the window frame
 SMALLEST_SCREEN = QSize(1366, 768)
 
 
+def _render(svg: str, size: int) -> QPixmap:
+    data = QByteArray(svg.encode("utf-8"))
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"svg"))
+    reader.setScaledSize(QSize(size, size))
+    image = reader.read()
+    buffer.close()
+    return QPixmap.fromImage(image)
+
+
 @cache
 def icon(name: str) -> QIcon:
-    """An icon from ``resources/icons`` (SVG: sharp at every scaling); empty when missing."""
+    """An icon from ``resources/icons`` drawn at the sizes of 100–200 % scaling; empty when missing.
+
+    Its selected form is drawn white, so that it stays visible on the blue of a selected
+    navigation entry."""
     from studio_desk.paths import asset_path
 
     try:
-        return QIcon(str(asset_path("resources", "icons", f"{name}.svg")))
-    except FileNotFoundError:
+        text = asset_path("resources", "icons", f"{name}.svg").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
         return QIcon()
+    white = re.sub(r'stroke="#[0-9a-fA-F]{6}"', 'stroke="#ffffff"', text)
+    result = QIcon()
+    for size in (16, 24, 32, 48):
+        for svg, mode in ((text, QIcon.Mode.Normal), (white, QIcon.Mode.Selected)):
+            pixmap = _render(svg, size)
+            if not pixmap.isNull():
+                result.addPixmap(pixmap, mode)
+    return result
 
 
 def available_size(widget: QWidget | None = None) -> QSize:
