@@ -15,45 +15,26 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
+def how_to_begin() -> str:
+    """What to do on a data folder with no database yet (said by commands that need one)."""
+    return (
+        "开始使用：运行 studio-desk 打开程序（会自动创建数据库），"
+        "或用 studio-desk import 台账.xlsx 导入已有的台账，或用 studio-desk merge 副本.sqlite 合并U盘上的副本。"
+    )
+
+
 def _notify(message: str) -> None:
     print(message, file=sys.stderr)
 
 
 def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
-    """Open the database the command works on (``--db`` or the default one).
-
-    A file on a USB stick is worked on through a local copy that is written back safely when
-    the store closes (``core.removable``); the first open of a day makes the daily backup.
-    """
+    """Open the database the command works on (``--db`` or the default one), locked for this
+    command (``core.open``); the first open of a day makes the daily backup."""
     from studio_desk.core.backup import backup_if_due
     from studio_desk.core.errors import StudioDeskError
-    from studio_desk.core.instance_lock import DatabaseLock
-    from studio_desk.core.removable import (
-        open_database,
-        removable_reason,
-        working_copy_path,
-    )
+    from studio_desk.core.open import open_for_work
 
-    path = db_path(args)
-    # The window's lock: a command must not work on a database a window has open (for a file on
-    # a stick both would share one working copy, and the later write-back would drop the other's
-    # changes). Refused at once, with the window's own sentence.
-    lock = DatabaseLock(working_copy_path(path) if removable_reason(path) else path, holder="command")
-    lock.acquire()
-    try:
-        store = open_database(path, create=create, notify=_notify)
-    except BaseException:
-        lock.release()
-        raise
-    close = store.close
-
-    def close_and_unlock() -> None:
-        try:
-            close()
-        finally:
-            lock.release()
-
-    store.close = close_and_unlock  # type: ignore[method-assign]
+    store = open_for_work(db_path(args), holder="command", create=create, notify=_notify)
     if getattr(args, "command", None) not in ("backup", "restore"):
         try:
             backup_if_due(store)

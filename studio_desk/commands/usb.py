@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from studio_desk.commands import db_path, open_store
+from studio_desk.commands import db_path, how_to_begin, open_store
 from studio_desk.core.errors import StudioDeskError
 
 
@@ -111,17 +111,22 @@ def run_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backups(args: argparse.Namespace):
+def _backups(store):  # type: ignore[no-untyped-def]
     from studio_desk.core.backup import list_backups
     from studio_desk.paths import backups_dir
 
-    return list_backups(backups_dir(), db_path(args).stem)
+    return list_backups(backups_dir(), store)
 
 
 def run_backups(args: argparse.Namespace) -> int:
     from studio_desk.core.backup import backup_counts
+    from studio_desk.core.store import Store
 
-    found = _backups(args)
+    path = db_path(args)
+    if not path.exists():
+        raise StudioDeskError(f"还没有数据库“{path}”，也就还没有备份。{how_to_begin()}")
+    with Store.open_readonly(path) as store:  # its identity picks its own backups
+        found = _backups(store)
     if not found:
         print("还没有备份。用 studio-desk backup 立即备份。")
         return 0
@@ -137,16 +142,16 @@ def run_backups(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from studio_desk.core.backup import restore_backup
 
-    chosen = Path(args.backup)
-    if args.backup.isdigit() and not chosen.exists():
-        found = _backups(args)
-        index = int(args.backup)
-        if not 1 <= index <= len(found):
-            raise StudioDeskError(f"没有第 {index} 个备份（共 {len(found)} 个，用 studio-desk backups 查看）。")
-        chosen = found[index - 1].path
-    if not chosen.exists():
-        raise StudioDeskError(f"找不到备份文件“{chosen}”。")
     with open_store(args, create=False) as store:
+        chosen = Path(args.backup)
+        if args.backup.isdigit() and not chosen.exists():
+            found = _backups(store)
+            index = int(args.backup)
+            if not 1 <= index <= len(found):
+                raise StudioDeskError(f"没有第 {index} 个备份（共 {len(found)} 个，用 studio-desk backups 查看）。")
+            chosen = found[index - 1].path
+        if not chosen.exists():
+            raise StudioDeskError(f"找不到备份文件“{chosen}”。")
         before = restore_backup(store, chosen, progress=_progress_printer())
     print(f"已从备份恢复：{chosen}")
     print(f"恢复前的数据已备份为：{before.path}（如需撤销，恢复这个备份即可）")

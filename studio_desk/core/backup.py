@@ -6,7 +6,7 @@ import glob
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from studio_desk.core.db import connect
@@ -18,8 +18,13 @@ KEEP_MONTHLY = 12
 KEEP_EVENT = 20  # before import / merge / restore / migration
 STALE_PART_SECONDS = 3600
 
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>\w+)-(?P<stamp>\d{8}-\d{6})\.sqlite$")
-# The store names its own before-migration backups ``<stem>-升级前-v<N>-<stamp>.sqlite``.
+# ``<stem>-<kind>-<stamp>-<sequence>-<database id>.sqlite``: the sequence orders a database's
+# backups whatever the PC's clock says, the id keeps two databases of one file name apart.
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<kind>\w+)-(?P<stamp>\d{8}-\d{6})-(?P<seq>\d{6})-(?P<owner>[0-9a-f]{8})\.sqlite$"
+)
+# Names of older versions (no sequence, no database id), and the store's before-migration backups.
+_OLD_NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>\w+)-(?P<stamp>\d{8}-\d{6})\.sqlite$")
 _MIGRATION_NAME = re.compile(r"^(?P<stem>.+)-升级前-v\d+-(?P<stamp>\d{8}-\d{6})\.sqlite$")
 
 KIND_LABELS = {
@@ -37,49 +42,89 @@ class BackupInfo:
     path: Path
     kind: str
     made_at: datetime
+    seq: int = 0  # 0: made by an older version, before backups were numbered
+    owner: str = ""  # the first 8 hex digits of the database's identity ("" when unknown)
 
     @property
     def label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
 
 
+Owner = Store | str | None
+
+
+def _owner_key(store: Store) -> str:
+    return store.database_id().replace("-", "")[:8]
+
+
 def make_backup(store: Store, backup_dir: Path, kind: str = "manual") -> BackupInfo:
-    """Write a consistent copy of the open database into ``backup_dir`` and rotate old ones."""
+    """Write a consistent copy of the open database into ``backup_dir`` and rotate old ones.
+
+    The new backup is never removed by this rotation, whatever the clock says."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     now = datetime.now().replace(microsecond=0)
-    target = backup_dir / f"{store.path.stem}-{kind}-{now:%Y%m%d-%H%M%S}.sqlite"
-    while target.exists():  # two backups in one second: the later one takes the next second
-        now += timedelta(seconds=1)
-        target = backup_dir / f"{store.path.stem}-{kind}-{now:%Y%m%d-%H%M%S}.sqlite"
+    key = _owner_key(store)
+    mine = list_backups(backup_dir, store)
+    seq = max((b.seq for b in mine), default=0) + 1
+    target = backup_dir / f"{store.path.stem}-{kind}-{now:%Y%m%d-%H%M%S}-{seq:06d}-{key}.sqlite"
     store.backup_to(target)
-    rotate(backup_dir, store.path.stem)
-    return BackupInfo(target, kind, now)
+    info = BackupInfo(target, kind, now, seq, key)
+    rotate(backup_dir, store, keep=(target,))
+    return info
 
 
-def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:
-    """Backups in the folder, newest first."""
+def list_backups(backup_dir: Path, owner: Owner = None) -> list[BackupInfo]:
+    """Backups in the folder, newest first (by sequence; older versions' by time, after them).
+
+    ``owner`` is an open store (its own backups, by the database's identity, and older
+    versions' backups of its file name) or a file name stem; None lists every backup.
+    """
     out: list[BackupInfo] = []
     if not backup_dir.exists():
         return out
+    stem, key = (owner.path.stem, _owner_key(owner)) if isinstance(owner, Store) else (owner, None)
     for path in backup_dir.glob("*.sqlite"):
-        migration = _MIGRATION_NAME.match(path.name)
-        match = migration or _NAME.match(path.name)
-        if not match or (stem is not None and match["stem"] != stem):
+        info = _parse(path)
+        if info is None:
             continue
-        try:
-            made = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        except ValueError:
+        if key is not None and info.owner:
+            if info.owner != key:
+                continue  # another database's, even under the same file name
+        elif stem is not None and _stem(path) != stem:
             continue
-        out.append(BackupInfo(path, "migration" if migration else match["kind"], made))
-    out.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
+        out.append(info)
+    out.sort(key=lambda b: (b.seq, b.made_at, b.path.name), reverse=True)
     return out
 
 
-def rotate(backup_dir: Path, stem: str) -> list[Path]:
-    """Keep the newest daily backups, one per month for a year, and recent event backups."""
-    keep: set[Path] = set()
+def _stem(path: Path) -> str:
+    match = _NAME.match(path.name) or _MIGRATION_NAME.match(path.name) or _OLD_NAME.match(path.name)
+    return match["stem"] if match else ""
+
+
+def _parse(path: Path) -> BackupInfo | None:
+    new = _NAME.match(path.name)
+    migration = None if new else _MIGRATION_NAME.match(path.name)
+    match = new or migration or _OLD_NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        made = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+    if new:
+        return BackupInfo(path, new["kind"], made, int(new["seq"]), new["owner"])
+    return BackupInfo(path, "migration" if migration else match["kind"], made)
+
+
+def rotate(backup_dir: Path, owner: Owner, *, keep: tuple[Path, ...] = ()) -> list[Path]:
+    """Keep the newest daily backups, one per month for a year, and recent event backups.
+
+    "Newest" is by sequence, so a clock set back never makes a fresh backup look old; ``keep``
+    names backups an operation has just announced, which are never removed."""
+    kept: set[Path] = set(keep)
     removed = []
-    backups = list_backups(backup_dir, stem)
+    backups = list_backups(backup_dir, owner)
     days: dict[str, Path] = {}
     months: dict[str, Path] = {}
     events: list[Path] = []
@@ -91,19 +136,27 @@ def rotate(backup_dir: Path, stem: str) -> list[Path]:
                 events.append(b.path)
         else:
             events.append(b.path)
-    keep.update(list(days.values())[:KEEP_DAILY])
-    keep.update(list(months.values())[:KEEP_MONTHLY])
-    keep.update(events[:KEEP_EVENT])
+    kept.update(list(days.values())[:KEEP_DAILY])
+    kept.update(list(months.values())[:KEEP_MONTHLY])
+    kept.update(events[:KEEP_EVENT])
     for b in backups:
-        if b.path not in keep:
+        if b.path not in kept:
             try:
                 b.path.unlink()
                 removed.append(b.path)
             except OSError:
                 pass
+    stem = owner.path.stem if isinstance(owner, Store) else owner
+    if stem:
+        removed += _remove_stale_parts(backup_dir, stem)
+    return removed
+
+
+def _remove_stale_parts(backup_dir: Path, stem: str) -> list[Path]:
     # A backup cut off by a crash or a kill stays as a hidden ``.<name>.sqlite.<random>.part``
     # (``<name>.sqlite.part`` from older versions), never under a final name; each is as big as
     # the database, so drop those old enough not to be a copy still being made.
+    removed = []
     stale = datetime.now().timestamp() - STALE_PART_SECONDS
     parts = [*backup_dir.glob(f"{glob.escape(stem)}-*.sqlite.part"),
              *backup_dir.glob(f".{glob.escape(stem)}-*.sqlite.*.part")]
@@ -117,11 +170,11 @@ def rotate(backup_dir: Path, stem: str) -> list[Path]:
     return removed
 
 
-def daily_backup_due(backup_dir: Path, stem: str) -> bool:
+def daily_backup_due(backup_dir: Path, owner: Owner) -> bool:
     today = datetime.now().strftime("%Y%m%d")
     return not any(
         b.made_at.strftime("%Y%m%d") == today
-        for b in list_backups(backup_dir, stem)
+        for b in list_backups(backup_dir, owner)
         if b.kind in ("daily", "manual")
     )
 
@@ -195,19 +248,7 @@ def restore_backup(
         report(progress, 1, 3, "正在备份当前数据……")
         before = make_backup(store, backup_dir, "restore")
         report(progress, 2, 3, "正在恢复……")
-        src = sqlite3.connect(str(source))
-        try:
-            with store._lock:
-                if store.conn.in_transaction:
-                    raise DatabaseError("数据库正在写入，请稍后再恢复。")
-                src.backup(store.conn)
-                store._type_cache.clear()
-        except sqlite3.Error as exc:
-            from studio_desk.core.db import sqlite_error_message
-
-            raise DatabaseError("恢复失败，数据保持原样：" + sqlite_error_message(exc, store.path)) from exc
-        finally:
-            src.close()
+        store.replace_contents_from(source)
         report(progress, 3, 3, "恢复完成")
         return before
     finally:
@@ -220,6 +261,6 @@ def backup_if_due(store: Store, backup_dir: Path | None = None) -> BackupInfo | 
         from studio_desk.paths import backups_dir
 
         backup_dir = backups_dir()
-    if not daily_backup_due(backup_dir, store.path.stem):
+    if not daily_backup_due(backup_dir, store):
         return None
     return make_backup(store, backup_dir, "daily")

@@ -250,6 +250,7 @@ def check_file(path: Path) -> CheckReport:
             if dangling:
                 report.ok = False
                 report.problems.append(f"有 {dangling} 处引用了不存在的委员。")
+            report.problems += _shared_ids(conn)
     except DatabaseError as exc:
         report.ok = False
         report.problems.append(str(exc))
@@ -259,3 +260,22 @@ def check_file(path: Path) -> CheckReport:
     finally:
         conn.close()
     return report
+
+
+def _shared_ids(conn: sqlite3.Connection) -> list[str]:
+    """Ids that two kinds of record share (older versions let an import add one): each record
+    keeps its own data, but the clerk should know which ids are doubled."""
+    from studio_desk.core.models import BY_TABLE, RECORD_TYPES
+
+    present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    union = " UNION ALL ".join(
+        f"SELECT id, '{cls.TABLE}' AS t FROM {cls.TABLE}" for cls in RECORD_TYPES if cls.TABLE in present
+    )
+    rows = conn.execute(
+        f"SELECT id, group_concat(t, ',') FROM ({union}) GROUP BY id HAVING count(*) > 1 LIMIT 20"
+    ).fetchall()
+    return [
+        f"记录编号 {record_id} 同时用于两类记录（{'、'.join(BY_TABLE[t].TITLE for t in tables.split(','))}），"
+        "两条记录各自保留，但请核对。"
+        for record_id, tables in rows
+    ]

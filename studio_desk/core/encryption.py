@@ -101,16 +101,24 @@ def encrypt_stream(
             return
 
 
-def decrypt_file(src: Path, dst: Path, password: str) -> None:
-    """Decrypt ``src`` into ``dst`` (a temporary file the caller owns). Raises a clear error."""
+def decrypt_file(src: Path, dst: Path, password: str, *, name: str | None = None) -> None:
+    """Decrypt ``src`` into ``dst`` (a temporary file the caller owns). Raises a clear error
+    naming ``name`` (the clerk's own file, when ``src`` is a local copy of it)."""
+    name = name or src.name
     with open(src, "rb") as fh, open(dst, "wb") as out:
         header = fh.read(_HEADER_LEN)
-        if len(header) < _HEADER_LEN or not header.startswith(MAGIC):
-            raise TamperedFile(f"“{src.name}”不是本程序加密的文件，或文件头已损坏。")
+        if not header.startswith(MAGIC[: len(header)]) or not header:
+            raise TamperedFile(f"“{name}”不是本程序加密的文件，或文件头已损坏。")
+        verifier = fh.read(_VERIFIER_LEN) if len(header) == _HEADER_LEN else b""
+        if len(verifier) < _VERIFIER_LEN:
+            # Cut off inside its header (a copy interrupted early): not a wrong password.
+            raise TamperedFile(
+                f"加密副本“{name}”不完整（文件在开头部分就被截断了，只有 {src.stat().st_size:,} 字节），"
+                "可能是复制时U盘被拔出。请用完整的文件。没有写入任何数据。"
+            )
         log2_n, r, p = header[len(MAGIC)], header[len(MAGIC) + 1], header[len(MAGIC) + 2]
         salt = header[len(MAGIC) + 3 : len(MAGIC) + 19]
         prefix = header[len(MAGIC) + 19 :]
-        verifier = fh.read(_VERIFIER_LEN)
         key, check_key = _keys(password, salt, log2_n, r, p)
         expected = hmac.new(check_key, header, hashlib.sha256).digest()
         if not hmac.compare_digest(verifier, expected):
@@ -118,7 +126,7 @@ def decrypt_file(src: Path, dst: Path, password: str) -> None:
         aes = AESGCM(key)
         index = 0
         damaged = TamperedFile(
-            f"加密副本“{src.name}”已损坏或被改动过（校验未通过），无法使用。没有写入任何数据。"
+            f"加密副本“{name}”已损坏或被改动过（校验未通过），无法使用。没有写入任何数据。"
         )
         while True:
             length_bytes = fh.read(4)

@@ -54,6 +54,8 @@ PROPOSAL_STATUSES = (
     "已答复",
     "办结",
 )
+# Not submitted yet: not an output, counted nowhere (the figures, the member page, validation).
+PROPOSAL_DRAFT = "草拟"
 # A 提案 counts as 立案 once it reached 立案 or any later step of the handling pipeline.
 PROPOSAL_FILED_STATUSES = ("立案", "交办", "办理中", "已答复", "办结")
 # Answered (办复): the handling unit replied.

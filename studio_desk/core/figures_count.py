@@ -155,7 +155,7 @@ def count_outputs(store: Store, span: Span, fig: YearFigures, tally: Tally, weig
     results: Counter[str] = Counter()
     leads: dict[str, tuple[str, list[tuple[date, str, str]]]] = {}  # key → (name, [(date, kind, title)])
     for p in _each(store, Proposal, span):
-        if p.status == "草拟":
+        if not p.is_output:
             continue
         fig.outputs_total += 1
         kinds[p.category] += 1

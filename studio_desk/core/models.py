@@ -325,6 +325,14 @@ class Reception(Record):
     def display_name(self) -> str:
         return self.request_content[:30]
 
+    @property
+    def is_open(self) -> bool:
+        """Still being handled (待办, 办理中)."""
+        return self.status in enums.RECEPTION_OPEN_STATUSES
+
+    def is_overdue(self, today: Date) -> bool:
+        return self.is_open and self.deadline is not None and self.deadline < today
+
     def year(self) -> int | None:
         return self.date.year if self.date else None
 
@@ -390,6 +398,11 @@ class Proposal(Record):
 
     def display_name(self) -> str:
         return self.title
+
+    @property
+    def is_output(self) -> bool:
+        """Submitted (not 草拟): an output of the studio that the figures count."""
+        return self.status != enums.PROPOSAL_DRAFT
 
     def year(self) -> int | None:
         if self.submitted_on:

@@ -62,7 +62,8 @@ def restore(store: Store, cls: type[Record], ids: Sequence[str]) -> list[tuple[R
         for tomb in store.get_many(cls, list(ids), include_deleted=True):
             if not tomb.deleted:
                 continue
-            pairs.append((tomb, store.save(codec.copy_record(tomb, deleted=False), check=False, reason="恢复")))
+            back = store.save(codec.copy_record(tomb, deleted=False), check=False, reason="恢复", restore=True)
+            pairs.append((tomb, back))
         if cls is Reception:
             recount(store, [r.activity_id for _t, r in pairs if isinstance(r, Reception)])
     return pairs

@@ -10,6 +10,7 @@ fails, the working copy is kept and merged with the stick's file the next time.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -33,6 +34,17 @@ def _existing(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path
+
+
+def _full_path(path: Path) -> Path:
+    """``path`` with its existing part resolved and the rest kept: the same name whether or
+    not the stick is plugged in right now."""
+    probe = Path(os.path.abspath(path))
+    missing: list[str] = []
+    while not probe.exists() and probe.parent != probe:
+        missing.insert(0, probe.name)
+        probe = probe.parent
+    return _existing(probe).joinpath(*missing)
 
 
 def _under(path: Path, root: str) -> bool:
@@ -59,10 +71,6 @@ def removable_reason(path: Path | str) -> str | None:
     if sys.platform == "darwin" and str(resolved).startswith("/Volumes/"):
         return "外接磁盘"
     return None
-
-
-def is_removable(path: Path | str) -> bool:
-    return removable_reason(path) is not None
 
 
 def _windows_reason(path: Path) -> str | None:
@@ -116,14 +124,10 @@ def _linux_reason(path: Path) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------- working copies
-
-
 def working_copy_path(origin: Path) -> Path:
     from studio_desk.paths import data_dir
 
-    where = str(_existing(origin.parent) / origin.name)
-    key = hashlib.sha1(where.encode("utf-8")).hexdigest()[:10]
+    key = hashlib.sha1(str(_full_path(origin)).encode("utf-8")).hexdigest()[:10]
     folder = data_dir() / "working"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{origin.stem}-{key}.sqlite"
@@ -137,18 +141,55 @@ def _file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _marker(local: Path) -> Path:
+    """Beside a working copy while it is open or not yet written back: where it came from and
+    its hash when it was last equal to the stick's file. After a crash it says whether the
+    working copy holds work the stick does not have."""
+    return local.with_name(local.name + ".pending")
+
+
+def _read_marker(local: Path) -> dict[str, str] | None:
+    try:
+        text = _marker(local).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    try:
+        data = json.loads(text)
+        return data if isinstance(data, dict) else {}
+    except ValueError:
+        return {"origin": text.strip()}  # older versions wrote only the origin: unsaved work
+
+
+def _write_marker(local: Path, origin: Path, synced_hash: str) -> None:
+    # Written in place: a torn marker reads as "unsaved work", the safe side.
+    with open(_marker(local), "w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"origin": str(origin), "synced": synced_hash}))
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
 class WorkingCopyStore(Store):
-    """A store on a local copy of a file that lives on a stick; written back on close."""
+    """A store on a local copy of a file that lives on a stick; written back on close.
+
+    Until it is written back, the working copy is the truth: a crash leaves its marker, and the
+    next open merges the stick's file into it and writes it back — never the other way round.
+    """
 
     origin: Path
-    _opened_hash: str
+    _synced_hash: str
+
+    def attach(self, origin: Path, synced_hash: str) -> WorkingCopyStore:
+        """Tie the copy to its stick's file; ``synced_hash`` is "" when it must be written back."""
+        self.origin, self._synced_hash = origin, synced_hash
+        _write_marker(self.path, origin, synced_hash)
+        return self
 
     @property
     def pending_marker(self) -> Path:
-        return self.path.with_name(self.path.name + ".pending")
+        return _marker(self.path)
 
     def has_changes(self) -> bool:
-        return _file_hash(self.path) != self._opened_hash
+        return _file_hash(self.path) != self._synced_hash
 
     def write_back(self, progress: Callable[[int, int, str], None] | None = None) -> bool:
         """Write the working copy back to the stick if it changed. Returns True if it wrote."""
@@ -159,14 +200,12 @@ class WorkingCopyStore(Store):
         try:
             write_snapshot(self, self.origin, overwrite=True, progress=progress)
         except StudioDeskError as exc:
-            self.pending_marker.write_text(str(self.origin), encoding="utf-8")
             raise StudioDeskError(
                 f"未能写回U盘上的“{self.origin}”：{exc}\n您的修改没有丢失，保存在本机的工作副本“{self.path}”中；"
                 "下次打开U盘上的这个数据库时会自动合并进去。"
             ) from exc
-        self._opened_hash = _file_hash(self.path)
-        if self.pending_marker.exists():
-            self.pending_marker.unlink()
+        self._synced_hash = _file_hash(self.path)
+        _write_marker(self.path, self.origin, self._synced_hash)
         return True
 
     def close(self) -> None:
@@ -174,40 +213,89 @@ class WorkingCopyStore(Store):
             self.write_back()
         finally:
             super().close()
+        self.pending_marker.unlink(missing_ok=True)  # written back: nothing pending
+
+    def close_without_write_back(self) -> None:
+        """Close and leave the working copy marked as pending (it is written back next time)."""
+        Store.close(self)
 
 
-def open_working_copy(origin: Path, *, create: bool = True, password: str | None = None) -> WorkingCopyStore:
+def _unsaved_work(local: Path) -> bool:
+    """A working copy left by a crash or a failed write-back, holding work the stick lacks."""
+    marker = _read_marker(local)
+    if marker is None or not local.exists():
+        return False
+    synced = marker.get("synced", "")
+    return not synced or _file_hash(local) != synced
+
+
+def open_working_copy(
+    origin: Path,
+    *,
+    create: bool = True,
+    password: str | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> WorkingCopyStore:
     """Copy ``origin`` (on a stick) to the data folder and open the copy."""
     from studio_desk.core.snapshot import read_copy
 
     origin = Path(origin)
     local = working_copy_path(origin)
-    pending = local.with_name(local.name + ".pending")
     fresh = local.with_name(local.name + ".incoming")
+    fresh.unlink(missing_ok=True)
+    unsaved = _unsaved_work(local)
     if origin.exists() and origin.stat().st_size > 0:
         read_copy(origin, fresh, password=password)
+    elif unsaved:
+        raise StudioDeskError(
+            f"找不到U盘上的“{origin}”（U盘是否已插好？）。上次在本机工作副本“{local}”中的修改还没有写回U盘，"
+            "它们没有丢失：插好U盘后再打开即可自动写回。"
+        )
     elif not create:
         raise StudioDeskError(f"找不到数据库文件“{origin}”。")
-    if pending.exists() and local.exists():
-        # Changes that could not be written back last time: merge the stick's file into them.
-        store = cast(WorkingCopyStore, WorkingCopyStore.open(local, create=False))
-        if fresh.exists():
-            from studio_desk.core.sync import merge_file
-
-            try:
-                merge_file(store, fresh)
-            finally:
-                fresh.unlink()
-        store.origin, store._opened_hash = origin, ""  # always write back
-        return store
+    if unsaved:
+        return _resume(origin, local, fresh, notify)
     if fresh.exists():
         os.replace(fresh, local)
-    elif local.exists():
-        local.unlink()  # a new database: start it empty, here
+    else:
+        for leftover in (local, Path(str(local) + "-journal")):
+            leftover.unlink(missing_ok=True)  # a new database: start it empty, here
     store = cast(WorkingCopyStore, WorkingCopyStore.open(local, create=True))
-    store.origin = origin
-    store._opened_hash = _file_hash(local) if origin.exists() else ""
+    return store.attach(origin, _file_hash(local) if origin.exists() else "")
+
+
+def _resume(origin: Path, local: Path, fresh: Path, notify: Callable[[str], None] | None) -> WorkingCopyStore:
+    """The working copy holds work the stick lacks: merge the stick's file into it (its own
+    later changes, if any, come along) and write it back now."""
+    from studio_desk.core.sync import merge_file
+
+    store = cast(WorkingCopyStore, WorkingCopyStore.open(local, create=False))
+    try:
+        store.attach(origin, "")
+        if fresh.exists():
+            merge_file(store, fresh)
+    except BaseException:
+        store.close_without_write_back()
+        raise
+    finally:
+        fresh.unlink(missing_ok=True)
+    said = "现已合并并写回U盘" if _try_write_back(store, notify) else "现已合并，关闭时再写回"
+    if notify is not None:
+        notify(
+            f"提示：上次在本机工作副本中对“{origin.name}”的修改还没有写回U盘（程序曾意外退出或U盘被拔出），"
+            f"{said}，没有丢失任何数据。"
+        )
     return store
+
+
+def _try_write_back(store: WorkingCopyStore, notify: Callable[[str], None] | None) -> bool:
+    try:
+        store.write_back()
+    except StudioDeskError as exc:
+        if notify is not None:
+            notify(f"提示：{exc}")
+        return False
+    return True
 
 
 def open_database(
@@ -226,16 +314,7 @@ def open_database(
             f"提示：数据库“{path}”在{reason}上。为防止拔出时损坏数据，本次在本机的工作副本上操作，"
             "关闭时再安全地写回。"
         )
-    return open_working_copy(path, create=create)
-
-
-def discard_working_copy(origin: Path) -> None:
-    """Forget a working copy (e.g. after the clerk chose to keep the stick's version)."""
-    local = working_copy_path(origin)
-    for suffix in ("", ".pending", ".incoming"):
-        leftover = local.with_name(local.name + suffix)
-        if leftover.exists():
-            leftover.unlink()
+    return open_working_copy(path, create=create, notify=notify)
 
 
 def removable_roots() -> list[Path]:

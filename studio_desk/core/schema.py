@@ -192,6 +192,44 @@ def _v7_activity_outcomes(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE activities ADD COLUMN beneficiaries INTEGER NOT NULL DEFAULT 0")
 
 
+# Which parent tables each child table serves (a record's children are its own).
+_CHILD_PARENTS = {
+    "record_members": ("activities", "receptions", "donations", "proposals", "reception_days"),
+    "donation_items": ("donations",),
+    "proposal_authors": ("proposals",),
+    "followups": ("receptions", "proposals"),
+}
+_CHILD_COLUMNS = {
+    "record_members": "member_id TEXT NOT NULL",
+    "donation_items": "name TEXT NOT NULL, quantity TEXT, unit TEXT NOT NULL DEFAULT '', "
+    "value_fen INTEGER NOT NULL DEFAULT 0",
+    "proposal_authors": "name TEXT NOT NULL, member_id TEXT",
+    "followups": "date TEXT, note TEXT NOT NULL",
+}
+
+
+def _v8_children_keyed_by_table(conn: sqlite3.Connection) -> None:
+    """Child rows carry their parent's table: a record of one kind can never replace another
+    kind's members, items, authors or follow-ups, even when an old file gave both one id."""
+    for child, parents in _CHILD_PARENTS.items():
+        names = [row[1] for row in conn.execute(f"PRAGMA table_info({child})")][2:]
+        conn.execute(f"ALTER TABLE {child} RENAME TO {child}_v2")
+        conn.execute(
+            f"CREATE TABLE {child} (table_name TEXT NOT NULL, record_id TEXT NOT NULL, "
+            f"position INTEGER NOT NULL, {_CHILD_COLUMNS[child]}, "
+            "PRIMARY KEY (table_name, record_id, position))"
+        )
+        cols = ", ".join(["record_id", "position", *names])
+        for parent in parents:
+            conn.execute(
+                f"INSERT INTO {child} (table_name, {cols}) SELECT ?, {cols} FROM {child}_v2 "
+                f"WHERE record_id IN (SELECT id FROM {parent})",
+                (parent,),
+            )
+        conn.execute(f"DROP TABLE {child}_v2")
+    conn.execute("CREATE INDEX record_members_member ON record_members(member_id)")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_search),
@@ -200,5 +238,6 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (5, _v5_reception_day),
     (6, _v6_incomplete),
     (7, _v7_activity_outcomes),
+    (8, _v8_children_keyed_by_table),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -176,7 +176,7 @@ def write_snapshot(
                 raise SnapshotError("读回U盘上的副本时发现内容不一致，U盘可能有故障。请换一个U盘重试。")
             if password is not None:
                 plain = work / "readback.sqlite"
-                encryption.decrypt_file(back, plain, password)
+                encryption.decrypt_file(back, plain, password, name=target.name)
                 back = plain
             counts = quick_check(back)
             if counts != expected:
@@ -208,7 +208,7 @@ def read_copy(source: Path | str, local: Path, *, password: str | None = None) -
             raw = local.with_name(local.name + ".enc")
             shutil.copyfile(source, raw)
             try:
-                encryption.decrypt_file(raw, local, password)
+                encryption.decrypt_file(raw, local, password, name=source.name)
             finally:
                 remove_quietly(raw)
         else:

@@ -61,21 +61,17 @@ class SearchText:
             parts.append(pinyin_initials(record.person_name))
         return fold("\n".join(parts))
 
-    def _refresh_search_for_member(self, member_id: str) -> None:
-        linked = [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT DISTINCT record_id FROM record_members WHERE member_id = ?", (member_id,)
-            )
-        ]
-        linked += [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT DISTINCT record_id FROM proposal_authors WHERE member_id = ?", (member_id,)
-            )
-        ]
+    def refresh_search_for_member(self, member_id: str) -> None:
+        """A member was renamed: the records that list them search by the new name."""
+        linked: dict[str, list[str]] = {}
+        for table, record_id in self.conn.execute(
+            "SELECT DISTINCT table_name, record_id FROM record_members WHERE member_id = ? "
+            "UNION SELECT DISTINCT table_name, record_id FROM proposal_authors WHERE member_id = ?",
+            (member_id, member_id),
+        ):
+            linked.setdefault(table, []).append(record_id)
         for cls in SEARCHABLE:
-            for record in self.get_many(cls, linked):
+            for record in self.get_many(cls, linked.get(cls.TABLE, [])):
                 self.conn.execute(
                     f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
                     (self._search_text(record), record.id),

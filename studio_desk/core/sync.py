@@ -24,7 +24,8 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,18 +34,17 @@ from studio_desk.core import codec
 from studio_desk.core.db import check_schema, connect, ensure_ours, sniff_file, sqlite_error_message
 from studio_desk.core.errors import DatabaseError, NotStudioDeskError, StudioDeskError
 from studio_desk.core.masked_marker import masked_connection_reason
-from studio_desk.core.models import BY_TABLE, RECORD_TYPES, Member, Record, TypeEntry
+from studio_desk.core.models import BY_TABLE, RECORD_TYPES, Record
 from studio_desk.core.progress import ProgressFn, report
+from studio_desk.core.merge_check import Refused, history_row_problem, read_incoming
 from studio_desk.core.store import Store
+from studio_desk.core.store_read import VersionMeta
 
 CONFLICT_REASON = "合并冲突：未采用的版本"
 SUPERSEDED_REASON = "合并：被较新的版本取代"
 SWAP_REASON = "合并冲突：换用另一版本"
 
-Meta = tuple[str, str, str, int]  # version_id, updated_at, replica_id, deleted
-
-
-def _key(meta: Meta) -> tuple[str, str, str]:
+def _key(meta: VersionMeta) -> tuple[str, str, str]:
     return (meta[1], meta[2], meta[0])
 
 
@@ -86,6 +86,20 @@ class TypeCounts:
         return bool(self.added or self.changed or self.deleted or self.conflicts)
 
 
+@dataclass(frozen=True)
+class PlannedChange:
+    """One record a merge adds, changes, deletes or finds in conflict (for the preview)."""
+
+    action: str  # 新增, 修改, 删除, 冲突
+    type_title: str
+    record_id: str
+    title: str
+    detail: str = ""
+
+    def describe(self) -> str:
+        return f"{self.action}　{self.type_title}“{self.title}”" + (f"　{self.detail}" if self.detail else "")
+
+
 @dataclass
 class MergeSummary:
     source: str = ""
@@ -93,6 +107,9 @@ class MergeSummary:
     conflicts: list[Conflict] = field(default_factory=list)
     history_added: int = 0
     backup: Path | None = None
+    changes: list[PlannedChange] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+    dry_run: bool = False
 
     def totals(self) -> TypeCounts:
         out = TypeCounts()
@@ -120,36 +137,74 @@ class MergeSummary:
 
     def text(self) -> str:
         t = self.totals()
-        head = f"合并完成：新增 {t.added} 条，更新 {t.changed} 条，删除 {t.deleted} 条，冲突 {t.conflicts} 条。"
-        return "\n".join([head, *self.lines()])
+        what = "预览（尚未写入任何数据）" if self.dry_run else "合并完成"
+        head = f"{what}：新增 {t.added} 条，更新 {t.changed} 条，删除 {t.deleted} 条，冲突 {t.conflicts} 条。"
+        refused = [f"未合并 {len(self.refused)} 条（内容不符合记录规则）："] if self.refused else []
+        return "\n".join([head, *self.lines(), *refused, *("  " + r.describe() for r in self.refused[:50])])
 
 
 # ---------------------------------------------------------------- checking the other copy
 
 
-def prepare_copy(local: Path, work: Path, shown: str | None = None) -> Store:
+# The preview of a merge is its summary, computed without writing.
+MergePlan = MergeSummary
+
+
+def prepare_copy(local: Path, work: Path, shown: Path | None = None) -> Store:
     """Check a local copy of the other file and open it (migrating the copy if it is older).
 
-    ``shown``: the name of the clerk's own file, for messages (``local`` is a temporary copy)."""
-    sniff_file(local)
+    Messages name ``shown`` (the clerk's own file), never the temporary copy."""
+    shown = shown or local
+    try:
+        sniff_file(local)
+    except DatabaseError as exc:
+        raise DatabaseError(_named(str(exc), local, shown)) from exc
     conn = connect(local)
     try:
-        version = ensure_ours(conn, local)
+        version = ensure_ours(conn, shown)
         if version == 0:
-            raise NotStudioDeskError(f"“{local.name}”是空的数据库，不是履职台账数据库。")
-        check_schema(conn, local, version)
-        masked = masked_connection_reason(conn, shown or local.name)
+            raise NotStudioDeskError(f"“{shown.name}”是空的数据库，不是履职台账数据库。")
+        check_schema(conn, shown, version)
+        masked = masked_connection_reason(conn, shown.name)
         if masked:
             raise DatabaseError(masked)
         bad = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
         if bad:
-            raise DatabaseError("这个副本已损坏（完整性检查未通过），不能合并：" + "；".join(bad[:3]))
+            raise DatabaseError(f"“{shown.name}”已损坏（完整性检查未通过），不能合并：" + "；".join(bad[:3]))
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(sqlite_error_message(exc, local)) from exc
+        raise DatabaseError(sqlite_error_message(exc, shown)) from exc
     finally:
         conn.close()
     # Opening migrates an older copy (our own temporary copy; its backup stays in ``work``).
-    return Store.open(local, replica_id="merge-source", create=False, backup_dir=work)
+    try:
+        return Store.open(local, replica_id="merge-source", create=False, backup_dir=work)
+    except DatabaseError as exc:
+        raise DatabaseError(_named(str(exc), local, shown)) from exc
+
+
+def _named(message: str, local: Path, shown: Path) -> str:
+    return message.replace(str(local), str(shown)).replace(local.name, shown.name)
+
+
+@contextmanager
+def other_copy(source: Path, *, password: str | None, progress: ProgressFn | None) -> Iterator[Store]:
+    """The other file (e.g. on a stick, maybe encrypted), copied to local disk, checked and
+    open; the source is only read, and the copy is gone afterwards."""
+    from studio_desk.core.snapshot import read_copy
+
+    work = Path(tempfile.mkdtemp(prefix="studio-desk-merge-"))
+    other: Store | None = None
+    try:
+        report(progress, 0, 0, "正在把文件复制到本机……")
+        local = work / "other.sqlite"
+        read_copy(source, local, password=password)
+        report(progress, 0, 0, "正在检查文件……")
+        other = prepare_copy(local, work, source)
+        yield other
+    finally:
+        if other is not None:
+            other.close()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def merge_file(
@@ -166,17 +221,9 @@ def merge_file(
     before anything is written.
     """
     from studio_desk.core.backup import make_backup
-    from studio_desk.core.snapshot import read_copy
 
     source = Path(source)
-    work = Path(tempfile.mkdtemp(prefix="studio-desk-merge-"))
-    other: Store | None = None
-    try:
-        report(progress, 0, 0, "正在把文件复制到本机……")
-        local = work / "other.sqlite"
-        read_copy(source, local, password=password)
-        report(progress, 0, 0, "正在检查文件……")
-        other = prepare_copy(local, work, source.name)
+    with other_copy(source, password=password, progress=progress) as other:
         if backup_dir is None:
             from studio_desk.paths import backups_dir
 
@@ -184,32 +231,25 @@ def merge_file(
         report(progress, 0, 0, "正在备份当前数据……")
         info = make_backup(store, backup_dir, "merge")
         summary = merge_stores(store, other, progress=progress)
-        summary.source = str(source)
-        summary.backup = info.path
-        return summary
-    finally:
-        if other is not None:
-            other.close()
-        shutil.rmtree(work, ignore_errors=True)
+    summary.source = str(source)
+    summary.backup = info.path
+    return summary
 
 
-# ---------------------------------------------------------------- the merge itself
-
-
-def _metas(conn: sqlite3.Connection, table: str) -> dict[str, Meta]:
-    return {
-        row[0]: (row[1], row[2], row[3], row[4])
-        for row in conn.execute(f"SELECT id, version_id, updated_at, replica_id, deleted FROM {table}")
-    }
-
-
-def _known(conn: sqlite3.Connection, table: str) -> set[tuple[str, str]]:
-    return {
-        (row[0], row[1])
-        for row in conn.execute(
-            "SELECT record_id, version_id FROM history WHERE table_name = ?", (table,)
-        )
-    }
+def plan_merge(
+    store: Store,
+    other_path: Path | str,
+    *,
+    password: str | None = None,
+    progress: ProgressFn | None = None,
+) -> MergePlan:
+    """What merging ``other_path`` would add, change, delete and find in conflict, record by
+    record, and what it would refuse; nothing is written (the preview, ``merge --dry-run``)."""
+    source = Path(other_path)
+    with other_copy(source, password=password, progress=progress) as other:
+        plan = plan_stores(store, other, progress=progress)
+    plan.source = str(source)
+    return plan
 
 
 def _load(other: Store, cls: type[Record], ids: Iterable[str]) -> dict[str, Record]:
@@ -222,120 +262,154 @@ def _load(other: Store, cls: type[Record], ids: Iterable[str]) -> dict[str, Reco
 
 
 def merge_stores(store: Store, other: Store, *, progress: ProgressFn | None = None) -> MergeSummary:
-    """Merge every record and history version of ``other`` into ``store``, in one transaction."""
-    summary = MergeSummary()
-    renamed_members: list[str] = []
-    latest = ""
-    with store.transaction():
-        for step, cls in enumerate(RECORD_TYPES):
-            report(progress, step, len(RECORD_TYPES), f"正在合并{cls.TITLE}……")
-            counts, conflicts, renamed, added_history, newest = _merge_table(store, other, cls)
-            summary.per_type[cls.TITLE] = counts
-            summary.conflicts += conflicts
-            summary.history_added += added_history
-            renamed_members += renamed
-            latest = max(latest, newest)
-        from studio_desk.core.attachments import copy_missing_blobs
+    """Merge every record and history version of ``other`` into ``store``, in one transaction.
 
+    A merge cannot be undone step by step: it ends the undo history."""
+    from studio_desk.core.attachments import copy_missing_blobs
+
+    summary = MergeSummary()
+    with store.transaction():
+        _run(store, other, summary, write=True, progress=progress)
         copy_missing_blobs(store, other)  # attachments' bytes (stored once, never changed)
-        # Records that list a renamed member and were not rewritten keep a stale search text.
-        for member_id in renamed_members:
-            store._refresh_search_for_member(member_id)
-        report(progress, len(RECORD_TYPES), len(RECORD_TYPES), "正在保存……")
-    store._type_cache.clear()
-    # Later local edits must sort after every version seen here, even if this PC's clock is
-    # behind the other one's.
-    store._last_stamp = max(store._last_stamp, latest)
+    store.end_undo_history()
     return summary
 
 
-def _merge_table(
-    store: Store, other: Store, cls: type[Record]
-) -> tuple[TypeCounts, list[Conflict], list[str], int, str]:
-    conn, table = store.conn, cls.TABLE
-    mine, theirs = _metas(conn, table), _metas(other.conn, table)
-    my_known, their_known = _known(conn, table), _known(other.conn, table)
-    counts = TypeCounts()
-    conflicts: list[Conflict] = []
-    renamed: list[str] = []
-    newest = max((m[1] for m in theirs.values()), default="")
+def plan_stores(store: Store, other: Store, *, progress: ProgressFn | None = None) -> MergeSummary:
+    """What merging ``other`` would do, record by record; nothing is written."""
+    summary = MergeSummary(dry_run=True)
+    _run(store, other, summary, write=False, progress=progress)
+    return summary
 
-    # 1. History rows the other copy has and we do not (oldest first, as it archived them).
-    added_history = 0
-    for row in other.conn.execute(
-        "SELECT record_id, version_id, updated_at, replica_id, deleted, data, archived_at, reason"
-        " FROM history WHERE table_name = ? ORDER BY seq",
-        (table,),
-    ):
-        if (row[0], row[1]) in my_known:
-            continue
-        conn.execute(
-            "INSERT INTO history (table_name, record_id, version_id, updated_at, replica_id,"
-            " deleted, data, archived_at, reason) VALUES (?,?,?,?,?,?,?,?,?)",
-            (table, *row),
-        )
-        my_known.add((row[0], row[1]))
-        added_history += 1
 
-    # 2. Decide each record the other copy has.
-    take: list[str] = []  # their version becomes current here
-    keep_theirs_in_history: list[str] = []  # ours stays current; theirs is archived
+def _run(store: Store, other: Store, summary: MergeSummary, *, write: bool, progress: ProgressFn | None) -> None:
+    owners = {record_id: cls for cls in RECORD_TYPES for record_id in store.current_versions(cls)}
+    for step, cls in enumerate(RECORD_TYPES):
+        report(progress, step, len(RECORD_TYPES), f"正在合并{cls.TITLE}……")
+        job = _TableMerge(store, other, cls, store.known_versions(cls), other.known_versions(cls), write=write)
+        job.run(owners)
+        summary.per_type[cls.TITLE] = job.counts
+        summary.conflicts += job.conflicts
+        summary.history_added += job.history_added
+        summary.changes += job.changes
+        summary.refused += job.refused
+    report(progress, len(RECORD_TYPES), len(RECORD_TYPES), "正在保存……")
+
+
+@dataclass
+class _TableMerge:
+    """One record type's merge: what each side has and knows, and what was (or would be) done."""
+
+    store: Store
+    other: Store
+    cls: type[Record]
+    my_known: set[tuple[str, str]]
+    their_known: set[tuple[str, str]]
+    write: bool = True
+    counts: TypeCounts = field(default_factory=TypeCounts)
+    conflicts: list[Conflict] = field(default_factory=list)
+    changes: list[PlannedChange] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+    history_added: int = 0
+
+    def run(self, owners: dict[str, type[Record]]) -> None:
+        store, other, cls = self.store, self.other, self.cls
+        mine, theirs = store.current_versions(cls), other.current_versions(cls)
+        self.copy_history()
+        take, keep = _decide(mine, theirs)
+        their_records, refused = read_incoming(other, cls, take + keep)
+        for record_id in take:  # a new id that another kind of record here already has
+            owner = owners.get(record_id)
+            record = their_records.get(record_id)
+            if record is not None and record_id not in mine and owner is not None and owner is not cls:
+                del their_records[record_id]
+                refused.append(Refused(cls.TITLE, record_id, _title(record), (f"记录编号已属于本机的一条{owner.TITLE}记录",)))
+        self.refused += refused
+        my_records = _load(store, cls, [i for i in take + keep if i in mine and i in their_records])
+        for record_id in keep:
+            if record_id in their_records:
+                self.keep_mine(my_records[record_id], their_records[record_id])
+        for record_id in take:
+            if record_id in their_records:
+                self.take_theirs(my_records.get(record_id), their_records[record_id])
+        # Later local edits must sort after every version seen here, even if this PC's clock is
+        # behind the other one's.
+        if self.write:
+            store.note_version_seen(max((r.updated_at for r in their_records.values()), default=""))
+
+    def copy_history(self) -> None:
+        """History rows the other copy has and we do not (oldest first, as it archived them)."""
+        for row in self.other.history_rows(self.cls):
+            if (row[0], row[1]) in self.my_known:
+                continue
+            problem = history_row_problem(self.cls, row)
+            if problem is not None:
+                self.refused.append(Refused(self.cls.TITLE, row[0], row[0], (f"一个早先的版本{problem}",)))
+                continue
+            if self.write:
+                self.store.add_history_row(self.cls, row)
+            self.my_known.add((row[0], row[1]))
+            self.history_added += 1
+
+    def archive_once(self, record: Record, conflict: Conflict | None) -> None:
+        if (record.id, record.version_id) not in self.my_known:
+            if self.write:
+                self.store.archive_version(record, CONFLICT_REASON if conflict else SUPERSEDED_REASON)
+            self.my_known.add((record.id, record.version_id))
+        if conflict:
+            self.conflicts.append(conflict)
+            self.counts.conflicts += 1
+            self.changes.append(PlannedChange("冲突", self.cls.TITLE, conflict.record_id, conflict.title,
+                                              conflict.describe()))
+
+    def keep_mine(self, mine: Record, theirs: Record) -> None:
+        self.archive_once(theirs, _conflict(mine, theirs, self.my_known, self.their_known, kept=mine))
+
+    def take_theirs(self, mine: Record | None, theirs: Record) -> None:
+        if mine is None:
+            if self.write:
+                self.store.write_version(theirs, replacing=None)
+            if not theirs.deleted:
+                self.counts.added += 1
+                self.changes.append(PlannedChange("新增", self.cls.TITLE, theirs.id, _title(theirs)))
+            return
+        conflict = _conflict(mine, theirs, self.my_known, self.their_known, kept=theirs)
+        self.archive_once(mine, conflict)
+        if self.write:
+            self.store.write_version(theirs, replacing=mine)
+        if codec.content_of(mine) != codec.content_of(theirs):
+            deleted = theirs.deleted and not mine.deleted
+            if deleted:
+                self.counts.deleted += 1
+            else:
+                self.counts.changed += 1
+            if conflict is None:
+                self.changes.append(PlannedChange("删除" if deleted else "修改", self.cls.TITLE, theirs.id,
+                                                  _title(mine if deleted else theirs), _changed_fields(mine, theirs)))
+
+
+def _decide(mine: dict[str, VersionMeta], theirs: dict[str, VersionMeta]) -> tuple[list[str], list[str]]:
+    """(their version becomes current here, ours stays current and theirs is archived)."""
+    take: list[str] = []
+    keep: list[str] = []
     for record_id, their_meta in theirs.items():
         my_meta = mine.get(record_id)
-        if my_meta is None:
-            take.append(record_id)
+        if my_meta is not None and my_meta[0] == their_meta[0]:
             continue
-        if my_meta[0] == their_meta[0]:
-            continue
-        if _key(their_meta) > _key(my_meta):
+        if my_meta is None or _key(their_meta) > _key(my_meta):
             take.append(record_id)
         else:
-            keep_theirs_in_history.append(record_id)
+            keep.append(record_id)
+    return take, keep
 
-    their_records = _load(other, cls, take + keep_theirs_in_history)
-    my_records = _load(store, cls, [i for i in take + keep_theirs_in_history if i in mine])
 
-    for record_id in keep_theirs_in_history:
-        theirs_rec, mine_rec = their_records[record_id], my_records[record_id]
-        conflict = _conflict(mine_rec, theirs_rec, my_known, their_known, kept=mine_rec)
-        if (record_id, theirs_rec.version_id) not in my_known:
-            store._archive(theirs_rec, CONFLICT_REASON if conflict else SUPERSEDED_REASON)
-            my_known.add((record_id, theirs_rec.version_id))
-        if conflict:
-            conflicts.append(conflict)
-            counts.conflicts += 1
+def _changed_fields(mine: Record, theirs: Record) -> str:
+    from studio_desk.core.models import fields_of
 
-    for record_id in take:
-        theirs_rec = their_records[record_id]
-        maybe_mine = my_records.get(record_id)
-        if maybe_mine is None:
-            store._write(theirs_rec)
-            if not theirs_rec.deleted:
-                counts.added += 1
-            continue
-        mine_rec = maybe_mine
-        conflict = _conflict(mine_rec, theirs_rec, my_known, their_known, kept=theirs_rec)
-        if (record_id, mine_rec.version_id) not in my_known:
-            store._archive(mine_rec, CONFLICT_REASON if conflict else SUPERSEDED_REASON)
-            my_known.add((record_id, mine_rec.version_id))
-        store._write(theirs_rec)
-        if conflict:
-            conflicts.append(conflict)
-            counts.conflicts += 1
-        if codec.content_of(mine_rec) != codec.content_of(theirs_rec):
-            if theirs_rec.deleted and not mine_rec.deleted:
-                counts.deleted += 1
-            else:
-                counts.changed += 1
-        if (
-            isinstance(theirs_rec, Member)
-            and isinstance(mine_rec, Member)
-            and theirs_rec.name != mine_rec.name
-        ):
-            renamed.append(record_id)
-    if cls is TypeEntry:
-        store._type_cache.clear()
-    return counts, conflicts, renamed, added_history, newest
+    if theirs.deleted and not mine.deleted:
+        return "在另一台电脑上被删除"
+    labels = [f.label for f in fields_of(type(theirs)) if getattr(mine, f.name) != getattr(theirs, f.name)]
+    return "改动：" + "、".join(labels[:8]) + ("等" if len(labels) > 8 else "") if labels else ""
 
 
 def _conflict(
@@ -390,15 +464,10 @@ def version_record(store: Store, cls: type[Record], record_id: str, version_id: 
     current = store.find(cls, record_id)
     if current is not None and current.version_id == version_id:
         return current
-    row = store.conn.execute(
-        "SELECT data FROM history WHERE record_id = ? AND version_id = ? ORDER BY seq DESC LIMIT 1",
-        (record_id, version_id),
-    ).fetchone()
-    if row is None:
+    found = store.history_version(cls, record_id, version_id)
+    if found is None:
         raise StudioDeskError("找不到这条记录的另一版本，可能已被处理过。")
-    import json
-
-    return codec.from_dict(cls, json.loads(row[0]))
+    return found
 
 
 def use_version(store: Store, cls: type[Record], record_id: str, version_id: str) -> Record:
@@ -419,7 +488,9 @@ def use_version(store: Store, cls: type[Record], record_id: str, version_id: str
             version_id=current.version_id,
             replica_id=current.replica_id,
         )
-        return store.save(replacement, check=False, reason=SWAP_REASON)
+        swapped = store.save(replacement, check=False, reason=SWAP_REASON, restore=True)
+    store.end_undo_history()  # undo must not take back a version the clerk chose on purpose
+    return swapped
 
 
 def swap_conflict(store: Store, conflict: Conflict) -> Record:

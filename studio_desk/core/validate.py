@@ -69,11 +69,13 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
-def _check_field(info: FieldInfo, value: Any, lookup: Lookup | None, prefix: str = "") -> list[str]:
+def _check_field(
+    info: FieldInfo, value: Any, lookup: Lookup | None, prefix: str = "", *, required: bool = True
+) -> list[str]:
     label = prefix + info.label
     problems: list[str] = []
-    empty = value is None or (isinstance(value, str) and not value.strip()) or value == []
-    if info.required and empty and info.kind not in (INT, MONEY, BOOL):
+    empty = _is_empty(value)
+    if required and info.required and empty and info.kind not in (INT, MONEY, BOOL):
         return [f"请填写“{label}”。"]
     if value is None:
         return []
@@ -201,7 +203,7 @@ def _rules_donation(record: Donation, errors: list[FieldError]) -> None:
 
 def _rules_proposal(record: Proposal, errors: list[FieldError]) -> None:
     _date_order(errors, record, "submitted_on", "answered_on")
-    if record.status != "草拟" and record.submitted_on is None:
+    if record.is_output and record.submitted_on is None:
         errors.append(FieldError("submitted_on", "提交日期", "已提交的提案建议请填写“提交日期”。"))
     if not record.authors:
         errors.append(FieldError("authors", "提出人", "请填写“提出人”（至少一人）。"))
@@ -251,6 +253,29 @@ def validation_errors(
         rules(record, errors)
     if waived:
         errors = [e for e in errors if not (e.label in waived and _is_empty(getattr(record, e.field, None)))]
+    return errors
+
+
+def value_errors(record: Record) -> list[FieldError]:
+    """What in ``record`` is not a value of its field's kind: text in a number, a date out of
+    range, a control character, an absurd length. A record from another copy (a merge) must
+    pass this; what a form would still ask for (a required field, the order of two dates) was
+    that copy's clerk's business and is not asked again."""
+    errors: list[FieldError] = []
+    for info in fields_of(type(record)):
+        value = getattr(record, info.name)
+        for message in _check_field(info, value, None, required=False):
+            errors.append(FieldError(info.name, info.label, message))
+        if info.kind == CHILDREN and info.child is not None:
+            if not isinstance(value, list):
+                errors.append(FieldError(info.name, info.label, f"“{info.label}”的内容无法读取。"))
+                continue
+            for index, child in enumerate(value, start=1):
+                for child_info in fields_of(info.child):
+                    prefix = f"{info.label}第{index}行的"
+                    for message in _check_field(child_info, getattr(child, child_info.name), None, prefix,
+                                                required=False):
+                        errors.append(FieldError(info.name, info.label, message))
     return errors
 
 

@@ -493,9 +493,10 @@ def apply_plan(store: Store, plan: ImportPlan, progress: ProgressFn | None = Non
             if item.action == CONFLICT:
                 _write_conflict(store, item, plan.file_time)
             else:
-                store.save(item.record, reason="导入")
+                store.save(item.record, reason="导入", restore=plan.restore_deleted)
             if done % WRITE_REPORT_EVERY == 0:
                 report(progress, done, total, f"正在写入……{done:,}/{len(todo):,}")
+    store.end_undo_history()  # an import is not undone step by step (its backup undoes it)
     report(progress, total, total, "导入完成")
     return ImportResult(
         len([r for r in todo if r.action == ADD]),

@@ -61,41 +61,30 @@ def install_translations(app) -> None:  # type: ignore[no-untyped-def]
             app.installTranslator(translator)
 
 
-def _lock_target(path: Path) -> Path:
-    """The file whose lock means "this database is open": the local copy for a stick's file."""
-    from studio_desk.core.removable import removable_reason, working_copy_path
-
-    return working_copy_path(path) if removable_reason(path) else path
-
-
 def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-untyped-def]
     """Open ``path`` in a new main window; on success close the window it replaces.
 
     One window per database: a second copy of the app opening the same file is told so and
-    opens nothing. A file on a USB stick is worked on through a local copy (``core.removable``).
+    opens nothing. Opening is the core's one path (``core.open``), shared with the commands.
     """
     from PySide6.QtWidgets import QMessageBox
 
     from studio_desk import APP_TITLE
     from studio_desk.core.errors import StudioDeskError
-    from studio_desk.core.instance_lock import DatabaseLock
-    from studio_desk.core.removable import open_database
+    from studio_desk.core.open import open_for_work
     from studio_desk.ui.main_window import MainWindow
 
-    path = Path(path)
-    lock = DatabaseLock(_lock_target(path))
     try:
-        lock.acquire()
-        store = open_database(
-            path, notify=lambda message: QMessageBox.information(replaced, APP_TITLE, message)
+        store = open_for_work(
+            Path(path), holder="window",
+            notify=lambda message: QMessageBox.information(replaced, APP_TITLE, message),
         )
     except StudioDeskError as exc:
-        lock.release()
         QMessageBox.critical(replaced, APP_TITLE, f"无法打开数据库：\n{exc}")
         return None
     window = MainWindow(store)
     window.openRequested.connect(lambda p, w=window: open_window(p, w))
-    _windows.append((window, store, lock))
+    _windows.append((window, store))
     if replaced is not None:
         replaced.close()
         for entry in [e for e in _windows if e[0] is replaced]:
@@ -107,20 +96,18 @@ def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-
 
 
 def _close_entry(entry: tuple) -> None:  # type: ignore[type-arg]
-    """Close a window's database (writing a stick's working copy back) and free its lock."""
+    """Close a window's database (writing a stick's working copy back; the lock is freed)."""
     from PySide6.QtWidgets import QMessageBox
 
     from studio_desk import APP_TITLE
     from studio_desk.core.errors import StudioDeskError
 
-    window, store, lock = entry
+    window, store = entry
     try:
         window.shutdown()
         store.close()
     except StudioDeskError as exc:
         QMessageBox.warning(None, APP_TITLE, str(exc))
-    finally:
-        lock.release()
 
 
 def run_app(db_path: Path | None) -> int:

@@ -442,7 +442,7 @@ class BackupDialog(_ExchangeDialog):
     def refresh(self) -> None:
         from studio_desk.core.backup import backup_counts, list_backups
 
-        self.backups = list_backups(self.backup_dir, self.store.path.stem)
+        self.backups = list_backups(self.backup_dir, self.store)
         self.table.setRowCount(len(self.backups))
         for r, info in enumerate(self.backups):
             counts = backup_counts(info.path)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desk.core import codec
+from studio_desk.core import codec, enums
 from studio_desk.core.completeness import completed
 from studio_desk.core.errors import FieldError, StudioDeskError, ValidationError
 from studio_desk.core.models import (
@@ -460,7 +460,7 @@ class ReceptionForm(RecordForm):
         closed: DateField = self.ui.f_closed_on
         if status == "已办结" and closed.value() is None:
             closed.set_value(date.today())
-        if status in ("待办", "办理中"):
+        if status in enums.RECEPTION_OPEN_STATUSES:
             closed.set_value(None)
 
 

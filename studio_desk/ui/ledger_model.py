@@ -196,10 +196,10 @@ class LedgerModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column.header in ("办理时限",):
             record = self.record_at(index.row())
-            if isinstance(record, Reception) and record.deadline and record.status in ("待办", "办理中"):
+            if isinstance(record, Reception):
                 from datetime import date
 
-                if record.deadline < date.today():
+                if record.is_overdue(date.today()):
                     return _OVERDUE
         if role == Qt.ItemDataRole.UserRole:
             return self.ids[index.row()]

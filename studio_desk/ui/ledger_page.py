@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,7 +28,7 @@ from studio_desk.core.store import Store
 from studio_desk.ui.forms import FORM_FOR
 from studio_desk.ui.ledger_model import LedgerModel
 from studio_desk.ui.look import icon, page_header
-from studio_desk.ui.tasks import run_task, show_error
+from studio_desk.ui.tasks import BACKGROUND_ABOVE, run_task, show_error
 
 ALL = "全部"
 PAGE_TITLES = {
@@ -41,38 +40,7 @@ PAGE_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class Change:
-    """One record changed by a user action: what it was before (None: it was new)."""
-
-    cls: type[Record]
-    record_id: str
-    before: Record | None
-    after_version: str
-
-
-def undo_change(store: Store, change: Change) -> None:
-    """Put a record back as it was before ``change``.
-
-    When nothing happened to the record since, this is exactly the store's
-    ``revert_last_change``; after an earlier undo the record's last change is that undo, so
-    the version kept with the change is written back instead (as a new version: history
-    keeps everything).
-    """
-    current = store.get(change.cls, change.record_id)
-    if current.version_id == change.after_version:
-        store.revert_last_change(change.cls, change.record_id)
-    elif change.before is None:
-        store.delete(change.cls, change.record_id)
-    else:
-        from studio_desk.core import codec
-
-        restored = codec.copy_record(
-            change.before, created_at=current.created_at, version_id=current.version_id
-        )
-        store.save(restored, check=False, reason="撤销")
 SEARCH_DELAY_MS = 200
-BACKGROUND_ABOVE = 200  # more than this many run off the UI thread, with a progress dialog
 
 
 def _filter_specs(store: Store, cls: type[Record]) -> list[tuple[str, str, list[str]]]:
@@ -99,7 +67,8 @@ def _filter_specs(store: Store, cls: type[Record]) -> list[tuple[str, str, list[
 class LedgerPage(QWidget):
     """One record type's ledger.
 
-    ``changed(text, [Change])`` tells the window what was done, so that it can be undone.
+    ``changed(text, [record ids])`` tells the window what was done; each action is one undo
+    step of the store.
     """
 
     changed = Signal(str, list)
@@ -397,42 +366,40 @@ class LedgerPage(QWidget):
         if self.cls is Activity and day is None:
             return
         dialog = ReceptionDayDialog(self.store, day, self)
-        if not dialog.exec() or dialog.saved is None:
+        with self.store.undo_step("登记接待日") as step:
+            accepted = dialog.exec()
+            saved = dialog.saved
+            if saved is not None:
+                step.text = f"登记接待日群众{len(saved.receptions)}人"
+        if not accepted or saved is None:
             return
-        saved = dialog.saved
-        changes = [Change(Activity, saved.activity.id, saved.activity_before, saved.activity.version_id)]
-        changes += [Change(Reception, r.id, None, r.version_id) for r in saved.receptions]
         shown = saved.activity if self.cls is Activity else (saved.receptions[0] if saved.receptions else None)
         if shown is not None:
             self._show_saved(shown)
         if self.cls is Reception:
             self.select_ids([r.id for r in saved.receptions])
-        self.changed.emit(f"登记接待日群众{len(saved.receptions)}人", changes)
+        self.changed.emit(step.text, [saved.activity.id] + [r.id for r in saved.receptions])
 
     # ------------------------------------------------------------ actions
 
-    def open_form(self, record: Record | None, template: Record | None = None) -> list[tuple[Record | None, Record]]:
-        """The form's saved records as (before, after): several after 保存并新建, even when the
-        last one was then cancelled."""
+    def open_form(self, record: Record | None, template: Record | None = None) -> None:
+        """Open the record form; what it saves (several records after 保存并新建, even when the
+        last one was then cancelled) is one undo step."""
         form = FORM_FOR[self.cls](self.store, record, self)
         if template is not None:
             form.start_from(template)
-        form.exec()
-        return [(b, a) for b, a in form.saved_steps if b is None or a.version_id != b.version_id]
-
-    def _report(self, steps: list[tuple[Record | None, Record]]) -> None:
+        with self.store.undo_step(f"{'新建' if record is None else '修改'}{self.cls.TITLE}") as step:
+            form.exec()
+            steps = [(b, a) for b, a in form.saved_steps if b is None or a.version_id != b.version_id]
+            if len(steps) > 1:
+                step.text = f"保存{len(steps)}条{self.cls.TITLE}"
         if not steps:
             return
         self._show_saved(steps[-1][1])
-        changes = [Change(self.cls, after.id, before, after.version_id) for before, after in steps]
-        if len(steps) == 1:
-            text = f"{'新建' if steps[0][0] is None else '修改'}{self.cls.TITLE}"
-        else:
-            text = f"保存{len(steps)}条{self.cls.TITLE}"
-        self.changed.emit(text, changes)
+        self.changed.emit(step.text, [after.id for _before, after in steps])
 
     def new_record(self) -> None:
-        self._report(self.open_form(None))
+        self.open_form(None)
 
     def copy_selected(self) -> None:
         """复制为新记录: a new form filled in from the selected record."""
@@ -440,14 +407,14 @@ class LedgerPage(QWidget):
         record = self.store.find(self.cls, ids[0]) if ids else None
         if record is None:
             return
-        self._report(self.open_form(None, template=record))
+        self.open_form(None, template=record)
 
     def edit_record(self, record_id: str) -> None:
         record = self.store.find(self.cls, record_id)
         if record is None or record.deleted:
             show_error(self, "编辑", _gone(self.cls))
             return
-        self._report(self.open_form(record))
+        self.open_form(record)
 
     def _show_saved(self, saved: Record) -> None:
         """Show the record just saved, even when the filters would hide it."""
@@ -513,28 +480,26 @@ class LedgerPage(QWidget):
         row = self.model.row_of(ids[0])
         cls, store = self.cls, self.store
 
-        def delete(progress) -> list[Change]:  # type: ignore[no-untyped-def]
-            # One transaction: cancelled or failed half-way, nothing is deleted.
-            changes = []
-            with store.transaction():
+        text = f"删除{len(ids)}条{self.cls.TITLE}"
+
+        def delete(progress) -> list[str]:  # type: ignore[no-untyped-def]
+            # One transaction and one undo step: cancelled or failed half-way, nothing is deleted.
+            with store.undo_step(text), store.transaction():
                 for n, record_id in enumerate(ids):
                     if n % 200 == 0:
                         progress(n, len(ids), f"正在删除 {n:,} / {len(ids):,} 条……")
-                    before = store.get(cls, record_id)
-                    tomb = store.delete(cls, record_id)
-                    changes.append(Change(cls, record_id, before, tomb.version_id))
+                    store.delete(cls, record_id)
                 if cls is Reception:  # the days these citizens came to count fewer people
-                    days = [c.before.activity_id for c in changes if isinstance(c.before, Reception)]
-                    for day in recount(store, days):
-                        changes.append(Change(Activity, day.id, None, day.version_id))
-            return changes
+                    gone = store.get_many(Reception, ids, include_deleted=True)
+                    recount(store, [r.activity_id for r in gone])
+            return ids
 
-        def done(changes: list[Change]) -> None:
+        def done(changes: list[str]) -> None:
             self.apply_filters()
             if self.model.ids:
                 nxt = self.model.ids[min(max(row, 0), len(self.model.ids) - 1)]
                 self.select_ids([nxt])
-            self.changed.emit(f"删除{len(ids)}条{self.cls.TITLE}", changes)
+            self.changed.emit(text, changes)
 
         if len(ids) <= BACKGROUND_ABOVE:
             try:

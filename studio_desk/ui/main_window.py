@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -24,21 +23,14 @@ from studio_desk.core.models import BY_KIND, Activity, Donation, Proposal, Recep
 from studio_desk.core.store import Store
 from studio_desk.ui.action_pages import ExchangePage, ReportsPage
 from studio_desk.ui.dashboard import DashboardPage
-from studio_desk.ui.ledger_page import Change, LedgerPage, undo_change
+from studio_desk.ui.ledger_page import LedgerPage
 from studio_desk.ui.look import fit_to_screen, icon
 from studio_desk.ui.member_page import MemberPage
 from studio_desk.ui.recycle_page import RecyclePage
-from studio_desk.ui.tasks import run_quietly, show_error
+from studio_desk.ui.tasks import BACKGROUND_ABOVE, run_quietly, show_error
 
 PAGE_NAMES = ("总览", "活动", "接待走访", "捐赠慰问", "提案建议", "委员", "报表", "数据交换", "回收站")
 PAGE_ICONS = ("dashboard", "activity", "reception", "donation", "proposal", "members", "reports", "exchange", "recycle")
-UNDO_LIMIT = 50
-
-
-@dataclass
-class UndoStep:
-    text: str
-    changes: list[Change]
 
 
 def settings_file() -> QSettings:
@@ -55,7 +47,6 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.undo_steps: list[UndoStep] = []
         self._backup_runner = None
         self._shut = False
         self.setObjectName("main_window")
@@ -193,8 +184,9 @@ class MainWindow(QMainWindow):
         has_ledger = self._ledger() is not None
         for a in (self.new_action, self.edit_action, self.delete_action, self.find_action):
             a.setEnabled(has_ledger)
-        self.undo_action.setEnabled(bool(self.undo_steps))
-        self.undo_action.setText(f"撤销“{self.undo_steps[-1].text}”" if self.undo_steps else "撤销")
+        label = self.store.undo_label()  # undo lives in the store: the window only asks
+        self.undo_action.setEnabled(bool(label))
+        self.undo_action.setText(f"撤销“{label}”" if label else "撤销")
 
     def _new(self) -> None:
         if (page := self._ledger()) is not None:
@@ -214,49 +206,39 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ changes and undo
 
-    def record_changed(self, text: str, changes: list) -> None:
-        self.undo_steps.append(UndoStep(text, list(changes)))
-        del self.undo_steps[:-UNDO_LIMIT]
+    def record_changed(self, text: str, _ids: list) -> None:
         self._refresh_others(self.sender())
         self._update_actions()
         self.statusBar().showMessage(f"已{text}。按 Ctrl+Z 可撤销。", 8000)
 
     def undo(self) -> None:
-        if not self.undo_steps:
+        store = self.store
+        if not store.can_undo():
             self.statusBar().showMessage("没有可以撤销的操作。", 4000)
             return
-        step = self.undo_steps.pop()
-        store = self.store
+        text = store.undo_label()
 
-        def revert(progress) -> None:  # type: ignore[no-untyped-def]
-            with store.transaction():  # all of the step or nothing
-                for n, change in enumerate(step.changes):
-                    if n % 200 == 0:
-                        progress(n, len(step.changes), f"正在撤销 {n:,} / {len(step.changes):,} 条……")
-                    undo_change(store, change)
-
-        def done(_result: object = None) -> None:
-            self.statusBar().showMessage(f"已撤销“{step.text}”。", 8000)
+        def done(step) -> None:  # type: ignore[no-untyped-def]
+            self.statusBar().showMessage(f"已撤销“{text}”。", 8000)
             self.refresh()
             if (page := self._ledger()) is not None:
-                page.select_ids([c.record_id for c in step.changes])
+                page.select_ids(step.record_ids)
 
         def failed(_exc: BaseException) -> None:
-            self.undo_steps.append(step)  # nothing was undone: it can be tried again
-            self._update_actions()
+            self.refresh()  # a step that can no longer be undone is gone from the menu
 
-        if len(step.changes) > 200:
+        if store.undo_size() > BACKGROUND_ABOVE:
             from studio_desk.ui.tasks import run_task
 
-            self._undo_task = run_task(self, "撤销", revert, on_done=done, on_error=failed)
+            self._undo_task = run_task(self, "撤销", store.undo, on_done=done, on_error=failed)
             return
         try:
-            revert(lambda *_a: None)
+            step = store.undo()
         except Exception as exc:  # noqa: BLE001
             failed(exc)
             show_error(self, "撤销", exc)
             return
-        done()
+        done(step)
 
     def _refresh_others(self, source: object) -> None:
         for page in self.pages.values():
@@ -290,7 +272,7 @@ class MainWindow(QMainWindow):
 
         self.db_label.setText(f"数据库：{self.store.path}")
         try:
-            backups = list_backups(backups_dir(), self.store.path.stem)
+            backups = list_backups(backups_dir(), self.store)
         except OSError:
             backups = []
         if backups:
@@ -305,7 +287,7 @@ class MainWindow(QMainWindow):
         from studio_desk.paths import backups_dir
 
         folder = backups_dir()
-        if not daily_backup_due(folder, self.store.path.stem):
+        if not daily_backup_due(folder, self.store):
             return
         store = self.store
 

@@ -46,7 +46,7 @@ def member_year(store: Store, year: int) -> MemberYear:
         for m in r.member_ids:
             add(m, "接待走访", f"{r.date}　{r.mode}　{r.request_content.strip()[:30]}　{r.status}")
     for p in store.list(Proposal, year=year):
-        if p.status == "草拟":
+        if not p.is_output:
             continue
         for i, a in enumerate(p.authors):
             role = "第一提出人" if i == 0 else "联名"

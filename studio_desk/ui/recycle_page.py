@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from studio_desk.core.models import BY_KIND, Record
 from studio_desk.core.recycle import KINDS, Deleted, deleted_records, restore
 from studio_desk.core.store import Store
-from studio_desk.ui.ledger_page import Change
 from studio_desk.ui.look import icon, page_header
 from studio_desk.ui.tasks import show_error
 
@@ -37,7 +36,7 @@ def _local_time(stamp: str) -> str:
 
 
 class RecyclePage(QWidget):
-    """``changed(text, [Change])`` as a ledger page's: a restore can be undone."""
+    """``changed(text, [record ids])`` as a ledger page's: a restore is one undo step of the store."""
 
     changed = Signal(str, list)
 
@@ -140,14 +139,14 @@ class RecyclePage(QWidget):
         by_kind: dict[type[Record], list[str]] = {}
         for item in chosen:
             by_kind.setdefault(item.cls, []).append(item.record_id)
-        changes: list[Change] = []
+        restored_ids: list[str] = []
         try:
-            with self.store.transaction():  # all of them or none
+            with self.store.undo_step("恢复记录") as step, self.store.transaction():  # all of them or none
                 for cls, ids in by_kind.items():
-                    for tomb, restored in restore(self.store, cls, ids):
-                        changes.append(Change(cls, restored.id, tomb, restored.version_id))
+                    restored_ids += [restored.id for _tomb, restored in restore(self.store, cls, ids)]
+                step.text = f"恢复{len(restored_ids)}条记录"
         except Exception as exc:  # noqa: BLE001
             show_error(self, "恢复", exc)
             return
         self.refresh()
-        self.changed.emit(f"恢复{len(changes)}条记录", changes)
+        self.changed.emit(step.text, restored_ids)

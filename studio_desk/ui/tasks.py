@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.progress import Cancelled
 
+# An action on more records than this runs off the UI thread, with a progress dialog.
+BACKGROUND_ABOVE = 200
+
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     """Say what went wrong in Chinese; log the traceback of anything unexpected."""
@@ -194,10 +197,9 @@ def reading_store(store: Any) -> Any:
     writes nothing, so the one-writer rule holds; each statement's read lock lasts
     milliseconds, so writes from the window are not held up either.
     """
-    from studio_desk.core.db import connect
     from studio_desk.core.store import Store
 
-    return Store(connect(store.path, readonly=True), store.path, store.replica_id)
+    return Store.open_readonly(store.path, replica_id=store.replica_id)
 
 
 def run_quietly(

@@ -48,6 +48,10 @@ ALLOWED = {
     "version": "a migration step number (an int from schema.MIGRATIONS)",
     "'DESC' if descending else 'ASC'": "one of two words",
     "order_by": "a field name checked against fields_of(cls) just above",
+    "union": "SELECTs over the model tables (cls.TABLE constants) that the file has",
+    "child": "a child table name from schema._CHILD_PARENTS (a constant)",
+    "parent": "a parent table name from schema._CHILD_PARENTS (a constant)",
+    "_CHILD_COLUMNS[child]": "a child table's column definitions (a constant)",
 }
 
 

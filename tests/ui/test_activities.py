@@ -126,7 +126,7 @@ def test_edit_delete_and_undo(window, demo_store, qtbot):
 
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert demo_store.get(Activity, record_id).topic == old_topic
-    assert not window.undo_steps
+    assert not window.store.can_undo()
 
 
 def test_double_click_opens_and_cancel_keeps_record(window, demo_store, qtbot):

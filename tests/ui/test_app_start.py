@@ -12,11 +12,10 @@ from studio_desk.ui.main_window import MainWindow
 @pytest.fixture
 def opened(qtbot):
     yield app_module._windows
-    for window, store, lock in list(app_module._windows):
+    for window, store in list(app_module._windows):
         window.shutdown()
         window.close()
-        store.close()
-        lock.release()
+        store.close()  # frees the database's lock too
     app_module._windows.clear()
 
 
@@ -65,7 +64,7 @@ def test_demo_database_opens_from_the_help_menu(qtbot, opened, data_home):
     demo_action = first.findChild(type(first.undo_action), "demo")
     demo_action.trigger()
     qtbot.waitUntil(lambda: len(app_module._windows) == 1 and app_module._windows[0][0] is not first, timeout=30_000)
-    window, store, _lock = app_module._windows[0]
+    window, store = app_module._windows[0]
     from studio_desk.core.demo import default_demo_path
 
     assert store.path == default_demo_path()
@@ -87,9 +86,9 @@ def test_a_second_copy_of_the_app_on_the_same_database_is_told_so(qtbot, opened,
     code = (
         "import sys; from pathlib import Path\n"
         "from studio_desk.core.instance_lock import DatabaseLock, DatabaseInUse\n"
-        "from studio_desk.ui.app import _lock_target\n"
+        "from studio_desk.core.open import lock_target\n"
         "try:\n"
-        f"    DatabaseLock(_lock_target(Path({str(db_path)!r}))).acquire()\n"
+        f"    DatabaseLock(lock_target(Path({str(db_path)!r}))).acquire()\n"
         "except DatabaseInUse as e:\n"
         "    print(e); sys.exit(3)\n"
     )

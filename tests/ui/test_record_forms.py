@@ -339,7 +339,7 @@ def test_deleting_very_many_runs_in_the_background(window, demo_store, qtbot, mo
     assert getattr(page, "_task", None) is not None  # went to a worker thread
     qtbot.waitUntil(lambda: page._task.finished_flag, timeout=10_000)  # noqa: SLF001
     assert demo_store.count(Activity, year=THIS_YEAR) == 0
-    assert window.undo_steps[-1].text == f"删除{total}条活动"
+    assert window.store.undo_label() == f"删除{total}条活动"
     wait_idle(qtbot, window)
 
 

@@ -1,0 +1,35 @@
+"""Record ids: random UUIDs, always stored in one spelling.
+
+A 记录编号 may come back from a workbook or another program written without dashes, in braces,
+in capitals or with a ``urn:uuid:`` prefix; it is the same record and must match it, so every
+id is brought to the one spelling (lower case, with dashes) before it is looked up or stored.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+_SPACES = re.compile(r"\s+")
+
+
+def canonical_id(text: object) -> str | None:
+    """``str(uuid)`` for any usual spelling of a UUID, or None when ``text`` is not one."""
+    if isinstance(text, uuid.UUID):
+        return str(text)
+    if not isinstance(text, str):
+        return None
+    value = _SPACES.sub("", text)
+    if value[:9].lower() == "urn:uuid:":
+        value = value[9:]
+    if value.startswith("{") and value.endswith("}"):
+        value = value[1:-1]
+    if len(value) not in (32, 36):
+        return None
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return None
+
+
+__all__ = ["canonical_id"]

@@ -1,0 +1,49 @@
+"""The one way a database is opened for work, by the window and by every command.
+
+Take the database's lock (one window or command at a time; for a file on a stick the lock is on
+its local working copy, which both would share), open it — through a working copy when it is
+on a stick, migrating an older file after a backup — and free the lock when the store closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from studio_desk.core.instance_lock import DatabaseLock
+from studio_desk.core.store import Store
+
+
+def lock_target(path: Path) -> Path:
+    """The file whose lock means "this database is open": the local copy for a stick's file."""
+    from studio_desk.core.removable import removable_reason, working_copy_path
+
+    return working_copy_path(path) if removable_reason(path) else path
+
+
+def open_for_work(
+    path: Path | str,
+    *,
+    holder: str,
+    create: bool = True,
+    notify: Callable[[str], None] | None = None,
+) -> Store:
+    """Lock and open ``path`` (``holder`` is "window" or "command"); closing frees the lock.
+
+    Raises ``DatabaseInUse`` at once when another window or command has it open.
+    """
+    from studio_desk.core.removable import open_database
+
+    path = Path(path)
+    lock = DatabaseLock(lock_target(path), holder=holder)
+    lock.acquire()
+    try:
+        store = open_database(path, create=create, notify=notify)
+    except BaseException:
+        lock.release()
+        raise
+    store.on_close(lock.release)
+    return store
+
+
+__all__ = ["lock_target", "open_for_work"]
