@@ -24,17 +24,53 @@ COMMAND_MODULES = (
 )
 
 
+def _chinese(formatter: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
+    """``formatter`` (whichever a command chose) with its usage line headed in Chinese."""
+
+    class Chinese(formatter):  # type: ignore[valid-type, misc]
+        def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+            super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+    return Chinese
+
+
+# argparse's own English, said in Chinese (the words it puts around the parts it names).
+_ERROR_WORDS = (
+    ("the following arguments are required", "缺少参数"),
+    ("unrecognized arguments", "无法识别的参数"),
+    ("invalid choice", "无效的选项"),
+    ("choose from", "可选"),
+    ("expected one argument", "需要一个值"),
+    ("expected at least one argument", "至少需要一个值"),
+    ("not allowed with argument", "不能与这个参数同时使用："),
+    ("ambiguous option", "选项不明确"),
+    ("could match", "可能是"),
+    ("ignored explicit argument", "多余的值"),
+    ("invalid int value", "不是整数"),
+    ("invalid float value", "不是数字"),
+    ("invalid Path value", "不是有效的路径"),
+    ("invalid", "无效"),
+    ("argument", "参数"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's English errors, said in Chinese
+    """An argument parser whose every word is Chinese: usage, section titles, -h, errors."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs["formatter_class"] = _chinese(kwargs.get("formatter_class", argparse.HelpFormatter))
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        translated = (
-            message.replace("the following arguments are required", "缺少参数")
-            .replace("unrecognized arguments", "无法识别的参数")
-            .replace("invalid choice", "无效的选项")
-            .replace("expected one argument", "需要一个值")
-            .replace("argument", "参数")
-        )
-        self.exit(2, f"错误：{translated}\n")
+        for english, chinese in _ERROR_WORDS:
+            message = message.replace(english, chinese)
+        self.exit(2, f"错误：{message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,14 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", type=Path, default=argparse.SUPPRESS, help="数据库文件（默认：数据文件夹中的数据库）"
+        "--db", type=Path, default=argparse.SUPPRESS, metavar="数据库文件",
+        help="数据库文件（默认：数据文件夹中的数据库）"
     )
     parser = _Parser(
         prog="studio-desk",
         description=f"{APP_TITLE}：委员工作室的活动、接待走访、捐赠慰问和提案建议台账。",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"studio-desk {__version__}")
+    parser.add_argument("--version", action="version", version=f"studio-desk {__version__}", help="显示版本号并退出")
     parser.add_argument(
         "--demo", action="store_true", help="打开演示数据库（没有时先创建），不影响自己的数据"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from studio_desk.commands import db_path, open_store
+from studio_desk.commands import db_path, how_to_begin, open_store
 from studio_desk.core.errors import StudioDeskError
 
 
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=run_check)
 
     p = sub.add_parser("backup", parents=[common], help="立即备份数据库")
-    p.add_argument("--to", type=Path, default=None, help="备份文件夹（默认：数据文件夹中的 backups）")
+    p.add_argument("--to", type=Path, default=None, metavar="文件夹", help="备份文件夹（默认：数据文件夹中的 backups）")
     p.set_defaults(run=run_backup)
 
 
@@ -51,7 +51,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     if not path.exists():
-        raise StudioDeskError(f"找不到数据库文件“{path}”。")
+        raise StudioDeskError(f"找不到数据库文件“{path}”。{how_to_begin()}")
     report = check_file(path)
     print(f"检查：{path}")
     if report.version is not None:

@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run_import(args: argparse.Namespace) -> int:
     from studio_desk.exports.ledger_import import apply_plan, read_ledgers
 
-    with open_store(args, create=False) as store:
+    with open_store(args, create=True, scratch=args.dry_run) as store:
         plan = read_ledgers(
             store, args.file, add_unknown_members=args.add_members, restore_deleted=args.restore_deleted,
             include_hidden=args.include_hidden,

@@ -13,19 +13,20 @@ from studio_desk.core.errors import StudioDeskError
 
 def _password_options(p: argparse.ArgumentParser, verb: str) -> None:
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--password-file", type=Path, default=None, help=f"从此文件读取{verb}密码（第一行）")
+    group.add_argument("--password-file", type=Path, default=None, metavar="密码文件", help=f"从此文件读取{verb}密码（第一行）")
     group.add_argument("--password-stdin", action="store_true", help=f"从标准输入读取{verb}密码（一行）")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("snapshot", parents=[common], help="把数据库安全地复制到U盘（可加密）")
-    p.add_argument("file", type=Path, help="副本文件，例如 E:\\台账.sqlite")
+    p.add_argument("file", type=Path, metavar="副本文件", help="副本文件，例如 E:\\台账.sqlite")
     p.add_argument("--overwrite", action="store_true", help="文件已存在时覆盖它")
     _password_options(p, "加密")
     p.set_defaults(run=run_snapshot)
 
     p = sub.add_parser("merge", parents=[common], help="把另一份副本（如U盘上的）合并进本数据库")
-    p.add_argument("file", type=Path, help="另一份数据库副本")
+    p.add_argument("file", type=Path, metavar="副本文件", help="另一份数据库副本")
+    p.add_argument("--dry-run", action="store_true", help="只逐条列出合并会新增、修改、删除和冲突的记录，不写入数据库")
     _password_options(p, "解密")
     p.set_defaults(run=run_merge)
 
@@ -33,12 +34,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=run_backups)
 
     p = sub.add_parser("restore", parents=[common], help="从备份恢复（会先备份当前数据）")
-    p.add_argument("backup", help="备份文件，或 backups 列表中的序号")
+    p.add_argument("backup", metavar="备份", help="备份文件，或 backups 列表中的序号")
     p.set_defaults(run=run_restore)
 
     p = sub.add_parser("package", parents=[common], help="生成报送县政协的材料包（台账、总结，可附数据库）")
-    p.add_argument("--year", type=int, default=date.today().year, help="年度（默认：今年）")
-    p.add_argument("dir", type=Path, help="写到此文件夹")
+    p.add_argument("--year", type=int, default=date.today().year, metavar="年度", help="年度（默认：今年）")
+    p.add_argument("dir", type=Path, metavar="文件夹", help="写到此文件夹")
     p.add_argument("--no-mask", action="store_true", help="不隐去群众的个人信息（默认隐去）")
     p.add_argument("--with-db", action="store_true", help="附上数据库副本")
     p.add_argument("--zip", action="store_true", help="打成一个 zip 文件")
@@ -90,18 +91,26 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     from studio_desk.core.snapshot import NeedPassword
-    from studio_desk.core.sync import merge_file
+    from studio_desk.core.sync import merge_file, plan_merge
 
     password = _read_password(args)
     if not args.file.exists():
         raise StudioDeskError(f"找不到文件“{args.file}”（U盘是否已插好？）。")
     # A new PC may start by merging the stick into its (new, empty) database.
-    with open_store(args, create=True) as store:
+    with open_store(args, create=True, scratch=args.dry_run) as store:
         try:
-            summary = merge_file(store, args.file, password=password, progress=_progress_printer())
+            if args.dry_run:
+                summary = plan_merge(store, args.file, password=password, progress=_progress_printer())
+            else:
+                summary = merge_file(store, args.file, password=password, progress=_progress_printer())
         except NeedPassword as exc:
             raise StudioDeskError(f"{exc}（用 --password-file 或 --password-stdin 提供）") from exc
     print(summary.text())
+    if args.dry_run:
+        for change in summary.changes:
+            print("  " + change.describe())
+        print("（仅预览，未写入数据库。）")
+        return 0
     if summary.conflicts:
         print(f"冲突 {len(summary.conflicts)} 处（未采用的版本已保存在历史中，可在程序的“数据交换”中互换）：")
         for conflict in summary.conflicts:
