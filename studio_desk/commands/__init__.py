@@ -43,7 +43,7 @@ def open_store(args: argparse.Namespace, *, create: bool = False, scratch: bool 
     if missing and scratch:
         return _scratch_store(path)
     if missing and not create:
-        raise StudioDeskError(f"还没有数据库“{path}”。{how_to_begin()}")
+        raise StudioDeskError(f"找不到数据库“{path}”（还没有建立）。{how_to_begin()}")
     store = open_for_work(path, holder="command", create=create, notify=_notify)
     if missing:
         _notify(f"已新建数据库：{path}")

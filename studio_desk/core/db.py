@@ -203,32 +203,102 @@ class CheckReport:
 
 
 def check_file(path: Path) -> CheckReport:
-    """Check a database file without changing a byte of it."""
-    from studio_desk.core.models import LEDGER_TYPES
+    """Check a database file without changing a byte of it.
+
+    A file left with a transaction log (a crash, or another program writing right now) or
+    locked by a writer is checked as a temporary copy, rolled back there the way SQLite would
+    roll it back on the next open; the report says what was found."""
+    import shutil
+    import tempfile
 
     path = Path(path)
     report = CheckReport(path)
     try:
         sniff_file(path)
-        conn = connect(path, readonly=True)
     except DatabaseError as exc:
         report.ok = False
         report.problems.append(str(exc))
         return report
+    found = _unfinished(path)
+    if found is None:
+        _check_connection(path, path, report)
+        return report
+    report.problems.append(found)
+    work = Path(tempfile.mkdtemp(prefix="studio-desk-check-"))
     try:
-        # A stale hot journal would be rolled back by SQLite on read; a read-only check
-        # must not do that, so say so instead.
-        for suffix in ("-journal", "-wal"):
-            side = Path(str(path) + suffix)
-            if side.exists() and side.stat().st_size > 0:
-                report.problems.append(
-                    f"文件旁有未完成的事务日志“{side.name}”：上次可能没有正常关闭。"
-                    "用本程序正常打开一次即可自动恢复。"
-                )
-        version = ensure_ours(conn, path)
+        copy = work / path.name
+        shutil.copyfile(path, copy)
+        journal = Path(str(path) + "-journal")
+        if journal.exists():
+            shutil.copyfile(journal, Path(str(copy) + "-journal"))
+        conn = connect(copy)  # rolls the copy's journal back, as an open would
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.close()
+        _check_connection(copy, path, report)
+        report.problems.append("以上检查的是按事务日志回滚后的临时副本；原文件未做任何改动。")
+    except (OSError, DatabaseError, sqlite3.DatabaseError) as exc:
+        report.ok = False
+        report.problems.append(f"无法做临时副本来检查：{exc}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return report
+
+
+def _unfinished(path: Path) -> str | None:
+    """What stands between a read-only look and the last saved state: a journal, a lock."""
+    from studio_desk.core.instance_lock import DatabaseInUse, DatabaseLock
+
+    for suffix in ("-wal",):
+        side = Path(str(path) + suffix)
+        if side.exists() and side.stat().st_size > 0:
+            return f"文件旁有预写日志“{side.name}”（不是本程序的写法），以它为准的内容未计入原文件。"
+    journal = Path(str(path) + "-journal")
+    in_use = ""
+    try:
+        with DatabaseLock(path, holder="command"):
+            pass
+    except DatabaseInUse as exc:
+        in_use = str(exc)
+    if journal.exists() and journal.stat().st_size > 0:
+        if in_use:
+            return f"{in_use}（它正在写入，文件旁有它的事务日志“{journal.name}”）。"
+        return (
+            f"文件旁有上次未完成的事务日志“{journal.name}”：程序曾意外退出或断电。"
+            "下次用本程序打开时会自动回滚这次未完成的保存，已保存的数据不受影响。"
+        )
+    if _locked(path):
+        return (in_use or "数据库正被另一个程序写入") + "（文件被锁定）。"
+    return None
+
+
+def _locked(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return False
+    except sqlite3.Error as exc:  # a damaged file is the full check's to describe
+        return "locked" in str(exc).lower() or "busy" in str(exc).lower()
+    finally:
+        conn.close()
+
+
+def _check_connection(path: Path, shown: Path, report: CheckReport) -> None:
+    from studio_desk.core.models import LEDGER_TYPES
+
+    try:
+        conn = connect(path, readonly=True)
+    except DatabaseError as exc:
+        report.ok = False
+        report.problems.append(str(exc).replace(str(path), str(shown)))
+        return
+    try:
+        version = ensure_ours(conn, shown)
         report.version = version
         if version:
-            check_schema(conn, path, version)
+            check_schema(conn, shown, version)
         if version < CURRENT_VERSION:
             report.problems.append(
                 f"数据格式为第 {version} 版，打开时会先备份再升级到第 {CURRENT_VERSION} 版。"
@@ -256,10 +326,9 @@ def check_file(path: Path) -> CheckReport:
         report.problems.append(str(exc))
     except sqlite3.DatabaseError as exc:
         report.ok = False
-        report.problems.append(sqlite_error_message(exc, path))
+        report.problems.append(sqlite_error_message(exc, shown))
     finally:
         conn.close()
-    return report
 
 
 def _shared_ids(conn: sqlite3.Connection) -> list[str]:
