@@ -32,7 +32,7 @@ from studio_desk.exports.workbook import (
     _value,
     _widths,
 )
-from studio_desk.exports.xlsx_cells import display_width
+from studio_desk.exports.xlsx_cells import display_width, save_workbook
 
 STUDIO_HEADER = "工作室"
 WIDTH_SAMPLE = 300
@@ -153,7 +153,7 @@ def write_county_workbook(
     report(progress, total, total, "正在保存文件……")
     try:
         with atomic_output(path) as tmp:
-            wb.save(tmp)
+            save_workbook(wb, tmp)
     except Exception as exc:
         # openpyxl streams each sheet through a file in the temp folder; lxml reports a failed
         # write there as its own SerialisationError, not as an OSError.

@@ -418,8 +418,10 @@ def render(doc: d.Document, path: Path, *, font_dirs: list[Path] | None = None) 
     with atomic_output(path) as tmp:
         total = 0
         for _ in range(2 if doc.setup.folio == "centre" else 1):  # 共 N 页 needs the count first
-            page = _Page(str(tmp), doc.setup, fonts, initialFontName=fonts.name(doc.setup.body_role), **meta)
-            page.total_pages = total
-            page.build(builder.story(doc.blocks))
+            # A file we close ourselves: reportlab leaves its own open when a full disk stops it.
+            with open(tmp, "wb") as fh:
+                page = _Page(fh, doc.setup, fonts, initialFontName=fonts.name(doc.setup.body_role), **meta)
+                page.total_pages = total
+                page.build(builder.story(doc.blocks))
             total = page.pages_drawn
     return PdfResult(path, page.pages_drawn, fonts.warnings(), fonts.describe(), path.stat().st_size)

@@ -35,6 +35,7 @@ from studio_desk.exports.xlsx_cells import (
     TOTAL_FILL,
     CellMaker,
     display_width,
+    save_workbook,
 )
 from studio_desk.exports.summary_sheet import RATE_FORMAT, is_number, summary_rows
 from studio_desk.exports.xlsx_print import print_area, setup_print
@@ -113,7 +114,7 @@ def _write(
             marker.sheet_state = "veryHidden"
             marker.append([MASKED_MARKER])
         report(progress, counter.total, counter.total, "正在保存文件……")
-        wb.save(tmp)
+        save_workbook(wb, tmp)
     except BaseException:
         _discard(wb)
         raise

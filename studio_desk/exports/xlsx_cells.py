@@ -158,3 +158,14 @@ class CellMaker:
             cell._value = clean_text(str(value))
             cell.data_type = "s"
         return cell
+
+
+def save_workbook(wb: Any, path: Any) -> None:
+    """``wb.save(path)``, with the zip archive closed however writing ends: openpyxl leaves it
+    open when a full disk stops it, and its finaliser then prints a traceback at exit."""
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).write_data()
