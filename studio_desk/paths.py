@@ -31,8 +31,17 @@ def _make_folder(path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StudioDeskError(
-            f"无法创建数据文件夹“{path}”：{exc.strerror or exc}。请检查磁盘和文件夹权限。"
+            f"无法创建数据文件夹“{path}”：{_why(exc)}。请检查磁盘和文件夹权限。"
         ) from exc
+
+
+def _why(exc: OSError) -> str:
+    import errno
+
+    return {
+        errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "磁盘是只读的",
+        errno.ENOSPC: "磁盘空间不足", errno.ENOTDIR: "路径中有一部分不是文件夹", errno.EEXIST: "同名的文件已存在",
+    }.get(exc.errno or 0, f"系统错误 {exc.errno}")
 
 
 def default_db_path() -> Path:

@@ -51,7 +51,9 @@ def _read_password(args: argparse.Namespace) -> str | None:
         try:
             text = args.password_file.read_text(encoding="utf-8")
         except OSError as exc:
-            raise StudioDeskError(f"读取密码文件“{args.password_file}”失败：{exc.strerror or exc}") from exc
+            from studio_desk.core.files import os_error_message
+
+            raise StudioDeskError(os_error_message(exc, args.password_file, action="读取")) from exc
         lines = text.splitlines()
         password = lines[0] if lines else ""
     elif args.password_stdin:

@@ -33,7 +33,12 @@ def sqlite_error_message(exc: BaseException, path: Path | str = "") -> str:
         return f"无法打开{where}：文件夹不存在或没有访问权限。"
     if "disk i/o" in text or "i/o error" in text:
         return f"读写{where}时出现磁盘错误（设备可能已拔出或损坏），操作没有完成。"
-    return f"数据库操作失败：{exc}"
+    if "no such table" in text or "no such column" in text:
+        return f"{where}的数据结构不完整，不是本程序能用的格式，操作没有完成，数据保持原样。"
+    if "constraint" in text:
+        return f"{where}中的数据违反了约束（例如记录编号重复），操作没有完成，数据保持原样。"
+    code = getattr(exc, "sqlite_errorcode", None)
+    return f"{where}的数据库操作失败（错误代码 {code if code is not None else '未知'}），操作没有完成，数据保持原样。"
 
 
 def sniff_file(path: Path) -> None:
@@ -49,7 +54,9 @@ def sniff_file(path: Path) -> None:
     except PermissionError as exc:
         raise DatabaseError(f"没有权限读取“{path}”。") from exc
     except OSError as exc:
-        raise DatabaseError(f"读取“{path}”失败：{exc.strerror or exc}") from exc
+        from studio_desk.core.files import os_error_message
+
+        raise DatabaseError(os_error_message(exc, path, action="读取")) from exc
     if size == 0:
         raise DatabaseError(f"“{path}”是空文件，不是履职台账数据库。")
     if len(head) < 100 or not head.startswith(SQLITE_HEADER):

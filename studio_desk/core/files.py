@@ -137,12 +137,47 @@ def os_error_message(exc: OSError, target: Path | str, *, action: str = "写入"
     return f"{action}“{target}”失败（系统错误 {code or win or '未知'}）。原有文件和数据库均未受影响。"
 
 
+def zip_error_message(exc: BaseException, path: Path | str) -> str:
+    """A Chinese sentence for a zip archive (an .xlsx, a package) that cannot be read."""
+    name = Path(path).name
+    text = str(exc).lower()
+    if "crc" in text:
+        return f"“{name}”中的内容校验不符（文件已损坏，可能是复制时出错），无法读取。原文件未被改动。"
+    if "password" in text or "encrypted" in text:
+        return f"“{name}”有密码保护，无法读取。请在 Excel/WPS 中去掉密码后另存，再导入。"
+    if any(word in text for word in ("eocd", "not a zip", "end of central", "truncated", "magic", "directory")):
+        return (
+            f"“{name}”不完整或不是有效的 Excel（zip）文件：文件末尾缺失或格式不对，"
+            "可能没有复制或下载完整。请用完整的文件。原文件未被改动。"
+        )
+    return f"“{name}”已损坏，无法作为 Excel（zip）文件读取。原文件未被改动。"
+
+
+def error_message(exc: BaseException, path: Path | str, *, action: str = "读取") -> str:
+    """The one translation of a file's OSError, zip or SQLite error into a Chinese sentence
+    that names the clerk's file (never the system's English)."""
+    import sqlite3
+    import zipfile
+
+    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+        return os_error_message(exc, path, action=action)
+    text = f"{type(exc).__name__} {exc}".lower()
+    zip_words = ("zip", "crc", "password", "encrypted")
+    if isinstance(exc, (zipfile.BadZipFile, zipfile.LargeZipFile)) or any(w in text for w in zip_words):
+        return zip_error_message(exc, path)
+    if isinstance(exc, sqlite3.Error):
+        from studio_desk.core.db import sqlite_error_message
+
+        return sqlite_error_message(exc, path)
+    return f"{action}“{Path(path).name}”失败（{type(exc).__name__}），文件可能已损坏。原文件未被改动。"
+
+
 def temp_folder_message(exc: BaseException | None = None) -> str:
     """The local temp folder (not the target) is full, missing or read-only."""
     folder = tempfile.gettempdir()
     code = getattr(exc, "errno", None)
     text = str(exc or "")
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or "ENOSPC" in text:
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or "ENOSPC" in text or "full" in text.lower():
         why = "本机磁盘空间不足"
     elif code == errno.EROFS:
         why = "文件夹是只读的"
@@ -270,6 +305,7 @@ __all__ = [
     "OutputError",
     "atomic_output",
     "check_target",
+    "error_message",
     "fsync_dir",
     "is_studio_desk_database",
     "os_error_message",
@@ -277,4 +313,5 @@ __all__ = [
     "refuse_protected",
     "remove_quietly",
     "temp_folder_message",
+    "zip_error_message",
 ]

@@ -27,6 +27,7 @@ from studio_desk.core.files import (
     check_target,
     os_error_message,
     remove_quietly,
+    temp_folder_message,
 )
 from studio_desk.core.models import RECORD_TYPES
 from studio_desk.core.progress import ProgressFn, report
@@ -154,7 +155,10 @@ def write_snapshot(
     try:
         report(progress, 0, 0, "正在生成一致的副本……")
         local = work / "snapshot.sqlite"
-        store.backup_to(local)
+        try:
+            store.backup_to(local)
+        except StudioDeskError as exc:  # the local temp folder, not the stick: say which
+            raise SnapshotError(temp_folder_message(exc.__cause__ or exc)) from exc
         expected = quick_check(local)
         size = local.stat().st_size
         if password is None:

@@ -45,7 +45,9 @@ class StoreCopies:
             except sqlite3.Error as exc:
                 raise DatabaseError(sqlite_error_message(exc, target)) from exc
             except OSError as exc:
-                raise DatabaseError(f"写入备份“{target}”失败：{exc.strerror or exc}") from exc
+                from studio_desk.core.files import os_error_message
+
+                raise DatabaseError(os_error_message(exc, Path(target))) from exc
         return Path(target)
 
     def replace_contents_from(self, source: Path) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studio_desk.core.files import error_message
 from studio_desk.core.errors import StudioDeskError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -46,7 +47,7 @@ def check_file(path: Path) -> str:
     except IsADirectoryError as exc:
         raise WorkbookFileError(f"“{path}”是文件夹，不是 Excel 文件。") from exc
     except OSError as exc:
-        raise WorkbookFileError(f"无法读取文件“{path.name}”：{exc.strerror or exc}。") from exc
+        raise WorkbookFileError(error_message(exc, path)) from exc
     if size == 0:
         raise WorkbookFileError(f"文件“{path.name}”是空的（0 字节），没有可导入的内容。")
     if head.startswith(OLE_MAGIC):
@@ -114,7 +115,7 @@ def read_workbook(path: Path) -> list[RawSheet]:
         # zlib.error: a damaged compressed sheet; EOFError: one cut short; NotImplementedError:
         # a compression method zipfile does not know (all seen with damaged files).
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, zlib.error, EOFError, NotImplementedError) as exc:
-            raise WorkbookFileError(f"文件“{path.name}”已损坏，无法读取（{_short(exc)}）。") from exc
+            raise WorkbookFileError(error_message(exc, path)) from exc
     elif kind == "xls" and path.stat().st_size > MAX_XLS_BYTES:
         raise WorkbookFileError(
             f"文件“{path.name}”有 {path.stat().st_size // (1024 * 1024)} MB，超出旧版 .xls 的读取上限：请在 Excel/WPS 中另存为 .xlsx 再导入。"
@@ -124,7 +125,7 @@ def read_workbook(path: Path) -> list[RawSheet]:
     except PasswordError as exc:
         raise WorkbookFileError(f"文件“{path.name}”设有密码，无法读取。请取消密码后另存再导入。") from exc
     except (CalamineError, OSError, ValueError) as exc:
-        raise WorkbookFileError(f"文件“{path.name}”已损坏，无法读取（{_short(exc)}）。") from exc
+        raise WorkbookFileError(error_message(exc, path)) from exc
     sheets = []
     try:
         for meta in wb.sheets_metadata:
@@ -142,7 +143,7 @@ def read_workbook(path: Path) -> list[RawSheet]:
     except PasswordError as exc:
         raise WorkbookFileError(f"文件“{path.name}”设有密码，无法读取。请取消密码后另存再导入。") from exc
     except (CalamineError, OSError, ValueError) as exc:
-        raise WorkbookFileError(f"文件“{path.name}”已损坏，无法读取（{_short(exc)}）。") from exc
+        raise WorkbookFileError(error_message(exc, path)) from exc
     finally:
         wb.close()
     return sheets
@@ -180,11 +181,6 @@ def _check_sizes(path: Path, zf: zipfile.ZipFile) -> None:
             f"文件“{path.name}”解压后有 {total // (1024 * 1024):,} MB，超出导入上限"
             f"（{MAX_UNPACKED_BYTES // (1024 * 1024)} MB）。请拆分成几个文件再导入。"
         )
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
 
 
 _SHEET_TAG = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?>')
