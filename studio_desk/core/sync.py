@@ -157,9 +157,9 @@ def prepare_copy(local: Path, work: Path, shown: Path | None = None) -> Store:
     shown = shown or local
     try:
         sniff_file(local)
+        conn = connect(local)
     except DatabaseError as exc:
         raise DatabaseError(_named(str(exc), local, shown)) from exc
-    conn = connect(local)
     try:
         version = ensure_ours(conn, shown)
         if version == 0:

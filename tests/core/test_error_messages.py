@@ -104,3 +104,16 @@ def test_a_full_local_temp_folder_is_not_a_full_stick(store, tmp_path: Path, mon
     text = str(caught.value)
     assert "本机" in text and "临时文件夹" in text and "U盘" not in text, text
     assert list(stick.iterdir()) == []
+
+
+@pytest.mark.parametrize("content", [b"not a database at all " * 10, b"SQLite format 3\x00" + bytes(84) + b"x" * 50])
+def test_merge_errors_name_the_clerks_file_not_a_temporary_copy(store, tmp_path: Path, content: bytes):
+    from studio_desk.core.errors import StudioDeskError
+    from studio_desk.core.sync import merge_file
+
+    bad = tmp_path / "张三的副本.sqlite"
+    bad.write_bytes(content)
+    with pytest.raises(StudioDeskError) as caught:
+        merge_file(store, bad, backup_dir=tmp_path / "backups")
+    text = str(caught.value)
+    assert "张三的副本.sqlite" in text and "other.sqlite" not in text and "studio-desk-merge" not in text, text
