@@ -16,14 +16,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
-# Libraries Qt needs even offscreen, and the PDF/screenshot tools the tests use.
-DEBIAN_PACKAGES = [
+# Libraries Qt needs even offscreen: all that running the app needs.
+RUN_PACKAGES = [
     "libegl1",
     "libgl1",
     "libxkbcommon0",
     "libfontconfig1",
     "libdbus-1-3",
     "libglib2.0-0",
+]
+# What only the tests use: PDF tools, LibreOffice to convert the ledgers as a reader would.
+TEST_PACKAGES = [
     "poppler-utils",
     "libreoffice-calc-nogui",  # the ledger test converts the workbook as a reader would
     "libreoffice-writer-nogui",  # the summary test converts the .docx as a reader would
@@ -53,11 +56,11 @@ def ensure_venv(extras: str) -> Path:
     return python
 
 
-def ensure_debian_packages() -> None:
+def ensure_debian_packages(packages: list[str]) -> None:
     if not sys.platform.startswith("linux") or shutil.which("dpkg-query") is None:
         return
     missing = []
-    for name in DEBIAN_PACKAGES:
+    for name in packages:
         status = subprocess.run(
             ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True
         )
@@ -79,18 +82,18 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "run"
     rest = argv[1:]
     if command == "test":
-        ensure_debian_packages()
+        ensure_debian_packages(RUN_PACKAGES + TEST_PACKAGES)
         python = ensure_venv("test")
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
     if command in ("run", "demo"):
         if sys.platform.startswith("linux"):
-            ensure_debian_packages()
+            ensure_debian_packages(RUN_PACKAGES)
         python = ensure_venv("")
         args = ["demo", *rest] if command == "demo" else rest
         return subprocess.run([str(python), "-m", "studio_desk", *args], cwd=ROOT).returncode
     if command == "bundle":  # the Windows bundle (PyInstaller) and its smoke test
-        ensure_debian_packages()
+        ensure_debian_packages(RUN_PACKAGES)
         python = ensure_venv("")
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                         "pyinstaller>=6.5"], cwd=ROOT, check=True)

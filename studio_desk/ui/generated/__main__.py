@@ -15,11 +15,23 @@ def target_for(ui_file: Path) -> Path:
     return OUT / f"ui_{ui_file.stem}.py"
 
 
+def uic_path() -> str | None:
+    """pyside6-uic beside this Python (a venv's bin or Scripts folder need not be on PATH)."""
+    import shutil
+
+    folder = Path(sys.executable).parent
+    for name in ("pyside6-uic", "pyside6-uic.exe"):
+        if (folder / name).exists():
+            return str(folder / name)
+    return shutil.which("pyside6-uic")
+
+
 def compile_form(ui_file: Path) -> str:
     # Run from the forms folder with a bare file name, so the header names no local path.
-    done = subprocess.run(
-        ["pyside6-uic", ui_file.name], cwd=ui_file.parent, capture_output=True, check=True
-    )
+    uic = uic_path()
+    if uic is None:
+        raise SystemExit("找不到 pyside6-uic（随 PySide6 安装）。")
+    done = subprocess.run([uic, ui_file.name], cwd=ui_file.parent, capture_output=True, check=True)
     return done.stdout.decode("utf-8")
 
 
