@@ -143,15 +143,6 @@ def new_id() -> RecordId:
     return RecordId(str(uuid.uuid4()))
 
 
-def canonical_id(text: str) -> RecordId | None:
-    """The one spelling of a record id (lower case, with dashes) for the ways people and other
-    programs write a UUID: without dashes, in braces, as ``urn:uuid:…``; None if it is none."""
-    try:
-        return RecordId(str(uuid.UUID(str(text).strip())))
-    except ValueError:
-        return None
-
-
 _NAMESPACE = uuid.UUID("6f1d2b7e-6a3c-4a9e-9a53-7d1f0c2b5e41")
 
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from studio_desk.core.errors import StudioDeskError
-from studio_desk.core.models import RECORD_TYPES, Activity, Donation, Proposal, Reception, Record, canonical_id
+from studio_desk.core.ids import canonical_id
+from studio_desk.core.models import RECORD_TYPES, Activity, Donation, Proposal, Reception, Record
 from studio_desk.core.store import Store
 from studio_desk.core.sync import version_record
 from studio_desk.exports import ledger_columns as lc

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from studio_desk.core import codec
+from studio_desk.core.ids import canonical_id
 from studio_desk.core.models import (
     CHOICE,
     INCOMPLETE_SEPARATOR,
@@ -24,7 +25,6 @@ from studio_desk.core.models import (
     Proposal,
     Reception,
     Record,
-    canonical_id,
     field_info,
     fields_of,
     pii_fields,

@@ -182,17 +182,32 @@ def answer_next_box(button: Any = None) -> None:
     """Press ``button`` (a ``QMessageBox.StandardButton``; Yes when not given) on the next
     message box, e.g. the question asked before deleting."""
     target = QMessageBox.StandardButton.Yes if button is None else button
-    owner = QApplication.activeWindow()
+    active = QApplication.activeWindow()  # may be None while an earlier dialog's window regains it
 
     def poll() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.isVisible():
+            owner = box.parentWidget().window() if box.parentWidget() is not None else active
             for b in box.buttons():
                 if box.standardButton(b) == target:
                     b.click()
-                    if owner is not None:  # as the window system gives the focus back
+                    if owner is not None:  # as the window system gives the activation back
                         owner.activateWindow()
                     return
         QTimer.singleShot(20, poll)
 
     QTimer.singleShot(20, poll)
+
+
+def press_shortcut(qtbot, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+    """A key combination such as Ctrl+Z, pressed as a clerk does: into the active window.
+
+    A window's shortcut fires only while its window is active. When a message box or form
+    closes, the window system gives the activation back to the window, but later (the
+    offscreen platform only when asked): a key sent before that reaches the widget as a plain
+    key and the shortcut's action never runs. Wait for the window first, as the clerk does."""
+    owner = widget.window()
+    if not owner.isActiveWindow():
+        owner.activateWindow()
+        qtbot.waitUntil(owner.isActiveWindow, timeout=5000)
+    qtbot.keyClick(widget, key, modifier)

@@ -9,7 +9,18 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpi
 
 from studio_desk.core.models import Activity, Member
 from studio_desk.ui.forms import ActivityForm
-from tests.ui.conftest import answer_next_box, double_click, type_text, child, click, in_dialog, save, type_into, wait_idle
+from tests.ui.conftest import (
+    answer_next_box,
+    child,
+    click,
+    double_click,
+    in_dialog,
+    press_shortcut,
+    save,
+    type_into,
+    type_text,
+    wait_idle,
+)
 
 THIS_YEAR = date.today().year
 
@@ -120,11 +131,11 @@ def test_edit_delete_and_undo(window, demo_store, qtbot):
     assert demo_store.get(Activity, record_id).deleted
     assert record_id not in page.model.ids
 
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not demo_store.get(Activity, record_id).deleted
     assert record_id in page.model.ids
 
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert demo_store.get(Activity, record_id).topic == old_topic
     assert not window.store.can_undo()
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
-from tests.ui.conftest import answer_next_box, child, in_dialog, save, type_into
+from tests.ui.conftest import answer_next_box, child, in_dialog, press_shortcut, save, type_into
 
 # page, record type, a text field the form edits, how to find the record by search
 CASES = [
@@ -50,10 +50,10 @@ def test_search_edit_delete_undo(window, demo_store, qtbot, page_name, cls, fiel
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert demo_store.get(cls, target.id).deleted
     assert target.id not in page.model.ids
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     restored = demo_store.get(cls, target.id)
     assert not restored.deleted and getattr(restored, field) == new_value
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert getattr(demo_store.get(cls, target.id), field) == getattr(target, field)
     history = [h.reason for h in demo_store.history(target.id)]
     # every version kept: the original (archived by the edit), the edited one (by the delete),

@@ -15,6 +15,7 @@ from tests.ui.conftest import (
     edit_cell,
     press_enter,
     in_dialog,
+    press_shortcut,
     save,
     type_into,
     type_text,
@@ -78,7 +79,7 @@ def test_reception_status_flow_and_undo(window, demo_store, qtbot):
     assert stored.member_ids == [zhao.id]
     assert [(f.date, f.note) for f in stored.followups] == [(date.today(), "已联系住建局")]
 
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert demo_store.get(Reception, saved.id).deleted  # undoing a new record removes it
     assert saved.id not in page.model.ids
 
@@ -167,7 +168,7 @@ def test_donation_category_filter(window, demo_store, qtbot):
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert demo_store.count(Donation, year=THIS_YEAR, filters={"category": "慰问"}) == 0
     assert page.stack.currentWidget() is page.empty
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_shortcut(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert demo_store.count(Donation, year=THIS_YEAR, filters={"category": "慰问"}) == n
 
 
@@ -317,7 +318,7 @@ def test_deleting_many_asks_first_and_undoes_in_one_step(window, demo_store, qtb
     assert window.undo_action.text() == f"撤销“删除{total}条接待走访”"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: demo_store.count(Reception) == total, timeout=10_000)
     assert len(page.model.ids) == total
     wait_idle(qtbot, window)

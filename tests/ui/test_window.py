@@ -14,12 +14,13 @@ from studio_desk.core.models import Activity, Proposal, Reception
 from studio_desk.core.tracking import open_items
 from studio_desk.ui.main_window import PAGE_NAMES, MainWindow
 from tests.ui.conftest import (
-    answer_next_box,
     answer_message_box,
+    answer_next_box,
     child,
     click,
     double_click,
     in_dialog,
+    press_shortcut,
     save,
     type_into,
     wait_idle,
@@ -252,7 +253,7 @@ def test_undo_action_names_what_it_undoes(window, demo_store, qtbot):
     assert window.undo_action.text() == "撤销“删除1条活动”"
     assert "Ctrl+Z" in window.statusBar().currentMessage()
     window.show_page("委员")  # undo works from any page
-    qtbot.keyClick(window.page("委员").table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_shortcut(qtbot, window.page("委员").table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not demo_store.get(Activity, record_id).deleted
     assert not window.undo_action.isEnabled()
 
