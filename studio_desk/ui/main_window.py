@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         view.addAction(self._action("刷新", self.refresh, QKeySequence.StandardKey.Refresh, "refresh"))
 
         help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self._action("使用说明", self.show_help, QKeySequence.StandardKey.HelpContents, "help"))
+        help_menu.addAction(self._action("保存使用说明为PDF…", self.save_help_pdf, None, "help_pdf"))
+        help_menu.addSeparator()
         help_menu.addAction(self._action("打开演示数据库", self.open_demo, None, "demo"))
         help_menu.addAction(self._action("打开数据文件夹", self.open_data_folder, None, "data_folder"))
         help_menu.addSeparator()
@@ -363,6 +366,19 @@ class MainWindow(QMainWindow):
         from studio_desk.ui.county_window import open_county_window
 
         open_county_window(self)
+
+    def show_help(self) -> None:
+        """F1: the manual, opened at the chapter about the page in view."""
+        from studio_desk.ui.help_window import TOPIC_OF_PAGE, open_help
+
+        open_help(self, TOPIC_OF_PAGE.get(PAGE_NAMES[self.nav.currentRow()], ""))
+
+    def save_help_pdf(self) -> None:
+        from studio_desk.ui.help_window import open_help
+
+        window = open_help(self)
+        if window is not None:
+            window.choose_and_save_pdf()
 
     def open_data_folder(self) -> None:
         from PySide6.QtCore import QUrl
