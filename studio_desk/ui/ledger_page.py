@@ -146,6 +146,12 @@ class LedgerPage(QWidget):
             self.day_button.clicked.connect(self.reception_day)
             actions.addWidget(self.day_button)
         actions.addStretch(1)
+        self.print_button = QPushButton("打印…")
+        self.print_button.setObjectName("print_view")
+        self.print_button.setIcon(icon("print"))
+        self.print_button.setToolTip("把当前显示的记录（按现在的筛选）打印成 PDF  Ctrl+P")
+        self.print_button.clicked.connect(self.print_view)
+        actions.addWidget(self.print_button)
         self.extra_actions = actions  # pages may add buttons here
 
         self.stack = QStackedWidget()
@@ -379,6 +385,12 @@ class LedgerPage(QWidget):
         if self.cls is Reception:
             self.select_ids([r.id for r in saved.receptions])
         self.changed.emit(step.text, [saved.activity.id] + [r.id for r in saved.receptions])
+
+    def print_view(self) -> None:
+        """打印…: the rows shown now, with the filters that chose them (``ui.ledger_print``)."""
+        from studio_desk.ui.ledger_print import PrintViewDialog
+
+        PrintViewDialog(self, self).exec()
 
     # ------------------------------------------------------------ actions
 

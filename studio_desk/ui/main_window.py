@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action("导出 Excel 台账…", self.export_workbook, "Ctrl+E", "export")
         file_menu.addAction(self.export_action)
+        self.print_action = self._action("打印当前台账…", self._print, QKeySequence.StandardKey.Print, "print_view")
+        file_menu.addAction(self.print_action)
         file_menu.addAction(self._action("县政协汇总…", self._open_county, None, "county"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("退出", self.close, QKeySequence.StandardKey.Quit, "quit"))
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_ledger = self._ledger() is not None
-        for a in (self.new_action, self.edit_action, self.delete_action, self.find_action):
+        for a in (self.new_action, self.edit_action, self.delete_action, self.find_action, self.print_action):
             a.setEnabled(has_ledger)
         label = self.store.undo_label()  # undo lives in the store: the window only asks
         self.undo_action.setEnabled(bool(label))
@@ -202,6 +204,10 @@ class MainWindow(QMainWindow):
     def _delete(self) -> None:
         if (page := self._ledger()) is not None:
             page.delete_selected()
+
+    def _print(self) -> None:
+        if (page := self._ledger()) is not None:
+            page.print_view()
 
     def _find(self) -> None:
         if (page := self._ledger()) is not None:
