@@ -13,7 +13,10 @@ from studio_desk.core.models import Activity, Donation, Member, Record
 from studio_desk.core.store import Store
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_SHORT = re.compile(r"^[0-9a-f]{8}[0-9a-f-]{0,27}$")  # the first 8 or more characters of 记录编号
 _BAD_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+SHORT_ID = 8
+LISTED = 12
 
 KINDS = {
     "signin": "活动签到表（参加委员与群众空行，姓名、单位、电话、签名）",
@@ -37,11 +40,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("kind", choices=list(KINDS), metavar="种类", help="、".join(KINDS))
     p.add_argument("--pdf", type=Path, default=None, help="写出 PDF 到此文件（默认：当前文件夹，按文档命名）")
     p.add_argument("--docx", type=Path, default=None, help="同时写出 Word 文档到此文件（海报除外）")
-    p.add_argument("--activity", default=None, help="签到表：活动的记录编号，或主题中的词")
+    p.add_argument("--activity", default=None, help="签到表：活动的记录编号（前 8 位即可），或主题中的词")
+    p.add_argument("--date", default=None, help="签到表、签收单：按日期找活动或捐赠慰问，如 2026-06-29")
     p.add_argument("--rows", type=int, default=20, help="签到表：给群众留的空行数（默认 20）")
-    p.add_argument("--donation", default=None, help="签收单：捐赠慰问的记录编号，或捐赠方/受助对象中的词")
+    p.add_argument("--donation", default=None, help="签收单：捐赠慰问的记录编号（前 8 位即可），或捐赠方/受助对象中的词")
     p.add_argument("--no-value", action="store_true", help="签收单：不印物资价值")
-    p.add_argument("--member", default=None, help="履职档案：委员姓名或记录编号（默认：全体委员）")
+    p.add_argument("--member", default=None, help="履职档案：委员姓名或记录编号前 8 位（默认：全体委员）")
     p.add_argument("--year", default=str(date.today().year), help="年度，如 2025；履职档案也可写一届，如 2023-2027")
     p.add_argument("--count", type=int, default=6, help="公示：列出今后几次接待日（默认 6）")
     p.add_argument("--link", default=None, help="海报：二维码的内容（线上渠道的网址；默认：工作室电话）")
@@ -50,22 +54,54 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=run_print)
 
 
-def _pick(store: Store, cls: type[Record], text: str | None, what: str, option: str) -> Record:
-    if not text or not text.strip():
-        raise StudioDeskError(f"请用 {option} 指明哪一条{what}（记录编号，或其中的词）。")
-    text = text.strip()
-    if _UUID.match(text):
-        found = store.find(cls, text)
-        if found is None or found.deleted:
-            raise StudioDeskError(f"找不到编号为 {text} 的{what}。")
-        return found
-    matches = store.list(cls, search=text)
+def _listing(records: list[Record]) -> str:
+    """One line per record: its short number (the first 8 characters of 记录编号), date and name."""
+    lines = [f"  {r.id[:SHORT_ID]}  {str(getattr(r, 'date', '') or ''):<10}  {r.display_name()[:30]}" for r in records[:LISTED]]
+    more = f"\n  ……共 {len(records)} 条" if len(records) > LISTED else ""
+    return "\n".join(lines) + more
+
+
+def _parse_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise StudioDeskError(f"日期“{text}”看不懂，请写成 2026-06-29。") from exc
+
+
+def _candidates(store: Store, cls: type[Record], text: str, on: date | None) -> list[Record]:
+    """Records matching a full 记录编号, its first 8+ characters, or words, on the day if given."""
+    span = (on, on) if on else None
+    lowered = text.lower()
+    if _UUID.match(lowered):
+        found = store.find(cls, lowered)
+        return [found] if found is not None and not found.deleted and (on is None or getattr(found, "date", None) == on) else []
+    if _SHORT.match(lowered):
+        ids = [i for i in store.query_ids(cls, date_range=span) if i.startswith(lowered)]
+        if ids:
+            return list(store.get_many(cls, ids))
+    if not text:
+        return list(store.list(cls, date_range=span))
+    return list(store.list(cls, search=text, date_range=span))
+
+
+def _pick(store: Store, cls: type[Record], text: str | None, what: str, option: str, on: date | None = None) -> Record:
+    """The one record the clerk means; several or none get a list of what there is to choose."""
+    text = (text or "").strip()
+    hint = f"请用 {option} 写记录编号的前 8 位（或其中的词）" + ("，或用 --date 写日期" if cls is not Member else "")
+    if not text and on is None:
+        recent = list(store.list(cls))
+        listed = f"：\n{_listing(recent)}" if recent else "。"
+        raise StudioDeskError(f"请指明哪一条{what}。{hint}{listed}")
+    matches = _candidates(store, cls, text, on)
+    said = "、".join(x for x in (f"“{text}”" if text else "", f"日期 {on}" if on else "") if x)
     if not matches:
-        raise StudioDeskError(f"没有找到含“{text}”的{what}。")
+        raise StudioDeskError(f"没有找到符合{said}的{what}。{hint}。")
     if len(matches) > 1:
-        listed = "\n".join(f"  {r.id}  {getattr(r, 'date', '') or ''}  {r.display_name()[:30]}" for r in matches[:8])
-        more = f"\n  ……共 {len(matches)} 条" if len(matches) > 8 else ""
-        raise StudioDeskError(f"含“{text}”的{what}有 {len(matches)} 条，请写得更具体，或用记录编号：\n{listed}{more}")
+        raise StudioDeskError(
+            f"符合{said}的{what}有 {len(matches)} 条，请写得更具体（{hint}）：\n{_listing(matches)}"
+        )
     return matches[0]
 
 
@@ -85,7 +121,7 @@ def _build(store: Store, args: argparse.Namespace, today: date) -> tuple[object,
 
     kind = args.kind
     if kind == "signin":
-        act = _pick(store, Activity, args.activity, "活动", "--activity")
+        act = _pick(store, Activity, args.activity, "活动", "--activity", _parse_day(args.date))
         assert isinstance(act, Activity)
         if not 0 <= args.rows <= signin.MAX_PUBLIC_ROWS:
             raise StudioDeskError(f"空行数应在 0 到 {signin.MAX_PUBLIC_ROWS} 之间。")
@@ -100,7 +136,7 @@ def _build(store: Store, args: argparse.Namespace, today: date) -> tuple[object,
             raise StudioDeskError("排班表按单一年度生成，请用 --year 写一个年度。")
         return rota_notice.rota_document(store, first, today), f"{first}年委员接待日排班表"
     if kind == "receipt":
-        don = _pick(store, Donation, args.donation, "捐赠慰问记录", "--donation")
+        don = _pick(store, Donation, args.donation, "捐赠慰问记录", "--donation", _parse_day(args.date))
         assert isinstance(don, Donation)
         return receipt.receipt_document(store, don, show_value=not args.no_value), f"签收单-{don.date}-{don.donor[:16]}"
     if kind == "dossier":
@@ -126,7 +162,7 @@ def run_print(args: argparse.Namespace) -> int:
     with open_store(args, create=False) as store:
         doc, default_name = _build(store, args, today)
         pdf = args.pdf
-        if pdf is None and args.docx is None:
+        if pdf is None:  # the PDF is always written; --docx adds the Word file beside it
             pdf = Path.cwd() / (_BAD_NAME.sub("", default_name).strip() + ".pdf")
         written = write(doc, pdf, args.docx)  # type: ignore[arg-type]
     for path in written.paths:

@@ -88,6 +88,7 @@ class PrintDialog(QDialog):
         self.activity.setObjectName("activity")
         for a in self.store.list(Activity, year=self.year):
             self.activity.addItem(f"{a.date}  {a.topic[:30]}", a.id)
+            self.activity.setItemData(self.activity.count() - 1, _number_tip(a.id, "--activity"), Qt.ItemDataRole.ToolTipRole)
         self.rows = QSpinBox()
         self.rows.setRange(0, 500)
         self.rows.setValue(20)
@@ -115,6 +116,7 @@ class PrintDialog(QDialog):
         self.donation.setObjectName("donation")
         for g in self.store.list(Donation, year=self.year):
             self.donation.addItem(f"{g.date}  {g.category}  {g.display_name()[:30]}", g.id)
+            self.donation.setItemData(self.donation.count() - 1, _number_tip(g.id, "--donation"), Qt.ItemDataRole.ToolTipRole)
         self.show_value = QCheckBox("印出物资价值和合计")
         self.show_value.setChecked(True)
         form.addRow("捐赠慰问", self.donation)
@@ -235,6 +237,11 @@ class PrintDialog(QDialog):
             and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written[0])))
         )
         box.open()
+
+
+def _number_tip(record_id: str, option: str) -> str:
+    """The record's short number, as the command line takes it (``print … --activity 1a2b3c4d``)."""
+    return f"记录编号 {record_id[:8]}（命令行：{option} {record_id[:8]}）"
 
 
 def _form_page() -> tuple[QWidget, QFormLayout]:

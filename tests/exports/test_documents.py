@@ -104,6 +104,51 @@ def test_signin_refuses_unclear_activity_and_a_database_as_output(demo_path, tmp
     assert demo_path.read_bytes() == before
 
 
+def test_records_are_picked_by_date_or_short_number_and_several_are_listed(demo_path, tmp_path, capsys, monkeypatch):
+    with Store.open(demo_path) as store:
+        act = max((a for a in store.list(Activity, year=2026) if len(a.member_ids) >= 2), key=lambda a: a.date)
+        twin = store.save(Activity(date=act.date, type="集中学习", topic="同日的另一场学习", member_ids=act.member_ids[:1]))
+        lone_day = next(date(2026, 2, n) for n in range(1, 28) if not store.list(Donation, date_range=(date(2026, 2, n),) * 2))
+        gift = store.save(Donation(date=lone_day, category="捐赠", donor="按日期找到的爱心企业", recipients="留守儿童",
+                                   items=[DonationItem("书包", Decimal(20), "个", 200000)]))
+    short = act.id[:8]
+    pdf = tmp_path / "按编号.pdf"
+    code, _, err = run(capsys, "signin", "--db", str(demo_path), "--activity", short, "--pdf", str(pdf))
+    assert code == 0, err
+    assert bare(act.topic) in text_of(pdf)
+    # Two activities that day: both listed with their date and short number, nothing written.
+    code, _, err = run(capsys, "signin", "--db", str(demo_path), "--date", act.date.isoformat(),
+                       "--pdf", str(tmp_path / "两条.pdf"))
+    assert code == 1 and "有 2 条" in err and "Traceback" not in err
+    assert f"{short}  {act.date.isoformat()}" in err and f"{twin.id[:8]}  {act.date.isoformat()}" in err
+    assert not (tmp_path / "两条.pdf").exists()
+    # The date and a word of the topic together pick one.
+    code, _, err = run(capsys, "signin", "--db", str(demo_path), "--date", act.date.isoformat(), "--activity",
+                       "另一场", "--pdf", str(tmp_path / "另一场.pdf"))
+    assert code == 0, err
+    assert "同日的另一场学习" in text_of(tmp_path / "另一场.pdf")
+    code, _, err = run(capsys, "signin", "--db", str(demo_path), "--date", "2026-13-40")
+    assert code == 1 and "看不懂" in err
+    code, _, err = run(capsys, "signin", "--db", str(demo_path))
+    assert code == 1 and "前 8 位" in err and short in err  # nothing named: the recent ones are listed
+    receipt = tmp_path / "按日期.pdf"
+    code, _, err = run(capsys, "receipt", "--db", str(demo_path), "--date", gift.date.isoformat(), "--pdf", str(receipt))
+    assert code == 0, err
+    assert gift.donor in text_of(receipt)
+
+
+def test_docx_is_written_beside_the_pdf_in_the_current_folder(demo_path, tmp_path, capsys, monkeypatch):
+    with Store.open(demo_path) as store:
+        act = store.list(Activity, year=2026)[0]
+    monkeypatch.chdir(tmp_path)
+    word = tmp_path / "改.docx"
+    code, out, err = run(capsys, "signin", "--db", str(demo_path), "--activity", act.id, "--docx", str(word))
+    assert code == 0, err
+    (pdf,) = tmp_path.glob("*.pdf")
+    assert pdf.name.startswith(f"签到表-{act.date}") and str(pdf) in out and str(word) in out
+    assert bare(act.topic) in text_of(pdf) and act.topic in docx_text(word)
+
+
 def test_notice_and_rota(demo_path, tmp_path, capsys):
     with Store.open(demo_path) as store:
         coming = rota.upcoming(store, date(2026, 11, 21), 4)

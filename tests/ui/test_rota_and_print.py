@@ -57,6 +57,8 @@ def test_print_dialog_writes_the_chosen_document(demo_store, qtbot, tmp_path, mo
     qtbot.addWidget(dialog)
     combo = child(dialog, "activity")
     combo.setCurrentIndex(combo.findData(act.id))
+    # The short number the command line takes is shown on the entry.
+    assert act.id[:8] in combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole)
     child(dialog, "with_docx").setChecked(True)
     target = tmp_path / "签到.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
