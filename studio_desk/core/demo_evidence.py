@@ -8,7 +8,7 @@ import io
 import random
 from datetime import date
 
-from studio_desk.core import attachments, rota
+from studio_desk.core import attachments, codec, rota
 from studio_desk.core.models import Activity, ReceptionDay
 from studio_desk.core.store import Store
 
@@ -60,8 +60,35 @@ def draw_photo(rng: random.Random, banner: str, size: tuple[int, int] = (1200, 8
     return out.getvalue()
 
 
+RULE = rota.Rule(day=15, skip_weekend=True)
+HOURS = "9:00—11:30"
+
+
+def held_days(store: Store, today: date, where: str) -> None:
+    """This year's reception days so far, on the rule's day of each month that had one: the
+    month's first 委员接待日 activity is moved to that day (the same month, so every monthly and
+    yearly figure stays as it was) and the planned day is written up by it."""
+    held = store.list(Activity, year=today.year, filters={"type": rota.RECEPTION_DAY_TYPE})
+    months: dict[int, Activity] = {}
+    for activity in sorted(held, key=lambda a: (a.date or today, a.id)):
+        if activity.date:
+            months.setdefault(activity.date.month, activity)
+    for month, activity in sorted(months.items()):
+        on = RULE.date_in(today.year, month)
+        if on >= today or rota.day_on(store, on) is not None:
+            continue
+        moved = store.save(codec.copy_record(activity, date=on), check=False)
+        store.save(ReceptionDay(date=on, member_ids=moved.member_ids[:2], location=where, hours=HOURS,
+                                activity_id=moved.id))
+
+
 def add_evidence(store: Store, today: date, seed: int = 16) -> int:
-    """Attach drawn photos to the year's latest activities and plan the coming reception days."""
+    """Plan the year's reception days by the rule (those held so far written up by the year's
+    委员接待日 activities), then attach drawn photos to the year's latest activities."""
+    where = store.studio().address or "工作室"
+    held_days(store, today, where)
+    rota.plan(store, today, 6, day=RULE.day, per_day=2, location=where, hours=HOURS,
+              skip_weekend=RULE.skip_weekend)
     rng = random.Random(seed)
     recent = [a for a in store.list(Activity, year=today.year) if a.type in _SCENE_WORDS][:6]
     n = 0
@@ -72,23 +99,4 @@ def add_evidence(store: Store, today: date, seed: int = 16) -> int:
         added = attachments.add_prepared(store, activity, prepared, caption)
         attachments.set_in_summary(store, added, True)
         n += 1
-    studio = store.studio()
-    where = studio.address or "工作室"
-    # This year's reception days so far are the days the 委员接待日 activities took place.
-    past = store.list(Activity, year=today.year, filters={"type": rota.RECEPTION_DAY_TYPE})
-    for activity in sorted(past, key=lambda a: a.date or today):
-        if activity.date and activity.date < today and rota.day_on(store, activity.date) is None:
-            store.save(
-                ReceptionDay(date=activity.date, member_ids=activity.member_ids[:2], location=where,
-                             hours="9:00—11:30", activity_id=activity.id)
-            )
-    rota.plan(
-        store,
-        today,
-        6,
-        day=15,
-        per_day=2,
-        location=where,
-        hours="9:00—11:30",
-    )
     return n

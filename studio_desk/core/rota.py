@@ -13,7 +13,7 @@ are those linked to that activity (``Reception.activity_id``, see :mod:`receptio
 from __future__ import annotations
 
 import calendar
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -26,15 +26,39 @@ if TYPE_CHECKING:
 
 WEEKDAYS = "一二三四五六日"
 MAX_MONTHS = 36
+RULE_SETTING = "reception_day_rule"
 
 
-def _month_day(year: int, month: int, day: int, skip_weekend: bool) -> date:
-    last = calendar.monthrange(year, month)[1]
-    d = date(year, month, min(day, last))
-    if skip_weekend:
-        while d.weekday() >= 5:
-            d += timedelta(days=1)
-    return d
+@dataclass(frozen=True)
+class Rule:
+    """The rule the days are planned by (and the 公示 promises): a day of every month, moved to
+    the Monday after when it falls on a weekend if ``skip_weekend``."""
+
+    day: int = 15
+    skip_weekend: bool = False
+
+    def text(self) -> str:
+        return f"每月{self.day}日" + ("（逢周末顺延至下周一）" if self.skip_weekend else "")
+
+    def date_in(self, year: int, month: int) -> date:
+        last = calendar.monthrange(year, month)[1]
+        d = date(year, month, min(self.day, last))
+        if self.skip_weekend:
+            while d.weekday() >= 5:
+                d += timedelta(days=1)
+        return d
+
+
+def rule(store: Store) -> Rule | None:
+    """The rule the clerk last planned days by (None: no day was ever planned by a rule)."""
+    value = store.setting(RULE_SETTING)
+    if not isinstance(value, dict):
+        return None
+    try:
+        day = int(value.get("day", 0))
+    except (TypeError, ValueError):
+        return None
+    return Rule(day, bool(value.get("skip_weekend"))) if 1 <= day <= 31 else None
 
 
 def duty_roster(store: Store, on: date) -> list[Member]:
@@ -71,16 +95,19 @@ def plan(
     if per_day < 0:
         raise StudioDeskError("每次值班的委员人数不能为负。")
     pool = list(member_ids) if member_ids is not None else [m.id for m in duty_roster(store, start)]
+    by = Rule(day, skip_weekend)
     added: list[ReceptionDay] = []
     turn = 0
     with store.transaction():
+        if rule(store) != by:
+            store.set_setting(RULE_SETTING, {"day": by.day, "skip_weekend": by.skip_weekend})
         planned_months = {(d.date.year, d.date.month) for d in days(store) if d.date}
         for i in range(months):
             year, month = divmod(start.month - 1 + i, 12)
             year, month = start.year + year, month + 1
             if (year, month) in planned_months:
                 continue
-            when = _month_day(year, month, day, skip_weekend)
+            when = by.date_in(year, month)
             if when < start:
                 continue
             duty = []
@@ -139,11 +166,25 @@ def next_day_line(store: Store, today: date) -> str:
     return f"下次委员接待日：{when_text(day)}，值班委员：{names}{where}。"
 
 
+def day_activity(store: Store, day: ReceptionDay) -> Activity | None:
+    """The 委员接待日 activity that writes the day up: the one linked, else one of that type on the
+    day's date (a day recorded before it was planned)."""
+    if day.activity_id:
+        linked = store.find(Activity, day.activity_id)
+        if linked is not None and not linked.deleted:
+            return linked
+    if day.date is None:
+        return None
+    same_day = store.list(Activity, date_range=(day.date, day.date), filters={"type": RECEPTION_DAY_TYPE})
+    return same_day[0] if same_day else None
+
+
 def receptions_of(store: Store, day: ReceptionDay) -> list[Reception]:
     """The day's receptions: those linked to its 委员接待日 activity, and 接待日来访 receptions
     recorded on its date that no day claims yet."""
     assert day.date is not None
-    linked = linked_receptions(store, day.activity_id) if day.activity_id else []
+    activity = day_activity(store, day)
+    linked = linked_receptions(store, activity.id) if activity is not None else []
     loose = store.list(
         Reception,
         date_range=(day.date, day.date),
@@ -153,8 +194,29 @@ def receptions_of(store: Store, day: ReceptionDay) -> list[Reception]:
 
 
 def visits(store: Store, day: ReceptionDay) -> int:
-    """The day's 群众人次, counted as the 接待日登记 counts a day (a reception of nobody counts one)."""
-    return sum(max(r.people_count, 1) for r in receptions_of(store, day))
+    """The day's 群众人次: the people of its receptions, counted as the 接待日登记 counts a day (a
+    reception of nobody counts one); with no reception recorded, the 群众人次 of its activity."""
+    received = receptions_of(store, day)
+    if received:
+        return sum(max(r.people_count, 1) for r in received)
+    activity = day_activity(store, day)
+    return activity.public_count if activity is not None else 0
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """One planned day and its 群众人次 (None: the day is still to come)."""
+
+    day: ReceptionDay
+    visits: int | None
+
+
+def year_counts(store: Store, year: int, today: date) -> list[DayCount]:
+    """The year's planned days, each with the visitors counted on the days up to ``today``."""
+    return [
+        DayCount(day, visits(store, day) if day.date and day.date <= today else None)
+        for day in days(store, date(year, 1, 1), date(year, 12, 31))
+    ]
 
 
 def draft_activity(day: ReceptionDay) -> Activity:
@@ -186,13 +248,9 @@ def activity_for(store: Store, day: ReceptionDay) -> Activity:
     that date, else a new one with the members on duty; the day's receptions are linked to it."""
     assert day.date is not None
     with store.transaction():
-        if day.activity_id:
-            linked = store.find(Activity, day.activity_id)
-            if linked is not None and not linked.deleted:
-                return linked
-        same_day = store.list(
-            Activity, date_range=(day.date, day.date), filters={"type": RECEPTION_DAY_TYPE}
-        )
-        activity = same_day[0] if same_day else store.save(draft_activity(day), check=False)
+        found = day_activity(store, day)
+        if found is not None and found.id == day.activity_id:
+            return found
+        activity = found if found is not None else store.save(draft_activity(day), check=False)
         link(store, day, activity)
         return store.get(Activity, activity.id)

@@ -120,7 +120,8 @@ class RotaDialog(QDialog):
         self.day_of_month = QSpinBox()
         self.day_of_month.setObjectName("day_of_month")
         self.day_of_month.setRange(1, 31)
-        self.day_of_month.setValue(15)
+        kept = rota.rule(store) or rota.Rule(15, False)  # the rule planned by last time
+        self.day_of_month.setValue(kept.day)
         self.months = QSpinBox()
         self.months.setObjectName("months")
         self.months.setRange(1, rota.MAX_MONTHS)
@@ -129,6 +130,8 @@ class RotaDialog(QDialog):
         self.per_day.setRange(0, 10)
         self.per_day.setValue(2)
         self.skip_weekend = QCheckBox("逢周末顺延到周一")
+        self.skip_weekend.setObjectName("skip_weekend")
+        self.skip_weekend.setChecked(kept.skip_weekend)
         self.plan_location = QLineEdit(store.studio().address)
         self.plan_location.setPlaceholderText("地点")
         self.plan_hours = QLineEdit("9:00—11:30")
@@ -149,9 +152,9 @@ class RotaDialog(QDialog):
         layout.addLayout(where)
         layout.addWidget(QLabel("已安排的接待日（已有的月份不会重复安排；轮值按委员名册顺序）："))
 
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("days")
-        self.table.setHorizontalHeaderLabels(["日期", "时间", "地点", "值班委员"])
+        self.table.setHorizontalHeaderLabels(["日期", "时间", "地点", "值班委员", "来访（人次）"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -184,8 +187,9 @@ class RotaDialog(QDialog):
         days = rota.days(self.store, start=date(self.today.year, 1, 1))
         self.table.setRowCount(len(days))
         for r, day in enumerate(days):
+            held = day.date is not None and day.date <= self.today
             cells = [rota.when_text(day).split("）")[0] + "）", day.hours, day.location,
-                     "、".join(rota.duty_names(self.store, day))]
+                     "、".join(rota.duty_names(self.store, day)), str(rota.visits(self.store, day)) if held else ""]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(_ID, day.id)

@@ -80,6 +80,37 @@ def test_the_day_activity_counts_its_receptions_and_is_made_once(store, members)
     assert rota.visits(store, store.get(ReceptionDay, day.id)) == 6
 
 
+def test_a_day_without_receptions_counts_its_activity_and_years_are_tallied(store, members):
+    (held, coming) = rota.plan(store, date(2026, 5, 1), 2)
+    # Written up with a typed 群众人次 (no citizen entered one by one): the rota counts that.
+    typed = store.save(Activity(date=held.date, type="委员接待日", topic="委员接待日", public_count=27))
+    assert rota.day_activity(store, held).id == typed.id  # found by its date before it is linked
+    assert rota.visits(store, held) == 27
+    counts = rota.year_counts(store, 2026, date(2026, 6, 1))
+    assert [(c.day.date, c.visits) for c in counts] == [(date(2026, 5, 15), 27), (date(2026, 6, 15), None)]
+    # A citizen entered that day: the day now counts its receptions, as 接待日登记 does.
+    store.save(Reception(date=held.date, mode="接待日来访", person_name="钱七", request_content="咨询", people_count=2))
+    assert rota.visits(store, held) == 2
+    linked = rota.activity_for(store, held)
+    assert linked.id == typed.id and linked.public_count == 2 == rota.visits(store, store.get(ReceptionDay, held.id))
+    # A deleted activity no longer writes the day up.
+    store.delete(Activity, typed.id)
+    assert rota.day_activity(store, store.get(ReceptionDay, held.id)) is None
+
+
+def test_the_rule_is_kept_for_the_notice_and_saved_once(store, members):
+    assert rota.rule(store) is None
+    rota.plan(store, date(2026, 2, 1), 2, day=15, skip_weekend=True)
+    assert rota.rule(store) == rota.Rule(15, True)
+    assert rota.rule(store).text() == "每月15日（逢周末顺延至下周一）"
+    assert rota.Rule(15, True).date_in(2026, 3) == date(2026, 3, 16)  # the 15th is a Sunday
+    versions = store.conn.execute("SELECT COUNT(*) FROM history").fetchone()[0]
+    rota.plan(store, date(2026, 2, 1), 2, day=15, skip_weekend=True)  # nothing new: no new version
+    assert store.conn.execute("SELECT COUNT(*) FROM history").fetchone()[0] == versions
+    rota.plan(store, date(2026, 2, 1), 3, day=10)
+    assert rota.rule(store) == rota.Rule(10, False)
+
+
 def test_rota_travels_by_merge(tmp_path, members, store):
     rota.plan(store, date(2026, 1, 1), 2)
     store.close()
@@ -106,3 +137,7 @@ def test_demo_carries_photos_and_a_rota(demo_store):
     # The days so far this year are those of the 委员接待日 activities, linked to them.
     past = rota.days(demo_store, date(2026, 1, 1), date(2026, 11, 20))
     assert past and all(demo_store.get(Activity, d.activity_id).date == d.date for d in past)
+    # Every day follows the rule the notice promises, and the days held have their 群众人次.
+    assert rota.rule(demo_store) == rota.Rule(15, True)
+    assert all(d.date == rota.Rule(15, True).date_in(d.date.year, d.date.month) for d in past + coming)
+    assert all(rota.visits(demo_store, d) > 0 for d in past)

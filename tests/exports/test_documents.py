@@ -153,14 +153,17 @@ def test_notice_and_rota(demo_path, tmp_path, capsys):
     with Store.open(demo_path) as store:
         coming = rota.upcoming(store, date(2026, 11, 21), 4)
         duty = [store.member_names(day.member_ids) for day in coming]
-        # Receptions recorded on a past rota day are counted in the 排班表.
+        # A past day counts its 委员接待日 activity's 群众人次; once receptions are recorded that day,
+        # it counts their people (as 接待日登记 counts a day).
         year_days = rota.days(store, date(2026, 1, 1), date(2026, 12, 31))
         past = [day for day in year_days if day.date < date(2026, 11, 21)]
         assert past and all(day.activity_id for day in past)  # the demo's days so far: its 委员接待日
         from studio_desk.core.models import Reception
 
-        before = [rota.visits(store, day) for day in past]
+        before = [store.get(Activity, day.activity_id).public_count for day in past]
+        assert all(before) and [rota.visits(store, day) for day in past] == before
         store.save(Reception(date=past[-1].date, mode="接待日来访", person_name="张三", request_content="路灯", people_count=3))
+        assert rota.visits(store, past[-1]) == 3
     pdf, word = tmp_path / "公示.pdf", tmp_path / "公示.docx"
     code, _, err = run(capsys, "notice", "--db", str(demo_path), "--count", "4", "--pdf", str(pdf), "--docx", str(word))
     assert code == 0, err
@@ -178,12 +181,19 @@ def test_notice_and_rota(demo_path, tmp_path, capsys):
     sheet = tmp_path / "排班.pdf"
     code, _, err = run(capsys, "rota", "--db", str(demo_path), "--year", "2026", "--pdf", str(sheet))
     assert code == 0, err
-    rows = table_rows(sheet)[1:]
-    visits = before[:-1] + [before[-1] + 3]
+    rows = table_rows(sheet)
+    assert rows[0] == ["序号", "日期", "星期", "值班委员", "来访（人次）"]  # one time and place: said above
+    rows = rows[1:]
+    visits = before[:-1] + [3]
     assert [r[1] for r in rows[:-1]] == [day.date.isoformat() for day in year_days]
     assert [int(r[-1]) for r in rows[: len(past)]] == visits
     assert rows[len(past)][1] == "2026-12-15" and rows[len(past)][-1] == "—"  # still to come
     assert rows[-1][0] == "合计" and f"共 {len(year_days)} 次接待日" in rows[-1] and rows[-1][-1] == str(sum(visits))
+    text = text_of(sheet)
+    assert "接待日：每月15日（逢周末顺延至下周一）" in text and "时间：9:00—11:30" in text
+    # The days follow the rule the notice promises.
+    assert all(day.date.day in (15, 16, 17) and day.date.weekday() < 5 for day in year_days)
+    assert "于每月15日（逢周末顺延至下周一）开展委员接待日活动" in text_of(pdf).replace("\n", "")
 
 
 def test_receipt_items_and_totals_with_and_without_value(demo_path, tmp_path, capsys):

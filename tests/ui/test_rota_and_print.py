@@ -51,6 +51,17 @@ def test_plan_months_then_change_and_remove_a_day(store, qtbot):
     assert store.get(ReceptionDay, days[2].id).deleted
 
 
+def test_the_dialog_remembers_the_rule_and_shows_each_day_s_visitors(demo_store, qtbot):
+    dialog = RotaDialog(demo_store, today=date(2026, 11, 21))
+    qtbot.addWidget(dialog)
+    assert child(dialog, "day_of_month").value() == 15 and child(dialog, "skip_weekend").isChecked()
+    table = child(dialog, "days", QTableWidget)
+    days = rota.days(demo_store, start=date(2026, 1, 1))
+    shown = [table.item(r, 4).text() for r in range(table.rowCount())]
+    expected = [str(rota.visits(demo_store, d)) if d.date <= date(2026, 11, 21) else "" for d in days]
+    assert shown == expected and int(shown[0]) > 0 and shown[-1] == ""
+
+
 def test_print_dialog_writes_the_chosen_document(demo_store, qtbot, tmp_path, monkeypatch):
     act = demo_store.list(Activity, year=2026)[0]
     dialog = PrintDialog(demo_store, 2026, today=date(2026, 11, 21))

@@ -29,6 +29,8 @@ def notice_document(store: Store, today: date, count: int = 6) -> d.Document:
     for day in coming:
         assert day.date is not None
         rows.append([day_text(day.date), weekday(day.date), day.hours, day.location, _duty(store, day)])
+    by = rota.rule(store)
+    when = f"于{by.text()}" if by is not None else "定期"
     contact = []
     if studio.phone:
         contact.append(f"联系电话：{studio.phone}")
@@ -37,7 +39,7 @@ def notice_document(store: Store, today: date, count: int = 6) -> d.Document:
     blocks: list[d.Block] = [
         d.Title("委员接待日公示"),
         d.Paragraph(
-            f"为更好地倾听群众呼声、反映群众诉求，{name}定期开展委员接待日活动，由政协委员面对面"
+            f"为更好地倾听群众呼声、反映群众诉求，{name}{when}开展委员接待日活动，由政协委员面对面"
             "接待群众来访，听取意见建议，协调解决实际困难。现将近期接待安排公示如下，欢迎群众前来反映情况、提出建议。"
         ),
         d.Table.of(rows, widths_mm=(36, 20, 28, 40, 46), align=("centre", "centre", "centre", "left", "left"),
@@ -51,30 +53,45 @@ def notice_document(store: Store, today: date, count: int = 6) -> d.Document:
     return form_document(store, f"{name}委员接待日公示", blocks, "委员接待日公示")
 
 
+def _shared(values: list[str]) -> str | None:
+    """The one value every day has (said once above the table), else None."""
+    distinct = set(values)
+    return values[0] if len(distinct) == 1 and values[0] else None
+
+
 def rota_document(store: Store, year: int, today: date) -> d.Document:
-    """The year's 排班表, with the 接待日来访 receptions recorded on the days already past."""
-    days = rota.days(store, date(year, 1, 1), date(year, 12, 31))
-    if not days:
+    """The year's 排班表, with the visitors counted on the days already past. A time or place all
+    days share is said once above the table, leaving the names of the members on duty room."""
+    counts = rota.year_counts(store, year, today)
+    if not counts:
         raise StudioDeskError(f"{year}年还没有安排委员接待日。")
-    rows: list[list[d.CellValue]] = [["序号", "日期", "星期", "时间", "地点", "值班委员", "来访(人次)"]]
-    visits_total = 0
-    for i, day in enumerate(days, start=1):
+    hours = _shared([c.day.hours for c in counts])
+    place = _shared([c.day.location for c in counts])
+    header = ["序号", "日期", "星期"] + (["时间"] if hours is None else []) + (["地点"] if place is None else [])
+    header += ["值班委员", "来访（人次）"]
+    rows: list[list[d.CellValue]] = [header]
+    for i, count in enumerate(counts, start=1):
+        day = count.day
         assert day.date is not None
-        if day.date <= today:
-            visits = rota.visits(store, day)
-            visits_total += visits
-            shown = str(visits)
-        else:
-            shown = "—"
-        rows.append([str(i), day.date.isoformat(), weekday(day.date), day.hours, day.location,
-                     _duty(store, day), shown])
-    rows.append([d.Cell("合计", bold=True, colspan=2), d.Cell(f"共 {len(days)} 次接待日", colspan=4, align="left"),
-                 str(visits_total)])
+        row = [str(i), day.date.isoformat(), weekday(day.date)]
+        row += ([day.hours] if hours is None else []) + ([day.location] if place is None else [])
+        rows.append(row + [_duty(store, day), "—" if count.visits is None else str(count.visits)])
+    total = sum(c.visits or 0 for c in counts)
+    middle = len(header) - 3
+    rows.append([d.Cell("合计", bold=True, colspan=2), d.Cell(f"共 {len(counts)} 次接待日", colspan=middle, align="left"),
+                 str(total)])
+    fixed = [11.0, 26.0, 16.0] + ([22.0] if hours is None else []) + ([34.0] if place is None else [])
+    widths = (*fixed, 170.0 - sum(fixed) - 26.0, 26.0)
+    align = ("centre",) * (len(header) - 2) + ("left", "right")
+    facts = [f"接待日：{by.text()}" for by in [rota.rule(store)] if by is not None]
+    facts += [f"时间：{hours}"] if hours else []
+    facts += [f"地点：{place}"] if place else []
     blocks: list[d.Block] = [
         heading_line(store),
         d.Title(f"{year}年委员接待日排班表", space_after=0.5),
-        d.Table.of(rows, widths_mm=(11, 25, 16, 22, 30, 50, 16),
-                   align=("centre", "centre", "centre", "centre", "left", "left", "right"), size=10.5),
+        *[d.Paragraph(line, indent=0, align="left", size=12) for line in facts],
+        d.Spacer(0.3),
+        d.Table.of(rows, widths_mm=widths, align=align, size=10.5, min_row_mm=8.0),
         d.Paragraph(f"制表日期：{day_text(today)}", indent=0, align="right", size=10.5),
     ]
     return form_document(store, f"{year}年委员接待日排班表", blocks, "委员接待日排班表")
