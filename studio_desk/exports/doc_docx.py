@@ -70,6 +70,8 @@ class _Writer:
         section.footer_distance = Mm(max(s.bottom_mm - 7 - s.folio_size * 25.4 / 72 - 2, 5))
         if s.mirror:
             _set(self.doc.settings.element, "w:mirrorMargins")
+        if s.name.startswith("form"):
+            return  # a form has no character grid: its tables' smaller text keeps its own width
         # the document grid: lines per page, and characters per line for the body size
         pitch_twips = round(s.line_pitch * 20)
         chars = int(s.block_w_mm * d.MM // s.body_size)
@@ -262,9 +264,7 @@ class _Writer:
         for _ in range(t.blank_rows):
             row = table.add_row()
             row.height = Mm(t.blank_row_mm)
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths):
-                cell.width = Mm(width)
+        _fixed_widths(table, widths)
         if t.note:
             self.paragraph(t.note, align="left", size=min(self.size, 10.5), indent=0)
 
@@ -275,6 +275,31 @@ class _Writer:
         self.doc.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)
         if caption:
             self.paragraph(caption, align="centre", role="hei", size=min(self.size, 14), indent=0)
+
+
+def _fixed_widths(table: object, widths_mm: list[float]) -> None:
+    """The columns as wide as the PDF draws them: a fixed layout, the grid, the table's width and
+    every cell's (a merged cell spans the sum), since Word reads the cells and LibreOffice the grid."""
+    tbl = table._tbl  # type: ignore[attr-defined]
+    table.autofit = False  # type: ignore[attr-defined]  # w:tblLayout w:type="fixed"
+    for col, width in zip(tbl.tblGrid.gridCol_lst, widths_mm):
+        col.w = Mm(width)
+    _set(tbl.tblPr, "w:tblW", w=str(round(sum(widths_mm) / 25.4 * 1440)), type="dxa")
+    margins = OxmlElement("w:tblCellMar")  # the PDF's cell padding (2 pt; 3 pt below the text)
+    for side, twips in (("top", 40), ("left", 40), ("bottom", 60), ("right", 40)):
+        _set(margins, f"w:{side}", w=str(twips), type="dxa")
+    look = tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl.tblPr.append(margins)
+    for tr in tbl.tr_lst:
+        col = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc.width = Mm(sum(widths_mm[col:col + span]))
+            _set(tc.get_or_add_tcPr(), "w:vAlign", val="center")
+            col += span
 
 
 def _chars(text: str) -> float:

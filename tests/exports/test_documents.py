@@ -19,6 +19,7 @@ from studio_desk.core.figures import period_figures
 from studio_desk.core.models import Activity, Donation, DonationItem, Member
 from studio_desk.core.money import format_fen
 from studio_desk.core.store import Store
+from studio_desk.exports.documents import signin
 from tests.exports.pdfread import lines, page_count
 
 TODAY = "2026-11-21"
@@ -89,6 +90,24 @@ def test_signin_sheet_lists_members_and_blank_rows_over_pages(demo_path, tmp_pat
     assert str(last) in page2 and str(last + 1) not in text.split()
     wtext = docx_text(word)
     assert act.topic in wtext and all(n in wtext for n in names)
+    assert docx_column_widths(word) == [round(w) for w in signin.WIDTHS]
+
+
+def docx_column_widths(path: Path, index: int = 0) -> list[int]:
+    """A table's column widths in mm as Word and LibreOffice read them: a fixed layout, the grid,
+    and every cell of every row as wide as its columns (a merged cell: their sum)."""
+    from docx.oxml.ns import qn
+
+    table = docx.Document(str(path)).tables[index]
+    tbl = table._tbl
+    assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    grid = [round(col.w.mm) for col in tbl.tblGrid.gridCol_lst]
+    for tr in tbl.tr_lst:
+        col = 0
+        for tc in tr.tc_lst:
+            assert round(tc.width.mm) == sum(grid[col:col + tc.grid_span]), (col, tc.grid_span)
+            col += tc.grid_span
+    return grid
 
 
 def test_signin_refuses_unclear_activity_and_a_database_as_output(demo_path, tmp_path, capsys):
