@@ -198,6 +198,24 @@ def attachment_counts(store: Store, owner_ids: list[str]) -> dict[str, int]:
     return out
 
 
+def listing_line(file_name: str, caption: str) -> str:
+    """One attachment as a ledger lists it: ``文件名：说明`` (the file name alone without a caption)."""
+    return f"{file_name}：{caption}" if caption else file_name
+
+
+def listing(store: Store, owner_kind: str) -> dict[str, str]:
+    """Each record's live attachments as the ledgers list them, one line per file in their order
+    (one query for a whole ledger: records with attachments are few)."""
+    lines: dict[str, list[str]] = {}
+    for owner_id, file_name, caption in store.conn.execute(
+        "SELECT owner_id, file_name, caption FROM attachments WHERE deleted = 0 AND owner_kind = ? "
+        "ORDER BY owner_id, position, created_at",
+        (owner_kind,),
+    ):
+        lines.setdefault(owner_id, []).append(listing_line(file_name, caption))
+    return {owner_id: "\n".join(found) for owner_id, found in lines.items()}
+
+
 def blob_bytes(store: Store, sha256: str) -> bytes:
     row = store.conn.execute(
         "SELECT data FROM attachment_blobs WHERE sha256 = ?", (sha256,)

@@ -81,7 +81,7 @@ def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str) -> Non
 
 
 def _ledger_rows(county: County, year: int, spec: lc.SheetSpec) -> Iterator[list[Any]]:
-    columns = [c for c in spec.columns if c.kind != lc.RECORD_ID]
+    columns = [c for c in spec.columns if c.kind not in (lc.RECORD_ID, lc.ATTACHMENTS)]  # no files in the county file
     seq = 0
     for entry, records in county.ledger_records(year, spec.cls):
         names = county.member_names(entry.key)
@@ -92,7 +92,7 @@ def _ledger_rows(county: County, year: int, spec: lc.SheetSpec) -> Iterator[list
 
 def _ledger_sheet(wb: Workbook, county: County, year: int, spec: lc.SheetSpec, county_name: str) -> int:
     ws = wb.create_sheet(spec.name)
-    columns = [c for c in spec.columns if c.kind != lc.RECORD_ID]
+    columns = [c for c in spec.columns if c.kind not in (lc.RECORD_ID, lc.ATTACHMENTS)]  # no files in the county file
     headers = [STUDIO_HEADER] + [c.header for c in columns]
     stream = _ledger_rows(county, year, spec)
     sample: list[list[Any]] = []

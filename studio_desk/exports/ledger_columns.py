@@ -34,6 +34,9 @@ VERSION = "version"  # hidden beside 记录编号: the version the row was expor
 MEMBER_IDS = "member_ids"  # hidden beside member names: their ids (namesakes, names with spaces)
 CHILD_DATA = "child_data"  # hidden: a child list (items, authors, follow-ups) as exact JSON
 FOLLOWUP_LOG = "followup_log"  # every follow-up step, one per line
+# The record's attachments, one per line (文件名：说明): the files stay in the database, so the
+# import reads the column only to say what it does not carry (exports/ledger_attachments.py).
+ATTACHMENTS = "attachments"
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ VERSION_HEADER = "版本"
 _VERSION = _hidden(VERSION_HEADER, None, VERSION)
 _MEMBER_IDS = _hidden("委员编号", "member_ids", MEMBER_IDS)
 _INCOMPLETE = Column("待补全", "incomplete", TEXT, 20, ("缺少内容",), round_trip=True)
+_ATTACHMENTS = Column("附件", None, ATTACHMENTS, 30, ("附件(文件名:说明)", "佐证材料"), round_trip=True)
 
 MEMBER_SHEET = SheetSpec(
     "委员名册",
@@ -103,6 +107,7 @@ MEMBER_SHEET = SheetSpec(
         Column("备注", "notes", LONG, 24),
         _ID,
         _VERSION,
+        _ATTACHMENTS,
     ),
     ("名册", "委员名单", "成员"),
 )
@@ -132,6 +137,7 @@ ACTIVITY_SHEET = SheetSpec(
         _MEMBER_IDS,
         Column("亮点说明", "highlight_note", LONG, 30, ("亮点情况",), round_trip=True),
         _INCOMPLETE,
+        _ATTACHMENTS,
     ),
     ("活动",),
 )
@@ -176,6 +182,7 @@ RECEPTION_SHEET = SheetSpec(
         _hidden("办理跟踪数据", "followups", CHILD_DATA),
         _INCOMPLETE,
         _hidden("所属接待日编号", "activity_id", TEXT),  # the 委员接待日 it was received at
+        _ATTACHMENTS,
     ),
     ("接待", "走访", "来访"),
 )
@@ -202,6 +209,7 @@ DONATION_SHEET = SheetSpec(
         _MEMBER_IDS,
         _hidden("物资明细数据", "items", CHILD_DATA),
         _INCOMPLETE,
+        _ATTACHMENTS,
     ),
     ("捐赠", "慰问", "捐助", "爱心"),
 )
@@ -235,6 +243,7 @@ PROPOSAL_SHEET = SheetSpec(
         Column("跟踪卡", "followups", FOLLOWUP_LOG, 40, ("全部跟踪",), round_trip=True),
         _hidden("跟踪卡数据", "followups", CHILD_DATA),
         _INCOMPLETE,
+        _ATTACHMENTS,
     ),
     ("提案", "建议", "社情民意"),
 )

@@ -24,6 +24,7 @@ from studio_desk.core.models import Activity, Member, Record, Studio
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.ledger_attachments import AttachmentCheck
 from studio_desk.exports.ledger_match import KnownRecords, RowIdentities
 from studio_desk.exports.ledger_studio import UNNAMED_STUDIO, is_studio_sheet, is_unnamed, read_studio_sheet
 from studio_desk.exports.ledger_rows import Problem, Resolver, build_record, changed_labels
@@ -330,6 +331,7 @@ def _plan_sheet(
     rows = RowIdentities(resolver.store, spec, raw.name, mapping, raw.rows[header_row + 1 :], seen_ids)
     header_norm = [lc.normalise_header(v) for v in header_cells]
     known = KnownRecords(resolver.store, spec.cls)
+    listed = AttachmentCheck(resolver.store, spec)
     repeats = stale = 0
     for offset, row in enumerate(raw.rows[header_row + 1 :], start=header_row + 1):
         row_no = offset + 1
@@ -351,6 +353,7 @@ def _plan_sheet(
         found = who.found
         if spec.cls is Member and found is None and who.record_id is None:
             found = _member_by_name(resolver, cells)
+        listed.check(row_no, cells, found)
         base = who.exported if who.exported is not None else found
         result = build_record(
             spec, raw.name, row_no, cells, base, who.record_id, resolver, plan.masked,
@@ -393,13 +396,14 @@ def _plan_sheet(
             plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed))
     _note_repeats(plan, raw.name, repeats)
     _note_incomplete(plan, raw.name, spec, mapped)
+    plan.notes += listed.notes(raw.name)
     if stale:
         plan.notes.append(
             f"“{raw.name}”中有 {stale:,} 行是导出后已在程序中修改过的记录的旧内容，保留程序中较新的内容。"
         )
 
 
-_NOT_DATA = (lc.SEQ, lc.RECORD_ID, lc.COUNT_OF, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA)
+_NOT_DATA = (lc.SEQ, lc.RECORD_ID, lc.COUNT_OF, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS)
 
 
 def _row_cells(

@@ -32,7 +32,8 @@ NATURAL_KEYS: dict[type[Record], tuple[str, ...]] = {
     Donation: ("date", "donor", "recipients"),
     Proposal: ("title", "submitted_on"),
 }
-_NOT_COMPARED = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA)
+_NOT_COMPARED = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA,
+                 lc.ATTACHMENTS)
 
 
 class KnownRecords:

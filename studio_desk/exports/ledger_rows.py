@@ -206,7 +206,7 @@ class _RowBuilder:
         read_fields: set[str] = set()
         for col, (header, raw) in self.cells.items():
             kind, name = col.kind, col.field
-            if kind in (lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA):
+            if kind in (lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS):
                 continue
             if kind == lc.SUM_MONEY:
                 sums[col.header] = (header, raw)

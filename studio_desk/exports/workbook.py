@@ -16,6 +16,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from studio_desk.core.attachments import CITIZEN_OWNER_KINDS
+from studio_desk.core.attachments import listing as attachment_listing
 from studio_desk.core.files import OutputError, atomic_output, temp_folder_message
 from studio_desk.core.figures import AnnualFigures, annual_figures
 from studio_desk.core.masked_marker import MARKER_PROPERTY, MARKER_SHEET, MASKED_MARKER
@@ -237,6 +239,7 @@ _STYLE = {
     lc.MEMBER_IDS: "text",
     lc.CHILD_DATA: "text",
     lc.FOLLOWUP_LOG: "long",
+    lc.ATTACHMENTS: "long",
 }
 
 
@@ -246,9 +249,13 @@ def _style(col: lc.Column) -> str:
     return "plain" if col.round_trip and style in ("long", "text") else style
 
 
-def _getter(col: lc.Column, names: dict[str, str]) -> Callable[[Record, int], Any]:
-    """How the column's value is taken from a record (chosen once per column, not per cell)."""
+def _getter(col: lc.Column, names: dict[str, str], listed: dict[str, str] | None = None) -> Callable[[Record, int], Any]:
+    """How the column's value is taken from a record (chosen once per column, not per cell).
+    ``listed``: each record's attachments as the 附件 column lists them."""
     kind, name = col.kind, col.field or ""
+    if kind == lc.ATTACHMENTS:
+        files = listed or {}
+        return lambda record, seq: files.get(record.id, "")
     if kind == lc.SEQ:
         return lambda record, seq: seq
     if kind == lc.COUNT_OF:
@@ -346,7 +353,9 @@ def _record_sheet(
     ws = wb.create_sheet(spec.name)
     headers = [c.header for c in spec.columns]
 
-    getters = [_getter(c, names) for c in spec.columns]
+    # A masked copy leaves citizens' attachments out (as its database copy does), names included.
+    listed = {} if masked and spec.cls.KIND in CITIZEN_OWNER_KINDS else attachment_listing(store, spec.cls.KIND)
+    getters = [_getter(c, names, listed) for c in spec.columns]
 
     def rows() -> Iterator[list[Any]]:
         seq = 0

@@ -13,11 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studio_desk.core.models import Activity, Author, Donation, DonationItem, FollowUp, Member, Proposal
+from studio_desk.core import attachments
+from studio_desk.core.models import Activity, Attachment, Author, Donation, DonationItem, FollowUp, Member, Proposal
 from studio_desk.core.store import Store
 from studio_desk.core.sync import data_fingerprint, merge_stores
 
-KINDS = (Member, Activity, Donation, Proposal)
+# Attachments too: added (a few distinct pictures, so the same file is often stored twice),
+# recaptioned, removed and restored on either side; their owners deleted and restored.
+KINDS = (Member, Activity, Donation, Proposal, Attachment)
 
 op = st.one_of(
     st.tuples(st.just("add"), st.sampled_from(range(len(KINDS))), st.integers(0, 99)),
@@ -59,7 +62,31 @@ def _new(kind: type, store: Store, n: int):
                     cash_fen=n * 100, member_ids=ids, items=[DonationItem(name=f"物品{n}", value_fen=n)])
 
 
+def _picture(n: int) -> attachments.Prepared:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (24, 16), (40 * (n % 4), 90, 160)).save(out, "PNG")
+    return attachments.prepare_bytes(f"照片{n}.png", out.getvalue())
+
+
+def _attach(store: Store, n: int) -> None:
+    owners = store.list(Activity) + store.list(Donation)
+    if owners:
+        attachments.add_prepared(store, owners[n % len(owners)], _picture(n), f"说明{n}")
+
+
+def _blobs_complete(store: Store) -> bool:
+    """Every attachment (removed ones too: they can be restored) has its file in this copy."""
+    ids = store.query_ids(Attachment, include_deleted=True)
+    return all(attachments.blob_bytes(store, a.blob_sha256) for a in store.get_many(Attachment, ids))
+
+
 def _change(record, n: int):
+    if isinstance(record, Attachment):
+        return dataclasses.replace(record, caption=f"改{n}", in_summary=bool(n % 2))
     if isinstance(record, Member):
         return dataclasses.replace(record, name=f"{record.name[:4]}{n}")
     if isinstance(record, Activity):
@@ -75,7 +102,10 @@ def _apply(store: Store, action: str, kind_no: int, n: int) -> None:
         store._last_stamp = f"2{n + 100:03d}-01-01T00:00:00.000000Z"[:27]
         return
     if action == "add":
-        store.save(_new(kind, store, n), check=False)
+        if kind is Attachment:
+            _attach(store, n)
+        else:
+            store.save(_new(kind, store, n), check=False)
         return
     ids = store.query_ids(kind, include_deleted=True)
     if not ids:
@@ -144,6 +174,9 @@ def test_merge_is_commutative_idempotent_and_lossless(base_file: Path, steps):
                 for record_id, state in merged.items():
                     candidates = [c[record_id] for c in (ca, cb) if record_id in c]
                     assert state == max(candidates)
+
+                # Every attachment either side had comes with its file, byte for byte.
+                assert _blobs_complete(ab) and _blobs_complete(ba)
 
                 # Merging again (either copy) changes nothing.
                 before, rows = data_fingerprint(ab), _history_rows(ab)

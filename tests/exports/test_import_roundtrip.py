@@ -175,3 +175,81 @@ def test_cancelling_the_import_writes_nothing(demo_store, tmp_path: Path, finger
         assert any("写入" in c for c in calls)
         assert fingerprint(empty) == before
         assert empty.count(Activity) == 0
+
+
+def _column(ws, header: str) -> int:
+    return next(c.column for c in ws[2] if c.value == header)
+
+
+def _row_of(ws, record_id: str) -> int:
+    id_column = _column(ws, "记录编号")
+    return next(r for r in range(3, ws.max_row + 1) if ws.cell(r, id_column).value == record_id)
+
+
+def test_attachments_are_listed_and_an_import_never_creates_or_drops_one(demo_store, tmp_path: Path):
+    import io
+
+    from PIL import Image
+
+    from studio_desk.core import attachments
+    from studio_desk.core.models import Attachment
+    from studio_desk.core.sync import merge_stores
+
+    def picture(color: tuple[int, int, int]) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (64, 48), color).save(out, "PNG")
+        return out.getvalue()
+
+    act = demo_store.list(Activity, year=YEAR)[0]
+    visit = demo_store.list(Reception, year=YEAR)[0]
+    attachments.add_prepared(demo_store, act, attachments.prepare_bytes("现场.png", picture((200, 0, 0))), "会场全景")
+    attachments.add_prepared(demo_store, act, attachments.prepare_bytes("签到表.png", picture((0, 0, 200))))
+    attachments.add_prepared(demo_store, visit, attachments.prepare_bytes("来信.png", picture((0, 200, 0))), "张三来信")
+    before = sorted((a.id, a.version_id) for a in demo_store.list(Attachment))
+
+    path = write_workbook(demo_store, YEAR, tmp_path / "with-files.xlsx")
+    ws = openpyxl.load_workbook(path)["活动台账"]
+    assert ws.cell(_row_of(ws, act.id), _column(ws, "附件")).value == "现场.jpg：会场全景\n签到表.jpg"
+    visits = openpyxl.load_workbook(path)["接待走访台账"]
+    assert visits.cell(_row_of(visits, visit.id), _column(visits, "附件")).value == "来信.jpg：张三来信"
+    # A copy for the county leaves the citizens' files out, names and captions included.
+    masked = openpyxl.load_workbook(write_workbook(demo_store, YEAR, tmp_path / "masked.xlsx", mask_pii=True))
+    sheet = masked["接待走访台账"]
+    assert sheet.cell(_row_of(sheet, visit.id), _column(sheet, "附件")).value in (None, "")
+    assert "张三来信" not in str([c.value for row in sheet.iter_rows() for c in row])
+
+    # Imported again: nothing changes, nothing is said about the files.
+    plan = read_ledgers(demo_store, path)
+    assert plan.problems == [] and plan.changes == [] and plan.additions == []
+    assert not [n for n in plan.notes if "附件" in n]
+
+    # Imported into an empty database: the records come back, no attachment is made up, and the
+    # clerk is told the files did not travel; merging that copy with the original changes nothing.
+    with Store.open(tmp_path / "empty.sqlite", replica_id="E") as empty:
+        plan = read_ledgers(empty, path)
+        assert plan.problems == []
+        notes = [n for n in plan.notes if "附件" in n]
+        assert len(notes) == 2 and all("不随表格导入" in n for n in notes)
+        apply_plan(empty, plan)
+        assert empty.list(Attachment) == []
+        merged = merge_stores(demo_store, empty)
+        assert merged.per_type.get("附件") is None or not merged.per_type["附件"].any()
+        assert sorted((a.id, a.version_id) for a in demo_store.list(Attachment)) == before
+        # The other way round the files travel, byte for byte.
+        merge_stores(empty, demo_store)
+        assert sorted((a.id, a.version_id) for a in empty.list(Attachment)) == before
+        copied = attachments.attachments_of(empty, act.id)[0]
+        assert attachments.blob_bytes(empty, copied.blob_sha256) == attachments.blob_bytes(demo_store, copied.blob_sha256)
+
+    # A line typed into or removed from the column is reported by row; the attachments stay.
+    wb = openpyxl.load_workbook(path)
+    ws = wb["活动台账"]
+    row = _row_of(ws, act.id)
+    ws.cell(row, _column(ws, "附件")).value = "现场.jpg：改过的说明"
+    wb.save(path)
+    plan = read_ledgers(demo_store, path)
+    assert plan.problems == [] and plan.changes == []
+    (note,) = [n for n in plan.notes if "附件" in n]
+    assert f"“活动台账”第 {row} 行" in note and "不会导入" in note
+    apply_plan(demo_store, plan)
+    assert sorted((a.id, a.version_id) for a in demo_store.list(Attachment)) == before
