@@ -78,7 +78,7 @@ def held_days(store: Store, today: date, where: str) -> None:
         if on >= today or rota.day_on(store, on) is not None:
             continue
         moved = store.save(codec.copy_record(activity, date=on), check=False)
-        store.save(ReceptionDay(date=on, member_ids=moved.member_ids[:2], location=where, hours=HOURS,
+        store.save(ReceptionDay(date=on, member_ids=moved.member_ids[:2], location=moved.location or where, hours=HOURS,
                                 activity_id=moved.id))
 
 

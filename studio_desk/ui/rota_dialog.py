@@ -193,6 +193,8 @@ class RotaDialog(QDialog):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(_ID, day.id)
+                if c == 4:  # a number, read down the column
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.next_line.setText(rota.next_day_line(self.store, self.today))

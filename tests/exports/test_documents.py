@@ -281,7 +281,8 @@ def test_poster_qr_holds_the_phone_or_the_link(demo_path, tmp_path, capsys):
     with Store.open(demo_path) as store:
         studio = store.studio()
     assert "扫码找委员" in text and bare(studio.name) in text and studio.phone in text
-    assert "近期委员接待日：12月15日、1月15日、2月15日（9:00—11:30）" in text
+    assert "委员接待日：每月15日（逢周末顺延至下周一）9:00—11:30" in text  # the ideographic space reads as none
+    assert "近期接待日：12月15日、1月15日、2月15日" in text
     phone = "".join(ch for ch in studio.phone if ch.isdigit())
     assert _qr_matrix(pdf) == _matrix(segno.make(f"tel:{phone}", error="m", micro=False))
     linked = tmp_path / "海报2.pdf"

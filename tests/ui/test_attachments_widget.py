@@ -139,3 +139,25 @@ def test_an_attachment_whose_bytes_are_missing_still_opens_the_form(store, qtbot
     form.attachments.list.setCurrentRow(0)
     form.attachments.open_selected()
     assert shown and "不在数据库中" in shown[0]
+
+
+def test_deleting_a_record_in_the_window_and_undoing_keeps_its_photos(window, demo_store, qtbot):
+    from tests.ui.conftest import answer_next_box
+
+    chosen = demo_store.list(Attachment)[0]
+    owner = demo_store.get(Activity, chosen.owner_id)
+    before = [(a.id, a.caption, a.in_summary) for a in attachments.attachments_of(demo_store, owner.id)]
+    page = window.show_page("活动")
+    page.set_year(owner.date.year)
+    page.select_ids([owner.id])
+    page.table.setFocus()
+    answer_next_box()  # the question asked before deleting names the attachments going with it
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert demo_store.get(Activity, owner.id).deleted
+    assert attachments.attachments_of(demo_store, owner.id) == []
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not demo_store.get(Activity, owner.id).deleted
+    after = [(a.id, a.caption, a.in_summary) for a in attachments.attachments_of(demo_store, owner.id)]
+    assert after == before
+    data = attachments.blob_bytes(demo_store, attachments.attachments_of(demo_store, owner.id)[0].blob_sha256)
+    assert data[:3] == b"\xff\xd8\xff"

@@ -9,7 +9,7 @@ from datetime import date
 
 from studio_desk.core import rota
 from studio_desk.core.errors import StudioDeskError
-from studio_desk.core.models import Member
+from studio_desk.core.models import Member, ReceptionDay
 from studio_desk.core.store import Store
 from studio_desk.exports import document as d
 from studio_desk.exports.documents.common import form_document, studio_name
@@ -41,6 +41,16 @@ def qr_png(text: str, scale: int = 16) -> bytes:
     return out.getvalue()
 
 
+def _days_lines(store: Store, coming: list[ReceptionDay]) -> list[str]:
+    """When the reception days are held (the rule, if there is one) and the next few dates."""
+    by = rota.rule(store)
+    hours = coming[0].hours if coming[0].hours and len({x.hours for x in coming}) == 1 else ""
+    days = "、".join(f"{day.date.month}月{day.date.day}日" for day in coming if day.date)
+    if by is None:
+        return [f"近期委员接待日：{days}" + (f"（{hours}）" if hours else "")]
+    return [f"委员接待日：{by.text()}" + (f"　{hours}" if hours else ""), f"近期接待日：{days}"]
+
+
 def poster_document(store: Store, today: date, link: str | None = None, label: str = "") -> d.Document:
     target = qr_target(store, link)
     studio = store.studio()
@@ -49,24 +59,24 @@ def poster_document(store: Store, today: date, link: str | None = None, label: s
     hint = label.strip() or ("手机扫码，直接拨打工作室电话" if target.startswith("tel:") else "手机扫码，在线反映诉求")
     blocks: list[d.Block] = [
         d.Spacer(1),
-        d.Title("扫码找委员", size=40, space_after=0.5),
-        d.Paragraph(name, indent=0, align="centre", role="hei", size=22),
+        d.Title("扫码找委员", size=44, space_after=0.5),
+        d.Paragraph(name, indent=0, align="centre", role="hei", size=24),
         d.Spacer(1),
-        d.Paragraph("有困难、有诉求、有建议，请找政协委员", indent=0, align="centre", size=16),
-        d.Image(qr_png(target), width_mm=95, caption=hint),
+        d.Paragraph("有困难、有诉求、有建议，请找政协委员", indent=0, align="centre", size=18),
+        d.Spacer(0.5),
+        d.Image(qr_png(target), width_mm=105, caption=hint),
+        d.Spacer(0.5),
     ]
     if studio.phone:
-        blocks.append(d.Paragraph(f"联系电话：{studio.phone}", indent=0, align="centre", size=16))
+        blocks.append(d.Paragraph(f"联系电话：{studio.phone}", indent=0, align="centre", role="hei", size=20))
     if studio.address:
-        blocks.append(d.Paragraph(f"地址：{studio.address}", indent=0, align="centre", size=14))
+        blocks.append(d.Paragraph(f"地址：{studio.address}", indent=0, align="centre", size=15))
     coming = rota.upcoming(store, today, 3)
     if coming:
-        days = "、".join(f"{day.date.month}月{day.date.day}日" for day in coming if day.date)
-        hours = f"（{coming[0].hours}）" if coming[0].hours and len({x.hours for x in coming}) == 1 else ""
-        blocks.append(d.Paragraph(f"近期委员接待日：{days}{hours}", indent=0, align="centre", size=14))
+        blocks += [d.Spacer(0.5), *[d.Paragraph(line, indent=0, align="centre", size=15) for line in _days_lines(store, coming)]]
     if members:
-        blocks.append(d.Paragraph("工作室委员：" + "、".join(m.name for m in members[:16]), indent=0,
-                                  align="centre", size=12))
+        blocks += [d.Spacer(0.5), d.Paragraph("工作室委员：" + "、".join(m.name for m in members[:16]), indent=0,
+                                              align="centre", size=12)]
     doc = form_document(store, f"{name}扫码找委员", blocks, "扫码找委员")
     doc.setup = dataclasses.replace(doc.setup, folio="")  # a poster has no page number
     return doc
