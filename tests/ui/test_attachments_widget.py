@@ -142,7 +142,7 @@ def test_an_attachment_whose_bytes_are_missing_still_opens_the_form(store, qtbot
 
 
 def test_deleting_a_record_in_the_window_and_undoing_keeps_its_photos(window, demo_store, qtbot):
-    from tests.ui.conftest import answer_next_box
+    from tests.ui.conftest import answer_next_box, press_shortcut
 
     chosen = demo_store.list(Attachment)[0]
     owner = demo_store.get(Activity, chosen.owner_id)
@@ -155,7 +155,7 @@ def test_deleting_a_record_in_the_window_and_undoing_keeps_its_photos(window, de
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert demo_store.get(Activity, owner.id).deleted
     assert attachments.attachments_of(demo_store, owner.id) == []
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not demo_store.get(Activity, owner.id).deleted
     after = [(a.id, a.caption, a.in_summary) for a in attachments.attachments_of(demo_store, owner.id)]
     assert after == before
