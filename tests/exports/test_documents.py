@@ -189,11 +189,12 @@ def test_notice_and_rota(demo_path, tmp_path, capsys):
     text = text_of(pdf)
     assert "委员接待日公示" in text
     rows = table_rows(pdf)
-    assert rows[0] == ["日期", "星期", "时间", "地点", "接待委员"]
+    assert rows[0] == ["日期", "星期", "接待委员"]  # the days share a time and place: said under the table
     assert len(rows) == 1 + len(coming)
     for row, day, names in zip(rows[1:], coming, duty):
         assert row[0] == f"{day.date.year}年{day.date.month}月{day.date.day}日"
-        assert all(name in row[4] for name in names)
+        assert all(name in row[2] for name in names)
+    assert f"接待时间：{coming[0].hours}" in text and f"接待地点：{coming[0].location}" in text
     assert "2026年11月21日" in text  # signed and dated
     assert "2026年12月15日" in docx_text(word)
 
@@ -201,8 +202,10 @@ def test_notice_and_rota(demo_path, tmp_path, capsys):
     code, _, err = run(capsys, "rota", "--db", str(demo_path), "--year", "2026", "--pdf", str(sheet))
     assert code == 0, err
     rows = table_rows(sheet)
-    assert rows[0] == ["序号", "日期", "星期", "值班委员", "来访（人次）"]  # one time and place: said above
+    # One time for every day: said above the table; the places differ: a column.
+    assert rows[0] == ["序号", "日期", "星期", "地点", "值班委员", "来访（人次）"]
     rows = rows[1:]
+    assert [r[3] for r in rows[:-1]] == [day.location for day in year_days]
     visits = before[:-1] + [3]
     assert [r[1] for r in rows[:-1]] == [day.date.isoformat() for day in year_days]
     assert [int(r[-1]) for r in rows[: len(past)]] == visits

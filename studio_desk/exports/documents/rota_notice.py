@@ -18,6 +18,12 @@ def _duty(store: Store, day: ReceptionDay) -> str:
     return "、".join(f"{m.name}（{m.sector}）" if m.sector else m.name for m in members) or "待定"
 
 
+def _shared(values: list[str]) -> str | None:
+    """The one value every day has (said once above the table), else None."""
+    distinct = set(values)
+    return values[0] if len(distinct) == 1 and values[0] else None
+
+
 def notice_document(store: Store, today: date, count: int = 6) -> d.Document:
     """The 公示 of the next ``count`` reception days."""
     coming = rota.upcoming(store, today, count)
@@ -25,24 +31,32 @@ def notice_document(store: Store, today: date, count: int = 6) -> d.Document:
         raise StudioDeskError("还没有安排今后的委员接待日，请先在“委员接待日安排”中安排。")
     studio = store.studio()
     name = studio_name(store)
-    rows: list[list[d.CellValue]] = [["日期", "星期", "时间", "地点", "接待委员"]]
+    # A time or place every listed day shares is said once under the table (like the 排班表).
+    hours = _shared([day.hours for day in coming])
+    place = _shared([day.location for day in coming])
+    header = ["日期", "星期"] + (["时间"] if hours is None else []) + (["地点"] if place is None else []) + ["接待委员"]
+    rows: list[list[d.CellValue]] = [header]
     for day in coming:
         assert day.date is not None
-        rows.append([day_text(day.date), weekday(day.date), day.hours, day.location, _duty(store, day)])
+        row = [day_text(day.date), weekday(day.date)]
+        row += ([day.hours] if hours is None else []) + ([day.location] if place is None else [])
+        rows.append(row + [_duty(store, day)])
+    fixed = [42.0, 20.0] + ([28.0] if hours is None else []) + ([40.0] if place is None else [])
     by = rota.rule(store)
     when = f"于{by.text()}" if by is not None else "定期"
-    contact = []
+    contact = [f"接待时间：{hours}"] if hours else []
+    contact += [f"接待地点：{place}"] if place else []
     if studio.phone:
         contact.append(f"联系电话：{studio.phone}")
-    if studio.address:
-        contact.append(f"地址：{studio.address}")
+    if studio.address and studio.address != place:
+        contact.append(f"工作室地址：{studio.address}")
     blocks: list[d.Block] = [
         d.Title("委员接待日公示"),
         d.Paragraph(
             f"为更好地倾听群众呼声、反映群众诉求，{name}{when}开展委员接待日活动，由政协委员面对面"
             "接待群众来访，听取意见建议，协调解决实际困难。现将近期接待安排公示如下，欢迎群众前来反映情况、提出建议。"
         ),
-        d.Table.of(rows, widths_mm=(36, 20, 28, 40, 46), align=("centre", "centre", "centre", "left", "left"),
+        d.Table.of(rows, widths_mm=(*fixed, 170.0 - sum(fixed)), align=("centre",) * (len(header) - 1) + ("left",),
                    min_row_mm=11.0, size=12.0),
         d.Spacer(0.5),
         *[d.Paragraph(line, indent=2, align="left") for line in contact],
@@ -51,12 +65,6 @@ def notice_document(store: Store, today: date, count: int = 6) -> d.Document:
         d.Signature(name, today),
     ]
     return form_document(store, f"{name}委员接待日公示", blocks, "委员接待日公示")
-
-
-def _shared(values: list[str]) -> str | None:
-    """The one value every day has (said once above the table), else None."""
-    distinct = set(values)
-    return values[0] if len(distinct) == 1 and values[0] else None
 
 
 def rota_document(store: Store, year: int, today: date) -> d.Document:
