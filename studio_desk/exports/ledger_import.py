@@ -177,7 +177,7 @@ def read_ledgers(
                 )
                 continue
         if raw.external_links:
-            plan.notes.append(f"工作表“{raw.name}”中有引用其他文件的公式（外部链接）：这些单元格的值不会被导入。")
+            plan.notes.append(f"工作表“{raw.name}”中有引用其他文件的公式（外部链接）：台账各列中的这些单元格不能导入。")
         if raw.name in (lc.SUMMARY_SHEET_NAME, lc.RANKING_SHEET_NAME):
             plan.notes.append(f"工作表“{raw.name}”是统计表，由程序根据台账计算，导入时略过。")
             continue
@@ -333,6 +333,7 @@ def _plan_sheet(
     known = KnownRecords(resolver.store, spec.cls)
     listed = AttachmentCheck(resolver.store, spec)
     repeats = stale = 0
+    formula_rows: dict[str, list[int]] = {}
     for offset, row in enumerate(raw.rows[header_row + 1 :], start=header_row + 1):
         row_no = offset + 1
         if offset % 500 == 0:
@@ -341,7 +342,7 @@ def _plan_sheet(
             continue
         if row and row[0] == header_cells[0] and [lc.normalise_header(v) for v in row] == header_norm:
             continue  # the header repeated (a ledger pasted together from several)
-        cells = _row_cells(plan, raw, mapping, offset, row)
+        cells = _row_cells(plan, raw, mapping, offset, row, formula_rows)
         if cells is None:
             continue
         if spec.cls is not Member and all(is_blank(v) for c, (_, v) in cells.items() if c.kind not in _NOT_DATA):
@@ -395,6 +396,7 @@ def _plan_sheet(
                 changed = ["恢复已删除的记录"] + changed
             plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed))
     _note_repeats(plan, raw.name, repeats)
+    _note_formulas(plan, raw.name, formula_rows)
     _note_incomplete(plan, raw.name, spec, mapped)
     plan.notes += listed.notes(raw.name)
     if stale:
@@ -407,21 +409,64 @@ _NOT_DATA = (lc.SEQ, lc.RECORD_ID, lc.COUNT_OF, lc.VERSION, lc.MEMBER_IDS, lc.CH
 
 
 def _row_cells(
-    plan: ImportPlan, raw: RawSheet, mapping: dict[int, tuple[lc.Column, str]], offset: int, row: list[Any]
+    plan: ImportPlan,
+    raw: RawSheet,
+    mapping: dict[int, tuple[lc.Column, str]],
+    offset: int,
+    row: list[Any],
+    formula_rows: dict[str, list[int]],
 ) -> dict[lc.Column, tuple[str, Any]] | None:
-    """Column → (header in the file, value); None when a data cell holds a formula."""
+    """Column → (header in the file, value); None when a data cell holds a formula whose value
+    cannot be taken. A formula's saved result is what the clerk saw in Excel: it is taken, and the
+    cell is listed (``formula_rows``: header → rows) for the preview."""
     cells: dict[lc.Column, tuple[str, Any]] = {}
     formula_problem = False
     for index, (col, header) in mapping.items():
         value = row[index] if index < len(row) else None
         if (offset, index) in raw.formulas and col.kind not in FORMULA_OK:
-            plan.problems.append(
-                Problem(raw.name, offset + 1, header, "是公式，导入只接受数值或文字：请复制后“选择性粘贴→数值”再导入。")
-            )
-            formula_problem = True
-            continue
+            refusal = _formula_refusal(plan.path.name, (offset, index) in raw.external_cells, value)
+            if refusal:
+                plan.problems.append(Problem(raw.name, offset + 1, header, refusal))
+                formula_problem = True
+                continue
+            formula_rows.setdefault(header, []).append(offset + 1)
         cells[col] = (header, value)
     return None if formula_problem else cells
+
+
+def _formula_refusal(file_name: str, external: bool, value: Any) -> str:
+    """Why a formula cell's value cannot be taken ("" when its saved result can)."""
+    if external:
+        return (
+            "是引用其他文件的公式（外部链接），它的值取自另一个文件，可能已经过时："
+            "请核对后复制该列，“选择性粘贴→数值”，再导入。"
+        )
+    if is_blank(value):
+        return (
+            f"是公式，但文件“{file_name}”中没有保存它的计算结果（文件可能是由其他程序生成的），"
+            "无法知道它的值：请在 Excel/WPS 中打开这个文件、保存一次，或复制后“选择性粘贴→数值”，再导入。"
+        )
+    return ""
+
+
+def _note_formulas(plan: ImportPlan, sheet: str, formula_rows: dict[str, list[int]]) -> None:
+    for header, rows in formula_rows.items():
+        plan.notes.append(
+            f"“{sheet}”第 {_row_ranges(rows)} 行的“{header}”是公式（共 {len(rows):,} 格）："
+            "按文件中保存的计算结果导入，请核对。"
+        )
+
+
+def _row_ranges(rows: list[int], shown: int = 6) -> str:
+    """``3、5–9、12`` (the first few runs, then ``等``)."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    text = "、".join(str(a) if a == b else f"{a}–{b}" for a, b in runs[:shown])
+    return text + ("等" if len(runs) > shown else "")
 
 
 def _conflict(sheet: str, row: int, current: Record, theirs: Record, file_time: str) -> PlannedRecord:

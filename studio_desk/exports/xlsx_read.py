@@ -1,7 +1,9 @@
 """Opening a workbook for import: what kind of file it is, its sheets' cells, its formula cells.
 
-The file is only read. python-calamine reads the cells (several times faster than openpyxl);
-formulas are found by scanning the sheet XML, because calamine gives only their cached values.
+The file is only read. python-calamine reads the cells (several times faster than openpyxl) and
+gives a formula cell its cached value, the result the spreadsheet program saved with the file;
+formula cells themselves are found by scanning the sheet XML (.xlsx) or the BIFF records (.xls),
+so that the import can say which values came from formulas and which formulas have no saved result.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class RawSheet:
     rows: list[list[Any]]  # from cell A1; rows[i][j] is Excel row i+1, column j+1
     formulas: set[tuple[int, int]] = field(default_factory=set)  # 0-based (row, column)
     hidden: bool = False
+    external_cells: set[tuple[int, int]] = field(default_factory=set)  # formulas reading another file
     very_hidden: bool = False  # hidden so that Excel's own menu cannot show it
     external_links: bool = False  # formulas of the sheet refer to another file
 
@@ -95,6 +98,7 @@ class SheetScan:
     columns: int = 0
     formulas: set[tuple[int, int]] = field(default_factory=set)  # 0-based (row, column)
     external_links: bool = False
+    external_cells: set[tuple[int, int]] = field(default_factory=set)
 
 
 def read_workbook(path: Path) -> list[RawSheet]:
@@ -116,10 +120,20 @@ def read_workbook(path: Path) -> list[RawSheet]:
         # a compression method zipfile does not know (all seen with damaged files).
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, zlib.error, EOFError, NotImplementedError) as exc:
             raise WorkbookFileError(error_message(exc, path)) from exc
-    elif kind == "xls" and path.stat().st_size > MAX_XLS_BYTES:
-        raise WorkbookFileError(
-            f"文件“{path.name}”有 {path.stat().st_size // (1024 * 1024)} MB，超出旧版 .xls 的读取上限：请在 Excel/WPS 中另存为 .xlsx 再导入。"
-        )
+    elif kind == "xls":
+        if path.stat().st_size > MAX_XLS_BYTES:
+            raise WorkbookFileError(
+                f"文件“{path.name}”有 {path.stat().st_size // (1024 * 1024)} MB，超出旧版 .xls 的读取上限：请在 Excel/WPS 中另存为 .xlsx 再导入。"
+            )
+        from studio_desk.exports.xls_formulas import XlsFormatError, scan_xls_formulas
+
+        try:
+            found = scan_xls_formulas(path)
+        except XlsFormatError as exc:
+            raise WorkbookFileError(f"文件“{path.name}”已损坏，无法读取（{exc}）。") from exc
+        except OSError as exc:
+            raise WorkbookFileError(error_message(exc, path)) from exc
+        scans = {name: SheetScan(formulas=cells) for name, cells in found.items()}
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except PasswordError as exc:
@@ -139,6 +153,7 @@ def read_workbook(path: Path) -> list[RawSheet]:
             raw = RawSheet(meta.name, rows, scan.formulas, hidden)
             raw.very_hidden = meta.visible == SheetVisibleEnum.VeryHidden
             raw.external_links = scan.external_links
+            raw.external_cells = scan.external_cells
             sheets.append(raw)
     except PasswordError as exc:
         raise WorkbookFileError(f"文件“{path.name}”设有密码，无法读取。请取消密码后另存再导入。") from exc
@@ -267,7 +282,9 @@ def _scan(zf: zipfile.ZipFile, member: str) -> SheetScan:
             for match in _FORMULA_CELL.finditer(data):
                 cell = (int(match[2]) - 1, _column_index(match[1]))
                 scan.formulas.add(cell)
-                scan.external_links |= bool(match[3] and _EXTERNAL.search(match[3]))
+                if match[3] and _EXTERNAL.search(match[3]):
+                    scan.external_links = True
+                    scan.external_cells.add(cell)
     return scan
 
 
@@ -294,7 +311,9 @@ def _scan_in_order(zf: zipfile.ZipFile, member: str) -> SheetScan:
                     scan.rows, scan.columns = max(scan.rows, row), max(scan.columns, col)
             elif current is not None:  # <f> inside the cell
                 scan.formulas.add(current)
-                scan.external_links |= bool(_EXTERNAL.search(match[4]))
+                if _EXTERNAL.search(match[4]):
+                    scan.external_links = True
+                    scan.external_cells.add(current)
     return scan
 
 
