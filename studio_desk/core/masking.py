@@ -6,15 +6,18 @@ are never masked (the ``Member`` class marks no field as personal data).
 
 - names: every person in the field is masked, notes and counts around them are kept:
   ``张三`` → ``张*``, ``王芳等3人`` → ``王*等3人``, ``李明（村民）`` → ``李*（村民）``,
-  ``张伟 李娜`` → ``张* 李*``; a unit's name keeps its first two and last two characters:
-  ``青溪县宏达建材公司`` → ``青溪*****公司``;
+  ``张伟 李娜`` → ``张* 李*``; an enterprise or organisation (``青溪县宏达建材公司``,
+  ``城关镇东街社区``, ``果蔬合作社``) is not a citizen's personal data and stays as it is, so the
+  county can see which enterprise was visited;
 - phones: every number in the field, ``13812341234`` → ``138****1234``; a landline keeps its area
   code and last four digits;
 - ID numbers: first three and last four characters kept: ``510***********123X``;
 - addresses: kept down to the town or street office, the rest replaced: ``城关镇迎宾路18号`` → ``城关镇****``;
-- free text (诉求内容, 办理结果, notes, follow-up notes): phone and ID numbers wherever they stand,
-  the record's own citizens' names, and names introduced as a citizen (``村民王建国``,
-  ``联系人：李娜``, ``赵强等5人``).
+- free text (诉求内容, 办理结果, notes, follow-up notes, 受助对象): phone and ID numbers wherever they
+  stand; the names of the citizens the record and the other records of the copy name (in
+  对象(姓名/单位) or as 受助对象) wherever they stand, with or without a word before them
+  (``张秀英反映……``, ``走访了李桂兰家``; see :func:`citizen_names`); and names introduced as a
+  citizen (``村民王建国``, ``联系人：李娜``, ``赵强等5人``).
 
 A masked workbook or database copy is recognised by :mod:`studio_desk.core.masked_marker`
 (re-exported here: ``MASKED_MARKER``, ``is_masked_database``, ``masked_workbook_reason``).
@@ -23,8 +26,10 @@ A masked workbook or database copy is recognised by :mod:`studio_desk.core.maske
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from pathlib import Path
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from studio_desk.core.masked_marker import (
@@ -42,6 +47,7 @@ from studio_desk.core.models import (
     PII_PHONE,
     PII_TEXT,
     RECORD_TYPES,
+    TEXT,
     Record,
     fields_of,
     pii_fields,
@@ -66,6 +72,13 @@ _NAME_SUFFIX = re.compile(
     r"|师傅|同志|先生|女士|老师|户)$"
 )
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")
+# How an enterprise's or organisation's name ends: such a name is not a citizen's personal data.
+_ORGANISATION = re.compile(
+    r"(公司|集团|企业|工厂|厂|商店|店|超市|商行|门市|市场|合作社|协会|商会|学会|联合会|基金会|促进会|单位|"
+    r"学校|小学|中学|大学|学院|幼儿园|医院|卫生院|卫生室|诊所|敬老院|养老院|福利院|委员会|村委会|居委会|社区|"
+    r"政府|局|办事处|所|站|中心|银行|信用社|农场|牧场|林场|养殖场|种植园|园区|酒店|宾馆|饭店|餐馆|餐厅|"
+    r"事务所|工作室|车间|部|队|馆|处|科)$"
+)
 # Words that make a name a unit or a group rather than a person (these are kept more fully).
 _UNIT_WORDS = re.compile(
     r"公司|集团|厂|店|超市|合作社|协会|商会|学校|小学|中学|幼儿园|医院|卫生院|诊所|委员会|村委|居委|社区|小区"
@@ -122,6 +135,8 @@ def _mask_one_name(part: str) -> str:
         return part
     notes = [(m.start(), m.group()) for m in _NOTE.finditer(part)]
     core = _NOTE.sub("", part)
+    if is_organisation(core):
+        return core + "".join(mask_free_text(note) for _, note in notes)
     suffix = ""
     match = _NAME_SUFFIX.search(core)
     if match and match.start() > 0:
@@ -203,8 +218,11 @@ def _role_name(match: re.Match[str]) -> str:
     return word + _mask_person(name)
 
 
-def mask_free_text(text: str, names: tuple[str, ...] = ()) -> str:
-    """Phone and ID numbers, the given names and names introduced as a citizen, masked in a text."""
+def mask_free_text(text: str, names: Collection[str] = (), citizens: frozenset[str] = frozenset()) -> str:
+    """Phone and ID numbers, the given names and ``citizens`` (wherever they stand) and names
+    introduced as a citizen, masked in a text. ``names`` are a record's own few; ``citizens``
+    may be the thousands of an output (:func:`citizen_names`) and are looked up, not replaced
+    one by one."""
     if not text:
         return text
     text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group()), text)
@@ -216,13 +234,47 @@ def mask_free_text(text: str, names: tuple[str, ...] = ()) -> str:
     for name in sorted(set(names), key=len, reverse=True):
         if len(name) >= 2 and name in text:
             text = text.replace(name, _mask_person(name))
+    if citizens:
+        text = _mask_names_in(text, citizens)
     text = _ROLE_NAME.sub(_role_name, text)
     text = _NAME_BEFORE.sub(lambda m: _mask_person(m.group(1)), text)
     return text
 
 
+@functools.lru_cache(maxsize=8)
+def _name_starts(names: frozenset[str]) -> re.Pattern[str]:
+    """The first characters of ``names``: where a name may start (a frozenset's hash is kept)."""
+    return re.compile("[" + "".join(sorted({re.escape(n[0]) for n in names if n})) + "]")
+
+
+def _mask_names_in(text: str, names: frozenset[str]) -> str:
+    """Every occurrence of one of ``names`` masked, the longest where two start together."""
+    out: list[str] = []
+    last = 0
+    for match in _name_starts(names).finditer(text):
+        i = match.start()
+        if i < last:
+            continue
+        for size in (4, 3, 2):
+            word = text[i : i + size]
+            if len(word) == size and word in names:
+                out += (text[last:i], _mask_person(word))
+                last = i + size
+                break
+    return "".join(out) + text[last:] if out else text
+
+
+def is_organisation(text: str) -> bool:
+    """An enterprise's or organisation's name (``宏达建材公司``, ``东街社区``), not a person's.
+    A one-character ending counts from four characters on: ``王建科`` is a person."""
+    text = text.strip()
+    match = _ORGANISATION.search(text)
+    return match is not None and len(text) >= (3 if len(match.group()) > 1 else 4)
+
+
 def person_names(text: str) -> tuple[str, ...]:
-    """The persons' names in a name field (``王芳等3人、李明（村民）`` → ``王芳``, ``李明``)."""
+    """The persons' names in a name field (``王芳等3人、李明（村民）`` → ``王芳``, ``李明``);
+    enterprises and organisations are not persons."""
     out = []
     for i, part in enumerate(_PERSON_SEP.split(text.strip())):
         if i % 2 or not part:
@@ -231,9 +283,53 @@ def person_names(text: str) -> tuple[str, ...]:
         match = _NAME_SUFFIX.search(core)
         if match and match.start() > 0:
             core = core[: match.start()]
-        if len(core) >= 2:
+        if len(core) >= 2 and not is_organisation(core):
             out.append(core)
     return tuple(out)
+
+
+_LISTED_NAME = re.compile(rf"(?:{_ROLE_WORDS})?[:：]?({_NAME}|欧阳[{_HAN}]{{1,2}}|司马[{_HAN}]{{1,2}}|诸葛[{_HAN}]{{1,2}})")
+# A short list field may name places or groups that begin like a surname: 王庄, 高山村, 李家湾.
+_PLACE_END = re.compile(r"[村庄屯寨湾坝沟街路镇乡组队社区院园家]$")
+
+
+def listed_names(text: str) -> tuple[str, ...]:
+    """The persons a short list of recipients names (``低保户李桂兰、张秀英等3户`` → ``李桂兰``,
+    ``张秀英``); groups (``留守儿童``), places and organisations are not persons."""
+    out = []
+    for i, part in enumerate(re.split(r"([、，,；;/／|。\s]+)", text.strip())):
+        if i % 2 or not part:
+            continue
+        core = _NOTE.sub("", part)
+        match = _NAME_SUFFIX.search(core)
+        if match and match.start() > 0:
+            core = core[: match.start()]
+        found = _LISTED_NAME.fullmatch(core)
+        if found and not _PLACE_END.search(found[1]) and not is_organisation(found[1]):
+            out.append(found[1])
+    return tuple(out)
+
+
+def record_names(record: Record) -> tuple[str, ...]:
+    """The citizens a record names: its name fields' persons and its short lists of recipients
+    (a free-text field that is one line, like 受助对象)."""
+    out: tuple[str, ...] = ()
+    for info in fields_of(type(record)):
+        value = getattr(record, info.name, None)
+        if not isinstance(value, str) or not value:
+            continue
+        if info.pii == PII_NAME:
+            out += person_names(value)
+        elif info.pii == PII_TEXT and info.kind == TEXT:
+            out += listed_names(value)
+    return out
+
+
+def citizen_names(records: Iterable[Record], public: Iterable[str] = ()) -> frozenset[str]:
+    """Every citizen the records name (:func:`record_names`), but not the ``public`` names
+    (the members': a member is never masked, even where a citizen has the same name)."""
+    names = {name for record in records for name in record_names(record)}
+    return frozenset(n for n in names if 2 <= len(n) <= 4) - frozenset(public)
 
 
 _MASKERS = {
@@ -252,39 +348,54 @@ def mask_value(kind: str, value: str) -> str:
     return _MASKERS[kind](value)
 
 
-def _mask_children(children: list[Any], names: tuple[str, ...]) -> list[Any]:
+def _mask_children(children: list[Any], names: tuple[str, ...], citizens: frozenset[str]) -> list[Any]:
     out = []
     for child in children:
         changes = {}
         for info in fields_of(type(child)):
             value = getattr(child, info.name)
             if isinstance(value, str) and value:
-                changes[info.name] = mask_free_text(value, names)
+                changes[info.name] = mask_free_text(value, names, citizens)
         out.append(dataclasses.replace(child, **changes) if changes else child)
     return out
 
 
-def mask_record(record: R) -> R:
+def mask_record(record: R, citizens: frozenset[str] = frozenset()) -> R:
     """A copy of ``record`` with every personal-data field masked (the record is not changed).
 
-    Free texts lose the names the record's own name fields give, wherever they are mentioned.
+    Free texts lose the names of the citizens the record names and of ``citizens`` (those the
+    other records of the same output name: :func:`citizen_names`), wherever they are mentioned.
     """
     pii = pii_fields(type(record))
     if not pii:
         return record
-    names: tuple[str, ...] = ()
-    for name, kind in pii.items():
-        value = getattr(record, name)
-        if kind == PII_NAME and isinstance(value, str):
-            names += person_names(value)
+    names = record_names(record)
     changes: dict[str, Any] = {}
     for name, kind in pii.items():
         value = getattr(record, name)
         if isinstance(value, list) and value:
-            changes[name] = _mask_children(value, names)
+            changes[name] = _mask_children(value, names, citizens)
         elif isinstance(value, str) and value:
-            changes[name] = mask_free_text(value, names) if kind == PII_TEXT else mask_value(kind, value)
+            changes[name] = mask_free_text(value, names, citizens) if kind == PII_TEXT else mask_value(kind, value)
     return dataclasses.replace(record, **changes) if changes else record
+
+
+def store_citizen_names(store: Store, years: Iterable[int] | None = None) -> frozenset[str]:
+    """The citizens the records of ``years`` (all years: None) name, deleted ones included,
+    members' names left out."""
+    from studio_desk.core.models import Member
+
+    records: list[Record] = []
+    for cls in RECORD_TYPES:
+        only = [i.name for i in fields_of(cls) if i.pii == PII_NAME or (i.pii == PII_TEXT and i.kind == TEXT)]
+        if not only:
+            continue
+        for year in years if years is not None else (None,):
+            ids = store.query_ids(cls, year=year, include_deleted=True)
+            for start in range(0, len(ids), 2000):
+                records += store.get_many(cls, ids[start : start + 2000], only=only)
+    members = (m.name for m in store.list(Member, include_deleted=True))
+    return citizen_names(records, members)
 
 
 def write_masked_copy(store: Store, target: Path) -> None:
@@ -298,10 +409,11 @@ def write_masked_copy(store: Store, target: Path) -> None:
 
     store.backup_to(target)
     with Store.open(target, replica_id=store.replica_id, create=False) as copy:
+        citizens = store_citizen_names(copy)
         with copy.transaction():
             for cls in RECORD_TYPES:
                 if pii_fields(cls):
-                    copy.rewrite_versions(cls, mask_record)
+                    copy.rewrite_versions(cls, lambda record: mask_record(record, citizens))
             from studio_desk.core.attachments import drop_citizen_attachments
 
             drop_citizen_attachments(copy.conn)  # photos and scans of citizens stay at the studio
@@ -311,7 +423,9 @@ def write_masked_copy(store: Store, target: Path) -> None:
 
 __all__ = [
     "MASKED_MARKER",
+    "citizen_names",
     "is_masked",
+    "is_organisation",
     "is_masked_database",
     "mask_address",
     "mask_free_text",
@@ -323,5 +437,8 @@ __all__ = [
     "masked_database_file_reason",
     "masked_workbook_reason",
     "person_names",
+    "listed_names",
+    "record_names",
+    "store_citizen_names",
     "write_masked_copy",
 ]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from studio_desk.core.masking import mask_free_text
+from studio_desk.core.masking import listed_names, mask_free_text
 from studio_desk.core.figures import AnnualFigures, DonationEvent, Highlight, LeadAuthor, Rate, TrendYear
 
 # The measure word each kind of output is counted in.
@@ -116,7 +116,8 @@ def _items(event: DonationEvent) -> str:
 def donation_sentence(event: DonationEvent) -> str:
     """One sentence per event, as seed 000 tells them (a citizen named as recipient is masked:
     the summary is for the county)."""
-    event = dataclasses.replace(event, donor=mask_free_text(event.donor), recipients=mask_free_text(event.recipients))
+    recipients = mask_free_text(event.recipients, listed_names(event.recipients))  # "李桂兰" alone too
+    event = dataclasses.replace(event, donor=mask_free_text(event.donor), recipients=recipients)
     month = f"{event.date.month}月"
     people = f"{event.people}名" if event.people else ""
     goods = _items(event)

@@ -21,7 +21,7 @@ from studio_desk.core.attachments import listing as attachment_listing
 from studio_desk.core.files import OutputError, atomic_output, temp_folder_message
 from studio_desk.core.figures import AnnualFigures, annual_figures
 from studio_desk.core.masked_marker import MARKER_PROPERTY, MARKER_SHEET, MASKED_MARKER
-from studio_desk.core.masking import mask_record
+from studio_desk.core.masking import mask_record, store_citizen_names
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Record
 from studio_desk.core.money import fen_to_decimal
 from studio_desk.core.progress import ProgressFn, report
@@ -97,6 +97,9 @@ def _write(
     id_lists = {spec.name: _record_ids(store, spec, span) for spec in lc.RECORD_SHEETS}
     counter = _Counter(progress, sum(len(ids) for ids in id_lists.values()))
     names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
+    # A citizen one record names is masked in every other record's text too (a follow-up note
+    # naming a recipient); member names stay.
+    citizens = store_citizen_names(store, range(span[0].year, year + 1)) if mask_pii else frozenset()
 
     wb = Workbook(write_only=True)
     wb.properties.creator = "委员工作室履职台账"
@@ -107,7 +110,8 @@ def _write(
         _summary_sheet(wb, studio.name, figures, mask_pii)
         for spec in lc.RECORD_SHEETS:
             _record_sheet(
-                wb, store, spec, id_lists[spec.name], studio.name, label, figures, names, mask_pii, counter
+                wb, store, spec, id_lists[spec.name], studio.name, label, figures, names, mask_pii, counter,
+                citizens,
             )
         _ranking_sheet(wb, studio.name, figures, mask_pii)
         write_studio_sheet(wb, studio)
@@ -349,6 +353,7 @@ def _record_sheet(
     names: dict[str, str],
     masked: bool,
     counter: _Counter,
+    citizens: frozenset[str],
 ) -> None:
     ws = wb.create_sheet(spec.name)
     headers = [c.header for c in spec.columns]
@@ -363,7 +368,7 @@ def _record_sheet(
             for record in chunk:
                 seq += 1
                 if masked:
-                    record = mask_record(record)
+                    record = mask_record(record, citizens)
                 yield [get(record, seq) for get in getters]
             counter.step(len(chunk), f"正在写出{spec.name}……")
 

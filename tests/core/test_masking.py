@@ -17,7 +17,7 @@ def test_names():
     assert mask_name("张三") == "张*"
     assert mask_name("李秀英") == "李**"
     assert mask_name("欧阳娜娜") == "欧***"
-    assert mask_name("青溪县宏达建材有限公司") == "青溪*******公司"
+    assert mask_name("青溪县宏达建材有限公司") == "青溪县宏达建材有限公司"  # an enterprise: not personal data
     assert mask_name("张") == "*"
     assert mask_name("") == ""
 
@@ -132,3 +132,59 @@ def test_ordinary_requests_are_left_as_they_are():
     assert len(texts) > 5
     for text in texts:
         assert mask_free_text(text) == text
+
+
+def test_enterprises_and_organisations_are_not_masked_but_people_are():
+    from studio_desk.core.masking import is_organisation
+
+    kept = ("青溪县宏达建材有限公司", "城关镇东街社区", "青溪县果蔬种植专业合作社", "县个体劳动者协会", "开封镇敬老院",
+            "青溪县第二中学", "宏达砖厂", "县人社局", "用工单位", "东街居委会")
+    for name in kept:
+        assert mask_name(name) == name, name
+    assert mask_name("宏达建材公司、张秀英") == "宏达建材公司、张**"
+    assert mask_name("东街社区（联系人13812345678）") == "东街社区（联系人138****5678）"
+    for person in ("王建科", "李中", "张秀英", "欧阳娜娜", "赵强等5人"):  # a one-character ending is no unit
+        assert not is_organisation(person), person
+        assert mask_name(person) != person
+
+
+def test_citizens_named_without_an_intro_word_are_masked_across_the_records_of_the_output():
+    from studio_desk.core.masking import citizen_names
+    from studio_desk.core.models import Donation, FollowUp
+
+    visit = Reception(
+        date=date(2025, 4, 2), mode="入户走访", person_name="张秀英",
+        request_content="张秀英反映，自家房屋漏雨，希望协调维修；邻居李桂兰也有同样情况",
+        result="已联系青溪县宏达建材有限公司捐赠防水材料，城关镇东街社区组织维修",
+        followups=[FollowUp(date=date(2025, 5, 6), note="回访张秀英，房屋已修好")],
+    )
+    relief = Donation(
+        date=date(2025, 9, 1), category="慰问", donor="县慈善会", recipients="低保户李桂兰、王德明",
+        notes="刘刚委员走访了李桂兰家，送去米面油；王德明因病住院，由其女儿代收",
+    )
+    other = Reception(
+        date=date(2025, 10, 8), mode="电话/线上", person_name="青溪果蔬种植专业合作社",
+        request_content="合作社反映冷库用电问题，社员王德明提出增容", notes="张秀英陪同前来",
+    )
+    citizens = citizen_names([visit, relief, other], public=["刘刚"])
+    assert citizens == {"张秀英", "李桂兰", "王德明"}
+    masked = [mask_record(r, citizens) for r in (visit, relief, other)]
+    text = repr(masked)
+    for secret in ("张秀英", "李桂兰", "王德明"):
+        assert secret not in text, secret
+    assert masked[0].request_content == "张**反映，自家房屋漏雨，希望协调维修；邻居李**也有同样情况"
+    assert masked[0].result == visit.result  # enterprises and the community are named as they are
+    assert masked[0].followups[0].note == "回访张**，房屋已修好"
+    assert masked[1].recipients == "低保户李**、王**"
+    assert masked[1].notes == "刘刚委员走访了李**家，送去米面油；王**因病住院，由其女儿代收"  # the member stays
+    assert masked[2].person_name == "青溪果蔬种植专业合作社" and masked[2].notes == "张**陪同前来"
+    # without the other records, a recipient named in another record's text is still masked by its own
+    assert mask_record(relief).notes == masked[1].notes
+
+
+def test_groups_places_and_organisations_in_a_recipients_list_are_not_taken_for_names():
+    from studio_desk.core.masking import listed_names
+
+    assert listed_names("低保户李桂兰、张秀英等3户") == ("李桂兰", "张秀英")
+    for text in ("留守儿童12名", "王庄、高山村困难群众", "城关镇敬老院老人", "环卫工人", "青溪县第二中学"):
+        assert listed_names(text) == (), text

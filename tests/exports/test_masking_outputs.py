@@ -1,7 +1,8 @@
 """Nothing of a citizen is left in a masked output: generated citizen-facing records (several
 persons in one field, phones and ID numbers and names typed into free text and follow-ups) go
 through the masked workbook, the PDF summary and the package's database copy, and none of their
-names, phone numbers or ID numbers can be found in any of them."""
+names, phone numbers or ID numbers can be found in any of them, also where a name stands with no
+word before it or in another record's text; enterprises keep their names."""
 
 from __future__ import annotations
 
@@ -84,7 +85,29 @@ def _citizens(store: Store, seed: int) -> set[str]:
                     member_ids=[member.id],
                 )
             )
+        if i % 5 == 0:
+            # Citizens named with no word before them, in this record and in others of the year
+            # (a recipient named in a visit's notes); an enterprise visited is named as it is.
+            visitor, recipient = name(), name()
+            store.save(
+                Reception(
+                    date=date(YEAR, 1 + i % 12, 3), mode="企业走访", person_name=f"{ENTERPRISES[i % 3]}、{visitor}",
+                    request_content=f"{visitor}反映企业用工难，{persons[0]}也在场",
+                    result=f"走访了{recipient}家后，协调{ENTERPRISES[i % 3]}招用",
+                    status="已办结", member_ids=[member.id],
+                )
+            )
+            store.save(
+                Donation(
+                    date=date(YEAR, 1 + i % 12, 4), category="慰问", donor=ENTERPRISES[(i + 1) % 3],
+                    recipients=f"{recipient}、{visitor}", recipient_count=2,
+                    notes=f"{recipient}家中缺少过冬物资", member_ids=[member.id],
+                )
+            )
     return secrets
+
+
+ENTERPRISES = ("青溪县宏达建材有限公司", "青溪县果蔬种植专业合作社", "城关镇东街社区")
 
 
 def _cell_texts(path: Path) -> str:
@@ -112,6 +135,7 @@ def test_nothing_of_a_citizen_is_left_in_a_masked_workbook_pdf_or_copy(store: St
 
     masked = write_workbook(store, YEAR, tmp_path / "报送.xlsx", mask_pii=True)
     assert _leaks(_cell_texts(masked), secrets) == []
+    assert all(e in _cell_texts(masked) for e in ENTERPRISES)  # enterprises are not personal data
 
     out = tmp_path / "out"
     out.mkdir()
@@ -132,3 +156,4 @@ def test_nothing_of_a_citizen_is_left_in_a_masked_workbook_pdf_or_copy(store: St
         assert opened.count(Reception) == store.count(Reception)
         texts = "\n".join(repr(r) for r in opened.list(Reception))
         assert "（村民）" in texts and "等" in texts  # what is not personal stays readable
+        assert all(e in texts for e in ENTERPRISES)

@@ -237,7 +237,13 @@ def test_mask_pii_hides_citizens_not_members(demo_store, tmp_path: Path):
     real_names = {r.person_name for r in receptions}
     real_phones = {r.person_phone for r in receptions if r.person_phone}
     body = rows[2:-1]
-    assert body and all(r[3] not in real_names and "*" in r[3] for r in body)
+    from studio_desk.core.masking import is_organisation
+
+    people = [r for r in body if not is_organisation(r[3])]
+    assert people and all(r[3] not in real_names and "*" in r[3] for r in people)
+    # an enterprise visited is named as it is: it is not a citizen's personal data
+    enterprises = sorted(r.person_name for r in receptions if is_organisation(r.person_name))
+    assert enterprises and sorted(r[3] for r in body if is_organisation(r[3])) == enterprises
     assert all(r[4] == "" or ("****" in r[4] and r[4] not in real_phones) for r in body)
     assert all("****" in r[5] for r in body if r[5])
     roster = _rows(path, "委员名册")[2:-1]
