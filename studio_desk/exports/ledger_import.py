@@ -26,6 +26,7 @@ from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
 from studio_desk.exports.ledger_match import KnownRecords, RowIdentities
+from studio_desk.exports.ledger_notes import formula_notes, formula_refusal, inferred_mode_notes
 from studio_desk.exports.ledger_studio import UNNAMED_STUDIO, is_studio_sheet, is_unnamed, read_studio_sheet
 from studio_desk.exports.ledger_rows import Problem, Resolver, build_record, changed_labels
 from studio_desk.exports.ledger_values import is_blank, parse_text
@@ -334,6 +335,7 @@ def _plan_sheet(
     listed = AttachmentCheck(resolver.store, spec)
     repeats = stale = 0
     formula_rows: dict[str, list[int]] = {}
+    inferred: list[tuple[int, str, str]] = []  # (row, 方式, the words it was read from)
     for offset, row in enumerate(raw.rows[header_row + 1 :], start=header_row + 1):
         row_no = offset + 1
         if offset % 500 == 0:
@@ -365,6 +367,8 @@ def _plan_sheet(
             continue
         record = result.record
         assert record is not None
+        if result.inferred_mode is not None:
+            inferred.append((row_no, *result.inferred_mode))
         if who.restoring:
             record = codec.copy_record(record, deleted=False)
         if isinstance(record, Member):
@@ -396,7 +400,8 @@ def _plan_sheet(
                 changed = ["恢复已删除的记录"] + changed
             plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed))
     _note_repeats(plan, raw.name, repeats)
-    _note_formulas(plan, raw.name, formula_rows)
+    plan.notes += formula_notes(raw.name, formula_rows)
+    plan.notes += inferred_mode_notes(raw.name, "方式" in mapped, inferred)
     _note_incomplete(plan, raw.name, spec, mapped)
     plan.notes += listed.notes(raw.name)
     if stale:
@@ -424,7 +429,7 @@ def _row_cells(
     for index, (col, header) in mapping.items():
         value = row[index] if index < len(row) else None
         if (offset, index) in raw.formulas and col.kind not in FORMULA_OK:
-            refusal = _formula_refusal(plan.path.name, (offset, index) in raw.external_cells, value)
+            refusal = formula_refusal(plan.path.name, (offset, index) in raw.external_cells, value)
             if refusal:
                 plan.problems.append(Problem(raw.name, offset + 1, header, refusal))
                 formula_problem = True
@@ -432,41 +437,6 @@ def _row_cells(
             formula_rows.setdefault(header, []).append(offset + 1)
         cells[col] = (header, value)
     return None if formula_problem else cells
-
-
-def _formula_refusal(file_name: str, external: bool, value: Any) -> str:
-    """Why a formula cell's value cannot be taken ("" when its saved result can)."""
-    if external:
-        return (
-            "是引用其他文件的公式（外部链接），它的值取自另一个文件，可能已经过时："
-            "请核对后复制该列，“选择性粘贴→数值”，再导入。"
-        )
-    if is_blank(value):
-        return (
-            f"是公式，但文件“{file_name}”中没有保存它的计算结果（文件可能是由其他程序生成的），"
-            "无法知道它的值：请在 Excel/WPS 中打开这个文件、保存一次，或复制后“选择性粘贴→数值”，再导入。"
-        )
-    return ""
-
-
-def _note_formulas(plan: ImportPlan, sheet: str, formula_rows: dict[str, list[int]]) -> None:
-    for header, rows in formula_rows.items():
-        plan.notes.append(
-            f"“{sheet}”第 {_row_ranges(rows)} 行的“{header}”是公式（共 {len(rows):,} 格）："
-            "按文件中保存的计算结果导入，请核对。"
-        )
-
-
-def _row_ranges(rows: list[int], shown: int = 6) -> str:
-    """``3、5–9、12`` (the first few runs, then ``等``)."""
-    runs: list[list[int]] = []
-    for row in sorted(rows):
-        if runs and row == runs[-1][1] + 1:
-            runs[-1][1] = row
-        else:
-            runs.append([row, row])
-    text = "、".join(str(a) if a == b else f"{a}–{b}" for a, b in runs[:shown])
-    return text + ("等" if len(runs) > shown else "")
 
 
 def _conflict(sheet: str, row: int, current: Record, theirs: Record, file_time: str) -> PlannedRecord:

@@ -14,6 +14,7 @@ from typing import Any
 
 from studio_desk.core import codec
 from studio_desk.core.ids import canonical_id
+from studio_desk.core.masking import is_organisation
 from studio_desk.core.models import (
     CHOICE,
     INCOMPLETE_SEPARATOR,
@@ -126,6 +127,7 @@ class RowResult:
     record: Record | None
     existing: Record | None
     problems: list[Problem] = field(default_factory=list)
+    inferred_mode: tuple[str, str] | None = None  # (方式, the words it was read from) for the preview
 
 
 def _unknown_member_message(header: str, name: str) -> str:
@@ -168,6 +170,7 @@ class _RowBuilder:
         self.bad_fields: set[str] = set()
         self.changes: dict[str, Any] = {}
         self.hints = self._hidden_values()
+        self.inferred_mode: tuple[str, str] | None = None
 
     def problem(self, header: str, message: str, field_name: str = "") -> None:
         self.problems.append(Problem(self.sheet, self.row_no, header, message))
@@ -235,7 +238,7 @@ class _RowBuilder:
         if not self.exact:
             record = self._complete_what_can_be(record, read_fields)
         self._validate(record)
-        return RowResult(record if not self.problems else None, existing, self.problems)
+        return RowResult(record if not self.problems else None, existing, self.problems, self.inferred_mode)
 
     def _read(self, col: lc.Column, header: str, raw: Any) -> None:
         kind, name, cls = col.kind, col.field or "", self.spec.cls
@@ -308,6 +311,11 @@ class _RowBuilder:
         are listed in 待补全 instead of stopping the import."""
         if isinstance(record, Activity) and "type" not in read_fields and not record.type:
             record = dataclasses.replace(record, type=infer_activity_type(record.topic))
+        if isinstance(record, Reception) and not record.mode:
+            mode, words = infer_reception_mode(record)
+            if mode:
+                record = dataclasses.replace(record, mode=mode)
+                self.inferred_mode = (mode, words)
         if not hasattr(record, "incomplete") or any(getattr(record, f) is None for f in KIND_FIELDS.get(type(record), ())):
             return record
         previous = self._previous_members()
@@ -366,6 +374,35 @@ def infer_activity_type(topic: str) -> str:
         if any(word in topic for word in words):
             return value
     return "其他"
+
+
+# How a record's own words say how the citizen came: the earliest such words in 诉求内容, then
+# 备注, decide (办理结果 is left out: "电话回访" there says how the studio answered).
+_MODE_WORDS = (
+    ("电话/线上", ("来电", "致电", "打电话", "电话反映", "电话咨询", "电话求助", "电话来", "通过电话", "热线", "12345",
+                 "网上", "网络留言", "在线", "线上", "微信", "短信", "留言", "信箱", "视频连线", "邮件")),
+    ("企业走访", ("走访企业", "企业走访", "到企业", "深入企业", "进企业", "走进企业")),
+    ("入户走访", ("上门", "入户", "走访", "到家", "家访", "实地察看")),
+    ("接待日来访", ("来访", "接待日", "到工作室", "来工作室", "来到工作室", "到访", "来信来访")),
+)
+
+
+def infer_reception_mode(record: Reception) -> tuple[str, str]:
+    """The 方式 a reception's own words name (``上门走访`` → 入户走访, ``来电反映`` → 电话/线上)
+    and those words; ("", "") when they name none. A visit to an enterprise is 企业走访."""
+    text = f"{record.request_content}\n{record.notes}"
+    best: tuple[int, int, str, str] | None = None
+    for mode, words in _MODE_WORDS:
+        for word in words:
+            at = text.find(word)
+            if at >= 0 and (best is None or (at, -len(word)) < (best[0], best[1])):
+                best = (at, -len(word), mode, word)
+    if best is None:
+        return "", ""
+    mode = best[2]
+    if mode == "入户走访" and is_organisation(record.person_name):
+        mode = "企业走访"
+    return mode, best[3]
 
 
 def _is_empty(value: Any) -> bool:

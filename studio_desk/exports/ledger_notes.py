@@ -1,0 +1,63 @@
+"""What the import preview says about values it took on the file's word or worked out itself:
+formula cells (their saved results are taken, or why they cannot be) and 方式 read from a
+reception's own words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from studio_desk.exports.ledger_values import is_blank
+
+
+def formula_refusal(file_name: str, external: bool, value: Any) -> str:
+    """Why a formula cell's value cannot be taken ("" when its saved result can)."""
+    if external:
+        return (
+            "是引用其他文件的公式（外部链接），它的值取自另一个文件，可能已经过时："
+            "请核对后复制该列，“选择性粘贴→数值”，再导入。"
+        )
+    if is_blank(value):
+        return (
+            f"是公式，但文件“{file_name}”中没有保存它的计算结果（文件可能是由其他程序生成的），"
+            "无法知道它的值：请在 Excel/WPS 中打开这个文件、保存一次，或复制后“选择性粘贴→数值”，再导入。"
+        )
+    return ""
+
+
+def formula_notes(sheet: str, formula_rows: dict[str, list[int]]) -> list[str]:
+    """One line per column whose cells were formulas with saved results (header → rows)."""
+    return [
+        f"“{sheet}”第 {row_ranges(rows)} 行的“{header}”是公式（共 {len(rows):,} 格）：按文件中保存的计算结果导入，请核对。"
+        for header, rows in formula_rows.items()
+    ]
+
+
+def inferred_mode_notes(sheet: str, has_column: bool, inferred: list[tuple[int, str, str]]) -> list[str]:
+    """The 方式 worked out from the records' words ((row, 方式, words) each), counted by 方式 with
+    the first row and words of each, so the clerk can check them."""
+    if not inferred:
+        return []
+    counts = Counter(mode for _, mode, _ in inferred)
+    first: dict[str, tuple[int, str]] = {}
+    for row, mode, words in inferred:
+        first.setdefault(mode, (row, words))
+    parts = [f"{mode} {counts[mode]:,} 条（如第 {first[mode][0]} 行写有“{first[mode][1]}”）" for mode in counts]
+    why = "没有“方式”列" if not has_column else "有些行的“方式”没有填"
+    return [
+        f"“{sheet}”{why}：已按诉求内容和备注中的说法推断 {len(inferred):,} 条的方式——"
+        + "，".join(parts)
+        + "。请核对；推断不出的标为“待补全”。"
+    ]
+
+
+def row_ranges(rows: list[int], shown: int = 6) -> str:
+    """``3、5–9、12`` (the first few runs, then ``等``)."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    text = "、".join(str(a) if a == b else f"{a}–{b}" for a, b in runs[:shown])
+    return text + ("等" if len(runs) > shown else "")
