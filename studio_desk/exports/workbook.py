@@ -7,6 +7,8 @@ cancellation never leaves a half-written file under the final name.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -40,12 +42,17 @@ from studio_desk.exports.xlsx_cells import (
     save_workbook,
 )
 from studio_desk.exports.summary_sheet import RATE_FORMAT, is_number, summary_rows
-from studio_desk.exports.xlsx_print import print_area, setup_print
+from studio_desk.exports.xlsx_print import fit_widths, print_area, setup_print
 
 CHUNK = 500
 WIDTH_SAMPLE = 300  # rows looked at to size the columns (the sheet is streamed, not kept)
 # Widest a column gets: long texts wrap rather than widen the printed page.
 MAX_WIDTH = {lc.LONG: 40, lc.TEXT: 28, lc.MEMBERS: 24, lc.AUTHORS: 20, lc.ITEMS: 32, lc.FOLLOWUP: 32}
+# Narrowest a wrapping column gets so that a sheet prints one page across (about 4–9 characters
+# a line): long texts take more lines instead.
+WRAP_FLOOR = {lc.LONG: 16, lc.TEXT: 9, lc.MEMBERS: 10, lc.AUTHORS: 10, lc.ITEMS: 14, lc.FOLLOWUP: 14, lc.CHOICE: 6.5}
+WRAPPING = ("long", "text", "choice")
+_UNBROKEN = re.compile(r"[0-9A-Za-z*+\-.,:/()]{6,}")  # what a line is never broken inside
 _ORDER_FIELD = {Member: None, Proposal: "submitted_on"}
 
 
@@ -169,15 +176,24 @@ def _title(studio_name: str, ledger: str, label: str, masked: bool) -> str:
 
 
 def _prepare(
-    ws: WriteOnlyWorksheet, widths: list[float], page_header: str, masked: bool, printed: int | None = None
+    ws: WriteOnlyWorksheet,
+    widths: list[float],
+    page_header: str,
+    masked: bool,
+    printed: int | None = None,
+    paper: str | None = None,
 ) -> CellMaker:
-    """Widths, frozen panes, print setup: all must be set before the first row is written."""
+    """Widths, frozen panes, print setup: all must be set before the first row is written.
+    ``paper``: as :func:`fitted_widths` chose it (by default the one the widths fit as they are)."""
     from openpyxl.utils import get_column_letter
 
+    printed = printed or len(widths)
+    if paper is None:
+        paper = fit_widths(widths[:printed], widths[:printed])[1]
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = round(width, 1)
     ws.freeze_panes = "A3"
-    title_cols = setup_print(ws, widths, printed=printed or len(widths), page_header=page_header, masked=masked)
+    title_cols = setup_print(ws, widths, printed=printed, page_header=page_header, masked=masked, paper=paper)
     cells = CellMaker(ws)
     cells.define("title", bold=True, size=14, horizontal="center", border=False)
     cells.define("header", bold=True, horizontal="center", wrap=True, fill=HEADER_FILL)
@@ -185,6 +201,7 @@ def _prepare(
     cells.define("long", wrap=True)
     cells.define("plain")  # round-trip columns: not printed, so they never make a row taller
     cells.define("center", horizontal="center")
+    cells.define("choice", horizontal="center", wrap=True)  # 接待日来访 in two lines of a narrow column
     cells.define("date", number_format=DATE_FORMAT, horizontal="center")
     cells.define("int", number_format=INT_FORMAT)
     cells.define("money", number_format=MONEY_FORMAT)
@@ -196,13 +213,24 @@ def _prepare(
     return cells
 
 
+def fitted_widths(widths: list[float], floors: list[float], printed: int) -> tuple[list[float], str]:
+    """The widths with the printed columns narrowed to fit one page across, and the paper."""
+    fitted, paper = fit_widths(widths[:printed], floors[:printed])
+    return fitted + widths[printed:], paper
+
+
 def _page_header(studio_name: str, ledger: str, label: str) -> str:
     # "&" starts a code in a page header: a studio named "A&B" is written "A&&B".
     return f"{studio_name} {ledger} {label}".replace("&", "&&")
 
 
 def _head(
-    ws: WriteOnlyWorksheet, cells: CellMaker, title: str, headers: list[str], merge_cols: int | None = None
+    ws: WriteOnlyWorksheet,
+    cells: CellMaker,
+    title: str,
+    headers: list[str],
+    merge_cols: int | None = None,
+    widths: list[float] | None = None,
 ) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -210,6 +238,10 @@ def _head(
     span = min(merge_cols or len(headers), cells.title_columns or len(headers))
     ws.merged_cells.add(f"A1:{get_column_letter(span)}1")
     ws.row_dimensions[1].height = 28
+    if widths is not None:  # headers wrap in narrow columns: the row is as high as the most lines
+        lines = _lines(list(headers), [(i, w) for i, w in enumerate(widths[:span])])
+        if lines > 1:
+            ws.row_dimensions[2].height = LINE_HEIGHT * lines + 4
     ws.append([cells.cell("header", h) for h in headers])
 
 
@@ -231,7 +263,7 @@ _STYLE = {
     lc.INT: "int",
     lc.MONEY: "money",
     lc.BOOL: "center",
-    lc.CHOICE: "center",
+    lc.CHOICE: "choice",
     lc.MEMBERS: "long",
     lc.AUTHORS: "long",
     lc.ITEMS: "long",
@@ -320,21 +352,34 @@ def _lines(row: list[Any], wrapped: list[tuple[int, float]]) -> int:
 
 
 def _widths(spec: lc.SheetSpec, sample: list[list[Any]]) -> list[float]:
-    widths = []
+    """Each column's width for its header and values."""
+    return _widths_and_floors(spec, sample)[0]
+
+
+def _widths_and_floors(spec: lc.SheetSpec, sample: list[list[Any]]) -> tuple[list[float], list[float]]:
+    """Each column's width for its header and values, and the floor it may be narrowed to for
+    the printed page: a wrapping column down to ``WRAP_FLOOR``, the others to their values'
+    width (their headers wrap)."""
+    widths, floors = [], []
     for index, col in enumerate(spec.columns):
-        width = max(col.width * 0.6, display_width(col.header) + 2)
+        content = word = 0.0
         for row in sample:
             value = row[index]
             if isinstance(value, str) and value:
                 longest = max(display_width(line) for line in value.splitlines() or [""])
-                width = max(width, longest + 1.5)
+                content = max(content, longest + 1.5)
+                if longest + 1.5 > WRAP_FLOOR.get(col.kind, 9):  # a phone number never wraps
+                    word = max([word] + [display_width(w) + 1.5 for w in _UNBROKEN.findall(value)])
             elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-                width = max(width, display_width(f"{value:,}") + 3)
+                content = max(content, display_width(f"{value:,}") + 3)
+        width = max(col.width * 0.6, display_width(col.header) + 2, content)
         if col.kind == lc.DATE:
-            width = max(width, 12)
-        width = min(width, MAX_WIDTH.get(col.kind, col.width if col.kind == lc.RECORD_ID else 24))
-        widths.append(max(width, 5))
-    return widths
+            width, content = max(width, 12), 12
+        width = max(min(width, MAX_WIDTH.get(col.kind, col.width if col.kind == lc.RECORD_ID else 24)), 5)
+        widths.append(width)
+        wraps = _style(col) in WRAPPING
+        floors.append(min(width, max(WRAP_FLOOR.get(col.kind, 9), word)) if wraps else min(width, max(content, 4.5)))
+    return widths, floors
 
 
 def _chunks(store: Store, cls: type[Record], ids: list[str]) -> Iterator[list[Record]]:
@@ -378,13 +423,13 @@ def _record_sheet(
         sample.append(row)
         if len(sample) >= WIDTH_SAMPLE:
             break
-    widths = _widths(spec, sample)
     printed = len(spec.printed)
-    cells = _prepare(ws, widths, _page_header(studio_name, spec.name, label), masked, printed)
+    widths, paper = fitted_widths(*_widths_and_floors(spec, sample), printed)
+    cells = _prepare(ws, widths, _page_header(studio_name, spec.name, label), masked, printed, paper)
     _hide(ws, spec)
-    _head(ws, cells, _title(studio_name, spec.name, label, masked), headers, printed)
+    _head(ws, cells, _title(studio_name, spec.name, label, masked), headers, printed, widths)
     styles = [_style(c) for c in spec.columns]
-    wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style in ("long", "text")]
+    wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style in WRAPPING]
     n = 0
 
     def emit(row: list[Any]) -> None:

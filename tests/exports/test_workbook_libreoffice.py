@@ -1,5 +1,6 @@
 """LibreOffice opens the exported workbook and prints it as the page setup says: every sheet,
-readable (no character below 8 pt on paper), every page naming the studio.
+readable (no character below 8 pt on paper), every page naming the studio, each ledger one page
+wide (A4 landscape, or A3 landscape for the widest) with its title and header row on every page.
 
 Skipped where LibreOffice is not installed (``apt-get install libreoffice-calc``): it is a large
 package the app does not need, used here as a second, independent spreadsheet program.
@@ -14,13 +15,14 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.workbook import write_workbook
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice 未安装")
 
 
-def test_libreoffice_prints_every_sheet_readably_on_a4_landscape(demo_store, tmp_path: Path):
+def test_libreoffice_prints_every_sheet_readably_one_page_wide(demo_store, tmp_path: Path):
     path = write_workbook(demo_store, 2025, tmp_path / "台账.xlsx", mask_pii=True)
     result = subprocess.run(
         [
@@ -49,12 +51,25 @@ def test_libreoffice_prints_every_sheet_readably_on_a4_landscape(demo_store, tmp
         assert f"{title}（2025年）" in flat
     assert f"第1页共{pages}页" in flat and f"第{pages}页共{pages}页" in flat
     assert "主要内容及成效" in flat and "记录编号" not in flat  # the id column is not printed
-    # the header row is repeated: the activity ledger runs over more than one page
-    assert flat.count("活动主题") >= 2
     studio = demo_store.studio().name
+    ledgers = {spec.name: (spec.printed[0].header, spec.printed[-1].header) for spec in lc.RECORD_SHEETS}
+    seen: dict[str, int] = {}
     with pdfplumber.open(pdf) as doc:
         assert len(doc.pages) == pages
         for number, page in enumerate(doc.pages, start=1):
             sizes = [c["size"] for c in page.chars if c["text"].strip()]
             assert sizes and min(sizes) >= 8, (number, min(sizes))
-            assert studio in page.extract_text().replace(" ", ""), number
+            text = page.extract_text().replace(" ", "")
+            assert studio in text, number
+            assert page.width > page.height and (round(page.width), round(page.height)) in ((842, 595), (1191, 842))
+            ledger = next((name for name in ledgers if f"{name}（2025年）" in text), None)
+            if ledger is None:
+                continue
+            seen[ledger] = seen.get(ledger, 0) + 1
+            # one page wide: every page of a ledger has its title and its header row, first
+            # column to last, and the rows' first and last cells (序号 and 备注 of a row stay together)
+            first, last = ledgers[ledger]
+            header_line = next(line for line in text.splitlines() if line.startswith(first))
+            assert header_line.endswith(last) or last in header_line, (number, header_line)
+    # the two big ledgers run over several pages, each with its title again
+    assert seen["活动台账"] >= 2 and seen["接待走访台账"] >= 2 and set(seen) == set(ledgers)
