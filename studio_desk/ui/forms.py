@@ -56,9 +56,9 @@ from studio_desk.ui.generated.ui_reception_form import Ui_ReceptionDialog
 from studio_desk.ui.generated.ui_studio_form import Ui_StudioDialog
 from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import show_error
+from studio_desk.ui.date_field import DateField
 from studio_desk.ui.widgets import (
     AuthorList,
-    DateField,
     FollowUpTable,
     ItemsTable,
     MemberPicker,
@@ -230,6 +230,9 @@ class RecordForm(QDialog):
             w = self.widget(info.name)
             if isinstance(w, DateField):
                 values[info.name] = w.value()
+                problem = w.problem(info.label)
+                if problem:
+                    problems.append(FieldError(info.name, info.label, problem + "。"))
             elif isinstance(w, MoneyEdit):
                 try:
                     values[info.name] = w.fen()
@@ -458,7 +461,7 @@ class ReceptionForm(RecordForm):
         combo: QComboBox = self.ui.f_status
         combo.setCurrentIndex(combo.findData(status))
         closed: DateField = self.ui.f_closed_on
-        if status == "已办结" and closed.value() is None:
+        if status == "已办结" and not closed.text().strip():
             closed.set_value(date.today())
         if status in enums.RECEPTION_OPEN_STATUSES:
             closed.set_value(None)

@@ -39,7 +39,8 @@ from studio_desk.core.text import fold, pinyin_initials
 from studio_desk.core.validate import validation_errors
 from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import show_error
-from studio_desk.ui.widgets import DateField, MemberPicker
+from studio_desk.ui.date_field import DateField
+from studio_desk.ui.widgets import MemberPicker
 
 _BAD = QBrush(QColor("#fde7e7"))
 NAME_SPLIT = ("、", "，", ",", " ", "；", ";")
@@ -348,6 +349,11 @@ class ReceptionDayDialog(QDialog):
         return receptions
 
     def try_save(self) -> bool:
+        problem = self.date_edit.problem("接待日期")
+        if problem:
+            self.status.setText(problem + "。")
+            self.date_edit.setFocus()
+            return False
         day = self.day()
         rows = self.citizen_rows()
         if not rows:

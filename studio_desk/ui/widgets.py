@@ -1,4 +1,5 @@
-"""Field widgets the forms use (promoted in Qt Designer, header ``studio_desk.ui.widgets``).
+"""Field widgets the forms use (promoted in Qt Designer, header ``studio_desk.ui.widgets``;
+the date field is in ``studio_desk.ui.date_field``).
 
 Each one reads and writes plain Python values (``date | None``, member ids, child dataclasses),
 so the form code stays a table of field names.
@@ -9,11 +10,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,51 +31,7 @@ from PySide6.QtWidgets import (
 from studio_desk.core.models import Author, DonationItem, FollowUp, Member
 from studio_desk.core.money import MoneyError, format_fen, parse_yuan
 from studio_desk.core.text import fold, pinyin_initials
-
-_BLANK = QDate(1900, 1, 1)  # the minimum date stands for "not filled in"
-
-
-def to_qdate(value: date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else QDate(_BLANK)
-
-
-def from_qdate(value: QDate) -> date | None:
-    if not value.isValid() or value == _BLANK:
-        return None
-    return date(value.year(), value.month(), value.day())
-
-
-class DateField(QDateEdit):
-    """A date picker that may also be empty (shown as 未填; Delete clears it)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(_BLANK)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setSpecialValueText("未填")
-        self.setDate(QDate(_BLANK))
-        self.setToolTip("选择日期；按 Delete 清空")
-        self.calendarWidget().setGridVisible(True)
-
-    def value(self) -> date | None:
-        return from_qdate(self.date())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(to_qdate(value))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete and self.lineEdit().selectedText() == self.text():
-            self.setDate(QDate(_BLANK))
-            return
-        super().keyPressEvent(event)
-
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        # Clicking an empty field starts from today (not 1900-01-01); Delete empties it again.
-        if self.date() == _BLANK:
-            self.setDate(QDate.currentDate())
-        super().mousePressEvent(event)
+from studio_desk.exports.ledger_values import parse_date_text
 
 
 class MoneyEdit(QLineEdit):
@@ -352,7 +308,7 @@ class FollowUpTable(_RowsTable):
     def value_checked(self) -> tuple[list[FollowUp], list[str]]:
         out, problems = [], []
         for index, (when, note) in enumerate(self.rows(), start=1):
-            parsed = _parse_date(when)
+            parsed = parse_date_text(when)
             if when and parsed is None:
                 problems.append(f"跟踪记录第{index}行的日期“{when}”无法识别，请写成 2026-06-15")
             out.append(FollowUp(date=parsed, note=note))
@@ -365,18 +321,6 @@ class FollowUpTable(_RowsTable):
         self.clear_rows()
         for f in followups:
             self.add_row([f.date.isoformat() if f.date else "", f.note])
-
-
-def _parse_date(text: str) -> date | None:
-    import re
-
-    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", text)
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
 
 
 class AuthorList(QWidget):

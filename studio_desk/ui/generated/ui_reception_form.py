@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'reception_form.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
     QTabWidget, QVBoxLayout, QWidget)
 
-from studio_desk.ui.widgets import (AuthorList, DateField, FollowUpTable, ItemsTable,
-    MemberPicker, MoneyEdit, StatusFlow)
+from studio_desk.ui.date_field import DateField
+from studio_desk.ui.widgets import (AuthorList, FollowUpTable, ItemsTable, MemberPicker,
+    MoneyEdit, StatusFlow)
 
 class Ui_ReceptionDialog(object):
     def setupUi(self, ReceptionDialog):

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'studio_form.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
     QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
 
-from studio_desk.ui.widgets import (AuthorList, DateField, FollowUpTable, ItemsTable,
-    MemberPicker, MoneyEdit, StatusFlow)
+from studio_desk.ui.date_field import DateField
+from studio_desk.ui.widgets import (AuthorList, FollowUpTable, ItemsTable, MemberPicker,
+    MoneyEdit, StatusFlow)
 
 class Ui_StudioDialog(object):
     def setupUi(self, StudioDialog):
