@@ -30,12 +30,11 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 def apply_style(app) -> None:  # type: ignore[no-untyped-def]
     """Fonts that carry Chinese, and the small style sheet in ``resources/``."""
-    from PySide6.QtGui import QFont
-
     from studio_desk.paths import asset_path
+    from studio_desk.ui.look import ui_font
 
-    if sys.platform == "win32":
-        font = QFont("Microsoft YaHei UI", 10)
+    font = ui_font()  # Microsoft YaHei UI where present
+    if font is not None:
         app.setFont(font)
     try:
         app.setStyleSheet(asset_path("resources", "style.qss").read_text(encoding="utf-8"))
@@ -92,6 +91,7 @@ def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-
             _windows.remove(entry)
     window.show()
     window.start_daily_backup()
+    window.offer_setup()  # the studio's details on the first start of an empty database
     return window
 
 

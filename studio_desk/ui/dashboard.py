@@ -88,8 +88,9 @@ class DashboardPage(QWidget, BackgroundReader):
         self.next_day.setWordWrap(True)  # a long place must not widen the window past a small screen
         layout.addWidget(self.next_day)
         self.welcome = QLabel(
-            "还没有任何记录。建议先在“委员”页添加工作室的委员（接待、活动都要选委员），"
-            "再到“活动”“接待走访”“捐赠慰问”“提案建议”页按 Ctrl+N 新建记录；"
+            "还没有任何记录。建议先在“文件 → 工作室信息”中填写工作室名称、所属政协等（台账和总结里要用），"
+            "再到“委员”页点“添加委员”录入工作室的委员（接待、活动都要选委员），"
+            "然后到“活动”“接待走访”“捐赠慰问”“提案建议”页按 Ctrl+N 新建记录；"
             "已有 Excel 台账的，可在“数据交换 → 从Excel导入台账”一次导入；想先看看效果，请用“帮助 → 打开演示数据库”。"
         )
         self.welcome.setObjectName("welcome")
@@ -136,8 +137,9 @@ class DashboardPage(QWidget, BackgroundReader):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        # The item names take what is left; the figures always show whole ("持平", not "持").
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        # The item names take what is left (no grey strip beside the table); the figures
+        # always show whole ("持平", not "持").
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
         for c in (1, 2, 3):
             self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
@@ -169,6 +171,9 @@ class DashboardPage(QWidget, BackgroundReader):
         self.tracking.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tracking.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tracking.setWordWrap(False)
+        # 时限, 类别 and 状态 as wide as their headers or texts, whichever is wider; 事项 takes the rest.
+        for c in (0, 1, 3):
+            self.tracking.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.tracking.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tracking.setToolTip("双击或回车打开这条记录")
         self.tracking.itemActivated.connect(self._activate)
@@ -343,8 +348,8 @@ class DashboardPage(QWidget, BackgroundReader):
     def _fit_table_width(self) -> None:
         """The table is never narrower than its figures (the 增减 column shows whole)."""
         header = self.table.horizontalHeader()
-        self.table.resizeColumnToContents(0)
-        needed = sum(header.sectionSize(c) for c in range(4))
+        names = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        needed = names + sum(header.sectionSize(c) for c in range(1, 4))
         needed += self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 4
         self.table.setMinimumWidth(needed)
 
@@ -385,8 +390,6 @@ class DashboardPage(QWidget, BackgroundReader):
                 if item.overdue and c == 0:
                     cell.setForeground(red)
                 self.tracking.setItem(r, c, cell)
-        self.tracking.resizeColumnToContents(0)
-        self.tracking.resizeColumnToContents(1)
 
     def _activate(self, cell: QTableWidgetItem) -> None:
         kind, record_id = str(cell.data(Qt.ItemDataRole.UserRole)).split(":", 1)

@@ -501,6 +501,9 @@ class ProposalForm(RecordForm):
     RECORD = Proposal
     UI = Ui_ProposalDialog
 
+    def new_record(self) -> Record:
+        return Proposal(submitted_on=date.today())
+
 
 class StudioForm(RecordForm):
     RECORD = Studio

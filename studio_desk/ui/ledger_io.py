@@ -304,7 +304,7 @@ class ImportDialog(QDialog):
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText("请选择要导入的 Excel 文件")
-        self.choose_button = QPushButton("选择文件……")
+        self.choose_button = QPushButton("选择文件…")
         self.choose_button.clicked.connect(self._choose)
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.choose_button)

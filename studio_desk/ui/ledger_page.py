@@ -43,6 +43,11 @@ PAGE_TITLES = {
 SEARCH_DELAY_MS = 200
 
 
+def new_text(cls: type[Record]) -> str:
+    """The new-record button: a member is added to the roster, a record is made."""
+    return "添加委员" if cls is Member else f"新建{cls.TITLE}"
+
+
 def _filter_specs(store: Store, cls: type[Record]) -> list[tuple[str, str, list[str]]]:
     """(label, field, values) of the combo filters of a ledger."""
     if cls is Activity:
@@ -112,7 +117,7 @@ class LedgerPage(QWidget):
 
         actions = QHBoxLayout()
         layout.addLayout(actions)
-        self.new_button = QPushButton(f"新建{cls.TITLE}")
+        self.new_button = QPushButton(new_text(cls))
         self.new_button.setObjectName("new")
         self.new_button.setToolTip("Ctrl+N")
         self.edit_button = QPushButton("编辑")
@@ -270,10 +275,10 @@ class LedgerPage(QWidget):
                 self.empty.setText("没有符合条件的记录。\n可以清空搜索框或把筛选改回“全部”。")
             elif q["year"]:
                 self.empty.setText(
-                    f"{q['year']}年还没有{self.cls.TITLE}记录。\n点“新建{self.cls.TITLE}”（Ctrl+N）添加第一条。"
+                    f"{q['year']}年还没有{self.cls.TITLE}记录。\n点“{new_text(self.cls)}”（Ctrl+N）添加第一条。"
                 )
             else:
-                self.empty.setText(f"还没有{self.cls.TITLE}记录。\n点“新建{self.cls.TITLE}”（Ctrl+N）添加第一条。")
+                self.empty.setText(f"还没有{self.cls.TITLE}记录。\n点“{new_text(self.cls)}”（Ctrl+N）添加第一条。")
             self.stack.setCurrentWidget(self.empty)
         self.select_ids(selected)
         self._update_buttons()

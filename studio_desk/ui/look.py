@@ -10,9 +10,13 @@ import re
 from functools import cache
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+# The Windows UI font for Chinese first; on other systems the first CJK sans font that is there.
+UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Micro Hei")
+UI_POINT_SIZE = 10  # YaHei a little above Windows' 9 pt, as the clerks' Office uses it; others keep theirs
 SCREEN_MARGIN = 40  # room left for the taskbar and the window frame
 SMALLEST_SCREEN = QSize(1366, 768)
 
@@ -48,6 +52,19 @@ def icon(name: str) -> QIcon:
             if not pixmap.isNull():
                 result.addPixmap(pixmap, mode)
     return result
+
+
+def ui_font(families: list[str] | None = None) -> QFont | None:
+    """The house UI font when one of :data:`UI_FONTS` is installed; None keeps the platform's."""
+    present = set(QFontDatabase.families() if families is None else families)
+    name = next((f for f in UI_FONTS if f in present), None)
+    if name is None:
+        return None
+    font = QFont(QGuiApplication.font())
+    font.setFamily(name)
+    if name.startswith("Microsoft YaHei"):
+        font.setPointSize(UI_POINT_SIZE)
+    return font
 
 
 def available_size(widget: QWidget | None = None) -> QSize:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self._backup_runner = None
         self._shut = False
+        self.setup_dialog: QDialog | None = None
         self.setObjectName("main_window")
         self._update_title()
 
@@ -326,6 +328,18 @@ class MainWindow(QMainWindow):
         if studio_dialog(self.store, self).exec():
             self.refresh()
 
+    def offer_setup(self) -> None:
+        """On the first start of an empty database, offer the studio's details (skippable)."""
+        from studio_desk.ui.first_run import SetupDialog, mark_offered, needs_setup, was_offered
+
+        settings = settings_file()
+        if not needs_setup(self.store) or was_offered(settings, self.store):
+            return
+        mark_offered(settings, self.store)
+        self.setup_dialog = SetupDialog(self.store, self)
+        self.setup_dialog.finished.connect(lambda _result: self.refresh())
+        self.setup_dialog.open()
+
     def edit_types(self) -> None:
         from studio_desk.ui.settings_dialogs import TypeListsDialog
 
@@ -446,6 +460,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Wait for background work (it holds the store) before the store is closed."""
         self._shut = True
+        if self.setup_dialog is not None:
+            self.setup_dialog.done(0)
         for page in self.pages.values():
             stop = getattr(page, "shutdown", None)
             if stop is not None:

@@ -195,6 +195,9 @@ def test_proposal_authors_in_order_and_followups(window, demo_store, qtbot):
         lst.setCurrentRow(1)
         click(qtbot, child(authors, "author_up", QPushButton))  # 李秀英 becomes first signer
         assert lst.item(0).text() == "1. 李秀英"
+        submitted = child(form, "f_submitted_on")
+        assert submitted.value() == date.today()  # like the other forms' dates
+        type_into(qtbot, submitted, "")
         save(qtbot, form)  # 草拟 with no date is fine, but let's submit it
         return form.saved
 
