@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableWidget,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_desk.core.completeness import count_incomplete
 from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, annual_figures
 from studio_desk.core.store import Store
 from studio_desk.core.tracking import TrackingItem, open_items
@@ -57,6 +59,7 @@ def change_text(figure: KeyFigure) -> str:
 
 class DashboardPage(QWidget, BackgroundReader):
     open_record = Signal(str, str)  # record kind, id
+    open_incomplete = Signal(int)  # the year whose 待补全 records to list
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,6 +67,7 @@ class DashboardPage(QWidget, BackgroundReader):
         self.setObjectName("page_dashboard")
         self.figures: AnnualFigures | None = None
         self.items: list[TrackingItem] = []
+        self.incomplete_count = 0
         self._runner = None
         self._pending = False
         self._shut = False
@@ -104,6 +108,21 @@ class DashboardPage(QWidget, BackgroundReader):
         self.report_line.setWordWrap(True)
         self.report_line.hide()
         layout.addWidget(self.report_line)
+        # 待补全: records an old ledger brought in with something missing; one click lists them.
+        self.incomplete_row = QWidget()
+        self.incomplete_row.setObjectName("incomplete_row")
+        row = QHBoxLayout(self.incomplete_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.incomplete_label = QLabel()
+        self.incomplete_label.setObjectName("incomplete_count")
+        self.incomplete_label.setWordWrap(True)
+        self.incomplete_button = QPushButton("查看待补全记录")
+        self.incomplete_button.setObjectName("show_incomplete")
+        self.incomplete_button.clicked.connect(lambda: self.open_incomplete.emit(self.year()))
+        row.addWidget(self.incomplete_label, 1)
+        row.addWidget(self.incomplete_button)
+        self.incomplete_row.hide()
+        layout.addWidget(self.incomplete_row)
 
         self.cards_box = QWidget()
         self.cards_box.setObjectName("figure_cards")
@@ -219,8 +238,8 @@ class DashboardPage(QWidget, BackgroundReader):
         self.status.setText("正在计算……")
         store = self.reader()
 
-        def compute() -> tuple[AnnualFigures, list[TrackingItem]]:
-            return annual_figures(store, year), open_items(store)
+        def compute() -> tuple[AnnualFigures, list[TrackingItem], int]:
+            return annual_figures(store, year), open_items(store), count_incomplete(store, year)["合计"]
 
         self._runner = run_quietly(self, compute, self._show, self._failed)
 
@@ -237,7 +256,7 @@ class DashboardPage(QWidget, BackgroundReader):
         self.status.setText("计算失败")
         show_error(self, "总览", exc)
 
-    def _show(self, result: tuple[AnnualFigures, list[TrackingItem]]) -> None:
+    def _show(self, result: tuple[AnnualFigures, list[TrackingItem], int]) -> None:
         self._runner = None
         if self._shut:
             return
@@ -245,8 +264,13 @@ class DashboardPage(QWidget, BackgroundReader):
             self._pending = False
             self.refresh()
             return
-        figures, items = result
+        figures, items, incomplete = result
         self.figures, self.items = figures, items
+        self.incomplete_count = incomplete
+        self.incomplete_label.setText(
+            f"{figures.year}年有 {incomplete:,} 条记录待补全（从旧台账导入时缺少内容，打开后按红字补填即可）。"
+        )
+        self.incomplete_row.setVisible(incomplete > 0)
         self.status.setText("")
         self.title.setText(f"{self.store.studio().name}　{figures.year}年工作总览")
         from studio_desk.core.rota import next_day_line

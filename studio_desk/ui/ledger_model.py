@@ -7,20 +7,47 @@ view actually paints, and kept in a small cache.
 
 from __future__ import annotations
 
+import calendar
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from studio_desk.core.completeness import incomplete_ids
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
 from studio_desk.core.money import format_fen
 from studio_desk.core.store import Store
 
 PAGE = 200
 MAX_PAGES = 50  # at most 10,000 records held at once
+
+QUARTER_NAMES = ("一", "二", "三", "四")
+
+
+def periods() -> list[tuple[str, str]]:
+    """(label, key) of the periods within a year: 全年, the quarters, the months."""
+    out = [("全年", "")]
+    out += [(f"第{name}季度", f"Q{q}") for q, name in enumerate(QUARTER_NAMES, start=1)]
+    out += [(f"{m}月", f"M{m}") for m in range(1, 13)]
+    return out
+
+
+def period_range(year: int, key: str) -> tuple[date, date]:
+    """The first and last day of a period key (``Q2``, ``M11``; empty: the whole year)."""
+    if key.startswith("Q"):
+        first_month, months = 3 * int(key[1:]) - 2, 3
+    elif key.startswith("M"):
+        first_month, months = int(key[1:]), 1
+    else:
+        first_month, months = 1, 12
+    last_month = first_month + months - 1
+    last_day = calendar.monthrange(year, last_month)[1]
+    return date(year, first_month, 1), date(year, last_month, last_day)
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -98,8 +125,8 @@ COLUMNS: dict[type[Record], list[Column]] = {
     Member: [
         Column("姓名", lambda r, n: r.name, "name", width=80),
         Column("性别", lambda r, n: r.gender, "gender", width=45),
-        Column("工作室职务", lambda r, n: r.role, "role", width=110),
-        Column("界别", lambda r, n: r.sector, "sector", width=110),
+        Column("工作室职务", lambda r, n: r.role, "role", width=145),  # 社情民意信息联络员 whole
+        Column("界别", lambda r, n: r.sector, "sector", width=155),  # 社会福利和社会保障界 whole
         Column("政协层级", lambda r, n: r.level, "level", width=65),
         Column("工作单位及职务", lambda r, n: r.employer, "employer", width=240),
         Column("联系电话", lambda r, n: r.phone, "phone", width=110),
@@ -135,7 +162,12 @@ class LedgerModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read the ids (after a filter change or an edit); pages are read again lazily."""
         field, descending = self.order
-        ids = self.store.query_ids(self.cls, order_by=field, descending=descending, **self.query)
+        query = dict(self.query)
+        incomplete_only = query.pop("incomplete_only", False)
+        ids = self.store.query_ids(self.cls, order_by=field, descending=descending, **query)
+        if incomplete_only:
+            wanted = set(incomplete_ids(self.store, self.cls))
+            ids = [i for i in ids if i in wanted]
         self.beginResetModel()
         self.ids = ids
         self._pages.clear()

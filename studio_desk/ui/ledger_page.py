@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desk.core import enums
+from studio_desk.core.completeness import TRACKED
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
 from studio_desk.core.reception_day import RECEPTION_DAY_TYPE, recount
 from studio_desk.core.store import Store
 from studio_desk.ui.forms import FORM_FOR
-from studio_desk.ui.ledger_model import LedgerModel
+from studio_desk.ui.ledger_model import LedgerModel, period_range, periods
 from studio_desk.ui.look import icon, page_header
 from studio_desk.ui.tasks import BACKGROUND_ABOVE, run_task, show_error
 
@@ -41,8 +43,6 @@ PAGE_TITLES = {
 
 
 SEARCH_DELAY_MS = 200
-
-
 def new_text(cls: type[Record]) -> str:
     """The new-record button: a member is added to the roster, a record is made."""
     return "添加委员" if cls is Member else f"新建{cls.TITLE}"
@@ -97,6 +97,12 @@ class LedgerPage(QWidget):
         self.year_combo.setObjectName("year")
         self.year_combo.setToolTip("只看这一年的记录" if cls is not Member else "只看这一年在册的委员")
         bar.addWidget(self.year_combo)
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("period")
+        self.period_combo.setToolTip("只看这一年中的某个季度或月份")
+        for label, key in periods():
+            self.period_combo.addItem(label, key)
+        bar.addWidget(self.period_combo)
         self.filter_combos: dict[str, QComboBox] = {}
         for label, field, _values in _filter_specs(store, cls):
             bar.addWidget(QLabel(label))
@@ -105,6 +111,12 @@ class LedgerPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.filter_combos[field] = combo
             bar.addWidget(combo)
+        self.incomplete_box: QCheckBox | None = None
+        if cls in TRACKED:
+            self.incomplete_box = QCheckBox("待补全")
+            self.incomplete_box.setObjectName("incomplete_only")
+            self.incomplete_box.setToolTip("只看从旧台账导入时缺少内容、还需补全的记录")
+            bar.addWidget(self.incomplete_box)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -206,6 +218,9 @@ class LedgerPage(QWidget):
         # The combos are filled when the page is first shown (ensure_loaded): reading the
         # years of five big ledgers up front would slow the window's start for nothing.
         self.year_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.period_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        if self.incomplete_box is not None:
+            self.incomplete_box.toggled.connect(lambda _on: self.apply_filters())
         for combo in self.filter_combos.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         # Records are read when the page is first shown (and again when shown after a change
@@ -235,16 +250,57 @@ class LedgerPage(QWidget):
             combo.blockSignals(False)
 
     def query(self) -> dict[str, Any]:
+        """What the model is asked for: a period of the chosen year is a date range."""
         filters = {f: c.currentData() for f, c in self.filter_combos.items() if c.currentData()}
-        return {
-            "year": self.year_combo.currentData(),
+        year, period = self.year_combo.currentData(), self.period_combo.currentData()
+        self.period_combo.setEnabled(year is not None)
+        query: dict[str, Any] = {
+            "year": year,
             "search": self.search.text().strip() or None,
             "filters": filters or None,
         }
+        if year is not None and period:
+            query["year"] = None
+            query["date_range"] = period_range(year, period)
+        if self.incomplete_box is not None and self.incomplete_box.isChecked():
+            query["incomplete_only"] = True
+        return query
+
+    def _clear_narrowing(self) -> None:
+        """Period, filters, 待补全 and search back to 全年/全部 (the year stays), without reloading."""
+        for combo in (self.period_combo, *self.filter_combos.values()):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        if self.incomplete_box is not None:
+            self.incomplete_box.blockSignals(True)
+            self.incomplete_box.setChecked(False)
+            self.incomplete_box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+
+    def narrowed(self) -> bool:
+        """A filter beyond the year is on (an empty list then says so, not "no records yet")."""
+        q = self.query()
+        return bool(q["search"] or q["filters"] or q.get("date_range") or q.get("incomplete_only"))
 
     def set_year(self, year: int | None) -> None:
         self.ensure_loaded()
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
+
+    def show_incomplete(self, year: int | None) -> None:
+        """The year's 待补全 records (总览's count opens this)."""
+        self.ensure_loaded()
+        self._clear_narrowing()
+        if self.incomplete_box is not None:
+            self.incomplete_box.blockSignals(True)
+            self.incomplete_box.setChecked(True)
+            self.incomplete_box.blockSignals(False)
+        self.year_combo.blockSignals(True)
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
+        self.year_combo.blockSignals(False)
+        self.apply_filters()
 
     def shutdown(self) -> None:
         """The window is closing (its store next): a search still waiting for its pause must not run."""
@@ -270,12 +326,12 @@ class LedgerPage(QWidget):
         if n:
             self.stack.setCurrentWidget(self.table)
         else:
-            q = self.query()
-            if q["search"] or q["filters"]:
-                self.empty.setText("没有符合条件的记录。\n可以清空搜索框或把筛选改回“全部”。")
-            elif q["year"]:
+            year = self.year_combo.currentData()
+            if self.narrowed():
+                self.empty.setText("没有符合条件的记录。\n可以清空搜索框，或把期间、筛选改回“全年”“全部”。")
+            elif year:
                 self.empty.setText(
-                    f"{q['year']}年还没有{self.cls.TITLE}记录。\n点“{new_text(self.cls)}”（Ctrl+N）添加第一条。"
+                    f"{year}年还没有{self.cls.TITLE}记录。\n点“{new_text(self.cls)}”（Ctrl+N）添加第一条。"
                 )
             else:
                 self.empty.setText(f"还没有{self.cls.TITLE}记录。\n点“{new_text(self.cls)}”（Ctrl+N）添加第一条。")
@@ -442,15 +498,9 @@ class LedgerPage(QWidget):
             self.set_year(year)
         self.year_combo.blockSignals(False)
         self.apply_filters()
-        if self.model.row_of(saved.id) < 0 and (self.search.text() or self.query()["filters"]):
+        if self.model.row_of(saved.id) < 0 and self.narrowed():
             # The clerk just wrote it and expects to see it: drop the search and filters.
-            for combo in self.filter_combos.values():
-                combo.blockSignals(True)
-                combo.setCurrentIndex(0)
-                combo.blockSignals(False)
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
+            self._clear_narrowing()
             self.apply_filters()
         self.select_ids([saved.id])
 

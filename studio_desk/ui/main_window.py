@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         dashboard = DashboardPage(store)
         dashboard.open_record.connect(self.open_record)
+        dashboard.open_incomplete.connect(self.open_incomplete)
         self._add_page("总览", dashboard)
         for name, cls in (("活动", Activity), ("接待走访", Reception), ("捐赠慰问", Donation), ("提案建议", Proposal)):
             self._add_page(name, LedgerPage(store, cls))
@@ -273,6 +274,17 @@ class MainWindow(QMainWindow):
                     page.set_year(record.year())
                 page.select_ids([record_id])
                 page.edit_record(record_id)
+                return
+
+    def open_incomplete(self, year: int) -> None:
+        """The first ledger with 待补全 records of ``year``, filtered to them."""
+        from studio_desk.core.completeness import count_incomplete
+
+        counts = count_incomplete(self.store, year)
+        for name, page in self.pages.items():
+            if isinstance(page, LedgerPage) and counts.get(page.cls.TITLE, 0) > 0:
+                self.show_page(name)
+                page.show_incomplete(year)
                 return
 
     # ------------------------------------------------------------ status bar and backups
