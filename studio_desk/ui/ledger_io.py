@@ -77,11 +77,17 @@ class ExportDialog(QDialog):
         span_row.addWidget(QLabel("年度：从"))
         self.first_year = QComboBox()
         self.first_year.setObjectName("first_year")
-        for y in sorted({y for y in store.years() if y <= year} | {year}, reverse=True):
-            self.first_year.addItem(f"{y}年", y)
         span_row.addWidget(self.first_year)
-        span_row.addWidget(QLabel(f"到 {year}年（可导出连续几年的台账）"))
+        span_row.addWidget(QLabel("到"))
+        self.last_year = QComboBox()
+        self.last_year.setObjectName("last_year")
+        for y in sorted(set(store.years()) | {year}, reverse=True):
+            self.last_year.addItem(f"{y}年", y)
+        self.last_year.setCurrentIndex(self.last_year.findData(year))
+        span_row.addWidget(self.last_year)
+        span_row.addWidget(QLabel("（可导出连续几年的台账）"))
         span_row.addStretch(1)
+        self._fill_first_years(year)
         layout.addLayout(span_row)
         row = QHBoxLayout()
         self.path_edit = QLineEdit(str(_default_export_path(store, year)))
@@ -115,6 +121,28 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._default_path = self.path_edit.text()
         self.first_year.currentIndexChanged.connect(self._span_changed)
+        self.last_year.currentIndexChanged.connect(self._last_year_changed)
+        self._span_changed()
+
+    def _fill_first_years(self, last: int) -> None:
+        """The first year runs up to the last one; it stays where it was while it still can."""
+        current = self.first_year.currentData()
+        self.first_year.blockSignals(True)
+        self.first_year.clear()
+        for y in sorted({y for y in self.store.years() if y <= last} | {last}, reverse=True):
+            self.first_year.addItem(f"{y}年", y)
+        index = self.first_year.findData(current) if current is not None and current <= last else -1
+        self.first_year.setCurrentIndex(index if index >= 0 else self.first_year.findData(last))
+        self.first_year.blockSignals(False)
+
+    def _last_year_changed(self) -> None:
+        """Another year to export: its 封账 state and what changed since its report follow."""
+        from studio_desk.core.reporting import changes_since_report, is_year_locked
+
+        self.year = int(self.last_year.currentData())
+        self._fill_first_years(self.year)
+        self.lock_box.setChecked(is_year_locked(self.store, self.year))
+        self.show_changes(changes_since_report(self.store, self.year))
         self._span_changed()
 
     def _add_report_part(self, layout: QVBoxLayout) -> None:

@@ -153,6 +153,19 @@ def test_export_dialog_writes_several_years_when_asked(qtbot, demo_store, tmp_pa
     assert rows[1][3:] == [f"{YEAR - 1}—{YEAR}年", f"{YEAR - 3}—{YEAR - 2}年"]
 
 
+def test_export_dialog_end_year_is_chosen_too(qtbot, demo_store):
+    dialog = ExportDialog(demo_store, YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.first_year.setCurrentIndex(dialog.first_year.findData(YEAR - 1))
+    dialog.last_year.setCurrentIndex(dialog.last_year.findData(YEAR + 1))
+    assert dialog.year == YEAR + 1 and f"{YEAR - 1}—{YEAR + 1} 年" in dialog.what.text()
+    assert dialog.path_edit.text().endswith(f"{YEAR - 1}-{YEAR + 1}年台账.xlsx")
+    dialog.last_year.setCurrentIndex(dialog.last_year.findData(YEAR - 1))
+    assert dialog.first_year.currentData() == YEAR - 1 and f"导出 {YEAR - 1} 年的全部台账" in dialog.what.text()
+    assert all(dialog.first_year.itemData(i) <= YEAR - 1 for i in range(dialog.first_year.count()))
+
+
 def test_import_dialog_restores_by_choice_lists_conflicts_and_asks_for_the_studio_name(
     qtbot, demo_store, store, tmp_path: Path
 ):
