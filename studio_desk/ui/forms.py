@@ -132,7 +132,9 @@ class RecordForm(QDialog):
             return hint
         pages = [tabs.widget(i) for i in range(tabs.count())]
         tallest = max(p.widget().sizeHint().height() for p in pages if isinstance(p, QScrollArea))
-        return QSize(hint.width(), hint.height() - tabs.currentWidget().sizeHint().height() + tallest)
+        # Room for the scroll bar a tall tab shows on a small screen, so no field is cut at the right.
+        bar = tabs.currentWidget().verticalScrollBar().sizeHint().width()
+        return QSize(hint.width() + bar, hint.height() - tabs.currentWidget().sizeHint().height() + tallest)
 
     def _scroll_tabs(self) -> None:
         """Each tab scrolls on its own, so a long form fits a small or scaled screen; a form

@@ -92,7 +92,7 @@ class LedgerPage(QWidget):
         layout.addWidget(header)
         bar = QHBoxLayout()
         layout.addLayout(bar)
-        bar.addWidget(QLabel("年度"))
+        # No "年度" label: the combo says 2025年 / 全部年度 itself, and the bar must fit a small screen.
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("year")
         self.year_combo.setToolTip("只看这一年的记录" if cls is not Member else "只看这一年在册的委员")
@@ -121,7 +121,7 @@ class LedgerPage(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText("搜索文字、委员姓名或拼音首字母（如 lg）  Ctrl+F")
-        self.search.setMinimumWidth(180)
+        self.search.setMinimumWidth(110)
         bar.addWidget(self.search, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
