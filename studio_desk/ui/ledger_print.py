@@ -74,6 +74,10 @@ def describe_filters(page: Any) -> str:
     parts = []
     if page.year_combo.currentData():
         parts.append(page.year_combo.currentText())
+        if page.period_combo.currentData():  # a quarter or a month of that year
+            parts.append(page.period_combo.currentText())
+    if page.incomplete_box is not None and page.incomplete_box.isChecked():
+        parts.append("待补全")
     labels = {field: label for label, field in _filter_labels(page)}
     for field, combo in page.filter_combos.items():
         if combo.currentData():

@@ -53,6 +53,9 @@ def test_quarter_and_month_filters(window, qtbot):
     assert len(_topics(page)) == 6
     _choose(period, "第二季度")
     assert _topics(page) == ["", "五月协商", "五月调研"]
+    from studio_desk.ui.ledger_print import describe_filters
+
+    assert describe_filters(page) == f"{YEAR}年　第二季度"  # a printed view says which rows it holds
     _choose(period, "5月")
     assert _topics(page) == ["五月协商", "五月调研"]  # the 31st is in May, the 5th of two years ago not
     _choose(period, "第一季度")
