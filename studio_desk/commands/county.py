@@ -14,7 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from studio_desk.core.county import COUNTY_FILENAME, County, default_county_path
+from studio_desk.core.county_intake import quote
+from studio_desk.core.county_figures import Criterion, column_header
 from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.figures import AnnualFigures
 
 
 def county_path(args: argparse.Namespace) -> Path:
@@ -60,8 +63,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("--name", default=None, metavar="名称", help="县政协名称（写入综述；记住供下次使用）")
     a.set_defaults(run=run_report)
 
-    a = actions.add_parser("rating", parents=[common], help="查看或设定星级评定标准，如 activities_total=12 close_rate=80")
-    a.add_argument("criteria", nargs="*", metavar="指标=门槛", help="每达到一项得一星；比率以百分数计，金额以元计")
+    a = actions.add_parser("rating", parents=[common], help="查看或设定星级评定标准，如 活动=12 接待走访=12 办结率=80")
+    a.add_argument(
+        "criteria", nargs="*", metavar="指标=门槛",
+        help="指标写汇总表的列名（如 开展活动、接待走访(次)、接待走访群众(人次)、办结率）或简称（活动、接待、实事）；"
+        "每达到一项得一星；比率以百分数计，金额以元计",
+    )
     a.set_defaults(run=run_rating)
 
     a = actions.add_parser("refresh", parents=[common], help="按本程序的统计口径重新统计（升级程序后需要时）")
@@ -128,35 +135,38 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_criteria(items: list[str]) -> list:  # type: ignore[type-arg]
-    from studio_desk.core.county_figures import Criterion
+def _parse_criteria(items: list[str], totals: AnnualFigures) -> list[Criterion]:
+    """``活动=12 办结率=80`` (names as the county table's columns, or short names) → criteria."""
+    from studio_desk.core.county_figures import find_figure
 
-    out = []
+    out: list[Criterion] = []
     for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not value.strip().isdigit():
-            raise StudioDeskError(f"“{item}”看不懂：请写成 指标=门槛，如 activities_total=12。")
-        out.append(Criterion(key.strip(), int(value)))
+        name, sep, value = item.replace("＝", "=").partition("=")
+        value = value.strip().rstrip("%％")
+        if not sep or not name.strip() or not value.isdigit():
+            raise StudioDeskError(f"“{item}”看不懂：请写成 指标=门槛，如 活动=12 或 办结率=80。")
+        figure = find_figure(name.strip(), totals)
+        if any(c.key == figure.key for c in out):
+            raise StudioDeskError(f"“{column_header(figure)}”写了不止一次，请只写一次。")
+        if figure.kind == "rate" and int(value) > 100:
+            raise StudioDeskError(f"“{item}”：{figure.label}是百分数，门槛不能超过 100。")
+        out.append(Criterion(figure.key, int(value)))
     return out
 
 
 def run_rating(args: argparse.Namespace) -> int:
-    from studio_desk.core.county_figures import criterion_label, key_figure_map
+    from studio_desk.core.county_figures import criterion_label
 
     with open_county(args, create=bool(args.criteria)) as county:
         year = (county.years() or [date.today().year])[0]
         totals = county.figures(year).totals
         if args.criteria:
-            criteria = _parse_criteria(args.criteria)
-            known = key_figure_map(totals)
-            unknown = [c.key for c in criteria if c.key not in known]
-            if unknown:
-                listed = "、".join(f"{k}（{f.label}）" for k, f in list(known.items())[:40])
-                raise StudioDeskError(f"没有这样的指标：{'、'.join(unknown)}。可用的指标：{listed}")
-            county.set_criteria(criteria)
-            print("星级评定标准已保存。")
+            county.set_criteria(_parse_criteria(args.criteria, totals))
+            print("星级评定标准已保存（每达到一项得一星）：")
+        else:
+            print("星级评定标准（每达到一项得一星）：")
         for criterion in county.criteria():
-            print(f"  ★ {criterion_label(criterion, totals)}（{criterion.key}）")
+            print(f"  ★ {criterion_label(criterion, totals)}")
     return 0
 
 
@@ -164,11 +174,11 @@ def run_remove(args: argparse.Namespace) -> int:
     with open_county(args) as county:
         found = [s for s in county.studios() if s.name == args.name.strip()]
         if not found:
-            raise StudioDeskError(f"汇总中没有名为“{args.name}”的工作室。")
+            raise StudioDeskError(f"汇总中没有名为{quote(args.name.strip())}的工作室。")
         if len(found) > 1:
-            raise StudioDeskError(f"有 {len(found)} 个名为“{args.name}”的工作室，请在汇总窗口中选择要删除的一个。")
+            raise StudioDeskError(f"有 {len(found)} 个名为{quote(args.name.strip())}的工作室，请在汇总窗口中选择要删除的一个。")
         county.remove(found[0].key)
-        print(f"已从汇总中删除“{found[0].name}”。")
+        print(f"已从汇总中删除{quote(found[0].name)}。")
     return 0
 
 

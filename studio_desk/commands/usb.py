@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("package", parents=[common], help="生成报送县政协的材料包（台账、总结，可附数据库）")
     p.add_argument("--year", type=int, default=date.today().year, metavar="年度", help="年度（默认：今年）")
-    p.add_argument("dir", type=Path, metavar="文件夹", help="写到此文件夹")
+    p.add_argument("dir", type=Path, metavar="文件夹", help="写到此文件夹（不存在时新建）")
     p.add_argument("--no-mask", action="store_true", help="不隐去群众的个人信息（默认隐去）")
     p.add_argument("--with-db", action="store_true", help="附上数据库副本")
     p.add_argument("--zip", action="store_true", help="打成一个 zip 文件")

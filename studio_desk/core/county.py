@@ -36,7 +36,7 @@ from studio_desk.core.county_figures import (
     figures_from_json,
     figures_to_json,
 )
-from studio_desk.core.county_intake import PackageCopy, PackageError, take_copy
+from studio_desk.core.county_intake import PackageCopy, PackageError, quote, take_copy
 from studio_desk.core.db import connect, sniff_file, sqlite_error_message
 from studio_desk.core.errors import DatabaseError, StudioDeskError
 from studio_desk.core.figures import YearFigures, period_figures
@@ -112,7 +112,7 @@ class AddResult:
         years = "、".join(str(y) for y in self.studio.years) or "无"
         verb = "已更新" if self.replaced else "已添加"
         return (
-            f"{verb}“{self.studio.name}”：{self.records:,} 条记录，年份 {years}"
+            f"{verb}{quote(self.studio.name)}：{self.records:,} 条记录，年份 {years}"
             f"（数据截至 {self.studio.data_as_of[:10]}）。"
         )
 
@@ -223,11 +223,11 @@ class County:
         existing = self.studio(data.key)
         if existing is not None and existing.data_as_of > data.data_as_of:
             raise PackageError(
-                f"“{copy.source.name}”比已汇总的“{existing.name}”旧（数据截至 {data.data_as_of[:10]}，"
+                f"{quote(copy.source.name)}比已汇总的{quote(existing.name)}旧（数据截至 {data.data_as_of[:10]}，"
                 f"已汇总的截至 {existing.data_as_of[:10]}），未作改动。"
             )
         warnings = [
-            f"已有另一个同名的工作室“{other.name}”（来自不同的数据库，分开汇总）。如是同一工作室换了电脑"
+            f"已有另一个同名的工作室{quote(other.name)}（来自不同的数据库，分开汇总）。如是同一工作室换了电脑"
             "重建了数据库，请在“工作室”中删除旧的一个。"
             for other in self.studios()
             if other.name == data.name and other.key != data.key
@@ -320,7 +320,7 @@ class County:
         code, on a temporary database rebuilt from them); returns how many studios were redone."""
         stale = self.stale_studios()
         for index, entry in enumerate(stale):
-            report(progress, index, len(stale), f"正在重新统计“{entry.name}”……")
+            report(progress, index, len(stale), f"正在重新统计{quote(entry.name)}……")
             figures = self._recompute(entry)
             with self.transaction() as conn:
                 conn.execute("DELETE FROM studio_figures WHERE studio_key = ?", (entry.key,))
@@ -439,7 +439,7 @@ def _open_copy(copy: PackageCopy, workdir: Path) -> Store:
         return Store.open(copy.path, replica_id=_REPLICA, create=False, backup_dir=workdir)
     except DatabaseError as exc:
         text = str(exc).replace(str(copy.path), copy.inner_name).replace(copy.path.name, copy.inner_name)
-        raise PackageError(f"“{copy.source.name}”无法汇总：{text}") from exc
+        raise PackageError(f"{quote(copy.source.name)}无法汇总：{text}") from exc
 
 
 def _years_with_records(store: Store) -> list[int]:
@@ -492,26 +492,26 @@ def _read_copy(copy: PackageCopy, workdir: Path, progress: ProgressFn | None) ->
             version = ensure_ours(probe, copy.path)
         except DatabaseError as exc:
             text = str(exc).replace(str(copy.path), copy.inner_name)
-            raise PackageError(f"“{name}”无法汇总：{text}") from exc
+            raise PackageError(f"{quote(name)}无法汇总：{text}") from exc
     finally:
         probe.close()
     with _open_copy(copy, workdir) as store:
         if not _is_masked(store):
             raise PackageError(
-                f"“{name}”不是隐去群众个人信息的副本（没有脱敏标记），不能汇总到县里。"
+                f"{quote(name)}不是隐去群众个人信息的副本（没有脱敏标记），不能汇总到县里。"
                 "请工作室用“报送县政协”重新生成（勾选隐去群众个人信息）。"
             )
         key = database_identity(store)
         if not key:
-            raise PackageError(f"“{name}”缺少数据库标识，不是履职台账生成的副本。")
+            raise PackageError(f"{quote(name)}缺少数据库标识，不是履职台账生成的副本。")
         years = _years_with_records(store)
         if copy.declared_year is not None and copy.declared_year not in years:
             raise PackageError(
-                f"“{name}”标明是 {copy.declared_year} 年度的材料，但其中没有 {copy.declared_year} 年的记录，"
+                f"{quote(name)}标明是 {copy.declared_year} 年度的材料，但其中没有 {copy.declared_year} 年的记录，"
                 "可能选错了文件，未作改动。"
             )
         if not years:
-            raise PackageError(f"“{name}”里没有任何台账记录，未作改动。")
+            raise PackageError(f"{quote(name)}里没有任何台账记录，未作改动。")
         report(progress, 1, 3, "正在统计各年度数据……")
         studio = store.studio()
         # The year before the first is kept too: it is "last year" beside the first (its roster).

@@ -182,12 +182,86 @@ DEFAULT_CRITERIA = (
 )
 
 
+def column_header(figure: KeyFigure) -> str:
+    """The figure's column in the county table: ``接待走访(次)``, ``接待走访群众(人次)``, ``办结率``."""
+    return f"{figure.label}({figure.unit})" if figure.unit and figure.kind != "rate" else figure.label
+
+
+# Short names a county official types for the figures rated most often (``活动=12``).
+CRITERION_ALIASES = {
+    "活动": "activities_total",
+    "活动次数": "activities_total",
+    "接待": "receptions_total",
+    "接待次数": "receptions_total",
+    "接待人次": "reception_people",
+    "实事": "practical_help",
+    "提案建议": "outputs_total",
+    "建言": "outputs_total",
+    "立案": "proposals_filed",
+    "采用": "adopted_total",
+    "批示": "instructions",
+    "满意率": "satisfaction_rate",
+    "认可率": "satisfaction_rate",
+    "捐赠慰问": "donation_events",
+    "捐赠慰问次数": "donation_events",
+    "捐赠慰问金额": "donation_total",
+}
+
+
+def _plain(text: str) -> str:
+    return text.replace(" ", "").replace("　", "").replace("（", "(").replace("）", ")")
+
+
+def find_figure(name: str, figures: AnnualFigures) -> KeyFigure:
+    """The key figure a typed name means: its column header (``接待走访(次)``), its label
+    (``办结率``), a short name (``活动``) or its key; a :class:`StudioDeskError` naming the
+    choices when the name fits none or several."""
+    from studio_desk.core.errors import StudioDeskError
+
+    known = key_figure_map(figures)
+    typed = _plain(name)
+    if typed in known:
+        return known[typed]
+    alias = CRITERION_ALIASES.get(typed)
+    if alias in known:
+        return known[alias]
+    exact = [kf for kf in known.values() if typed in (_plain(column_header(kf)), _plain(kf.label))]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        choices = "、".join(column_header(kf) for kf in exact)
+        raise StudioDeskError(f"“{name}”可以指几项：{choices}。请照汇总表的列名写，如“{column_header(exact[0])}=…”。")
+    partial = [kf for kf in known.values() if typed and typed in _plain(kf.label)]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        choices = "、".join(column_header(kf) for kf in partial[:12])
+        raise StudioDeskError(f"“{name}”可以指几项：{choices}。请写全指标的名称。")
+    listed = "、".join(column_header(kf) for kf in known.values())
+    raise StudioDeskError(f"没有叫“{name}”的指标。可用的指标（汇总表的列名）：{listed}。")
+
+
+def _threshold_unit(figure: KeyFigure | None) -> str:
+    if figure is None:
+        return ""
+    return "%" if figure.kind == "rate" else figure.unit
+
+
 def criterion_label(criterion: Criterion, figures: AnnualFigures) -> str:
-    """``开展活动 ≥ 12次`` (with the figure's own label and unit)."""
+    """``接待走访(次) ≥ 12``, ``办结率 ≥ 80%``: the county table's column and the threshold."""
     found = key_figure_map(figures).get(criterion.key)
-    label = found.label if found else criterion.key
-    unit = "%" if found is not None and found.kind == "rate" else (found.unit if found else "")
-    return f"{label} ≥ {criterion.threshold}{unit}"
+    if found is None:
+        return f"{criterion.key} ≥ {criterion.threshold}"
+    percent = "%" if found.kind == "rate" else ""
+    return f"{column_header(found)} ≥ {criterion.threshold}{percent}"
+
+
+def criterion_words(criterion: Criterion, figures: AnnualFigures) -> str:
+    """The criterion in a sentence: ``接待走访不少于12次``, ``办结率不低于80%``."""
+    found = key_figure_map(figures).get(criterion.key)
+    label = found.label if found is not None else criterion.key
+    verb = "不低于" if found is not None and found.kind == "rate" else "不少于"
+    return f"{label}{verb}{criterion.threshold}{_threshold_unit(found)}"
 
 
 def stars(figures: AnnualFigures, criteria: tuple[Criterion, ...] | list[Criterion]) -> int:
@@ -258,12 +332,16 @@ def county_figures(
 
 
 __all__ = [
+    "CRITERION_ALIASES",
     "DEFAULT_CRITERIA",
     "CountyFigures",
     "Criterion",
     "StudioFigures",
     "county_figures",
+    "column_header",
     "criterion_label",
+    "criterion_words",
+    "find_figure",
     "figure_value",
     "figures_format",
     "figures_from_json",

@@ -22,6 +22,14 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年度")
 _DB_SUFFIXES = (".sqlite", ".db", ".sqlite3")
 
 
+def quote(text: str) -> str:
+    """A studio's or a file's name in a message: ``“城关镇委员工作室”``; a name that holds quotation
+    marks itself (``青溪县政协“同心”委员工作室``) in corner brackets, so quotes never nest."""
+    if any(mark in text for mark in "“”「」"):
+        return f"「{text}」"
+    return f"“{text}”"
+
+
 class PackageError(StudioDeskError):
     """The package cannot be added; the message names the package and says why."""
 
@@ -54,7 +62,7 @@ def _is_workbook(name: str) -> bool:
 
 def _only_workbook(source: Path) -> PackageError:
     return PackageError(
-        f"“{source.name}”里只有 Excel 台账，没有数据库副本，无法汇总。请工作室在“报送县政协”时"
+        f"{quote(source.name)}里只有 Excel 台账，没有数据库副本，无法汇总。请工作室在“报送县政协”时"
         "勾选“附数据库副本”后重新报送。"
     )
 
@@ -64,10 +72,10 @@ def _one_db(source: Path, names: list[str], workbooks: bool) -> str:
     if not found:
         if workbooks:
             raise _only_workbook(source)
-        raise PackageError(f"“{source.name}”里没有工作室的数据库副本，不是报送材料包。")
+        raise PackageError(f"{quote(source.name)}里没有工作室的数据库副本，不是报送材料包。")
     if len(found) > 1:
         listed = "、".join(Path(n).name for n in found[:5])
-        raise PackageError(f"“{source.name}”里有不止一个数据库文件（{listed}），无法确定是哪一个。请分开添加。")
+        raise PackageError(f"{quote(source.name)}里有不止一个数据库文件（{listed}），无法确定是哪一个。请分开添加。")
     return found[0]
 
 
@@ -79,19 +87,19 @@ def _from_zip(source: Path, target: Path) -> tuple[str, int | None]:
             chosen = _one_db(source, names, any(_is_workbook(n) for n in names))
             info = zf.getinfo(chosen)
             if info.file_size > MAX_COPY_BYTES:
-                raise PackageError(f"“{source.name}”里的数据库副本过大（{info.file_size:,} 字节），不是工作室的报送材料。")
+                raise PackageError(f"{quote(source.name)}里的数据库副本过大（{info.file_size:,} 字节），不是工作室的报送材料。")
             with zf.open(info) as src, open(target, "wb") as dst:
                 copied = 0
                 # The size a zip states can lie: count what actually comes out.
                 while block := src.read(1024 * 1024):
                     copied += len(block)
                     if copied > MAX_COPY_BYTES:
-                        raise PackageError(f"“{source.name}”里的数据库副本过大，不是工作室的报送材料。")
+                        raise PackageError(f"{quote(source.name)}里的数据库副本过大，不是工作室的报送材料。")
                     dst.write(block)
     except zipfile.BadZipFile as exc:
-        raise PackageError(f"“{source.name}”不是完好的 zip 压缩包（可能没有复制完整）。") from exc
+        raise PackageError(f"{quote(source.name)}不是完好的 zip 压缩包（可能没有复制完整）。") from exc
     except OSError as exc:
-        raise PackageError(f"读取“{source.name}”失败：{exc.strerror or exc}") from exc
+        raise PackageError(f"读取{quote(source.name)}失败：{exc.strerror or exc}") from exc
     return Path(chosen).name, declared_year(Path(chosen).name, source.name)
 
 
@@ -112,15 +120,15 @@ def _copy_file(path: Path, target: Path) -> None:
     journal = Path(str(path) + "-journal")
     if journal.exists() and journal.stat().st_size > 0:
         raise PackageError(
-            f"“{path.name}”旁有未完成的事务日志，说明它还在被使用或上次没有正常关闭。"
+            f"{quote(path.name)}旁有未完成的事务日志，说明它还在被使用或上次没有正常关闭。"
             "请用工作室“报送县政协”生成的副本。"
         )
     if path.stat().st_size > MAX_COPY_BYTES:
-        raise PackageError(f"“{path.name}”过大（{path.stat().st_size:,} 字节），不是工作室的报送材料。")
+        raise PackageError(f"{quote(path.name)}过大（{path.stat().st_size:,} 字节），不是工作室的报送材料。")
     try:
         shutil.copyfile(path, target)
     except OSError as exc:
-        raise PackageError(f"读取“{path.name}”失败：{exc.strerror or exc}") from exc
+        raise PackageError(f"读取{quote(path.name)}失败：{exc.strerror or exc}") from exc
 
 
 def take_copy(source: Path | str, workdir: Path) -> PackageCopy:
@@ -128,7 +136,7 @@ def take_copy(source: Path | str, workdir: Path) -> PackageCopy:
     source = Path(source)
     target = workdir / "studio.sqlite"
     if not source.exists():
-        raise PackageError(f"找不到“{source}”。")
+        raise PackageError(f"找不到{quote(str(source))}。")
     if source.is_dir():
         inner, year = _from_folder(source, target)
     elif zipfile.is_zipfile(source) and not _is_workbook(source.name):
@@ -141,4 +149,4 @@ def take_copy(source: Path | str, workdir: Path) -> PackageCopy:
     return PackageCopy(source, target, inner, year)
 
 
-__all__ = ["PackageCopy", "PackageError", "declared_year", "take_copy"]
+__all__ = ["PackageCopy", "PackageError", "declared_year", "quote", "take_copy"]

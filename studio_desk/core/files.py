@@ -24,6 +24,8 @@ PART_SUFFIX = ".part"
 SQLITE_HEADER = b"SQLite format 3\x00"
 # ``PRAGMA application_id`` of a Studio Desk file ("SDK1"), bytes 68–71 of the header.
 _APPLICATION_ID = (0x53444B31).to_bytes(4, "big")
+# The county roll-up file's ("SDKC", core.county): no output may go over it either, ever.
+_COUNTY_APPLICATION_ID = (0x53444B43).to_bytes(4, "big")
 # Files that sit beside a database while it is open, copied, built or written back.
 _SIDE_SUFFIXES = {
     "-journal": "事务日志",
@@ -46,19 +48,26 @@ class OutputError(StudioDeskError):
     """An output could not be written; the target is as it was."""
 
 
-def is_studio_desk_database(path: Path | str) -> bool:
-    """Whether ``path`` is an SQLite file made by Studio Desk (read from its header only)."""
+def _application_id(path: Path | str) -> bytes | None:
+    """An SQLite file's application id (read from its header only), or None for any other file."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(72)
     except OSError:
-        return False
-    return head.startswith(SQLITE_HEADER) and len(head) == 72 and head[68:72] == _APPLICATION_ID
+        return None
+    return head[68:72] if head.startswith(SQLITE_HEADER) and len(head) == 72 else None
+
+
+def is_studio_desk_database(path: Path | str) -> bool:
+    """Whether ``path`` is an SQLite file made by Studio Desk (read from its header only)."""
+    return _application_id(path) == _APPLICATION_ID
 
 
 def protected_reason(path: Path | str, *, allow_database: bool = False) -> str | None:
     """Why no output may be written at ``path`` (a Chinese phrase), or None when it may."""
     path = Path(path)
+    if path.is_file() and _application_id(path) == _COUNTY_APPLICATION_ID:
+        return "县政协汇总文件"
     if path.is_file() and is_studio_desk_database(path):
         if path.parent.name == "backups":
             return "履职台账数据库的备份"

@@ -8,6 +8,7 @@ pulled stick never leaves a half-made package under the final name.
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
 import tempfile
@@ -21,6 +22,15 @@ from studio_desk.core.masking import write_masked_copy
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 
+_MKDIR_WHY = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "磁盘是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.ENOENT: "所在的磁盘或位置不存在",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.ENAMETOOLONG: "名称太长",
+}
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -30,12 +40,14 @@ class PackageResult:
     files: list[str]
     masked: bool
     warnings: list[str] = field(default_factory=list)
+    created_folder: Path | None = None  # the folder named did not exist and was made for the package
 
     @property
     def message(self) -> str:
         what = "、".join(self.files)
         mask = "群众个人信息已隐去" if self.masked else "注意：未隐去群众个人信息"
-        return f"报送材料已生成：{self.path}（{what}；{mask}）。"
+        made = f"已新建文件夹“{self.created_folder}”。" if self.created_folder is not None else ""
+        return f"{made}报送材料已生成：{self.path}（{what}；{mask}）。"
 
 
 def package_name(store: Store, year: int) -> str:
@@ -67,18 +79,72 @@ def write_county_package(
     as_zip: bool = True,
     progress: ProgressFn | None = None,
 ) -> PackageResult:
-    """Write the package for ``year`` into ``folder``; returns what was written."""
-    from studio_desk.core.files import atomic_output
-    from studio_desk.exports.summary import write_summary
-    from studio_desk.exports.workbook import write_workbook
-
+    """Write the package for ``year`` into ``folder`` (made if it is not there); returns what was written."""
     folder = Path(folder)
-    if not folder.is_dir():
-        raise StudioDeskError(f"文件夹“{folder}”不存在。")
     name = package_name(store, year)
     final = folder / (name + ".zip" if as_zip else name)
     if final.exists():
         raise StudioDeskError(f"“{final}”已存在。为免覆盖，请先移走它或换一个文件夹。")
+    created = _make_folder(folder)
+    try:
+        result = _write_package(store, year, name, final, mask_pii, with_db, as_zip, progress)
+    except BaseException:
+        if created is not None:
+            _remove_if_empty(created)
+        raise
+    result.created_folder = created
+    return result
+
+
+def _make_folder(folder: Path) -> Path | None:
+    """The folder the package goes into, made (with any missing parents) when it is not there;
+    returns the topmost folder made, or None when it existed."""
+    from studio_desk.core.files import OutputError
+
+    if folder.is_dir():
+        return None
+    if folder.exists():
+        raise StudioDeskError(f"“{folder}”是一个文件，不是文件夹。请选择一个文件夹。")
+    top = folder
+    while not top.parent.exists() and top.parent != top:
+        top = top.parent
+    try:
+        folder.mkdir(parents=True)
+    except OSError as exc:
+        why = _MKDIR_WHY.get(exc.errno or 0, "系统错误")
+        raise OutputError(
+            f"无法新建文件夹“{folder}”（{why}）：请确认U盘或磁盘已插好、可以写入，或选择一个已有的文件夹。"
+        ) from exc
+    return top
+
+
+def _remove_if_empty(top: Path) -> None:
+    """Undo :func:`_make_folder` after a failed package: only folders left empty go."""
+    for folder in sorted((p for p in top.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+    try:
+        top.rmdir()
+    except OSError:
+        pass
+
+
+def _write_package(
+    store: Store,
+    year: int,
+    name: str,
+    final: Path,
+    mask_pii: bool,
+    with_db: bool,
+    as_zip: bool,
+    progress: ProgressFn | None,
+) -> PackageResult:
+    from studio_desk.core.files import atomic_output
+    from studio_desk.exports.summary import write_summary
+    from studio_desk.exports.workbook import write_workbook
+
     work = Path(tempfile.mkdtemp(prefix="studio-desk-package-"))
     try:
         content = work / name

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from studio_desk.core.county import County
+from studio_desk.core.county_intake import quote
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.progress import ProgressFn, report
 
@@ -24,7 +25,7 @@ def _check_target(county: County, path: Path) -> None:
     if not path.parent.exists():
         raise StudioDeskError(f"文件夹“{path.parent}”不存在。")
     if path.resolve() == county.path.resolve():
-        raise StudioDeskError(f"“{path.name}”是县政协汇总文件本身，不能用作输出文件。请换一个文件名。")
+        raise StudioDeskError(f"{quote(path.name)}是县政协汇总文件本身，不能用作输出文件。请换一个文件名。")
 
 
 def write_county_report(

@@ -12,23 +12,24 @@ from datetime import date
 from studio_desk.core.county_figures import (
     CountyFigures,
     StudioFigures,
-    criterion_label,
+    column_header,
+    criterion_words,
+    figure_value,
+    key_figure_map,
     star_text,
 )
 from studio_desk.core.figures import Rate, YearFigures
-from studio_desk.core.money import format_fen, format_yuan_prose
 from studio_desk.exports import document as d
-
-OUTPUT_UNITS = {"提案": "件", "社情民意信息": "条", "会议发言": "篇", "意见建议": "条", "微建议": "条", "调研报告": "篇"}
+from studio_desk.exports import summary_prose as prose
+from studio_desk.exports.summary_prose import OUTPUT_UNITS, number, yuan
 NAMED_STUDIOS = 8  # studios named with their highlights; the rest are counted
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
 
 def _change(now: int, before: int, unit: str) -> str:
-    if not before or now == before:
-        return ""
-    diff = now - before
-    return f"，较上年{'增加' if diff > 0 else '减少'}{abs(diff)}{unit}"
+    """``，较上年增加5次`` (the summary's words), or nothing when last year had none."""
+    words = prose.change(now, before, unit)
+    return f"，{words}" if words else ""
 
 
 def _listing(items: dict[str, int], unit: str | dict[str, str]) -> str:
@@ -36,7 +37,7 @@ def _listing(items: dict[str, int], unit: str | dict[str, str]) -> str:
     for name, n in items.items():
         if n and not name.startswith("未"):
             u = unit.get(name, "件") if isinstance(unit, dict) else unit
-            parts.append(f"{name}{n}{u}")
+            parts.append(f"{name}{number(n)}{u}")
     return "、".join(parts)
 
 
@@ -45,16 +46,16 @@ def _rate(r: Rate) -> str:
 
 
 def _activities(c: YearFigures, p: YearFigures) -> str:
-    text = f"各委员工作室全年共开展活动{c.activities_total}次{_change(c.activities_total, p.activities_total, '次')}"
+    text = f"各委员工作室全年共开展活动{number(c.activities_total)}次{_change(c.activities_total, p.activities_total, '次')}"
     types = _listing(c.activities_by_type, "次")
     if types:
         text += f"，其中{types}"
     if c.member_participations:
-        text += f"；委员参加活动{c.member_participations}人次"
+        text += f"；委员参加活动{number(c.member_participations)}人次"
     if c.public_participants:
-        text += f"，群众参与{c.public_participants}人次"
+        text += f"，群众参与{number(c.public_participants)}人次"
     if c.suggestions_collected:
-        text += f"，收集意见建议{c.suggestions_collected}条"
+        text += f"，收集意见建议{number(c.suggestions_collected)}条"
     return text + "。"
 
 
@@ -62,15 +63,15 @@ def _receptions(c: YearFigures, p: YearFigures) -> str:
     if not c.receptions_total:
         return ""
     text = (
-        f"接待走访群众{c.reception_people}人次"
+        f"接待走访群众{number(c.reception_people)}人次"
         f"{_change(c.reception_people, p.reception_people, '人次')}"
     )
     if c.reception_households:
-        text += f"，入户走访{c.reception_households}户"
+        text += f"，入户走访{number(c.reception_households)}户"
     if c.practical_help:
-        text += f"，帮办实事{c.practical_help}件"
+        text += f"，帮办实事{number(c.practical_help)}件"
     if c.disputes_resolved:
-        text += f"，化解矛盾纠纷{c.disputes_resolved}件"
+        text += f"，化解矛盾纠纷{number(c.disputes_resolved)}件"
     if c.close_rate.value is not None:
         text += f"，诉求办结率{_rate(c.close_rate)}"
     if c.satisfaction_rate.value is not None:
@@ -81,17 +82,17 @@ def _receptions(c: YearFigures, p: YearFigures) -> str:
 def _outputs(c: YearFigures, p: YearFigures) -> str:
     if not c.outputs_total:
         return ""
-    text = f"提交提案建议{c.outputs_total}件{_change(c.outputs_total, p.outputs_total, '件')}"
+    text = f"提交提案建议{number(c.outputs_total)}件{_change(c.outputs_total, p.outputs_total, '件')}"
     kinds = _listing(c.outputs_by_kind, OUTPUT_UNITS)
     if kinds:
         text += f"，其中{kinds}"
     tail = []
     if c.proposals_filed:
-        tail.append(f"提案立案{c.proposals_filed}件")
+        tail.append(f"提案立案{number(c.proposals_filed)}件")
     if c.adopted_total:
-        tail.append(f"被采用{c.adopted_total}件")
+        tail.append(f"被采用{number(c.adopted_total)}件")
     if c.instructions:
-        tail.append(f"获领导批示{c.instructions}件")
+        tail.append(f"获领导批示{number(c.instructions)}件")
     if tail:
         text += "；" + "，".join(tail)
     return text + "。"
@@ -101,16 +102,16 @@ def _donations(c: YearFigures) -> str:
     t = c.donations_all
     if not t.events:
         return ""
-    text = f"开展捐赠慰问活动{t.events}次"
+    text = f"开展捐赠慰问活动{number(t.events)}次"
     parts = []
     if t.cash_fen:
-        parts.append(f"捐赠现金{format_yuan_prose(t.cash_fen)}")
+        parts.append(f"捐赠现金{yuan(t.cash_fen)}")
     if t.in_kind_fen:
-        parts.append(f"物资价值{format_yuan_prose(t.in_kind_fen)}")
+        parts.append(f"物资价值{yuan(t.in_kind_fen)}")
     if parts:
-        text += "，" + "、".join(parts) + f"，合计{format_yuan_prose(t.total_fen)}"
+        text += "，" + "、".join(parts) + f"，合计{yuan(t.total_fen)}"
     if t.people:
-        text += f"，惠及群众{t.people}人"
+        text += f"，惠及群众{number(t.people)}人"
     return text + "。"
 
 
@@ -118,15 +119,15 @@ def _studio_sentence(s: StudioFigures) -> str:
     c = s.figures.current
     facts = []
     if c.activities_total:
-        facts.append(f"开展活动{c.activities_total}次")
+        facts.append(f"开展活动{number(c.activities_total)}次")
     if c.reception_people:
-        facts.append(f"接待走访群众{c.reception_people}人次")
+        facts.append(f"接待走访群众{number(c.reception_people)}人次")
     if c.practical_help:
-        facts.append(f"帮办实事{c.practical_help}件")
+        facts.append(f"帮办实事{number(c.practical_help)}件")
     if c.outputs_total:
-        facts.append(f"提交提案建议{c.outputs_total}件")
+        facts.append(f"提交提案建议{number(c.outputs_total)}件")
     if c.donations_all.total_fen:
-        facts.append(f"捐赠慰问{format_yuan_prose(c.donations_all.total_fen)}")
+        facts.append(f"捐赠慰问{yuan(c.donations_all.total_fen)}")
     text = f"{s.name}全年" + "，".join(facts) if facts else f"{s.name}按时报送了履职台账"
     highlights = [h for h in c.highlights if h.topic][:3]
     if highlights:
@@ -147,7 +148,7 @@ def _rating(county: CountyFigures) -> list[d.Block]:
     if not county.criteria or not county.studios:
         return []
     out_of = len(county.criteria)
-    rules = "；".join(criterion_label(c, county.totals) for c in county.criteria)
+    rules = "、".join(criterion_words(c, county.totals) for c in county.criteria)
     blocks: list[d.Block] = [
         d.Paragraph(
             f"按照县政协确定的评定标准（{rules}，每达到一项得一星，满分{out_of}星），"
@@ -170,26 +171,33 @@ def _rating(county: CountyFigures) -> list[d.Block]:
     return blocks
 
 
+# The figures the attachment shows for every studio; each rating criterion's figure is added.
+ATTACHMENT_FIGURES = (
+    "activities_total", "receptions_total", "reception_people", "practical_help", "outputs_total", "donation_total",
+)
+TEXT_WIDTH_MM = 156.0
+
+
 def _attachment_table(county: CountyFigures) -> d.Table:
-    header = ["工作室", "星级", "开展活动(次)", "接待走访(人次)", "帮办实事(件)", "提案建议(件)", "捐赠慰问(元)"]
-    rows: list[list[d.CellValue]] = [header]
+    """Every studio's main figures under the county table's own column names (``接待走访(次)``
+    beside ``接待走访群众(人次)``), so a criterion and the column it judges carry the same words."""
+    known = key_figure_map(county.totals)
+    keys = [k for k in ATTACHMENT_FIGURES if k in known]
+    keys += [c.key for c in county.criteria if c.key in known and c.key not in keys]
+    columns = [known[k] for k in keys]
+    rows: list[list[d.CellValue]] = [["工作室", "星级", *(column_header(kf) for kf in columns)]]
     out_of = len(county.criteria)
     for s in sorted(county.studios, key=_score):
-        c = s.figures.current
-        rows.append([
-            s.name, star_text(s.stars, out_of), str(c.activities_total), str(c.reception_people),
-            str(c.practical_help), str(c.outputs_total), format_fen(c.donations_all.total_fen),
-        ])
-    t = county.totals.current
-    rows.append([
-        d.Cell("合计", bold=True), "", str(t.activities_total), str(t.reception_people),
-        str(t.practical_help), str(t.outputs_total), format_fen(t.donations_all.total_fen),
-    ])
+        values = [figure_value(s.figures, kf.key, kf) for kf in columns]
+        rows.append([s.name, star_text(s.stars, out_of), *(f.text(f.current) for f in values)])
+    rows.append([d.Cell("合计", bold=True), "", *(kf.text(kf.current) for kf in columns)])
+    name_mm, stars_mm = 34.0, max(14.0, 3.6 * out_of + 4)
+    each = (TEXT_WIDTH_MM - name_mm - stars_mm) / max(len(columns), 1)
     return d.Table.of(
         rows,
-        widths_mm=(36, 22, 19, 21, 19, 18, 21),
-        align=("left", "centre", "right", "right", "right", "right", "right"),
-        size=10.0,
+        widths_mm=(name_mm, stars_mm, *([each] * len(columns))),
+        align=("left", "centre", *(["right"] * len(columns))),
+        size=10.0 if len(columns) <= 7 else 9.0,
         caption=f"{county.year}年度各委员工作室主要履职数据",
     )
 
@@ -204,7 +212,7 @@ def county_writeup(county: CountyFigures, county_name: str, signed_on: date | No
     blocks: list[d.Block] = [d.Title(title)]
     opening = f"{year}年，{county_name}共有{n}个委员工作室报送了年度履职台账"
     if c.members_total:
-        opening += f"，工作室委员{c.members_total}人"
+        opening += f"，工作室委员{number(c.members_total)}人"
     active = len(county.active_studios())
     if active < n:
         opening += f"，其中{active}个工作室本年度有履职记录"

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desk.core.county import County
-from studio_desk.core.county_figures import CountyFigures, figure_value, star_text
+from studio_desk.core.county_intake import quote
+from studio_desk.core.county_figures import CountyFigures, column_header, figure_value, star_text
 from studio_desk.core.figures import KeyFigure, Rate
 from studio_desk.ui.tasks import run_task, show_error
 
@@ -252,7 +253,7 @@ class CountyWindow(QMainWindow):
         from studio_desk.core.county_figures import criterion_label
 
         columns = [kf for _, kf in figures.columns()]
-        headers = ["工作室", "星级"] + [f"{kf.label}({kf.unit})" if kf.unit else kf.label for kf in columns]
+        headers = ["工作室", "星级"] + [column_header(kf) for kf in columns]
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setRowCount(len(figures.studios))
@@ -305,7 +306,7 @@ class CountyWindow(QMainWindow):
         def work(progress: Any) -> list[str]:
             lines = []
             for index, path in enumerate(paths):
-                progress(index, len(paths), f"正在添加“{path.name}”……")
+                progress(index, len(paths), f"正在添加{quote(path.name)}……")
                 try:
                     result = county.add_package(path)
                 except Exception as exc:  # noqa: BLE001 - each package is told apart
@@ -333,7 +334,7 @@ class CountyWindow(QMainWindow):
         item = self.studio_table.item(row, 0)
         key = item.data(Qt.ItemDataRole.UserRole)
         answer = QMessageBox.question(
-            self, "删除工作室", f"从汇总中删除“{item.text()}”？工作室自己的数据不受影响，可随时重新添加其材料包。"
+            self, "删除工作室", f"从汇总中删除{quote(item.text())}？工作室自己的数据不受影响，可随时重新添加其材料包。"
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.county.remove(key)

@@ -223,3 +223,58 @@ def test_figures_kept_by_an_older_program_are_computed_again_from_the_kept_recor
             assert {k: (f.current, f.previous) for k, f in after[name].items()} == {
                 k: (f.current, f.previous) for k, f in figures.items()
             }, (year, name)
+
+
+def test_a_name_with_quotation_marks_is_never_quoted_again(county: County, county_studios, tmp_path: Path) -> None:
+    named = tmp_path / "named.sqlite"
+    shutil.copyfile(county_studios[0].database, named)
+    with Store.open(named, replica_id="studio-0") as store:
+        studio = store.studio()
+        studio.name = "青溪县政协“同心”委员工作室"
+        store.save_studio(studio)
+        copy = tmp_path / "青溪县政协“同心”委员工作室-2025年度数据库副本（已脱敏）.sqlite"
+        write_masked_copy(store, copy)
+    message = county.add_package(copy).message
+    assert message.startswith("已添加「青溪县政协“同心”委员工作室」：")
+    assert "““" not in message and "””" not in message
+    wrong_year = copy.with_name("2019年度" + copy.name)
+    shutil.copyfile(copy, wrong_year)
+    for path in (wrong_year, wrong_year.with_name("不存在的" + copy.name)):
+        with pytest.raises(PackageError) as info:
+            county.add_package(path)
+        assert "「" in str(info.value) and "““" not in str(info.value)
+    plain = county.add_package(county_studios[1].masked).message
+    assert plain.startswith(f"已添加“{county_studios[1].name}”：")
+
+
+def test_no_output_is_written_over_the_county_file_or_its_side_files(county_studios, tmp_path: Path) -> None:
+    from studio_desk.core.files import OutputError, atomic_output
+    from studio_desk.core.instance_lock import DatabaseLock
+    from studio_desk.exports.summary import write_summary
+    from studio_desk.exports.workbook import write_workbook
+
+    path = tmp_path / "县政协汇总.sqlite"
+    with County.open(path) as county, DatabaseLock(path):
+        county.add_package(county_studios[0].masked)
+        with county.transaction() as conn:  # a journal beside it while a change is written
+            conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('county_name', '青溪县政协')")
+            journal = Path(str(path) + "-journal")
+            assert journal.exists()
+            with pytest.raises(OutputError, match="事务日志"):
+                with atomic_output(journal) as part:
+                    part.write_bytes(b"x")
+        lock = Path(str(path) + ".lock")
+        original = path.read_bytes()
+        with Store.open(county_studios[0].database, replica_id="studio-0") as store:
+            for write in (lambda p: write_workbook(store, 2025, p), lambda p: write_summary(store, 2025, p)):
+                with pytest.raises(OutputError, match="县政协汇总文件"):
+                    write(path)
+            with pytest.raises(OutputError, match="锁文件"):
+                write_workbook(store, 2025, lock)
+        # not even a database copy written back, which may replace an older copy of a database
+        with pytest.raises(OutputError, match="县政协汇总文件"):
+            with atomic_output(path, allow_database=True) as part:
+                part.write_bytes(b"x")
+        assert path.read_bytes() == original
+        assert [s.name for s in county.studios()] == [county_studios[0].name]
+    assert not list(tmp_path.glob(".*.part"))

@@ -15,7 +15,7 @@ from studio_desk.core.county import County
 from studio_desk.core.county_figures import key_figure_map
 from studio_desk.core.masked_marker import MARKER_SHEET
 from studio_desk.core.masking import masked_workbook_reason
-from studio_desk.core.money import format_yuan_prose
+from studio_desk.exports.summary_prose import yuan
 from studio_desk.exports import ledger_columns as lc
 
 YEAR = 2025
@@ -99,10 +99,18 @@ def test_writeup_names_the_studios_and_states_the_totals(county: County, county_
         assert f"接待走访群众{totals.reception_people}人次" in body
         assert f"帮办实事{totals.practical_help}件" in body
         assert f"提交提案建议{totals.outputs_total}件" in body
-        assert f"合计{format_yuan_prose(totals.donations_all.total_fen)}" in body
+        assert f"合计{yuan(totals.donations_all.total_fen)}" in body  # the studio summary's own words
         for studio in county_studios:
             assert f"{studio.name}全年" in body
         assert "星级评定" in body and "2026年1月15日" in body
+        # the rating says which number it judges, in the words of the attachment's columns
+        assert "接待走访不少于12次" in body and "办结率不低于80%" in body
+        assert "接待走访(次)" in body and "接待走访群众(人次)" in body
+    # numbers in the prose as the studio summary writes them: 62195元, 1515人次, never 62,195元
+    prose = re.sub(r"\s+", "", word.split("附件")[0])
+    total = totals.donations_all.total_fen
+    assert total >= 1000_00 and total % 1_000_000 and f"合计{total // 100}" in prose
+    assert not re.search(r"\d,\d{3}", prose)
 
 
 def test_cli_add_list_report(tmp_path: Path, county_studios, capsys) -> None:
@@ -129,6 +137,18 @@ def test_cli_add_list_report(tmp_path: Path, county_studios, capsys) -> None:
     assert "汇总文件本身" in capsys.readouterr().err
     with County.open(db, create=False) as county:
         assert len(county.studios()) == 3
-    assert main(["county", "rating", "activities_total=5", "close_rate=90", "--db", str(db)]) == 0
-    assert "开展活动 ≥ 5次" in capsys.readouterr().out
-    assert main(["county", "rating", "no_such=5", "--db", str(db)]) == 1
+    assert main(["county", "rating", "活动=5", "接待走访（次）=10", "接待人次=300", "办结率=90%", "--db", str(db)]) == 0
+    shown = capsys.readouterr().out
+    for line in ("开展活动(次) ≥ 5", "接待走访(次) ≥ 10", "接待走访群众(人次) ≥ 300", "办结率 ≥ 90%"):
+        assert line in shown
+    assert not re.search(r"[a-z_]{4,}", shown)  # no English keys shown
+    with County.open(db, create=False) as county:
+        keys = [(c.key, c.threshold) for c in county.criteria()]
+    assert keys == [("activities_total", 5), ("receptions_total", 10), ("reception_people", 300), ("close_rate", 90)]
+    assert main(["county", "rating", "没有这项=5", "--db", str(db)]) == 1
+    assert "可用的指标" in capsys.readouterr().err
+    assert main(["county", "rating", "群众=5", "--db", str(db)]) == 1  # 群众参与 / 接待走访群众 / 受益群众 …
+    assert "可以指几项" in capsys.readouterr().err
+    assert main(["county", "rating", "办结率=180", "--db", str(db)]) == 1
+    with County.open(db, create=False) as county:
+        assert [(c.key, c.threshold) for c in county.criteria()] == keys  # a refused setting changes nothing

@@ -75,8 +75,33 @@ def test_package_cli(demo_path: Path, tmp_path: Path, data_home: Path):
 
     env = dict(os.environ, STUDIO_DESK_HOME=str(data_home))
     root = Path(__file__).resolve().parents[2]
+    target = tmp_path / "报送" / "2026年"  # neither folder exists yet: the package makes them
     r = subprocess.run([sys.executable, "-m", "studio_desk", "--db", str(demo_path), "package", "--year", "2026",
-                        str(tmp_path), "--zip"], capture_output=True, text=True, env=env, cwd=root, check=False)
+                        str(target), "--zip"], capture_output=True, text=True, env=env, cwd=root, check=False)
     assert r.returncode == 0, r.stderr
-    assert "报送材料已生成" in r.stdout
-    assert len(list(tmp_path.glob("*.zip"))) == 1
+    assert f"已新建文件夹“{tmp_path / '报送'}”" in r.stdout and "报送材料已生成" in r.stdout
+    assert len(list(target.glob("*.zip"))) == 1
+
+
+def test_package_into_an_existing_folder_says_nothing_about_folders(demo_store: Store, tmp_path: Path):
+    result = write_county_package(demo_store, 2026, tmp_path)
+    assert result.created_folder is None and "新建文件夹" not in result.message
+
+
+def test_failed_package_takes_away_the_folder_it_made(demo_store: Store, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch):
+    import studio_desk.exports.summary as summary
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StudioDeskError("总结写不出")
+
+    monkeypatch.setattr(summary, "write_summary", broken)
+    with pytest.raises(StudioDeskError, match="总结写不出"):
+        write_county_package(demo_store, 2026, tmp_path / "新" / "报送")
+    assert not (tmp_path / "新").exists()
+
+
+def test_package_folder_that_is_a_file_is_refused(demo_store: Store, tmp_path: Path):
+    (tmp_path / "报送").write_text("x")
+    with pytest.raises(StudioDeskError, match="是一个文件，不是文件夹"):
+        write_county_package(demo_store, 2026, tmp_path / "报送")
