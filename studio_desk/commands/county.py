@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=run_window)
     actions = p.add_subparsers(dest="county_command", metavar="子命令", parser_class=sub._parser_class)
 
-    a = actions.add_parser("add", parents=[common], help="添加工作室的报送材料包（zip、文件夹或数据库副本），同一工作室的新材料替换旧的")
+    a = actions.add_parser("add", parents=[common], help="添加工作室的报送材料包（zip、文件夹、数据库副本或隐去个人信息的 Excel 台账），同一工作室的新材料替换旧的")
     a.add_argument("packages", nargs="+", type=Path, metavar="材料包", help="工作室“报送县政协”生成的材料包")
     a.set_defaults(run=run_add)
 
@@ -86,13 +86,15 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from studio_desk.exports.county_ledgers import add_package
+
     failed = 0
     with open_county(args, create=True) as county:
         if not county.studios():
             print(f"县政协汇总文件：{county.path.resolve()}")
         for package in args.packages:
             try:
-                result = county.add_package(package)
+                result = add_package(county, package)
             except StudioDeskError as exc:
                 failed += 1
                 print(f"未添加：{exc}")

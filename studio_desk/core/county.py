@@ -23,7 +23,6 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from studio_desk.core import codec
@@ -36,11 +35,20 @@ from studio_desk.core.county_figures import (
     figures_from_json,
     figures_to_json,
 )
-from studio_desk.core.county_intake import PackageCopy, PackageError, quote, take_copy
+from studio_desk.core.county_intake import PackageCopy, PackageError, only_workbook, quote, take_copy
+from studio_desk.core.county_read import (
+    LEDGERS,
+    REPLICA,
+    StudioData,
+    WorkbookReader,
+    database_identity,
+    read_database_copy,
+    read_workbook_copy,
+)
 from studio_desk.core.db import connect, sniff_file, sqlite_error_message
 from studio_desk.core.errors import DatabaseError, StudioDeskError
 from studio_desk.core.figures import YearFigures, period_figures
-from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
+from studio_desk.core.models import Member, Record
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.schema import APPLICATION_ID as STUDIO_APPLICATION_ID
 from studio_desk.core.store import Store
@@ -48,15 +56,6 @@ from studio_desk.core.text import utc_now
 
 COUNTY_APPLICATION_ID = 0x53444B43  # "SDKC"
 COUNTY_FILENAME = "县政协汇总.sqlite"
-# The ledgers a studio's records are kept by, in the workbook's order, and how each is sorted.
-LEDGERS: tuple[tuple[type[Record], str | None], ...] = (
-    (Member, None),
-    (Activity, "date"),
-    (Reception, "date"),
-    (Donation, "date"),
-    (Proposal, "submitted_on"),
-)
-_REPLICA = "county-collection"
 _CRITERIA_KEY = "rating_criteria"
 _NAME_KEY = "county_name"
 
@@ -82,7 +81,19 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-COUNTY_MIGRATIONS = [(1, _v1_initial)]
+def _v2_year_sources(conn: sqlite3.Connection) -> None:
+    """How recent the data is, per year (a workbook replaces only its own year, and only with data
+    at least as recent) and of the last database copy (a copy replaces only an older copy)."""
+    conn.execute("ALTER TABLE studio_figures ADD COLUMN data_as_of TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE studios ADD COLUMN copy_as_of TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE studios SET copy_as_of = data_as_of")
+    conn.execute(
+        "UPDATE studio_figures SET data_as_of = (SELECT data_as_of FROM studios WHERE key = studio_key) "
+        "WHERE year IN (SELECT value FROM json_each((SELECT years FROM studios WHERE key = studio_key)))"
+    )
+
+
+COUNTY_MIGRATIONS = [(1, _v1_initial), (2, _v2_year_sources)]
 COUNTY_VERSION = COUNTY_MIGRATIONS[-1][0]
 
 
@@ -115,23 +126,6 @@ class AddResult:
             f"{verb}{quote(self.studio.name)}：{self.records:,} 条记录，年份 {years}"
             f"（数据截至 {self.studio.data_as_of[:10]}）。"
         )
-
-
-@dataclass
-class _StudioData:
-    """What one package brings, read from its copy before anything is written."""
-
-    key: str
-    name: str
-    county: str
-    sector: str
-    convenor: str
-    data_as_of: str
-    schema_version: int
-    years: list[int]
-    figures: dict[int, str]
-    records: list[tuple[int, str, int, bytes]]
-    member_names: dict[str, str]
 
 
 class County:
@@ -207,49 +201,100 @@ class County:
         years = {year for entry in self.studios() for year in entry.years}
         return sorted(years, reverse=True)
 
-    def add_package(self, source: Path | str, progress: ProgressFn | None = None) -> AddResult:
-        """Add (or, for a studio already here, replace with) a studio's package: all or nothing."""
+    def add_package(
+        self,
+        source: Path | str,
+        progress: ProgressFn | None = None,
+        *,
+        read_workbook: WorkbookReader | None = None,
+    ) -> AddResult:
+        """Add (or, for a studio already here, replace with) a studio's package: all or nothing.
+
+        A database copy replaces all the studio's data; a package of Excel ledgers alone (read by
+        ``read_workbook``, the ledger import) replaces only the years it holds."""
         workdir = Path(tempfile.mkdtemp(prefix="studio-desk-county-"))
         try:
             report(progress, 0, 3, "正在读取材料包……")
             copy = take_copy(source, workdir)
-            data = _read_copy(copy, workdir, progress)
+            if not copy.workbook:
+                data = read_database_copy(copy, workdir, progress)
+            elif read_workbook is None:
+                raise only_workbook(copy.source)
+            else:
+                data = read_workbook_copy(copy, workdir, read_workbook, progress)
             report(progress, 2, 3, "正在写入汇总……")
             return self._store(data, copy)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    def _store(self, data: _StudioData, copy: PackageCopy) -> AddResult:
-        existing = self.studio(data.key)
-        if existing is not None and existing.data_as_of > data.data_as_of:
+    def _year_as_of(self, key: str, year: int) -> str:
+        row = self.conn.execute(
+            "SELECT data_as_of FROM studio_figures WHERE studio_key = ? AND year = ?", (key, year)
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def _refuse_older(self, data: StudioData, copy: PackageCopy, existing: StudioEntry | None) -> None:
+        """A package whose data is certainly older than what the county holds changes nothing.
+
+        A database copy is compared with the last copy added (by their latest changes). A workbook,
+        written after its data's last change, is older only than a change the county holds in its
+        year that came later than its writing."""
+        if existing is None:
+            return
+        if data.partial:
+            kept = max((self._year_as_of(data.key, y) for y in data.years), default="")
+        else:
+            row = self.conn.execute("SELECT copy_as_of FROM studios WHERE key = ?", (data.key,)).fetchone()
+            kept = str(row[0]) if row else ""
+        if kept > data.data_as_of:
             raise PackageError(
                 f"{quote(copy.source.name)}比已汇总的{quote(existing.name)}旧（数据截至 {data.data_as_of[:10]}，"
-                f"已汇总的截至 {existing.data_as_of[:10]}），未作改动。"
+                f"已汇总的截至 {kept[:10]}），未作改动。"
             )
+
+    def _store(self, data: StudioData, copy: PackageCopy) -> AddResult:
+        existing = self.studio(data.key)
+        self._refuse_older(data, copy, existing)
         warnings = [
             f"已有另一个同名的工作室{quote(other.name)}（来自不同的数据库，分开汇总）。如是同一工作室换了电脑"
             "重建了数据库，请在“工作室”中删除旧的一个。"
             for other in self.studios()
             if other.name == data.name and other.key != data.key
         ]
+        keep = existing is not None and data.partial
+        years, as_of, names = list(data.years), data.data_as_of, dict(data.member_names)
+        copy_as_of = "" if data.partial else data.data_as_of
+        if keep and existing is not None:
+            row = self.conn.execute("SELECT copy_as_of FROM studios WHERE key = ?", (data.key,)).fetchone()
+            copy_as_of = str(row[0]) if row else ""
+            years = sorted(set(existing.years) | set(data.years))
+            as_of = max(existing.data_as_of, data.data_as_of)
+            names = {**self.member_names(data.key), **data.member_names}
         with self.transaction() as conn:
-            self._delete(conn, data.key)
+            if keep:
+                for year in data.years:
+                    for table in ("studio_figures", "studio_records"):
+                        conn.execute(f"DELETE FROM {table} WHERE studio_key = ? AND year = ?", (data.key, year))
+                conn.execute("DELETE FROM studios WHERE key = ?", (data.key,))
+            else:
+                self._delete(conn, data.key)
             conn.execute(
                 "INSERT INTO studios(key, name, county, sector, convenor, source_name, data_as_of, "
-                "added_at, schema_version, years, figures_format, member_names) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "added_at, schema_version, years, figures_format, member_names, copy_as_of) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     data.key, data.name, data.county, data.sector, data.convenor, copy.source.name,
-                    data.data_as_of, utc_now(), data.schema_version, json.dumps(data.years),
-                    figures_format(), json.dumps(data.member_names, ensure_ascii=False),
+                    as_of, utc_now(), data.schema_version, json.dumps(years),
+                    figures_format(), json.dumps(names, ensure_ascii=False), copy_as_of,
                 ),
             )
+            # A year kept only as "last year" never replaces a year the studio has sent itself.
             conn.executemany(
-                "INSERT INTO studio_figures(studio_key, year, data) VALUES (?, ?, ?)",
-                [(data.key, year, text) for year, text in data.figures.items()],
+                "INSERT OR IGNORE INTO studio_figures(studio_key, year, data, data_as_of) VALUES (?, ?, ?, ?)",
+                [(data.key, year, text, data.year_as_of.get(year, "")) for year, text in data.figures.items()],
             )
             conn.executemany(
-                "INSERT INTO studio_records(studio_key, year, ledger, count, data) VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO studio_records(studio_key, year, ledger, count, data) VALUES (?, ?, ?, ?, ?)",
                 [(data.key, *row) for row in data.records],
             )
         entry = self.studio(data.key)
@@ -323,10 +368,13 @@ class County:
             report(progress, index, len(stale), f"正在重新统计{quote(entry.name)}……")
             figures = self._recompute(entry)
             with self.transaction() as conn:
+                as_of = dict(conn.execute(
+                    "SELECT year, data_as_of FROM studio_figures WHERE studio_key = ?", (entry.key,)
+                ).fetchall())
                 conn.execute("DELETE FROM studio_figures WHERE studio_key = ?", (entry.key,))
                 conn.executemany(
-                    "INSERT INTO studio_figures(studio_key, year, data) VALUES (?, ?, ?)",
-                    [(entry.key, year, text) for year, text in figures.items()],
+                    "INSERT INTO studio_figures(studio_key, year, data, data_as_of) VALUES (?, ?, ?, ?)",
+                    [(entry.key, year, text, as_of.get(year, "")) for year, text in figures.items()],
                 )
                 conn.execute("UPDATE studios SET figures_format = ? WHERE key = ?", (figures_format(), entry.key))
         report(progress, len(stale), len(stale), "完成。")
@@ -335,7 +383,7 @@ class County:
     def _recompute(self, entry: StudioEntry) -> dict[int, str]:
         workdir = Path(tempfile.mkdtemp(prefix="studio-desk-county-"))
         try:
-            with Store.open(workdir / "studio.sqlite", replica_id=_REPLICA, backup_dir=workdir) as store:
+            with Store.open(workdir / "studio.sqlite", replica_id=REPLICA, backup_dir=workdir) as store:
                 seen: set[str] = set()
                 with store.transaction():
                     for cls, _ in LEDGERS:
@@ -422,110 +470,6 @@ def _migrate(conn: sqlite3.Connection, found: int) -> None:
             raise
 
 
-def database_identity(store: Store) -> str | None:
-    """The studio's identity: when its database file was first created (kept in every copy)."""
-    row = store.conn.execute("SELECT value FROM meta WHERE key = 'created_at'").fetchone()
-    return str(row[0]) if row and row[0] else None
-
-
-def _is_masked(store: Store) -> bool:
-    from studio_desk.core.masking import is_masked_database
-
-    return is_masked_database(store)
-
-
-def _open_copy(copy: PackageCopy, workdir: Path) -> Store:
-    try:
-        return Store.open(copy.path, replica_id=_REPLICA, create=False, backup_dir=workdir)
-    except DatabaseError as exc:
-        text = str(exc).replace(str(copy.path), copy.inner_name).replace(copy.path.name, copy.inner_name)
-        raise PackageError(f"{quote(copy.source.name)}无法汇总：{text}") from exc
-
-
-def _years_with_records(store: Store) -> list[int]:
-    years = []
-    for year in sorted(store.years()):
-        span = (date(year, 1, 1), date(year, 12, 31))
-        if any(store.count(cls, date_range=span) for cls, _ in LEDGERS[1:]):
-            years.append(year)
-    return years
-
-
-def _data_as_of(store: Store) -> str:
-    latest = ""
-    for table in ("studio", *(cls.TABLE for cls, _ in LEDGERS)):
-        row = store.conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()
-        if row and row[0] and row[0] > latest:
-            latest = row[0]
-    return latest
-
-
-def _ledger_blobs(
-    store: Store, year: int, ledgers: tuple[tuple[type[Record], str | None], ...] = LEDGERS
-) -> list[tuple[int, str, int, bytes]]:
-    span = (date(year, 1, 1), date(year, 12, 31))
-    out = []
-    for cls, order in ledgers:
-        ids = (
-            store.query_ids(cls, date_range=span, order_by=order)
-            if order
-            else store.query_ids(cls, date_range=span)
-        )
-        if not ids:
-            continue
-        items = []
-        for start in range(0, len(ids), 1000):
-            items += [codec.to_dict(r) for r in store.get_many(cls, ids[start : start + 1000])]
-        blob = zlib.compress(json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode(), 1)
-        out.append((year, cls.TABLE, len(items), blob))
-    return out
-
-
-def _read_copy(copy: PackageCopy, workdir: Path, progress: ProgressFn | None) -> _StudioData:
-    """Check the copy (schema, masking, identity, year) and read what the county keeps of it."""
-    from studio_desk.core.db import ensure_ours
-
-    name = copy.source.name
-    probe = connect(copy.path, readonly=True)
-    try:
-        try:
-            version = ensure_ours(probe, copy.path)
-        except DatabaseError as exc:
-            text = str(exc).replace(str(copy.path), copy.inner_name)
-            raise PackageError(f"{quote(name)}无法汇总：{text}") from exc
-    finally:
-        probe.close()
-    with _open_copy(copy, workdir) as store:
-        if not _is_masked(store):
-            raise PackageError(
-                f"{quote(name)}不是隐去群众个人信息的副本（没有脱敏标记），不能汇总到县里。"
-                "请工作室用“报送县政协”重新生成（勾选隐去群众个人信息）。"
-            )
-        key = database_identity(store)
-        if not key:
-            raise PackageError(f"{quote(name)}缺少数据库标识，不是履职台账生成的副本。")
-        years = _years_with_records(store)
-        if copy.declared_year is not None and copy.declared_year not in years:
-            raise PackageError(
-                f"{quote(name)}标明是 {copy.declared_year} 年度的材料，但其中没有 {copy.declared_year} 年的记录，"
-                "可能选错了文件，未作改动。"
-            )
-        if not years:
-            raise PackageError(f"{quote(name)}里没有任何台账记录，未作改动。")
-        report(progress, 1, 3, "正在统计各年度数据……")
-        studio = store.studio()
-        # The year before the first is kept too: it is "last year" beside the first (its roster).
-        figure_years = [years[0] - 1, *years]
-        figures = {year: figures_to_json(period_figures(store, year, year)) for year in figure_years}
-        records = _ledger_blobs(store, figure_years[0], LEDGERS[:1])  # that year's roster
-        records += [row for year in years for row in _ledger_blobs(store, year)]
-        names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
-        return _StudioData(
-            key, studio.name.strip() or "（未命名工作室）", studio.county, studio.sector, studio.convenor,
-            _data_as_of(store), version, years, figures, records, names,
-        )
-
-
 __all__ = [
     "COUNTY_APPLICATION_ID",
     "COUNTY_FILENAME",
@@ -533,6 +477,7 @@ __all__ = [
     "LEDGERS",
     "AddResult",
     "County",
+    "StudioData",
     "PackageError",
     "StudioEntry",
     "database_identity",

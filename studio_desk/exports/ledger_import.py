@@ -27,7 +27,13 @@ from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
 from studio_desk.exports.ledger_match import KnownRecords, RowIdentities
 from studio_desk.exports.ledger_notes import formula_notes, formula_refusal, inferred_mode_notes
-from studio_desk.exports.ledger_studio import UNNAMED_STUDIO, is_studio_sheet, is_unnamed, read_studio_sheet
+from studio_desk.exports.ledger_studio import (
+    UNNAMED_STUDIO,
+    is_studio_sheet,
+    is_unnamed,
+    read_studio_sheet,
+    studio_sheet_identity,
+)
 from studio_desk.exports.ledger_rows import Problem, Resolver, build_record, changed_labels
 from studio_desk.exports.ledger_values import is_blank, parse_text
 from studio_desk.exports.xlsx_read import RawSheet, read_workbook
@@ -84,6 +90,8 @@ class ImportPlan:
     use_studio_name: bool = True
     studio: Studio | None = None  # the studio's details, from our own workbook's hidden sheet
     hidden_sheets: list[str] = field(default_factory=list)  # hidden sheets with content (named in the preview)
+    database_identity: str = ""  # the database the workbook was exported from, as its studio sheet says
+    allow_masked: bool = False  # masked values are taken as they are (into a database made for them)
 
     @property
     def ok(self) -> bool:
@@ -148,15 +156,19 @@ def read_ledgers(
     add_unknown_members: bool = False,
     restore_deleted: bool = False,
     include_hidden: bool = False,
+    allow_masked: bool = False,
     progress: ProgressFn | None = None,
 ) -> ImportPlan:
-    """Read ``path`` and plan the import; nothing is written anywhere."""
+    """Read ``path`` and plan the import; nothing is written anywhere.
+
+    ``allow_masked`` reads a masked workbook too: only into a database made for it (the county's
+    temporary one), never over a studio's real data."""
     path = Path(path)
-    plan = ImportPlan(path, restore_deleted=restore_deleted)
+    plan = ImportPlan(path, restore_deleted=restore_deleted, allow_masked=allow_masked)
     report(progress, 0, 1, "正在读取文件……")
     sheets = read_workbook(path)
     # A copy whose citizens' data was masked would overwrite real names and phones with "吴*".
-    reason = masked_workbook_reason(path)
+    reason = None if allow_masked else masked_workbook_reason(path)
     if reason is not None:
         raise StudioDeskError(reason)
     plan.file_time = _file_time(path)
@@ -164,6 +176,7 @@ def read_ledgers(
     found: list[tuple[RawSheet, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]]] = []
     for raw in sheets:
         if is_studio_sheet(raw.name, raw.rows):
+            plan.database_identity = studio_sheet_identity(raw.rows)
             if is_unnamed(store.studio()):
                 plan.studio = read_studio_sheet(raw.rows, store.studio())
             continue
@@ -359,7 +372,7 @@ def _plan_sheet(
         listed.check(row_no, cells, found)
         base = who.exported if who.exported is not None else found
         result = build_record(
-            spec, raw.name, row_no, cells, base, who.record_id, resolver, plan.masked,
+            spec, raw.name, row_no, cells, base, who.record_id, resolver, plan.masked and not plan.allow_masked,
             exact=who.own, created_at=who.created_at,
         )
         if result.problems:
@@ -487,8 +500,11 @@ _REQUIRED: dict[str, Sequence[str]] = {
 # ---------------------------------------------------------------- writing
 
 
-def apply_plan(store: Store, plan: ImportPlan, progress: ProgressFn | None = None) -> ImportResult:
-    """Write the plan: a backup first, then everything in one transaction (or nothing)."""
+def apply_plan(
+    store: Store, plan: ImportPlan, progress: ProgressFn | None = None, *, backup_dir: Path | None = None
+) -> ImportResult:
+    """Write the plan: a backup first (into ``backup_dir``, by default the backups folder), then
+    everything in one transaction (or nothing)."""
     from studio_desk.core.backup import make_backup
     from studio_desk.paths import backups_dir
 
@@ -498,7 +514,7 @@ def apply_plan(store: Store, plan: ImportPlan, progress: ProgressFn | None = Non
     if not todo and not plan.new_members and not plan.new_types and not plan.studio_name:
         return ImportResult(0, 0, len(plan.records), 0, None)
     report(progress, 0, len(todo) + 1, "正在备份数据库……")
-    backup = make_backup(store, backups_dir(), "import")
+    backup = make_backup(store, backup_dir or backups_dir(), "import")
     total = len(todo) + 1
     with store.transaction():
         if plan.studio_name and plan.use_studio_name and is_unnamed(store.studio()):

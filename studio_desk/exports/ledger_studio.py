@@ -18,9 +18,12 @@ from studio_desk.exports.ledger_values import CellError, exact_text, parse_date
 STUDIO_SHEET_NAME = "工作室信息"
 HEADERS = ("项目", "内容")
 UNNAMED_STUDIO = ("", "委员工作室")  # the name a new database starts with
+# The database the workbook comes from (its identity, the same in every copy): the county knows a
+# studio that sends only its workbook by it, as it knows a database copy.
+IDENTITY_LABEL = "数据库标识"
 
 
-def write_studio_sheet(wb: Workbook, studio: Studio) -> None:
+def write_studio_sheet(wb: Workbook, studio: Studio, identity: str = "") -> None:
     from studio_desk.exports.xlsx_cells import CellMaker
 
     ws = wb.create_sheet(STUDIO_SHEET_NAME)
@@ -33,6 +36,8 @@ def write_studio_sheet(wb: Workbook, studio: Studio) -> None:
         value = getattr(studio, info.name)
         style = "date" if info.kind == DATE and value is not None else "text"
         ws.append([cells.cell("text", info.label), cells.cell(style, value if value is not None else "")])
+    if identity:
+        ws.append([cells.cell("text", IDENTITY_LABEL), cells.cell("text", identity)])
 
 
 def is_studio_sheet(name: str, rows: list[list[Any]]) -> bool:
@@ -54,6 +59,14 @@ def read_studio_sheet(rows: list[list[Any]], current: Studio) -> Studio | None:
     if not changes.get("name", "").strip():
         return None
     return codec.copy_record(current, **changes)
+
+
+def studio_sheet_identity(rows: list[list[Any]]) -> str:
+    """The database identity the studio sheet names ("" when it names none)."""
+    for row in rows[1:]:
+        if len(row) >= 2 and row[0] == IDENTITY_LABEL and isinstance(row[1], str):
+            return row[1].strip()[:100]
+    return ""
 
 
 def is_unnamed(studio: Studio) -> bool:

@@ -29,6 +29,7 @@ from studio_desk.core.money import fen_to_decimal
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
+from studio_desk.core.county_read import database_identity
 from studio_desk.exports.ledger_studio import write_studio_sheet
 from studio_desk.exports.ledger_format import ROUND_TRIP_KINDS, format_followup, format_items, round_trip_value
 from studio_desk.exports.xlsx_cells import (
@@ -121,7 +122,7 @@ def _write(
                 citizens,
             )
         _ranking_sheet(wb, studio.name, figures, mask_pii)
-        write_studio_sheet(wb, studio)
+        write_studio_sheet(wb, studio, database_identity(store) or "")
         if mask_pii:
             marker = wb.create_sheet(MARKER_SHEET)
             marker.sheet_state = "veryHidden"

@@ -294,13 +294,15 @@ class CountyWindow(QMainWindow):
 
     def _choose_packages(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "选择工作室报送的材料包", "", "报送材料包 (*.zip *.sqlite *.db);;所有文件 (*)"
+            self, "选择工作室报送的材料包", "", "报送材料包 (*.zip *.sqlite *.db *.xlsx);;所有文件 (*)"
         )
         if files:
             self.add_packages([Path(f) for f in files])
 
     def add_packages(self, paths: list[Path]) -> None:
         """Add each package (each all or nothing); then say what was added and what was not."""
+        from studio_desk.exports.county_ledgers import add_package
+
         county = self.county
 
         def work(progress: Any) -> list[str]:
@@ -308,7 +310,7 @@ class CountyWindow(QMainWindow):
             for index, path in enumerate(paths):
                 progress(index, len(paths), f"正在添加{quote(path.name)}……")
                 try:
-                    result = county.add_package(path)
+                    result = add_package(county, path)
                 except Exception as exc:  # noqa: BLE001 - each package is told apart
                     from studio_desk.core.errors import StudioDeskError
 
