@@ -117,11 +117,17 @@ class AddResult:
     replaced: bool
     records: int
     warnings: list[str] = field(default_factory=list)
+    only_years: tuple[int, ...] = ()  # a workbook's year(s): the studio's other years stay as they were
 
     @property
     def message(self) -> str:
-        years = "、".join(str(y) for y in self.studio.years) or "无"
         verb = "已更新" if self.replaced else "已添加"
+        if self.only_years:
+            added = "、".join(str(y) for y in self.only_years)
+            kept = [y for y in self.studio.years if y not in self.only_years]
+            rest = f"，其他年份（{'、'.join(str(y) for y in kept)}）不变" if kept else ""
+            return f"{verb}{quote(self.studio.name)} {added} 年的台账：{self.records:,} 条记录{rest}。"
+        years = "、".join(str(y) for y in self.studio.years) or "无"
         return (
             f"{verb}{quote(self.studio.name)}：{self.records:,} 条记录，年份 {years}"
             f"（数据截至 {self.studio.data_as_of[:10]}）。"
@@ -300,7 +306,7 @@ class County:
         entry = self.studio(data.key)
         assert entry is not None
         total = sum(r[2] for r in data.records if r[1] != Member.TABLE)
-        return AddResult(entry, existing is not None, total, warnings)
+        return AddResult(entry, existing is not None, total, warnings, tuple(data.years) if data.partial else ())
 
     @staticmethod
     def _delete(conn: sqlite3.Connection, key: str) -> None:
@@ -334,9 +340,13 @@ class County:
         with self.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", (_NAME_KEY, name.strip()))
 
-    def _figures_of(self, year: int) -> dict[str, YearFigures]:
-        rows = self.conn.execute("SELECT studio_key, data FROM studio_figures WHERE year = ?", (year,))
-        return {key: figures_from_json(text) for key, text in rows}
+    def _figures_of(self, year: int, *, reported: bool = False) -> dict[str, YearFigures]:
+        """Each studio's figures of ``year``; ``reported``: only where the studio sent the year's
+        records (not a year kept only as "last year" beside its first, which has no data time)."""
+        sql = "SELECT studio_key, data FROM studio_figures WHERE year = ?"
+        if reported:
+            sql += " AND data_as_of != ''"
+        return {key: figures_from_json(text) for key, text in self.conn.execute(sql, (year,))}
 
     def figures(self, year: int) -> CountyFigures:
         """Every studio's figures of ``year`` with last year's, the county's totals, the rating."""
@@ -348,9 +358,9 @@ class County:
                 + "、".join(stale)
                 + "。请运行“studio-desk county refresh”，或打开县政协汇总窗口（会自动重新统计）。"
             )
-        current, previous = self._figures_of(year), self._figures_of(year - 1)
+        current, previous = self._figures_of(year, reported=True), self._figures_of(year - 1)
         rows = [
-            (s.key, s.name, current.get(s.key) or YearFigures(year), previous.get(s.key) or YearFigures(year - 1))
+            (s.key, s.name, current.get(s.key), previous.get(s.key))
             for s in studios
             if s.key in current or s.key in previous
         ]

@@ -295,6 +295,7 @@ class CountyFigures:
     studios: list[StudioFigures]
     totals: AnnualFigures
     criteria: list[Criterion] = field(default_factory=list)
+    not_reported: list[str] = field(default_factory=list)  # studios with last year's figures only
 
     def columns(self) -> list[tuple[str, KeyFigure]]:
         """The key figures of the county table, in sections (those of the totals)."""
@@ -315,20 +316,25 @@ class CountyFigures:
 
 def county_figures(
     year: int,
-    studios: list[tuple[str, str, YearFigures, YearFigures]],
+    studios: list[tuple[str, str, YearFigures | None, YearFigures | None]],
     criteria: list[Criterion],
 ) -> CountyFigures:
-    """``studios``: (key, name, the year's figures, last year's figures) for each studio."""
-    rows = []
+    """``studios``: (key, name, the year's figures, last year's figures) for each studio; a studio
+    without figures of the year has not reported it: it is named apart, and its last year's
+    figures still count in last year's totals."""
+    rows, missing = [], []
     for key, name, current, previous in studios:
-        annual = AnnualFigures(year, current, previous)
+        if current is None:
+            missing.append(name)
+            continue
+        annual = AnnualFigures(year, current, previous or YearFigures(year - 1))
         rows.append(StudioFigures(key, name, annual, stars(annual, criteria)))
     totals = AnnualFigures(
         year,
-        sum_figures([s[2] for s in studios], year),
-        sum_figures([s[3] for s in studios], year - 1),
+        sum_figures([s[2] for s in studios if s[2] is not None], year),
+        sum_figures([s[3] for s in studios if s[3] is not None], year - 1),
     )
-    return CountyFigures(year, rows, totals, list(criteria))
+    return CountyFigures(year, rows, totals, list(criteria), missing)
 
 
 __all__ = [

@@ -80,8 +80,14 @@ def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str) -> Non
     _finish(ws, len(headers), len(county.studios) + 4)
 
 
+def _columns(spec: lc.SheetSpec) -> list[lc.Column]:
+    """The readers' columns: the round-trip columns after them serve a studio's own import (a county
+    workbook is never imported), and the county file holds no attachments."""
+    return [c for c in spec.printed if c.kind != lc.ATTACHMENTS]
+
+
 def _ledger_rows(county: County, year: int, spec: lc.SheetSpec) -> Iterator[list[Any]]:
-    columns = [c for c in spec.columns if c.kind not in (lc.RECORD_ID, lc.ATTACHMENTS)]  # no files in the county file
+    columns = _columns(spec)
     seq = 0
     for entry, records in county.ledger_records(year, spec.cls):
         names = county.member_names(entry.key)
@@ -92,7 +98,7 @@ def _ledger_rows(county: County, year: int, spec: lc.SheetSpec) -> Iterator[list
 
 def _ledger_sheet(wb: Workbook, county: County, year: int, spec: lc.SheetSpec, county_name: str) -> int:
     ws = wb.create_sheet(spec.name)
-    columns = [c for c in spec.columns if c.kind not in (lc.RECORD_ID, lc.ATTACHMENTS)]  # no files in the county file
+    columns = _columns(spec)
     headers = [STUDIO_HEADER] + [c.header for c in columns]
     stream = _ledger_rows(county, year, spec)
     sample: list[list[Any]] = []

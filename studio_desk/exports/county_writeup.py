@@ -191,11 +191,14 @@ def _attachment_table(county: CountyFigures) -> d.Table:
         values = [figure_value(s.figures, kf.key, kf) for kf in columns]
         rows.append([s.name, star_text(s.stars, out_of), *(f.text(f.current) for f in values)])
     rows.append([d.Cell("合计", bold=True), "", *(kf.text(kf.current) for kf in columns)])
-    name_mm, stars_mm = 34.0, max(14.0, 3.6 * out_of + 4)
-    each = (TEXT_WIDTH_MM - name_mm - stars_mm) / max(len(columns), 1)
+    # Money (``320,405.00``) gets the room it needs on one line; counts and rates share the rest.
+    name_mm, stars_mm, money_mm = 34.0, max(14.0, 3.2 * out_of + 4), 23.0
+    monies = sum(1 for kf in columns if kf.kind == "money")
+    each = (TEXT_WIDTH_MM - name_mm - stars_mm - money_mm * monies) / max(len(columns) - monies, 1)
+    widths = [money_mm if kf.kind == "money" else each for kf in columns]
     return d.Table.of(
         rows,
-        widths_mm=(name_mm, stars_mm, *([each] * len(columns))),
+        widths_mm=(name_mm, stars_mm, *widths),
         align=("left", "centre", *(["right"] * len(columns))),
         size=10.0 if len(columns) <= 7 else 9.0,
         caption=f"{county.year}年度各委员工作室主要履职数据",
@@ -216,6 +219,9 @@ def county_writeup(county: CountyFigures, county_name: str, signed_on: date | No
     active = len(county.active_studios())
     if active < n:
         opening += f"，其中{active}个工作室本年度有履职记录"
+    if county.not_reported:
+        names = "、".join(county.not_reported[:12]) + ("等" if len(county.not_reported) > 12 else "")
+        opening += f"；{names}{len(county.not_reported)}个工作室尚未报送本年度台账，不计入本年度数字"
     blocks.append(d.Paragraph(opening + "。各委员工作室围绕中心工作履职尽责，联系服务界别群众取得新成效。"))
 
     sections: list[tuple[str, list[d.Block]]] = []

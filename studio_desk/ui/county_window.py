@@ -282,7 +282,11 @@ class CountyWindow(QMainWindow):
             table.setColumnWidth(col, width)
             totals.setColumnWidth(col, width)
         rules = "；".join(criterion_label(c, figures.totals) for c in figures.criteria)
-        self.criteria_label.setText(f"评定标准（每项一星）：{rules}" if rules else "未设评定标准。")
+        text = f"评定标准（每项一星）：{rules}" if rules else "未设评定标准。"
+        if figures.not_reported:
+            # A studio that sent last year only is not shown as a row of zeros.
+            text += f"\n尚未报送{figures.year}年的工作室：" + "、".join(figures.not_reported)
+        self.criteria_label.setText(text)
 
     def refresh_stale(self) -> None:
         """Figures kept by an older program are computed again (from the records kept here)."""

@@ -62,6 +62,8 @@ def test_workbook_has_studios_side_by_side_and_ledgers_with_a_studio_column(coun
     assert activities.max_row - 2 == totals["activities_total"].current
     receptions = wb["接待走访台账"]
     header = [c.value for c in receptions[2]]
+    spec = next(sp for sp in lc.RECORD_SHEETS if sp.name == "接待走访台账")
+    assert header == ["工作室", *(c.header for c in spec.printed)]  # the readers' columns, nothing for an import
     names = [r[header.index("对象(姓名/单位)")] for r in receptions.iter_rows(min_row=3, values_only=True)]
     from studio_desk.core.masking import is_organisation
 

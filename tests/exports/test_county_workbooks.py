@@ -92,7 +92,8 @@ def test_a_newer_workbook_replaces_its_own_year_only(county: County, county_stud
         again = write_workbook(store, 2025, tmp_path / "2025年度履职台账.xlsx", mask_pii=True)
         expected = key_figure_map(annual_figures(store, 2025))
     result = add_package(county, again)
-    assert result.replaced
+    assert result.replaced and result.message.startswith(f"已更新“{studio.name}” 2025 年的台账：")
+    assert result.message.endswith("条记录，其他年份（2024）不变。")
     kept = _kept(county, 2025, studio.name)
     assert kept["activities_total"].current == expected["activities_total"].current
     assert {k: f.current for k, f in _kept(county, 2024, studio.name).items()} == before_2024
@@ -181,3 +182,32 @@ def test_a_county_file_of_the_first_version_is_brought_up_to_date(tmp_path: Path
         assert rows == [(2024, ""), (2025, "2026-02-01T00:00:00Z")]
         assert county.conn.execute("SELECT copy_as_of FROM studios").fetchone()[0] == "2026-02-01T00:00:00Z"
         assert county.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_a_studio_that_sent_only_last_year_is_named_not_counted_as_zeros(
+    county: County, county_studios, workbooks, tmp_path: Path
+) -> None:
+    from studio_desk.exports.county_report import write_county_report
+
+    first, second = county_studios[0], county_studios[1]
+    add_package(county, workbooks[2025])  # the first studio sent 2025 only
+    add_package(county, second.masked)  # the second its database (2024–2026)
+    figures = county.figures(2026)
+    assert [s.name for s in figures.studios] == [second.name] and figures.not_reported == [first.name]
+    own_first, _ = _own(first, 2025)
+    own_second, _ = _own(second, 2026)
+    totals = key_figure_map(figures.totals)
+    assert totals["activities_total"].current == own_second["activities_total"].current
+    # last year's total is the county's 2025 total, the first studio's 2025 included
+    assert totals["activities_total"].previous == (
+        own_first["activities_total"].current + own_second["activities_total"].previous
+    )
+    assert [s.name for s in county.figures(2024).studios] == [second.name]  # its 2024 is only "last year"
+    assert county.figures(2024).not_reported == []
+    docx_path = tmp_path / "综述.docx"
+    write_county_report(county, 2026, docx=docx_path)
+    import docx
+
+    text = "".join(p.text for p in docx.Document(str(docx_path)).paragraphs)
+    assert "共有1个委员工作室报送了年度履职台账" in text
+    assert f"{first.name}1个工作室尚未报送本年度台账" in text
