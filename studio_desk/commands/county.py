@@ -27,15 +27,11 @@ def county_path(args: argparse.Namespace) -> Path:
 @contextmanager
 def open_county(args: argparse.Namespace, *, create: bool = False) -> Iterator[County]:
     """The county file, locked against a county window or another command working on it."""
-    from studio_desk.core.instance_lock import DatabaseLock
-
-    path = county_path(args)
-    with DatabaseLock(path):
-        county = County.open(path, create=create)
-        try:
-            yield county
-        finally:
-            county.close()
+    county = County.open_for_work(county_path(args), holder="command", create=create)
+    try:
+        yield county
+    finally:
+        county.close()
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

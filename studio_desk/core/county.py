@@ -20,7 +20,7 @@ import sqlite3
 import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,6 +140,22 @@ class County:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
+        self._close_hooks: list[Callable[[], None]] = []
+
+    @classmethod
+    def open_for_work(cls, path: Path | str, *, holder: str, create: bool = True) -> County:
+        """Lock and open the county file by the one open path's lock (``core.open.take_lock``,
+        ``holder`` "window" or "command"); closing it frees the lock."""
+        from studio_desk.core.open import take_lock
+
+        lock = take_lock(Path(path), holder)
+        try:
+            county = cls.open(path, create=create)
+        except BaseException:
+            lock.release()
+            raise
+        county._close_hooks.append(lock.release)
+        return county
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> County:
@@ -160,7 +176,12 @@ class County:
         return cls(conn, path)
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            self.conn.close()
+        finally:
+            hooks, self._close_hooks = self._close_hooks, []
+            for hook in hooks:
+                hook()
 
     def __enter__(self) -> County:
         return self

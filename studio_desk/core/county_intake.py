@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.files import error_message
 
 # A copy bigger than this is no studio's package (ten busy years are about 200 MB).
 MAX_COPY_BYTES = 2 * 1024**3
@@ -113,7 +114,7 @@ def _from_zip(source: Path, workdir: Path) -> PackageCopy:
     except zipfile.BadZipFile as exc:
         raise PackageError(f"{quote(source.name)}不是完好的 zip 压缩包（可能没有复制完整）。") from exc
     except OSError as exc:
-        raise PackageError(f"读取{quote(source.name)}失败：{exc.strerror or exc}") from exc
+        raise PackageError(error_message(exc, source)) from exc
     inner = Path(chosen).name
     return PackageCopy(source, target, inner, declared_year(inner, source.name), workbook)
 
@@ -144,7 +145,7 @@ def _copy_file(path: Path, target: Path) -> None:
     try:
         shutil.copyfile(path, target)
     except OSError as exc:
-        raise PackageError(f"读取{quote(path.name)}失败：{exc.strerror or exc}") from exc
+        raise PackageError(error_message(exc, path)) from exc
 
 
 def take_copy(source: Path | str, workdir: Path) -> PackageCopy:

@@ -21,6 +21,14 @@ def lock_target(path: Path) -> Path:
     return working_copy_path(path) if removable_reason(path) else path
 
 
+def take_lock(path: Path, holder: str) -> DatabaseLock:
+    """The lock that says ``path`` is open for work (the county file's too), taken; raises
+    ``DatabaseInUse`` at once when another window or command has it."""
+    lock = DatabaseLock(lock_target(path), holder=holder)
+    lock.acquire()
+    return lock
+
+
 def open_for_work(
     path: Path | str,
     *,
@@ -35,8 +43,7 @@ def open_for_work(
     from studio_desk.core.removable import open_database
 
     path = Path(path)
-    lock = DatabaseLock(lock_target(path), holder=holder)
-    lock.acquire()
+    lock = take_lock(path, holder)
     try:
         store = open_database(path, create=create, notify=notify)
     except BaseException:
@@ -46,4 +53,4 @@ def open_for_work(
     return store
 
 
-__all__ = ["lock_target", "open_for_work"]
+__all__ = ["lock_target", "open_for_work", "take_lock"]

@@ -390,11 +390,10 @@ _open_windows: list[CountyWindow] = []  # county windows opened from a studio wi
 
 
 class _OwnedCountyWindow(CountyWindow):
-    """A county window that owns its county file and lock: both are let go when it closes."""
+    """A county window that owns its county file (opened for work): closing it frees the lock."""
 
-    def __init__(self, county: County, lock: Any):
+    def __init__(self, county: County):
         super().__init__(county)
-        self.lock = lock
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
@@ -403,7 +402,6 @@ class _OwnedCountyWindow(CountyWindow):
             event.ignore()
             return
         self.county.close()
-        self.lock.release()
         if self in _open_windows:
             _open_windows.remove(self)
         super().closeEvent(event)
@@ -413,18 +411,14 @@ def open_county_window(parent: QWidget | None, path: Path | None = None) -> Coun
     """Open the county window (on the county file in the data folder unless ``path``)."""
     from studio_desk.core.county import default_county_path
     from studio_desk.core.errors import StudioDeskError
-    from studio_desk.core.instance_lock import DatabaseLock
 
     path = path or default_county_path()
-    lock = DatabaseLock(path)
     try:
-        lock.acquire()
-        county = County.open(path)
+        county = County.open_for_work(path, holder="window")
     except StudioDeskError as exc:
-        lock.release()
         QMessageBox.warning(parent, "县政协汇总", str(exc))
         return None
-    window = _OwnedCountyWindow(county, lock)
+    window = _OwnedCountyWindow(county)
     _open_windows.append(window)
     window.show()
     return window

@@ -90,6 +90,13 @@ def test_the_studio_window_opens_the_county_window(window, qtbot, data_home) -> 
     opened = county_window._open_windows[-1]
     qtbot.waitUntil(opened.isVisible, timeout=5000)
     assert opened.county.path == default_county_path() and default_county_path().exists()
+    # a command on the same county file meanwhile is told who has it open, and changes nothing
+    from studio_desk.cli import main
+    from studio_desk.core.instance_lock import DatabaseInUse
+
+    with pytest.raises(DatabaseInUse, match="窗口"):
+        County.open_for_work(default_county_path(), holder="command")
+    assert main(["county", "rating", "活动=3"]) == 1
     opened.close()
     assert opened not in county_window._open_windows
     # the file and its lock were let go: it opens again
