@@ -219,9 +219,14 @@ def county_writeup(county: CountyFigures, county_name: str, signed_on: date | No
     active = len(county.active_studios())
     if active < n:
         opening += f"，其中{active}个工作室本年度有履职记录"
-    if county.not_reported:
-        names = "、".join(county.not_reported[:12]) + ("等" if len(county.not_reported) > 12 else "")
-        opening += f"；{names}{len(county.not_reported)}个工作室尚未报送本年度台账，不计入本年度数字"
+    missing = county.not_reported
+    if missing:
+        names = "、".join(missing[:12])
+        if len(missing) > 12:
+            names += f"等{len(missing)}个工作室"
+        elif len(missing) > 1:
+            names += f"共{len(missing)}个工作室"
+        opening += f"；另有{names}尚未报送本年度台账，未计入本年度数字"
     blocks.append(d.Paragraph(opening + "。各委员工作室围绕中心工作履职尽责，联系服务界别群众取得新成效。"))
 
     sections: list[tuple[str, list[d.Block]]] = []

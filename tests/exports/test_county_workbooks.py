@@ -210,4 +210,4 @@ def test_a_studio_that_sent_only_last_year_is_named_not_counted_as_zeros(
 
     text = "".join(p.text for p in docx.Document(str(docx_path)).paragraphs)
     assert "共有1个委员工作室报送了年度履职台账" in text
-    assert f"{first.name}1个工作室尚未报送本年度台账" in text
+    assert f"另有{first.name}尚未报送本年度台账，未计入本年度数字" in text
