@@ -140,7 +140,7 @@ class County:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
-        self._close_hooks: list[Callable[[], None]] = []
+        self._on_close: list[Callable[[], None]] = []
 
     @classmethod
     def open_for_work(cls, path: Path | str, *, holder: str, create: bool = True) -> County:
@@ -154,7 +154,7 @@ class County:
         except BaseException:
             lock.release()
             raise
-        county._close_hooks.append(lock.release)
+        county.on_close(lock.release)
         return county
 
     @classmethod
@@ -175,11 +175,15 @@ class County:
             raise
         return cls(conn, path)
 
+    def on_close(self, hook: Callable[[], None]) -> None:
+        """Run ``hook`` after the county file is closed (e.g. to free its lock)."""
+        self._on_close.append(hook)
+
     def close(self) -> None:
         try:
             self.conn.close()
         finally:
-            hooks, self._close_hooks = self._close_hooks, []
+            hooks, self._on_close = self._on_close, []
             for hook in hooks:
                 hook()
 
