@@ -90,7 +90,7 @@ def rota_document(store: Store, year: int, today: date) -> d.Document:
                  str(total)])
     fixed = [11.0, 26.0, 16.0] + ([22.0] if hours is None else []) + ([34.0] if place is None else [])
     widths = (*fixed, 170.0 - sum(fixed) - 26.0, 26.0)
-    align = ("centre",) * (len(header) - 2) + ("left", "right")
+    align = tuple("left" if h == "地点" else "centre" for h in header[:-2]) + ("left", "right")
     facts = [f"接待日：{by.text()}" for by in [rota.rule(store)] if by is not None]
     facts += [f"时间：{hours}"] if hours else []
     facts += [f"地点：{place}"] if place else []
