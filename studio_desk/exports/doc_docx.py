@@ -72,11 +72,9 @@ class _Writer:
             _set(self.doc.settings.element, "w:mirrorMargins")
         if s.name.startswith("form"):
             return  # a form has no character grid: its tables' smaller text keeps its own width
-        # the document grid: lines per page, and characters per line for the body size
-        pitch_twips = round(s.line_pitch * 20)
-        chars = int(s.block_w_mm * d.MM // s.body_size)
-        char_space = round((s.block_w_mm * d.MM / chars - s.body_size) * 4096)
-        _set(section._sectPr, "w:docGrid", type="linesAndChars", linePitch=str(pitch_twips), charSpace=str(char_space))
+        # The document grid of lines only: a character grid makes LibreOffice set every digit in a
+        # grid cell of its own ("40 次"), and the body is justified to the block anyway.
+        _set(section._sectPr, "w:docGrid", type="lines", linePitch=str(round(s.line_pitch * 20)))
 
     def _styles(self) -> None:
         s, styles = self.setup, self.doc.styles
@@ -181,7 +179,7 @@ class _Writer:
 
     def block(self, block: d.Block) -> None:
         if isinstance(block, d.Title):
-            lines = block.lines or (block.text,)
+            lines = block.lines or tuple(self.title_lines(block))
             para = self.paragraph("\n".join(lines), style=self.doc.styles["公文标题"], role=block.role,
                                   size=block.size)
             para.paragraph_format.space_after = Pt(self.setup.line_pitch * block.space_after)  # type: ignore[attr-defined]
@@ -212,6 +210,15 @@ class _Writer:
                 self.doc.add_paragraph(style=self.body)
         elif isinstance(block, d.PageBreak):
             self.doc.add_page_break()
+
+    def title_lines(self, block: d.Title) -> list[str]:
+        """Where the PDF breaks the title, as explicit breaks (Word would otherwise break it at
+        the margin: “…工作/总结”)."""
+        from studio_desk.exports.doc_pdf import title_lines
+        from studio_desk.exports.pdf_fonts import FontSet
+
+        size = block.size or self.setup.title_size
+        return title_lines(block.text, FontSet.load(), block.role, size, self.setup.block_w_mm * d.MM)
 
     def signature(self, block: d.Signature) -> None:
         """GB/T 9704 7.3.5.2 in character widths (digits count half), as right indents."""

@@ -247,7 +247,7 @@ class _Builder:
             return out
         if isinstance(block, d.Heading):
             role = {1: "hei", 2: "kai"}.get(block.level, self.body)
-            return [CondPageBreak(self.pitch * 3), self.text(block.text, role, first=2, align="left")]
+            return [CondPageBreak(self.pitch * 3 - 0.5), self.text(block.text, role, first=2, align="left")]  # 0.5: rounding
         if isinstance(block, d.Paragraph):
             flow = self.text(block.text, block.role, block.size, first=block.indent, left=block.left_indent,
                              align=block.align)

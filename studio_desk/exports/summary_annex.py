@@ -4,12 +4,23 @@
 from __future__ import annotations
 
 from studio_desk.core import enums
-from studio_desk.core.figures import AnnualFigures, TrendYear
+from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, TrendYear
 from studio_desk.exports import document as d
 from studio_desk.exports.summary_prose import RATE_NAMES
 
 RANKING_HEAD = ("排名", "姓名", "工作室职务", "参加活动", "接待走访", "提案", "社情民意", "会议发言",
                 "其他建议", "捐赠慰问", "履职积分")
+
+
+def cell_text(kf: KeyFigure, value: int | Rate) -> str:
+    """A figure as the text writes it, without the unit (the column names it): ``4091``, ``83025``,
+    ``16955.50``, ``94.9%`` — no thousands separators, no ``.00``."""
+    if isinstance(value, Rate):
+        return value.percent_text()
+    if kf.kind == "money":
+        sign, fen = ("-" if value < 0 else ""), abs(value)
+        return f"{sign}{fen // 100}.{fen % 100:02d}" if fen % 100 else f"{sign}{fen // 100}"
+    return str(value)
 
 
 def key_figures_table(figures: AnnualFigures) -> d.Table:
@@ -21,7 +32,7 @@ def key_figures_table(figures: AnnualFigures) -> d.Table:
         for kf in items:
             sub = kf.key.startswith(("activity:", "output:", "donation_cash_fen:", "donation_in_kind_fen:"))
             label = f"　　{kf.label}" if sub else kf.label
-            rows.append([label, kf.unit or "—", kf.text(kf.current), kf.text(kf.previous)])
+            rows.append([label, kf.unit or "—", cell_text(kf, kf.current), cell_text(kf, kf.previous)])
     return d.Table.of(rows, widths_mm=(70, 16, 35, 35), align=("left", "centre", "right", "right"), size=12,
                       note="注：金额单位为元；比率无可计算记录时记为“—”。")
 

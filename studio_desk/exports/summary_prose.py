@@ -19,7 +19,7 @@ from studio_desk.core.figures import AnnualFigures, DonationEvent, Highlight, Le
 OUTPUT_UNITS = {"提案": "件", "社情民意信息": "条", "会议发言": "篇", "意见建议": "条", "微建议": "条", "调研报告": "篇"}
 OUTPUT_WORDS = {"提案": "政协提案", "会议发言": "会议发言", "社情民意信息": "社情民意信息"}
 # Bounds that keep a summary a summary (the ledgers list everything).
-MAX_AUTHORS = 6
+MAX_AUTHORS = 3
 MAX_TOPICS = 5
 MAX_DONATION_EVENTS = 6
 MAX_HIGHLIGHTS = 12
@@ -80,33 +80,49 @@ def _join(parts: Iterable[str]) -> str:
     return "、".join(p for p in parts if p)
 
 
+_UNIT_ENDS = ("委员", "工作室", "协会", "公司", "单位", "工商联", "商会", "联合会", "委员会", "局", "办", "中心", "社区",
+              "学校", "医院", "小组", "界")
+
+
 def member_name(name: str) -> str:
     """``刘刚委员``; a unit or a group keeps its name."""
-    if len(name) <= 4 and not name.endswith(("委员", "工作室", "协会", "公司", "单位")):
+    if len(name) <= 4 and not name.endswith(_UNIT_ENDS):
         return f"{name}委员"
     return name
 
 
+def _kinds(by_kind: dict[str, int]) -> str:
+    return _join(f"{OUTPUT_WORDS.get(k, k)}{n}{OUTPUT_UNITS.get(k, '件')}" for k, n in by_kind.items() if n)
+
+
 def author_sentences(figures: AnnualFigures) -> list[str]:
-    """``刘刚委员共提交政协提案7件、会议发言4篇，主要涉及文旅产业发展、…等问题。``"""
-    out = []
+    """One paragraph: the leading authors each with their kinds and topics (``刘刚委员共提交政协提案
+    7件、会议发言4篇，主要涉及文旅产业发展、…等方面``), then the others together, by kind."""
     leads: list[LeadAuthor] = figures.current.lead_authors
+    sentences = []
     for lead in leads[:MAX_AUTHORS]:
-        kinds = _join(f"{OUTPUT_WORDS.get(k, k)}{n}{OUTPUT_UNITS.get(k, '件')}" for k, n in lead.by_kind.items())
-        topics = []
+        topics: list[str] = []
         for title in lead.titles:
             topic = topic_of(title)
             if topic not in topics:
                 topics.append(topic)
         shown = _join(topics[:MAX_TOPICS])
-        more = "等" if len(topics) > MAX_TOPICS else ""
-        out.append(f"{member_name(lead.name)}共提交{kinds}，主要涉及{shown}{more}方面。")
+        about = f"，主要涉及{shown}{'等' if len(topics) > 1 else ''}方面" if shown else ""
+        sentences.append(f"{member_name(lead.name)}共提交{_kinds(lead.by_kind)}{about}。")
     rest = leads[MAX_AUTHORS:]
     if rest:
-        n = sum(a.total for a in rest)
+        summed: dict[str, int] = {}
+        for lead in rest:
+            for kind, n in lead.by_kind.items():
+                summed[kind] = summed.get(kind, 0) + n
+        shown = rest[:4]
         more = "等" if len(rest) > 4 else ""
-        out.append(f"{_join(a.name for a in rest[:4])}{more}委员还提交了{n}件。")
-    return out
+        if all(member_name(a.name) != a.name for a in shown):  # people: “周勇、张伟委员”
+            who = _join(a.name for a in shown) + more + "委员"
+        else:
+            who = _join(member_name(a.name) for a in shown) + more
+        sentences.append(f"此外，{who}还提交了{_kinds(summed)}。")
+    return ["".join(sentences)] if sentences else []
 
 
 def _items(event: DonationEvent) -> str:
@@ -170,6 +186,14 @@ def outcome_words(h: Highlight) -> str:
     return "，".join(parts)
 
 
+def _kind_of(type_name: str, topic: str) -> str:
+    """The activity type before a topic, unless the topic already says it (``开展“…专题培训”``,
+    not ``开展专题培训“…专题培训”``)."""
+    tail = topic.rstrip("”’")[-3:]
+    pairs = {type_name[i:i + 2] for i in range(len(type_name) - 1)}
+    return "" if any(p in tail for p in pairs) else type_name
+
+
 def highlight_sentences(figures: AnnualFigures) -> list[str]:
     """``6月，开展“…”，带动群众1000人次参与，促成经济成效1300万元。`` + the clerk's note."""
     chosen = figures.current.highlights
@@ -178,7 +202,7 @@ def highlight_sentences(figures: AnnualFigures) -> list[str]:
         chosen = [chosen[i * n // MAX_HIGHLIGHTS] for i in range(MAX_HIGHLIGHTS)]
     out = []
     for h in chosen:
-        text = f"{h.date.month}月，开展{h.type}{quoted(h.topic)}"
+        text = f"{h.date.month}月，开展{_kind_of(h.type, h.topic)}{quoted(h.topic)}"
         outcome = outcome_words(h)
         if outcome:
             text += f"，{outcome}"
@@ -197,25 +221,26 @@ RATE_NAMES = (("participation", "委员参与率"), ("conversion", "成果转化
 
 
 def trend_sentence(trend: list[TrendYear]) -> str:
-    """Seed 003: ``委员参与率、成果转化率分别由2021年60%、40%增至2025年的92%、91%``."""
+    """The rates that rose, as seed 003 tells them: ``委员参与率、成果转化率分别由2021年的60%、40%
+    增至2025年的92%、91%``; over one year ``与上年相比，办结率由95%提高到97.5%``. A rate that fell
+    or stayed is left to the 附件 table; nothing when none rose."""
     if len(trend) < 2:
         return ""
     first, last = trend[0], trend[-1]
-    names, before, after, ups = [], [], [], []
+    names, before, after = [], [], []
     for key, label in RATE_NAMES:
         a, b = getattr(first, key), getattr(last, key)
-        if a.value is None or b.value is None:
+        if a.value is None or b.value is None or b.value <= a.value:
             continue
         names.append(label)
         before.append(a.percent_text())
         after.append(b.percent_text())
-        ups.append(b.value >= a.value)
     if not names:
         return ""
-    verb = "增至" if all(ups) else "变为"
-    many = len(names) > 1
-    return (f"{_join(names)}{'分别' if many else ''}由{first.year}年的{_join(before)}"
-            f"{verb}{last.year}年的{_join(after)}。")
+    each = "分别" if len(names) > 1 else ""
+    if last.year - first.year == 1:
+        return f"与上年相比，{_join(names)}{each}由{_join(before)}提高到{_join(after)}。"
+    return f"{_join(names)}{each}由{first.year}年的{_join(before)}增至{last.year}年的{_join(after)}。"
 
 
 def rate_text(rate: Rate) -> str:

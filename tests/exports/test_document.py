@@ -162,7 +162,8 @@ def test_docx_has_the_page_setup_styles_and_the_same_words(tmp_path: Path):
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}mirrorMargins") is not None
     assert word.settings.odd_and_even_pages_header_footer
     texts = [p.text for p in word.paragraphs]
-    assert texts[0] == "江口县政协经济界别委员工作室2025年度工作总结"
+    # broken where the PDF breaks it (else Word and LibreOffice break it at the margin: “…工作/总结”)
+    assert texts[0] == "江口县政协经济界别委员工作室\n2025年度工作总结"
     assert word.paragraphs[0].style.name == "公文标题"
     heads = [p for p in word.paragraphs if p.style.name == "Heading 1"]
     assert [p.text for p in heads][:2] == ["一、第1部分", "二、第2部分"]
@@ -175,4 +176,4 @@ def test_docx_has_the_page_setup_styles_and_the_same_words(tmp_path: Path):
     expected = d.plain_text(doc)
     for p in texts:
         if p:
-            assert p in expected
+            assert p.replace("\n", "") in expected

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+import pdfplumber
 import pytest
 
 from studio_desk.exports.pdf_lines import CANNOT_END, CANNOT_START
@@ -100,6 +101,10 @@ def test_word_version_states_the_same_figures(written) -> None:
     assert len(document.tables) >= 4  # the 附件 tables
     section = document.sections[0]
     assert round(section.top_margin.mm) == 37 and round(section.page_width.mm) == 210
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert section._sectPr.find(f"{w}docGrid").get(f"{w}type") == "lines"  # no character grid
+    normal = document.styles["Normal"].element.pPr
+    assert normal.find(f"{w}autoSpaceDE").get(f"{w}val") == "0"  # Word: no space beside digits
     assert "下一步，我们将（继续）围绕“中心工作”，推动工作室建设走深走实。" in [p.text for p in document.paragraphs]
 
 
@@ -116,3 +121,14 @@ def test_libreoffice_opens_the_word_version(written, tmp_path: Path) -> None:
     text = flat("".join(ln.text for ln in lines(pdf)))
     assert page_count(pdf) >= 5
     assert flat("全年共开展各类活动9次") in text and "2026年1月15日" in text
+    # the title breaks where the PDF breaks it, not at the margin (“…工作/总结”)
+    found = lines(pdf)
+    assert [ln.text for ln in found[:2]] == ["测试县政协“民生”委员工作室", "2025年度工作总结"]
+    # no digit gets a grid cell of its own (a character grid gave “40 次”, gaps of up to a whole
+    # character); what is left is LibreOffice's own space between Latin and CJK (it does not
+    # read the autoSpaceDE switch that Word and WPS obey) plus justification: under 0.4 of one
+    with pdfplumber.open(str(pdf)) as doc:
+        chars = sorted((c for c in doc.pages[0].chars if c["text"].strip()), key=lambda c: (round(c["bottom"]), c["x0"]))
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])
+            if a["text"].isdigit() and "\u4e00" <= b["text"] <= "\u9fff" and abs(a["bottom"] - b["bottom"]) < 1]
+    assert gaps and max(gaps) < 0.4 * 16, gaps
