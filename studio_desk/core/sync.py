@@ -61,6 +61,7 @@ class Conflict:
     other_updated_at: str
     kept_deleted: bool
     other_deleted: bool
+    kept_here: bool | None = None  # the kept version is this copy's own (None: not known, e.g. from history)
 
     @property
     def type_title(self) -> str:
@@ -95,9 +96,11 @@ class PlannedChange:
     record_id: str
     title: str
     detail: str = ""
+    day: str = ""  # the record's own date (several records share a title), see record_day
 
     def describe(self) -> str:
-        return f"{self.action}　{self.type_title}“{self.title}”" + (f"　{self.detail}" if self.detail else "")
+        day = f"（{self.day}）" if self.day else ""
+        return f"{self.action}　{self.type_title}“{self.title}”{day}" + (f"　{self.detail}" if self.detail else "")
 
 
 @dataclass
@@ -360,7 +363,7 @@ class _TableMerge:
             self.conflicts.append(conflict)
             self.counts.conflicts += 1
             self.changes.append(PlannedChange("冲突", self.cls.TITLE, conflict.record_id, conflict.title,
-                                              conflict.describe()))
+                                              conflict.describe(), record_day(record)))
 
     def keep_mine(self, mine: Record, theirs: Record) -> None:
         self.archive_once(theirs, _conflict(mine, theirs, self.my_known, self.their_known, kept=mine))
@@ -371,7 +374,7 @@ class _TableMerge:
                 self.store.write_version(theirs, replacing=None)
             if not theirs.deleted:
                 self.counts.added += 1
-                self.changes.append(PlannedChange("新增", self.cls.TITLE, theirs.id, _title(theirs)))
+                self.changes.append(PlannedChange("新增", self.cls.TITLE, theirs.id, _title(theirs), day=record_day(theirs)))
             return
         conflict = _conflict(mine, theirs, self.my_known, self.their_known, kept=theirs)
         self.archive_once(mine, conflict)
@@ -384,8 +387,9 @@ class _TableMerge:
             else:
                 self.counts.changed += 1
             if conflict is None:
+                shown = mine if deleted else theirs
                 self.changes.append(PlannedChange("删除" if deleted else "修改", self.cls.TITLE, theirs.id,
-                                                  _title(mine if deleted else theirs), _changed_fields(mine, theirs)))
+                                                  _title(shown), _changed_fields(mine, theirs), record_day(shown)))
 
 
 def _decide(mine: dict[str, VersionMeta], theirs: dict[str, VersionMeta]) -> tuple[list[str], list[str]]:
@@ -445,7 +449,17 @@ def _conflict(
         other_updated_at=loser.updated_at,
         kept_deleted=kept.deleted,
         other_deleted=loser.deleted,
+        kept_here=kept is mine,
     )
+
+
+def record_day(record: Record) -> str:
+    """The date a record is about (an activity's, a reception's, a proposal's submission…), or ""."""
+    for name in ("date", "submitted_on"):
+        value = getattr(record, name, None)
+        if value:
+            return str(value.isoformat())
+    return ""
 
 
 def _title(record: Record) -> str:

@@ -1,147 +1,43 @@
-"""数据交换 dialogs: copy to a stick, merge from one, backups and restore, the county package.
+"""数据交换 dialogs: copy to a stick, backups and restore, the county package (merging from a
+stick is :mod:`studio_desk.ui.merge_dialog`, opened from here too).
 
-Each dialog calls one core operation off the UI thread (``run_task``) and emits
-``dataChanged`` when records changed, so the pages showing them can reload. Expected failures
-(a full stick, a wrong password…) are shown in the dialog, next to what caused them.
+Each dialog calls one core operation off the UI thread and emits ``dataChanged`` when records
+changed, so the pages showing them can reload. Expected failures (a full stick, a wrong
+password…) are shown in the dialog, next to what caused them.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.store import Store
+from studio_desk.ui.exchange_frame import DB_FILTER, ExchangeDialog, path_row
 from studio_desk.ui.look import fit_to_screen
-from studio_desk.ui.tasks import run_task
+from studio_desk.ui.merge_dialog import MergeDialog
 
-DB_FILTER = "履职台账数据库 (*.sqlite *.db *.sdb);;所有文件 (*)"
-
-
-class _Failed:
-    """An expected failure, handed back as a result so the dialog can show it in place."""
-
-    def __init__(self, message: str):
-        self.message = message
+__all__ = ["BackupDialog", "CountyPackageDialog", "MergeDialog", "SnapshotDialog"]
 
 
-def _guarded(fn):
-    def run(progress):
-        try:
-            return fn(progress)
-        except StudioDeskError as exc:
-            from studio_desk.core.progress import Cancelled
-
-            if isinstance(exc, Cancelled):
-                raise
-            return _Failed(str(exc))
-
-    return run
-
-
-class _Status(QLabel):
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-    def ok(self, text: str) -> None:
-        self.setStyleSheet("color: #1b5e20;")
-        self.setText(text)
-
-    def error(self, text: str) -> None:
-        self.setStyleSheet("color: #b71c1c;")
-        self.setText(text)
-
-    def info(self, text: str) -> None:
-        self.setStyleSheet("")
-        self.setText(text)
-
-
-def _path_row(parent: QWidget, placeholder: str) -> tuple[QWidget, QLineEdit, QPushButton]:
-    row = QWidget(parent)
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    edit = QLineEdit(row)
-    edit.setPlaceholderText(placeholder)
-    button = QPushButton("浏览…", row)
-    layout.addWidget(edit, 1)
-    layout.addWidget(button)
-    return row, edit, button
-
-
-class _ExchangeDialog(QDialog):
-    """The frame the exchange dialogs share; each defines ``start()``, run by its main button."""
-
-    dataChanged = Signal()
-
-    def __init__(self, store: Store, parent: QWidget | None, title: str):
-        super().__init__(parent)
-        self.store = store
-        self.task: Any = None
-        self.setWindowTitle(title)
-        self.layout_ = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
-        self.status = _Status(self)
-
-    def _finish_layout(self, run_text: str) -> None:
-        self.layout_.addWidget(self.status)
-        self.buttons = QDialogButtonBox(self)
-        self.run_button = self.buttons.addButton(run_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
-        self.run_button.clicked.connect(self.start)
-        self.close_button.clicked.connect(self.reject)
-        self.layout_.addWidget(self.buttons)
-
-    def busy(self) -> bool:
-        return self.task is not None and not self.task.finished_flag
-
-    def _run(self, title: str, fn, on_done) -> None:
-        self.run_button.setEnabled(False)
-        self.status.info(title + "……")
-
-        def done(result: Any) -> None:
-            self.run_button.setEnabled(True)
-            if isinstance(result, _Failed):
-                self.status.error(result.message)
-                return
-            on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            self.run_button.setEnabled(True)
-            self.status.error(str(exc) if isinstance(exc, StudioDeskError) else "操作未完成。")
-
-        self.task = run_task(self, title, _guarded(fn), on_done=done, on_error=failed)
-
-
-# ---------------------------------------------------------------- 复制到U盘
-
-
-class SnapshotDialog(_ExchangeDialog):
+class SnapshotDialog(ExchangeDialog):
     """复制到U盘: a checked copy of the database on a stick, optionally with a password."""
 
     def __init__(self, store: Store, parent: QWidget | None = None):
@@ -149,7 +45,7 @@ class SnapshotDialog(_ExchangeDialog):
         intro = QLabel("把数据库完整地复制到U盘（或任意文件夹），写好后会读回检查，提示“可以安全拔出”后再拔U盘。")
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
-        row, self.path_edit, browse = _path_row(self, "例如 E:\\台账.sqlite")
+        row, self.path_edit, browse = path_row(self, "例如 E:\\台账.sqlite")
         browse.clicked.connect(self._browse)
         self.form.addRow("保存到：", row)
         from studio_desk.core.removable import removable_roots
@@ -220,182 +116,8 @@ class SnapshotDialog(_ExchangeDialog):
         self._run("复制到U盘", work, done)
 
 
-# ---------------------------------------------------------------- 从U盘合并
 
-
-class MergeDialog(_ExchangeDialog):
-    """从U盘合并: merge another copy into this database; summary and conflicts to swap."""
-
-    COLUMNS = ("类型", "记录", "不同之处", "采用的版本", "另一版本", "当前使用")
-
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(store, parent, "从U盘合并")
-        intro = QLabel("把另一台电脑带来的副本合并进本机数据库。U盘上的文件只读不改；合并前会自动备份。")
-        intro.setWordWrap(True)
-        self.layout_.insertWidget(0, intro)
-        row, self.path_edit, browse = _path_row(self, "选择U盘上的数据库副本")
-        browse.clicked.connect(self._browse)
-        self.form.addRow("副本文件：", row)
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText("加密副本才需要")
-        self.form.addRow("密码：", self.password_edit)
-        self.path_edit.textChanged.connect(self._check_encrypted)
-        self._check_encrypted("")
-        self.summary_view = QPlainTextEdit(self)
-        self.summary_view.setReadOnly(True)
-        self.summary_view.setPlaceholderText("合并结果会显示在这里。")
-        self.summary_view.setMaximumHeight(140)
-        self.layout_.addWidget(self.summary_view)
-        self.conflict_label = QLabel("冲突（两边都改过的记录；未采用的版本保存在历史中，可以互换）：")
-        self.layout_.addWidget(self.conflict_label)
-        self.conflict_table = QTableWidget(0, len(self.COLUMNS), self)
-        self.conflict_table.setHorizontalHeaderLabels(self.COLUMNS)
-        self.conflict_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.conflict_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.conflict_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.conflict_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        self.layout_.addWidget(self.conflict_table, 1)
-        self.swap_button = QPushButton("互换所选冲突的版本", self)
-        self.swap_button.setEnabled(False)
-        self.swap_button.clicked.connect(self.swap_selected)
-        self.conflict_table.itemSelectionChanged.connect(
-            lambda: self.swap_button.setEnabled(bool(self.conflict_table.selectionModel().selectedRows()))
-        )
-        self.layout_.addWidget(self.swap_button, 0, Qt.AlignmentFlag.AlignRight)
-        self._finish_layout("开始合并")
-        self.summary: Any = None
-        from studio_desk.core.sync import recent_conflicts
-
-        # Conflicts of earlier merges stay reviewable until the clerk has looked at them.
-        self.conflicts: list[Any] = recent_conflicts(self.store)
-        self._fill_conflicts()
-        if self.conflicts:
-            self.summary_view.setPlainText(f"最近 30 天的合并留下 {len(self.conflicts)} 处冲突，见下表。")
-        fit_to_screen(self, 760, 560)
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择副本", "", DB_FILTER)
-        if path:
-            self.path_edit.setText(path)
-
-    def _check_encrypted(self, text: str) -> None:
-        from studio_desk.core.encryption import is_encrypted
-
-        encrypted = bool(text.strip()) and is_encrypted(Path(text.strip()))
-        self.password_edit.setEnabled(encrypted)
-        self.form.labelForField(self.password_edit).setEnabled(encrypted)
-        if encrypted:
-            self.status.info("这是加密副本，请输入复制时设置的密码。")
-
-    def start(self) -> None:
-        text = self.path_edit.text().strip()
-        if not text:
-            self.status.error("请先选择要合并的副本文件。")
-            return
-        source = Path(text)
-        password = self.password_edit.text() if self.password_edit.isEnabled() else None
-        if self.password_edit.isEnabled() and not password:
-            self.status.error("这是加密副本，请输入密码。")
-            self.password_edit.setFocus()
-            return
-
-        def work(progress):
-            from studio_desk.core.sync import merge_file
-
-            return merge_file(self.store, source, password=password, progress=progress)
-
-        self._run("从U盘合并", work, self._show)
-
-    def _show(self, summary) -> None:
-        self.summary = summary
-        self.summary_view.setPlainText(summary.text() + (f"\n合并前的备份：{summary.backup}" if summary.backup else ""))
-        self.status.ok("合并完成。" + ("请查看下面的冲突。" if summary.conflicts else ""))
-        self.conflicts = list(summary.conflicts)
-        self._fill_conflicts()
-        if summary.changed_anything or summary.history_added:
-            self.dataChanged.emit()
-
-    def _fill_conflicts(self) -> None:
-        from studio_desk.core import codec
-        from studio_desk.core.models import BY_TABLE
-        from studio_desk.core.sync import version_record
-
-        self.conflict_table.setRowCount(len(self.conflicts))
-        for row, c in enumerate(self.conflicts):
-            current = self.store.get(BY_TABLE[c.table], c.record_id)
-            other = version_record(self.store, BY_TABLE[c.table], c.record_id, c.other_version)
-            using_other = codec.content_of(current) == codec.content_of(other)
-            kept = version_record(self.store, BY_TABLE[c.table], c.record_id, c.kept_version)
-            fields, details = _differences(kept, other)
-            values = (
-                c.type_title,
-                c.title,
-                fields,
-                _when(c.kept_updated_at) + ("（删除）" if c.kept_deleted else ""),
-                _when(c.other_updated_at) + ("（删除）" if c.other_deleted else ""),
-                "另一版本" if using_other else "采用的版本",
-            )
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(details)
-                self.conflict_table.setItem(row, col, item)
-        self.conflict_table.resizeRowsToContents()
-        self.conflict_label.setVisible(bool(self.conflicts))
-        self.conflict_table.setVisible(bool(self.conflicts))
-        self.swap_button.setVisible(bool(self.conflicts))
-
-    def swap_selected(self) -> None:
-        from studio_desk.core.sync import swap_conflict
-
-        rows = sorted({i.row() for i in self.conflict_table.selectionModel().selectedRows()})
-        try:
-            for row in rows:
-                swap_conflict(self.store, self.conflicts[row])
-        except StudioDeskError as exc:
-            self.status.error(str(exc))
-            return
-        self._fill_conflicts()
-        self.status.ok(f"已互换 {len(rows)} 条记录的版本。")
-        self.dataChanged.emit()
-
-
-def _differences(kept: Any, other: Any) -> tuple[str, str]:
-    """Labels of the fields two versions differ in, and a tooltip with both values."""
-    from studio_desk.core import codec
-    from studio_desk.core.models import fields_of
-
-    a, b = codec.content_of(kept), codec.content_of(other)
-    labels, lines = [], []
-    if a.get("deleted") != b.get("deleted"):
-        labels.append("是否删除")
-    for info in fields_of(type(kept)):
-        if a.get(info.name) != b.get(info.name):
-            labels.append(info.label)
-            lines.append(f"{info.label}：采用“{_short(a.get(info.name))}”，另一版本“{_short(b.get(info.name))}”")
-    return "、".join(labels) or "（无）", "\n".join(lines)
-
-
-def _short(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= 60 else text[:60] + "…"
-
-
-def _when(stamp: str) -> str:
-    """A UTC stamp as local time, to the second."""
-    try:
-        moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
-
-        return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return stamp[:19]
-
-
-# ---------------------------------------------------------------- 备份与恢复
-
-
-class BackupDialog(_ExchangeDialog):
+class BackupDialog(ExchangeDialog):
     """备份与恢复: the list of backups with their record counts; back up now; restore one."""
 
     COLUMNS = ("时间", "类型", "大小", "委员", "活动", "接待走访", "捐赠慰问", "提案建议")
@@ -504,10 +226,8 @@ class BackupDialog(_ExchangeDialog):
         self._run("恢复备份", work, done)
 
 
-# ---------------------------------------------------------------- 报送县政协
 
-
-class CountyPackageDialog(_ExchangeDialog):
+class CountyPackageDialog(ExchangeDialog):
     """报送县政协: the year's workbook and PDF summary (and optionally a database copy)."""
 
     def __init__(self, store: Store, parent: QWidget | None = None):
@@ -521,7 +241,7 @@ class CountyPackageDialog(_ExchangeDialog):
             self.year_combo.addItem(f"{y}年", y)
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(date.today().year), 0))
         self.form.addRow("年度：", self.year_combo)
-        row, self.folder_edit, browse = _path_row(self, "保存材料包的文件夹")
+        row, self.folder_edit, browse = path_row(self, "保存材料包的文件夹")
         browse.clicked.connect(self._browse)
         self.form.addRow("保存到：", row)
         self.mask_check = QCheckBox("隐去群众的姓名、电话、身份证号和住址（建议保留勾选）", self)

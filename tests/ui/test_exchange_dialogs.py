@@ -37,6 +37,17 @@ def copy_to(qtbot, store: Store, target: Path, password: str | None = None) -> S
     return dialog
 
 
+def preview(qtbot, merge: MergeDialog) -> None:
+    """预览合并, and wait for the preview (or its message)."""
+    qtbot.mouseClick(merge.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not merge.busy() and merge.run_button.isEnabled(), timeout=15000)
+
+
+def confirm(qtbot, merge: MergeDialog) -> None:
+    with qtbot.waitSignal(merge.dataChanged, timeout=15000):
+        qtbot.mouseClick(merge.confirm_button, Qt.MouseButton.LeftButton)
+
+
 def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_path: Path, monkeypatch):
     stick = tmp_path / "usb"
     stick.mkdir()
@@ -61,20 +72,24 @@ def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_pat
     merge.show()
     qtbot.keyClicks(merge.path_edit, str(target))
     assert not merge.password_edit.isEnabled()  # a plain copy needs no password
-    with qtbot.waitSignal(merge.dataChanged, timeout=15000):
-        qtbot.mouseClick(merge.run_button, Qt.MouseButton.LeftButton)
+    preview(qtbot, merge)
+    assert clerk_store.list(Donation) == []  # the preview writes nothing
+    confirm(qtbot, merge)
     text = merge.summary_view.toPlainText()
     assert "捐赠慰问：新增 1 条" in text and "冲突 1 条" in text
     assert merge.conflict_table.rowCount() == 1
-    assert merge.conflict_table.item(0, 1).text() == "联络员改的题目"
-    assert merge.conflict_table.item(0, 2).text() == "活动主题"
+    assert merge.conflict_table.item(0, 1).text() == "2026-03-08"
+    assert merge.conflict_table.item(0, 2).text() == "联络员改的题目"
+    assert merge.conflict_table.item(0, 3).text() == "活动主题"
+    assert merge.conflict_table.item(0, 6).text() == "本机的版本"  # the clerk's edit was the later one
+    assert "活动主题：本机“联络员改的题目”，U盘“主任改的题目”" in merge.conflict_table.item(0, 3).toolTip()
     assert clerk_store.list(Donation)[0].recipient_count == 30
 
     merge.conflict_table.selectRow(0)
     with qtbot.waitSignal(merge.dataChanged):
         qtbot.mouseClick(merge.swap_button, Qt.MouseButton.LeftButton)
     assert clerk_store.get(Activity, activity.id).topic == "主任改的题目"
-    assert merge.conflict_table.item(0, 5).text() == "另一版本"
+    assert merge.conflict_table.item(0, 6).text() == "U盘的版本"
 
     # Restore the backup made before the merge: the donation goes, the clerk's title is back.
     backups = BackupDialog(clerk_store)
@@ -113,8 +128,9 @@ def test_encrypted_copy_asks_for_the_password(qtbot, clerk_store: Store, tmp_pat
         assert fresh.list(Member) == []
         merge.password_edit.clear()
         qtbot.keyClicks(merge.password_edit, "secret-1234")
-        with qtbot.waitSignal(merge.dataChanged, timeout=15000):
-            qtbot.mouseClick(merge.run_button, Qt.MouseButton.LeftButton)
+        preview(qtbot, merge)
+        assert fresh.list(Member) == []
+        confirm(qtbot, merge)
         assert [m.name for m in fresh.list(Member)] == ["陈晓燕"]
 
 
@@ -175,6 +191,9 @@ def test_merge_dialog_shows_conflicts_of_an_earlier_merge(qtbot, clerk_store: St
     qtbot.addWidget(dialog)
     assert dialog.conflict_table.rowCount() == 1
     assert "1 处冲突" in dialog.summary_view.toPlainText()
+    # Read back from history: the version made on this PC is 本机's.
+    assert dialog.conflict_table.item(0, 6).text() == "本机的版本"
+    assert dialog.conflict_table.item(0, 1).text() == "2026-03-08"
     dialog.conflict_table.selectRow(0)
     qtbot.mouseClick(dialog.swap_button, Qt.MouseButton.LeftButton)
     assert clerk_store.get(Activity, activity.id).topic == "主任改的"
