@@ -1,6 +1,8 @@
-"""GUI benchmark: time to first rows on a 100,000-record database, and search-as-you-type.
+"""GUI benchmark: time to first rows on a 100,000-record database, search-as-you-type, and (with
+``--stalls``) the longest the window stalls while an import, a bulk delete and a merge run.
 
 Run:  python bench/bench_gui.py [--records 100000] [--db /tmp/bench-gui.sqlite]
+      python bench/bench_gui.py --stalls --records 13400   # about 10,000 activities this year
   or, with a real X server (more realistic: the offscreen platform makes the bare window
   almost free, which inflates the ratios):
       QT_QPA_PLATFORM=xcb xvfb-run -a python bench/bench_gui.py
@@ -176,11 +178,184 @@ def search_latency(app, window, queries: list[str]) -> list[tuple[str, float, fl
     return out
 
 
+STALL_BUDGET_MS = 50  # longer than this between two turns of the event loop, the window feels stuck
+
+
+def heartbeat_during(app, start, finished, timeout_s: float = 900) -> tuple[float, float]:
+    """Run ``start()`` inside a real event loop (idle in Qt, as in the app) and wait until
+    ``finished()``: (seconds taken, the longest gap in ms between two 5 ms heartbeat ticks).
+
+    ``start`` itself runs on the event loop, so whatever it does on the UI thread before handing
+    work to a thread counts as a stall too."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    gaps, last = [0], [clock.elapsed()]
+    loop = QEventLoop()
+    t0 = time.perf_counter()
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+        if finished() or time.perf_counter() - t0 > timeout_s:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    QTimer.singleShot(0, start)
+    loop.exec()
+    timer.stop()
+    if not finished():
+        raise RuntimeError("the operation did not finish in time")
+    return time.perf_counter() - t0, float(max(gaps))
+
+
+def bare_run(app, work) -> tuple[float, float]:
+    """The bare limit: ``work()`` (the same core calls) in a plain thread while an empty window's
+    event loop ticks: (seconds, longest gap in ms). What the machine, the GIL and SQLite alone
+    cost the event loop; the window's own stall is compared with it."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    blank = QWidget()
+    blank.resize(400, 300)
+    blank.show()
+    thread = threading.Thread(target=work)
+    result = heartbeat_during(app, thread.start, lambda: thread.ident is not None and not thread.is_alive())
+    blank.close()
+    return result
+
+
+def _copy(path: Path, name: str) -> Path:
+    import shutil
+
+    target = path.with_name(name)
+    for leftover in (target, Path(str(target) + "-journal")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(path, target)
+    return target
+
+
+def _fresh(path: Path, name: str) -> Path:
+    target = path.with_name(name)
+    for leftover in (target, Path(str(target) + "-journal")):
+        leftover.unlink(missing_ok=True)
+    return target
+
+
+def import_stall(app, source: Path, year: int) -> dict:
+    """Export the year to a workbook, then import it into an empty database through the 导入台账
+    dialog (check, then write, both off the UI thread); the bare core does the same calls."""
+    from studio_desk.exports.ledger_import import apply_plan, read_ledgers
+    from studio_desk.exports.workbook import write_workbook
+    from studio_desk.ui.ledger_io import ImportDialog
+
+    book = source.with_name("bench-stall.xlsx")
+    with Store.open(source, replica_id="bench") as store:
+        write_workbook(store, year, book, mask_pii=False)
+    done: dict = {}
+
+    def core() -> None:
+        with Store.open(_fresh(source, "bench-import-core.sqlite"), replica_id="bench") as bare:
+            done["plan"] = read_ledgers(bare, book, add_unknown_members=True)
+            done["result"] = apply_plan(bare, done["plan"])
+
+    core_s, bare_gap = bare_run(app, core)
+    plan, result = done["plan"], done["result"]
+    with Store.open(_fresh(source, "bench-import-gui.sqlite"), replica_id="bench") as store:
+        dialog = ImportDialog(store)
+        dialog.show()
+        dialog.add_members_box.setChecked(True)
+        check_s, check_gap = heartbeat_during(app, lambda: dialog.load_file(book),
+                                              lambda: dialog.plan is not None and dialog.choose_button.isEnabled())
+        write_s, write_gap = heartbeat_during(app, dialog.start_import, lambda: dialog.result is not None)
+        dialog.close()
+    return {"what": f"导入 Excel 台账（{len(plan.records):,} 条记录；新增 {result.added:,}）",
+            "gui_s": check_s + write_s, "core_s": core_s, "stall_ms": max(check_gap, write_gap), "bare_ms": bare_gap,
+            "detail": f"检查 {check_s:.1f} 秒（最长停顿 {check_gap:.0f} ms），写入 {write_s:.1f} 秒（{write_gap:.0f} ms）"}
+
+
+def delete_stall(app, source: Path, year: int) -> dict:
+    """Select the year's activities on the 活动 page and delete them (Del; the question answered)."""
+    from studio_desk.ui.main_window import MainWindow
+
+    core_path = _copy(source, "bench-delete-core.sqlite")
+
+    def core() -> None:
+        with Store.open(core_path, replica_id="bench") as bare:
+            ids = bare.query_ids(Activity, year=year)
+            with bare.transaction():
+                for record_id in ids:
+                    bare.delete(Activity, record_id)
+
+    core_s, bare_gap = bare_run(app, core)
+    with Store.open(_copy(source, "bench-delete-gui.sqlite"), replica_id="bench") as store:
+        window = MainWindow(store)
+        window.show()
+        page = window.show_page("活动")
+        page.set_year(year)
+        while window.is_busy():  # the 总览's figures of the window's start: not the delete's
+            app.processEvents()
+            time.sleep(0.005)
+        app.processEvents()
+        count = len(page.model.ids)
+        page.confirm_delete = lambda _ids: True  # the clerk answers 删除
+
+        def start() -> None:
+            page.table.selectAll()
+            page.delete_selected()
+
+        gui_s, gap = heartbeat_during(app, start, lambda: not page.model.ids and not window.is_busy())
+        window.shutdown()
+        window.close()
+    return {"what": f"删除所选的 {count:,} 条活动（一次删除）", "gui_s": gui_s, "core_s": core_s,
+            "stall_ms": gap, "bare_ms": bare_gap, "detail": ""}
+
+
+def merge_stall(app, source: Path) -> dict:
+    """Merge a copy into an empty database through 从U盘合并: 预览合并, then 确认合并."""
+    from studio_desk.core.sync import merge_file, plan_merge
+    from studio_desk.ui.merge_dialog import MergeDialog
+
+    done: dict = {}
+
+    def core() -> None:
+        with Store.open(_fresh(source, "bench-merge-core.sqlite"), replica_id="here") as bare:
+            done["plan"] = plan_merge(bare, source)
+            merge_file(bare, source, backup_dir=source.parent / "bench-backups")
+
+    core_s, bare_gap = bare_run(app, core)
+    plan = done["plan"]
+    with Store.open(_fresh(source, "bench-merge-gui.sqlite"), replica_id="here") as store:
+        dialog = MergeDialog(store)
+        dialog.show()
+        dialog.path_edit.setText(str(source))
+        preview_s, preview_gap = heartbeat_during(app, dialog.start, lambda: dialog.plan is not None)
+        merge_s, merge_gap = heartbeat_during(app, dialog.confirm, lambda: dialog.summary is not None)
+        dialog.close()
+    added = plan.totals().added
+    return {"what": f"从U盘合并 {added:,} 条记录（预览，再确认合并）", "gui_s": preview_s + merge_s,
+            "core_s": core_s, "stall_ms": max(preview_gap, merge_gap), "bare_ms": bare_gap,
+            "detail": f"预览 {preview_s:.1f} 秒（最长停顿 {preview_gap:.0f} ms），合并 {merge_s:.1f} 秒（{merge_gap:.0f} ms）"}
+
+
+def stalls(app, path: Path) -> list[dict]:
+    year = date.today().year
+    return [import_stall(app, path, year), delete_stall(app, path, year), merge_stall(app, path)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--stalls", action="store_true",
+                        help="only the longest UI stall during an import, a bulk delete and a merge (use --records 13400)")
     args = parser.parse_args()
     path = args.db or Path(f"/tmp/bench-gui-{args.records}.sqlite")
     Path(os.environ["STUDIO_DESK_HOME"]).mkdir(parents=True, exist_ok=True)
@@ -191,6 +366,15 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
+    if args.stalls:
+        print(f"界面停顿（两次事件循环之间的最长间隔；超过 {STALL_BUDGET_MS} ms 会觉得卡）：")
+        for r in stalls(app, path):
+            mark = "✓" if r["stall_ms"] <= STALL_BUDGET_MS else "✗"
+            print(f"  {r['what']}：窗口中 {r['gui_s']:.1f} 秒，核心在线程中直接调用 {r['core_s']:.1f} 秒"
+                  f"（{r['gui_s'] / r['core_s']:.2f} 倍）；界面最长停顿 {r['stall_ms']:.0f} ms {mark}，"
+                  f"裸线程同样工作时空窗口最长停顿 {r['bare_ms']:.0f} ms（{r['stall_ms'] / max(r['bare_ms'], 1):.1f} 倍）"
+                  + (f"；{r['detail']}" if r["detail"] else ""))
+        return 0
     bare = [bare_window_ms(app) for _ in range(args.runs)]
     firsts, shown = [], 0
     window = store = None

@@ -389,8 +389,13 @@ class LedgerPage(QWidget):
     # ------------------------------------------------------------ selection
 
     def selected_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.ids[r] for r in rows if r < len(self.model.ids)]
+        # From the selection's ranges: selectedRows() asks the model about every cell of every
+        # selected row, seconds on the UI thread when 10,000 rows are selected.
+        rows: set[int] = set()
+        for span in self.table.selectionModel().selection():
+            rows.update(range(span.top(), span.bottom() + 1))
+        ids = self.model.ids
+        return [ids[r] for r in sorted(rows) if r < len(ids)]
 
     def select_ids(self, ids: list[str]) -> None:
         selection = self.table.selectionModel()
