@@ -189,12 +189,11 @@ class PrintViewDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (what, self.mask_box, hint, self.status):
             layout.addWidget(widget)
-        layout.addStretch(1)
         layout.addWidget(buttons)
         if not self.view.ids:
             self.save_button.setEnabled(False)
             self.status.setText("当前没有显示任何记录，没有可打印的内容。")
-        fit_to_screen(self, 560, 220)
+        fit_to_screen(self, 560, self.sizeHint().height())
 
     def default_path(self) -> Path:
         name = _BAD_NAME.sub("", f"{self.view.title}-{self.view.filters}").replace("　", "-")[:80]
