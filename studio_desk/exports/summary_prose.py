@@ -130,10 +130,11 @@ def _items(event: DonationEvent) -> str:
 
 
 def donation_sentence(event: DonationEvent) -> str:
-    """One sentence per event, as seed 000 tells them (a citizen named as recipient is masked:
-    the summary is for the county)."""
+    """One sentence per event, as seed 000 tells them (a citizen's name, phone or ID number typed
+    into the donor, the recipients or an item is masked: the summary is for the county)."""
     recipients = mask_free_text(event.recipients, listed_names(event.recipients))  # "李桂兰" alone too
-    event = dataclasses.replace(event, donor=mask_free_text(event.donor), recipients=recipients)
+    event = dataclasses.replace(event, donor=mask_free_text(event.donor), recipients=recipients,
+                                items=[mask_free_text(item) for item in event.items])
     month = f"{event.date.month}月"
     people = f"{event.people}名" if event.people else ""
     goods = _items(event)
