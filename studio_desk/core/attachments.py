@@ -343,13 +343,14 @@ PRINT_SIDE = 900  # about 190 dpi across a 120 mm wide picture: sharp on paper, 
 PRINT_QUALITY = 72
 
 
-def print_copy(data: bytes) -> bytes:
-    """A smaller JPEG of a stored photo for a printed document (the stored one stays as it is)."""
+def print_copy(data: bytes, side: int = PRINT_SIDE) -> bytes:
+    """A smaller JPEG of a stored photo for a printed document (the stored one stays as it is);
+    ``side`` is the long side in pixels."""
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as im:
         picture = im.convert("RGB")
-        picture.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.Resampling.LANCZOS)
+        picture.thumbnail((side, side), Image.Resampling.LANCZOS)
         out = io.BytesIO()
         picture.save(out, "JPEG", quality=PRINT_QUALITY, optimize=True, progressive=False)
     return out.getvalue()

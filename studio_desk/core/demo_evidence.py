@@ -84,19 +84,21 @@ def held_days(store: Store, today: date, where: str) -> None:
 
 def add_evidence(store: Store, today: date, seed: int = 16) -> int:
     """Plan the year's reception days by the rule (those held so far written up by the year's
-    委员接待日 activities), then attach drawn photos to the year's latest activities."""
+    委员接待日 activities), then attach drawn photos to activities of this year and last."""
     where = store.studio().address or "工作室"
     held_days(store, today, where)
     rota.plan(store, today, 6, day=RULE.day, per_day=2, location=where, hours=HOURS,
               skip_weekend=RULE.skip_weekend)
     rng = random.Random(seed)
-    recent = [a for a in store.list(Activity, year=today.year) if a.type in _SCENE_WORDS][:6]
     n = 0
-    for i, activity in enumerate(recent):
-        banner = _SCENE_WORDS[activity.type]
-        prepared = attachments.prepare_bytes(f"现场照片{i + 1}.png", draw_photo(rng, banner))
-        caption = f"{activity.date.month}月{activity.date.day}日，{activity.topic[:24]}"
-        added = attachments.add_prepared(store, activity, prepared, caption)
-        attachments.set_in_summary(store, added, True)
-        n += 1
+    # This year's and last year's summaries both show their 图片资料 (a clerk looks at either).
+    for year, count in ((today.year - 1, 4), (today.year, 6)):
+        recent = [a for a in store.list(Activity, year=year) if a.type in _SCENE_WORDS][:count]
+        for activity in recent:
+            banner = _SCENE_WORDS[activity.type]
+            prepared = attachments.prepare_bytes(f"现场照片{n + 1}.png", draw_photo(rng, banner))
+            caption = f"{activity.date.month}月{activity.date.day}日，{activity.topic[:24]}"
+            added = attachments.add_prepared(store, activity, prepared, caption)
+            attachments.set_in_summary(store, added, True)
+            n += 1
     return n

@@ -23,6 +23,8 @@ from studio_desk.core.store import Store
 from studio_desk.exports import document as d
 from studio_desk.exports.pdf_template import render
 from studio_desk.exports.pdf_values import build_blocks, build_values, types_named_in
+from studio_desk.core.attachments import photos_for_summary, print_copy
+from studio_desk.exports.documents.photos import PHOTO_WIDTH_MM
 from studio_desk.exports.summary_annex import annex_blocks, attachments
 from studio_desk.paths import asset_path, data_dir
 
@@ -91,11 +93,26 @@ def summary_document(store: Store, year: int, *, template: Path | str | None = N
         else:
             blocks.append(d.Paragraph(block.text))
     attached = attachments(figures, trend)
+    photos = summary_photos(store, year)
+    if photos:
+        attached.append((f"{year}年活动图片", photos))
     blocks += [d.Spacer(), d.AnnexList(tuple(title for title, _ in attached)), d.Spacer(),
                d.Signature(store.studio().name, signed_on)]
     blocks += annex_blocks(attached)
     title = next((b.text for b in blocks if isinstance(b, d.Title)), f"{year}年度工作总结")
     return d.Document(blocks, d.GBT9704, title=title, author=store.studio().name, subject=f"{year}年度工作总结")
+
+
+# The summary's photos are 120 mm wide: 720 px is 150 dpi, sharp in print, and keeps a summary
+# with a page or three of photos under 1 MB (to be mailed to the county).
+SUMMARY_PHOTO_SIDE = 720
+
+
+def summary_photos(store: Store, year: int) -> list[d.Block]:
+    """The activity photos chosen for the year (图片资料), each a print-sized copy with its caption:
+    the last 附件, as the write-ups put their pictures after the text."""
+    return [d.Image(print_copy(data, SUMMARY_PHOTO_SIDE), width_mm=PHOTO_WIDTH_MM, caption=attachment.caption)
+            for attachment, data in photos_for_summary(store, year)]
 
 
 def summary_warnings(store: Store, year: int, figures: AnnualFigures | None = None) -> list[str]:
@@ -150,6 +167,6 @@ def write_summary(
 
 
 __all__ = [
-    "SummaryResult", "default_template_path", "editable_template_path", "summary_document",
+    "SummaryResult", "default_template_path", "editable_template_path", "summary_document", "summary_photos",
     "summary_warnings", "write_summary",
 ]
