@@ -3,8 +3,8 @@
 Each *role* of GB/T 9704 (body 仿宋, title 小标宋, headings 黑体 and 楷体, page numbers 宋体) is
 served by the first font found: the Windows fonts (or their *_GB2312 variants), else the
 TrueType fonts shipped in ``resources/fonts`` (subsets of GB 2312 plus a whole fallback font).
-A character the role's font lacks is drawn from the first fallback font that has it and named in
-the warnings; a character no font has is printed as 〓 (the typesetter's mark for a missing
+A character the role's font lacks is drawn from the first font of the role's fallback chain that
+has it (a serif for the serif roles, a sans for 黑体: see ``FALLBACKS``) and named in the warnings; a character no font has is printed as 〓 (the typesetter's mark for a missing
 character) and named in the warnings, so nothing vanishes silently.
 """
 
@@ -41,7 +41,18 @@ BUNDLED = {
     "kai": "StudioDeskKai-GB.ttf",
     "song": "StudioDeskSong-GB.ttf",
 }
-FALLBACKS = ("DroidSansFallbackFull.ttf", "StudioDeskSong-GB.ttf", "StudioDeskKai-GB.ttf")
+# Where a character the role's font lacks is drawn from, per role, first found first: the serif
+# roles keep a rare name character in a serif (the Song extension: the rest of GBK), the 黑体 role
+# takes Latin letters and digits from one sans face (Droid Sans Fallback has none). Droid Sans
+# Fallback carries what the others lack (Ext-A).
+SERIF_FALLBACKS = ("StudioDeskSong-Ext.ttf", "StudioDeskSong-GB.ttf", "StudioDeskKai-GB.ttf",
+                   "DroidSansFallbackFull.ttf", "StudioDeskSans-Latin.ttf")
+FALLBACKS = {
+    "fangsong": SERIF_FALLBACKS, "title": SERIF_FALLBACKS, "song": SERIF_FALLBACKS, "kai": SERIF_FALLBACKS,
+    "hei": ("StudioDeskSans-Latin.ttf", "DroidSansFallbackFull.ttf", "StudioDeskSong-Ext.ttf", "StudioDeskSong-GB.ttf"),
+}
+# A fallback cut from the same typeface as a role's font draws its characters unnoticed.
+SAME_DESIGN = {("StudioDeskSong-GB", "StudioDeskSong-Ext")}
 MISSING_MARK = "〓"
 
 _REGISTERED: dict[tuple[str, int], "_Face"] = {}
@@ -109,7 +120,7 @@ class FontSet:
     """The fonts chosen for one summary, and what had to be drawn from elsewhere."""
 
     roles: dict[str, _Face]
-    fallbacks: list[_Face]
+    fallbacks: dict[str, list[_Face]]  # role → the faces a missing character is looked for in
     fallback_used: dict[str, set[str]] = field(default_factory=dict)  # font label -> chars
     missing: set[str] = field(default_factory=set)
 
@@ -132,15 +143,15 @@ class FontSet:
             if face is None:  # pragma: no cover - the bundled fonts are part of the program
                 raise RuntimeError(f"cannot load font for {role}")
             roles[role] = face
-        fallbacks = []
-        for filename in FALLBACKS:
-            face = _load(asset_path("resources", "fonts", filename), 0, filename.rsplit(".", 1)[0])
-            if face is not None:
-                fallbacks.append(face)
-        # Other chosen fonts serve as fallbacks too (a Windows 黑体 may have what 仿宋 lacks).
-        for face in roles.values():
-            if face not in fallbacks:
-                fallbacks.append(face)
+        fallbacks: dict[str, list[_Face]] = {}
+        for role in ROLES:
+            chain = fallbacks[role] = []
+            for filename in FALLBACKS[role]:
+                face = _load(asset_path("resources", "fonts", filename), 0, filename.rsplit(".", 1)[0])
+                if face is not None:
+                    chain.append(face)
+            # The other chosen fonts come last (a Windows 黑体 may have what 仿宋 lacks).
+            chain += [face for face in roles.values() if face not in chain]
         return cls(roles, fallbacks)
 
     def name(self, role: str) -> str:
@@ -154,19 +165,22 @@ class FontSet:
             if ch in "\n\t" or primary.has(ch):
                 name = primary.name
             else:
-                ch, name = self._fallback(ch, primary)
+                ch, name = self._fallback(ch, role)
             if out and out[-1][1] == name:
                 out[-1] = (out[-1][0] + ch, name)
             else:
                 out.append((ch, name))
         return out
 
-    def _fallback(self, ch: str, primary: _Face) -> tuple[str, str]:
+    def _fallback(self, ch: str, role: str) -> tuple[str, str]:
+        primary = self.roles[role]
         if ch.isspace() or _invisible(ch):
             return " " if ch.isspace() else "", primary.name
-        for face in self.fallbacks:
+        for face in self.fallbacks[role]:
             if face is not primary and face.has(ch):
-                if ord(ch) >= 0x2E80:  # Latin letters and digits from another font are unremarkable
+                # Latin letters and digits from another font, or a character from the same design,
+                # are unremarkable; a 汉字 in another design is named in the warnings.
+                if ord(ch) >= 0x2E80 and (primary.label, face.label) not in SAME_DESIGN:
                     self.fallback_used.setdefault(face.label, set()).add(ch)
                 return ch, face.name
         self.missing.add(ch)

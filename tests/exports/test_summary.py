@@ -8,6 +8,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from pypdf import PdfReader
 
@@ -172,13 +173,45 @@ def test_rare_characters_fall_back_or_are_reported(store, tmp_path: Path) -> Non
     member = store.get(__import__("studio_desk.core.models", fromlist=["Member"]).Member, ids["a"])
     member.name = "张堃𠀀😀"  # 堃: not in GB 2312; 𠀀 and the emoji: in no bundled font
     store.save(member)
+    other = store.get(__import__("studio_desk.core.models", fromlist=["Member"]).Member, ids["b"])
+    other.name = "李㐀"  # Ext-A: only the sans fallback has it
+    store.save(other)
     path = tmp_path / "rare.pdf"
     result = write_summary(store, YEAR, path, signed_on=SIGNED)
     text = flat("".join(pdf_text(path)))
     assert "张堃〓〓" in text  # 堃 drawn from the fallback font; the others marked, not blank
+    # 堃 in the body stays a serif of the body's own design (the Song extension), unremarked;
+    # 㐀 comes from the sans fallback and is named
+    with pdfplumber.open(str(path)) as pdf:
+        faces = {c["text"]: c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+    assert faces["堃"] == "StudioDeskSongExt" and faces["张"] == "StudioDeskSongGB"
+    assert faces["㐀"] == "DroidSansFallback"
     joined = "\n".join(result.warnings)
-    assert "堃" in joined and "备用字体" in joined
+    assert "堃" not in joined and "㐀" in joined and "备用字体" in joined
     assert "U+20000" in joined and "U+1F600" in joined
+
+
+def test_headings_draw_their_digits_in_one_sans_face(year_pdf) -> None:
+    """黑体 lines (一、 headings, 附件N, captions, table heads): 汉字 from the 黑体, digits and Latin
+    from the one sans Latin face — never the body's serif digits."""
+    path, _ = year_pdf
+    hei_lines = 0
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            for line in page.extract_text_lines(return_chars=True):
+                faces = {c["fontname"].split("+")[-1] for c in line["chars"] if c["text"].strip()}
+                han = {c["fontname"].split("+")[-1] for c in line["chars"] if not c["text"].isascii()}
+                # a line in the 黑体 only: a heading, 附件N, a chart's caption
+                if han != {"DroidSansFallback"} or not re.match(r"附件\d|图\d|[一二三四五六七八九十]+、", line["text"]):
+                    continue
+                hei_lines += 1
+                digits = {c["fontname"].split("+")[-1] for c in line["chars"] if c["text"].isascii()
+                          and c["text"].strip()}
+                assert digits <= {"StudioDeskSansLatin"}, (line["text"], digits)
+                assert not any(f.startswith("StudioDeskSong") for f in faces), line["text"]
+    assert hei_lines >= 8
+    text = flat("".join(pdf_text(path)))
+    assert "附件3" in text and "图2" in text
 
 
 def test_windows_fonts_preferred_when_present(store, tmp_path: Path) -> None:
