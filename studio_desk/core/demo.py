@@ -161,6 +161,22 @@ NARRATIVES = {
                "深化“委员接待日”和“企有所呼、我有所应”工作机制，让工作室成为联系服务群众的贴心平台。",
 }
 
+# Who organised an activity of each type (drawn with the one random number the organizer always
+# took, so that the rest of the demo stays as it was), and what the content says the members did.
+ORGANIZERS = {
+    "集中学习": ["工作室", "工作室", "县政协委员联络工作委员会"],
+    "宣传宣讲": ["工作室", "县工商联", "县司法局、工作室"],
+    "专题培训": ["县政协委员联络工作委员会", "工作室", "县政协提案委员会"],
+    "协商议事": ["工作室", "县政协经济委员会", "城关镇人民政府、工作室"],
+    "视察调研": ["县政协经济委员会", "工作室", "县政协委员联络工作委员会"],
+    "委员接待日": ["工作室"],
+    "联络活动": ["县政协委员联络工作委员会", "工作室"],
+    "公益活动": ["工作室", "县个私协会", "县妇联、工作室"],
+    "经贸活动": ["县个私协会", "县商务局、工作室", "工作室"],
+}
+DOING = {"集中学习": "集中学习", "宣传宣讲": "开展宣讲", "专题培训": "参加培训", "协商议事": "召开协商议事会",
+         "视察调研": "开展视察调研", "委员接待日": "接待来访群众", "联络活动": "开展联络活动",
+         "公益活动": "开展公益活动", "经贸活动": "组织经贸活动"}
 LOCATIONS = ["工作室会议室", "个私协会三楼会议室", "城关镇便民服务中心", "下寺镇文化广场",
              "青溪县工业园区", "剑门关景区游客中心", "城关社区党群服务中心"]
 
@@ -190,7 +206,7 @@ DONATIONS = [
     ("慰问", "困难老党员", 12, [("棉被", 12, "床", 26000)], 240000),
     ("捐赠", "城关小学困难学生", 20, [], 1000000),
     ("慰问", "独居老人", 18, [("牛奶", 18, "箱", 6000), ("鸡蛋", 18, "盒", 3500)], 180000),
-    ("捐赠", "下寺镇敬老院", 35, [("米面粮油", 1, "批", 860000)], 0),
+    ("捐赠", "下寺镇敬老院老人", 35, [("米面粮油", 1, "批", 860000)], 0),
     ("慰问", "一线防汛人员", 60, [("矿泉水", 100, "箱", 2400), ("方便面", 60, "箱", 4500)], 0),
     ("捐赠", "受灾群众", 80, [("棉衣", 80, "件", 12000)], 2000000),
 ]
@@ -333,19 +349,22 @@ def _activities(rng, year, days, share, crew) -> Iterator[Activity]:
             highlight = bool(note) and rng.random() < 0.6
             where = rng.choice(LOCATIONS)
             crew_ids = crew(rng.randint(3, 9), when)
+            organizers = ORGANIZERS.get(type_, ["工作室"])
+            organizer = organizers[int(rng.random() * len(organizers))]
+            doing = DOING.get(type_, "开展活动")
             yield Activity(
                 date=when,
                 end_date=when + timedelta(days=1) if type_ == "视察调研" and rng.random() < 0.3 else None,
                 type=type_,
                 topic=topic,
                 location=where,
-                organizer="工作室" if rng.random() < 0.7 else "县政协委员联络工作委员会",
+                organizer=organizer,
                 member_ids=crew_ids,
                 public_count=public,
                 suggestion_count=rng.randint(2, 9) if type_ in ("协商议事", "视察调研", "委员接待日") else 0,
                 economic_fen=economy,
                 beneficiaries=helped,
-                content=f"{when.month}月{when.day}日，工作室组织{len(crew_ids)}名委员在{where}开展活动。{content}",
+                content=f"{when.month}月{when.day}日，{organizer}组织{len(crew_ids)}名委员在{where}{doing}。{content}",
                 is_highlight=highlight,
                 highlight_note=note if highlight else "",
             )
@@ -437,7 +456,9 @@ def _outputs(rng, year, days, share, ids, members, today, pool) -> Iterator[Prop
     n = min(len(pool), max(2, round(12 * share)))
     by_id = {m.id: m for m in members}
     chosen, pool[:] = pool[:n], pool[n:]
+    refused = False  # one 提案 a year at most is not filed, as in a real studio
     for index, (category, title) in enumerate(chosen):
+        draw = rng
         when = rng.choice(days)
         age = (today - when).days
         authors_ids = rng.sample(ids, rng.choice([1, 1, 2, 3]))
@@ -452,11 +473,14 @@ def _outputs(rng, year, days, share, ids, members, today, pool) -> Iterator[Prop
                 status = rng.choice(["立案", "交办", "办理中"])
             else:
                 handler = ""  # not yet assigned: 已提交
+            if status == "不立案" and refused:
+                # a second one is handled instead; its own random source leaves the rest as it was
+                status, draw = "办结", random.Random(f"{year}-{index}")
             if status == "不立案":
-                handler = ""
+                handler, refused = "", True
             if status in ("办结", "已答复"):
-                answered = when + timedelta(days=rng.randint(40, 100))
-                result = rng.choice("AABBC")
+                answered = when + timedelta(days=draw.randint(40, 100))
+                result = draw.choice("AABBC")
         elif category == "社情民意信息":
             if age > 30:
                 status = rng.choice(["已采用", "已采用", "未采用"])

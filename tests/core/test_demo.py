@@ -49,3 +49,30 @@ def test_demo_activities_differ_in_content(demo_store: Store):
     assert len(contents) >= 25
     notes = {a.highlight_note for a in activities if a.is_highlight}
     assert len(notes) >= 5
+
+
+def test_demo_proposals_a_county_official_would_believe(demo_store: Store):
+    from studio_desk.core.demo import UNIT_BY_KEYWORD
+
+    for year in (2024, 2025, 2026):
+        proposals = [p for p in demo_store.list(Proposal, year=year) if p.category == "提案" and p.status != "草拟"]
+        refused = [p for p in proposals if p.status == "不立案"]
+        assert len(refused) <= max(1, len(proposals) // 5), [p.title for p in refused]
+        for p in proposals:
+            unit = next((u for k, u in UNIT_BY_KEYWORD if k in p.title), None)
+            if p.handler_unit and unit:  # the department of the proposal's topic
+                assert p.handler_unit == unit, (p.title, p.handler_unit)
+    medical = [p for p in demo_store.list(Proposal) if ("医疗" in p.title or "卫生院" in p.title) and p.handler_unit]
+    assert medical and all(p.handler_unit == "县卫生健康局" for p in medical)
+
+
+def test_demo_activities_name_varied_organizers_and_what_was_done(demo_store: Store):
+    from studio_desk.core.models import Activity
+
+    activities = demo_store.list(Activity)
+    assert len({a.organizer for a in activities}) >= 6
+    for a in activities:
+        assert a.organizer and a.content.split("，", 1)[1].startswith(a.organizer), a.content
+    study = [a for a in activities if a.type == "集中学习"]
+    assert all("集中学习。" in a.content for a in study)
+    assert not any("开展活动。" in a.content for a in activities)  # each type says what was done
