@@ -1,11 +1,14 @@
-"""How long the annual summary takes for a busy year, and how big the PDF is.
+"""How long the annual summary takes for a busy year, against the bare libraries, and its size.
 
     python bench/bench_pdf.py [--records 5000] [--members 60] [--runs 3]
 
 Fills a fresh database (in a temporary folder) with ``--records`` records of one year spread
 over activities, receptions, donations and 提案建议 (plus the same again for the year before,
-which the summary compares with), then times ``annual_figures`` and ``write_summary`` and
-prints the file size. Not a test: numbers are for reading, not asserting.
+which the summary compares with), then times ``annual_figures`` and ``write_summary`` (PDF and
+.docx) and compares each with the bare library doing the same writing in the same run: a bare
+reportlab canvas drawing the summary's words line by line in the same embedded TrueType font,
+and a bare python-docx document with the same paragraphs. Best of ``--runs`` each, fonts loaded
+in both before timing. Not a test: numbers are for reading, not asserting.
 """
 
 from __future__ import annotations
@@ -67,6 +70,46 @@ def fill(store: Store, year: int, records: int, members: list[Member], rng: rand
     store.save_many(batch)
 
 
+def bare_pdf(text: str, path: Path, font_file: Path) -> None:
+    """The summary's words on A4 pages, 27 characters a line, in one embedded TrueType font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if "bare" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("bare", str(font_file)))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = A4[1] - 105
+    for paragraph in text.splitlines():
+        for start in range(0, max(len(paragraph), 1), 27):
+            if y < 80:
+                c.showPage()
+                y = A4[1] - 105
+            c.setFont("bare", 16)
+            c.drawString(79, y, paragraph[start:start + 27])
+            y -= 29
+    c.save()
+
+
+def bare_docx(text: str, path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for paragraph in text.splitlines():
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+
+
+def best(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=5000, help="records in the year (default 5000)")
@@ -87,22 +130,29 @@ def main() -> None:
         fill(store, year - 1, args.records, members, rng)
         print(f"filled {2 * args.records:,} records in {time.perf_counter() - t0:.1f} s")
 
-        figures_times, summary_times = [], []
-        result = None
-        for run in range(args.runs):
-            t0 = time.perf_counter()
-            annual_figures(store, year)
-            figures_times.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            result = write_summary(store, year, Path(folder) / f"summary-{run}.pdf")
-            summary_times.append(time.perf_counter() - t0)
-        assert result is not None
-        best_fig, best_sum = min(figures_times), min(summary_times)
-        print(f"annual_figures (this year and last): best {best_fig:.2f} s of {args.runs}")
-        print(f"write_summary (figures + text + layout + fonts): best {best_sum:.2f} s, "
-              f"first run {summary_times[0]:.2f} s (includes loading the fonts)")
-        print(f"  of which figures: {best_fig / best_sum:.0%}")
-        print(f"PDF: {result.pages} pages, {result.size / 1024:,.0f} KB; fonts: {result.fonts}")
+        from studio_desk.exports.document import plain_text
+        from studio_desk.exports.summary import summary_document
+        from studio_desk.paths import asset_path
+
+        work = Path(folder)
+        result = write_summary(store, year, work / "warm.pdf")  # loads and registers the fonts
+        text = plain_text(summary_document(store, year))
+        font = asset_path("resources", "fonts", "StudioDeskSong-GB.ttf")
+        bare_pdf(text, work / "bare-warm.pdf", font)
+        t_fig = best(lambda: annual_figures(store, year), args.runs)
+        t_pdf = best(lambda: write_summary(store, year, work / "summary.pdf"), args.runs)
+        t_bare_pdf = best(lambda: bare_pdf(text, work / "bare.pdf", font), args.runs)
+        t_docx = best(lambda: write_summary(store, year, work / "summary.docx"), args.runs)
+        t_bare_docx = best(lambda: bare_docx(text, work / "bare.docx"), args.runs)
+        size_docx = (work / "summary.docx").stat().st_size
+        print(f"annual_figures (this year and last): {t_fig:.2f} s")
+        print(f"summary PDF  {t_pdf:.2f} s  bare reportlab (same words, same font) {t_bare_pdf:.2f} s  "
+              f"ratio {t_pdf / t_bare_pdf:.1f}x  (figures {t_fig / t_pdf:.0%} of it)")
+        print(f"summary Word {t_docx:.2f} s  bare python-docx (same paragraphs) {t_bare_docx:.2f} s  "
+              f"ratio {t_docx / t_bare_docx:.1f}x")
+        print(f"PDF: {result.pages} pages, {result.size / 1024:,.0f} KB "
+              f"(bare {(work / 'bare.pdf').stat().st_size / 1024:,.0f} KB); Word {size_docx / 1024:,.0f} KB; "
+              f"fonts: {result.fonts}")
         store.close()
 
 

@@ -55,6 +55,7 @@ class _Writer:
         self.setup = setup
         self.doc = new_docx()
         self.size = setup.body_size
+        self.break_next = False
         self._page()
         self._styles()
         self._footers()
@@ -156,6 +157,9 @@ class _Writer:
     def paragraph(self, text: str, *, style: object = None, align: str = "", role: str = "",
                   size: float | None = None, indent: float | None = None, left: float = 0.0) -> object:
         para = self.doc.add_paragraph(style=style or self.body)
+        if self.break_next:
+            para.paragraph_format.page_break_before = True
+            self.break_next = False
         for index, line in enumerate(text.split("\n")):
             if index:
                 para.add_run().add_break()
@@ -207,9 +211,11 @@ class _Writer:
             self.signature(block)
         elif isinstance(block, d.Spacer):
             for _ in range(max(1, round(block.lines))):
-                self.doc.add_paragraph(style=self.body)
+                self.paragraph("")
         elif isinstance(block, d.PageBreak):
-            self.doc.add_page_break()
+            # on the next paragraph rather than a paragraph of its own, which makes an empty page
+            # when the page before is full to its last line
+            self.break_next = True
 
     def title_lines(self, block: d.Title) -> list[str]:
         """Where the PDF breaks the title, as explicit breaks (Word would otherwise break it at
@@ -242,6 +248,9 @@ class _Writer:
         widths = list(t.widths_mm) or [self.setup.block_w_mm / ncols] * ncols
         scale = min(1.0, self.setup.block_w_mm / sum(widths))
         widths = [w * scale for w in widths]
+        if self.break_next:  # a table straight after a page break: the break needs its paragraph
+            self.doc.add_page_break()
+            self.break_next = False
         table = self.doc.add_table(rows=0, cols=ncols)
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -277,6 +286,9 @@ class _Writer:
 
     def picture(self, data: bytes, width_mm: float, caption: str) -> None:
         self.doc.add_picture(io.BytesIO(data), width=Mm(min(width_mm, self.setup.block_w_mm)))
+        if self.break_next:
+            self.doc.paragraphs[-1].paragraph_format.page_break_before = True
+            self.break_next = False
         self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.doc.paragraphs[-1].paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         self.doc.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -103,6 +104,14 @@ def test_word_version_states_the_same_figures(written) -> None:
     assert round(section.top_margin.mm) == 37 and round(section.page_width.mm) == 210
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     assert section._sectPr.find(f"{w}docGrid").get(f"{w}type") == "lines"  # no character grid
+    # each 附件 starts a page by its own first paragraph (a page-break paragraph of its own makes
+    # an empty page after a full one); tables keep their column widths in the grid LibreOffice uses
+    annex = [p for p in document.paragraphs if re.fullmatch(r"附件\d", p.text)]
+    assert len(annex) >= 4 and all(p.paragraph_format.page_break_before for p in annex)
+    assert '<w:br w:type="page"/>' not in document.element.xml
+    month = next(t for t in document.tables if t.rows[0].cells[1].text == "1月")
+    grid = [int(c.get(f"{w}w")) for c in month._tbl.tblGrid.findall(f"{w}gridCol")]
+    assert abs(grid[0] - 28 * 72 / 25.4 * 20) < 2 and abs(grid[1] - 9.5 * 72 / 25.4 * 20) < 2
     normal = document.styles["Normal"].element.pPr
     assert normal.find(f"{w}autoSpaceDE").get(f"{w}val") == "0"  # Word: no space beside digits
     assert "下一步，我们将（继续）围绕“中心工作”，推动工作室建设走深走实。" in [p.text for p in document.paragraphs]
@@ -132,3 +141,7 @@ def test_libreoffice_opens_the_word_version(written, tmp_path: Path) -> None:
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])
             if a["text"].isdigit() and "\u4e00" <= b["text"] <= "\u9fff" and abs(a["bottom"] - b["bottom"]) < 1]
     assert gaps and max(gaps) < 0.4 * 16, gaps
+    with pdfplumber.open(str(pdf)) as doc:  # no empty page (only a page number on it)
+        for page in doc.pages:
+            text = "".join(c["text"] for c in page.chars if c["text"].strip())
+            assert len(text) > 8, (page.page_number, text)
