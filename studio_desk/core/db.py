@@ -87,6 +87,10 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             # Rollback journal: when idle, the .sqlite file alone holds every committed change.
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
+            # A long write keeps its changes in memory (up to 128 MB of 4 KB pages) instead of
+            # spilling them into the file early: until it commits, the window's read-only
+            # connection can still read and the pages keep painting.
+            conn.execute("PRAGMA cache_spill = 32768")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         conn.close()

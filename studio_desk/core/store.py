@@ -1,7 +1,9 @@
 """The store: one SQLite file, one writer, history of every change, tombstones for deletes.
 
 All writes go through :class:`Store` methods, each one short explicit transaction on the one
-connection the store owns (guarded by a lock, so a background thread may use it too). The
+connection the store owns (guarded by a lock, so a background thread may use it too). A read
+from another thread while a write runs does not wait for it: it reads what is committed through
+a read-only connection of its own, so the window keeps painting during a long write. The
 store is put together from its parts: reading (``store_read``), writing and undo
 (``store_write``), whole-file copies (``store_copy``), search text and the studio's settings.
 """
@@ -44,11 +46,15 @@ _DATABASE_NAMESPACE = uuid.UUID("2f7c1d0a-5b8e-4f3a-9c61-0d4e8b7a3f25")
 class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText):
     """An open database file. Create with :meth:`open`; close with :meth:`close`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, replica_id: str):
-        self.conn = conn
+    def __init__(self, conn: sqlite3.Connection, path: Path, replica_id: str, *, readonly: bool = False):
+        self._conn = conn
         self.path = path
         self.replica_id = replica_id
         self._lock = threading.RLock()
+        self._readonly = readonly
+        self._local = threading.local()  # a thread's read-only connection while it reads beside a write
+        self._side: dict[int, sqlite3.Connection] = {}
+        self._side_lock = threading.Lock()
         self._last_stamp = ""
         self._type_cache: dict[str, list[str]] = {}
         self._undo = UndoHistory()
@@ -136,7 +142,45 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
         """A second, read-only connection to a database already open for work (long reads in
         the background) or to a file that must not change; writing through it fails."""
         path = Path(path)
-        return cls(connect(path, readonly=True), path, replica_id)
+        return cls(connect(path, readonly=True), path, replica_id, readonly=True)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection this thread uses now: the store's own, or its read-only one while it
+        reads beside another thread's write (``_reading``)."""
+        side = getattr(self._local, "conn", None)
+        return side if side is not None else self._conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Hold the store for a read; when another thread is writing, read what is committed
+        through this thread's own read-only connection instead of waiting for the write."""
+        if getattr(self._local, "conn", None) is not None:
+            yield  # already reading beside a write
+            return
+        if self._lock.acquire(blocking=False):
+            try:
+                yield
+            finally:
+                self._lock.release()
+            return
+        if self._readonly:  # a read-only store has no writer to step around: wait
+            with self._lock:
+                yield
+            return
+        self._local.conn = self._side_connection()
+        try:
+            yield
+        finally:
+            self._local.conn = None
+
+    def _side_connection(self) -> sqlite3.Connection:
+        ident = threading.get_ident()
+        with self._side_lock:
+            found = self._side.get(ident)
+            if found is None:
+                found = self._side[ident] = connect(self.path, readonly=True)
+            return found
 
     def on_close(self, hook: Callable[[], None]) -> None:
         """Run ``hook`` after the connection is closed (e.g. to free the database's lock)."""
@@ -152,7 +196,11 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
 
     def _close_connection(self) -> None:
         with self._lock:
-            self.conn.close()
+            with self._side_lock:
+                for side in self._side.values():
+                    side.close()
+                self._side.clear()
+            self._conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -210,7 +258,7 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
 
     def file_mark(self, key: str) -> str | None:
         """A mark on this file itself (never merged into other copies): demo, masked, identity."""
-        with self._lock:
+        with self._reading():
             row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 

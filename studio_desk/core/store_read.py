@@ -9,8 +9,8 @@ from __future__ import annotations
 import builtins
 import json
 import sqlite3
-import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -75,10 +75,11 @@ class HistoryEntry:
 
 
 class RecordReader:
-    """Reads; needs ``conn``, ``_lock`` and ``_type_cache`` from the store."""
+    """Reads; needs ``conn``, ``_reading`` and ``_type_cache`` from the store."""
 
     conn: sqlite3.Connection
-    _lock: threading.RLock
+    _conn: sqlite3.Connection
+    _reading: Callable[[], AbstractContextManager[None]]
     _type_cache: dict[str, builtins.list[str]]
 
     def get(self, cls: type[R], record_id: str, *, include_deleted: bool = True) -> R:
@@ -112,7 +113,7 @@ class RecordReader:
             wanted = [f.name for f in fields_of(cls) if f.name in only and f.kind not in (MEMBERS, CHILDREN)]
             columns = ", ".join([*codec.BASE_COLUMNS, *wanted])
         out: dict[str, R] = {}
-        with self._lock:
+        with self._reading():
             for start in range(0, len(ids), 500):
                 chunk = list(ids[start : start + 500])
                 marks = ",".join("?" * len(chunk))
@@ -250,7 +251,7 @@ class RecordReader:
                 raise ValueError(f"cannot order by {order_by!r}")
             order = f"t.{order_by} {'DESC' if descending else 'ASC'}, t.created_at"
         sql = f"SELECT t.id FROM {cls.TABLE} t{clause} ORDER BY {order}"
-        with self._lock:
+        with self._reading():
             return [row[0] for row in self.conn.execute(sql, params)]
 
     def list(
@@ -282,7 +283,7 @@ class RecordReader:
             include_deleted=kwargs.get("include_deleted", False),
             date_range=kwargs.get("date_range"),
         )
-        with self._lock:
+        with self._reading():
             return int(
                 self.conn.execute(f"SELECT count(*) FROM {cls.TABLE} t{clause}", params).fetchone()[0]
             )
@@ -290,7 +291,7 @@ class RecordReader:
     def years(self) -> builtins.list[int]:
         """Years that have records, newest first (always includes the current year)."""
         years = {date.today().year}
-        with self._lock:
+        with self._reading():
             for cls, column in _YEAR_COLUMN.items():
                 if column is None:
                     continue
@@ -302,7 +303,7 @@ class RecordReader:
         return sorted(years, reverse=True)
 
     def member_state(self, member_id: str) -> str | None:
-        with self._lock:
+        with self._reading():
             row = self.conn.execute(
                 "SELECT deleted FROM members WHERE id = ?", (member_id,)
             ).fetchone()
@@ -314,7 +315,7 @@ class RecordReader:
         cached = self._type_cache.get(list_name)
         if cached is not None:
             return cached
-        with self._lock:
+        with self._reading():
             values = [
                 row[0]
                 for row in self.conn.execute(
@@ -323,7 +324,8 @@ class RecordReader:
                     (list_name,),
                 )
             ]
-        self._type_cache[list_name] = values
+            if self.conn is self._conn:  # not what was committed before a write still running
+                self._type_cache[list_name] = values
         return values
 
     def member_names(self, ids: Iterable[str]) -> builtins.list[str]:
@@ -341,7 +343,7 @@ class RecordReader:
         if cls is not None:
             sql += " AND table_name = ?"
             params.append(cls.TABLE)
-        with self._lock:
+        with self._reading():
             rows = self.conn.execute(sql + " ORDER BY seq", params).fetchall()
         return [
             HistoryEntry(r[0], r[1], r[2], r[3], r[4], bool(r[5]), json.loads(r[6]), r[7], r[8])
@@ -350,7 +352,7 @@ class RecordReader:
 
     def current_versions(self, cls: type[Record]) -> dict[str, VersionMeta]:
         """Every record's current version (merges compare these)."""
-        with self._lock:
+        with self._reading():
             return {
                 row[0]: (row[1], row[2], row[3], row[4])
                 for row in self.conn.execute(
@@ -360,7 +362,7 @@ class RecordReader:
 
     def known_versions(self, cls: type[Record]) -> set[tuple[str, str]]:
         """(record id, version id) of every version kept in history."""
-        with self._lock:
+        with self._reading():
             return {
                 (row[0], row[1])
                 for row in self.conn.execute(
@@ -371,7 +373,7 @@ class RecordReader:
     def history_rows(self, cls: type[Record]) -> builtins.list[tuple[Any, ...]]:
         """History of a record type as stored, oldest first: (record_id, version_id,
         updated_at, replica_id, deleted, data, archived_at, reason)."""
-        with self._lock:
+        with self._reading():
             return self.conn.execute(
                 "SELECT record_id, version_id, updated_at, replica_id, deleted, data, archived_at, reason"
                 " FROM history WHERE table_name = ? ORDER BY seq",
@@ -380,7 +382,7 @@ class RecordReader:
 
     def history_version(self, cls: type[R], record_id: str, version_id: str) -> R | None:
         """The record as it was in ``version_id`` when history keeps that version."""
-        with self._lock:
+        with self._reading():
             row = self.conn.execute(
                 "SELECT data FROM history WHERE table_name = ? AND record_id = ? AND version_id = ? "
                 "ORDER BY seq DESC LIMIT 1",
@@ -392,7 +394,7 @@ class RecordReader:
         """The record type that holds ``record_id`` (None when no table has it)."""
         from studio_desk.core.models import RECORD_TYPES
 
-        with self._lock:
+        with self._reading():
             for cls in RECORD_TYPES:
                 if self.conn.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", (record_id,)).fetchone():
                     return cls

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 from studio_desk.core import enums
 from studio_desk.core.completeness import TRACKED
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
-from studio_desk.core.reception_day import RECEPTION_DAY_TYPE, recount
+from studio_desk.core.reception_day import RECEPTION_DAY_TYPE, DaySaved, recount
 from studio_desk.core.store import Store
+from studio_desk.core.undo import UndoStep
 from studio_desk.ui.forms import FORM_FOR
 from studio_desk.ui.ledger_model import LedgerModel, period_range, periods
 from studio_desk.ui.look import icon, page_header
-from studio_desk.ui.tasks import BACKGROUND_ABOVE, run_task, show_error
+from studio_desk.ui.operations import Operations, Progress
+from studio_desk.ui.tasks import show_error
 
 ALL = "全部"
 PAGE_TITLES = {
@@ -70,17 +72,13 @@ def _filter_specs(store: Store, cls: type[Record]) -> list[tuple[str, str, list[
 
 
 class LedgerPage(QWidget):
-    """One record type's ledger.
+    """One record type's ledger. Its writes run through the window's ``Operations``: each
+    action is one undo step of the store, and the window hears of it from there."""
 
-    ``changed(text, [record ids])`` tells the window what was done; each action is one undo
-    step of the store.
-    """
-
-    changed = Signal(str, list)
-
-    def __init__(self, store: Store, cls: type[Record], parent: QWidget | None = None):
+    def __init__(self, store: Store, cls: type[Record], ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops
         self.cls = cls
         self._closed = False
         self.setObjectName(f"page_{cls.KIND}")
@@ -438,19 +436,23 @@ class LedgerPage(QWidget):
         if self.cls is Activity and day is None:
             return
         dialog = ReceptionDayDialog(self.store, day, self)
-        with self.store.undo_step("登记接待日") as step:
+
+        def write(_progress: Progress, step: UndoStep) -> DaySaved | None:
             accepted = dialog.exec()
-            saved = dialog.saved
-            if saved is not None:
-                step.text = f"登记接待日群众{len(saved.receptions)}人"
-        if not accepted or saved is None:
-            return
-        shown = saved.activity if self.cls is Activity else (saved.receptions[0] if saved.receptions else None)
-        if shown is not None:
-            self._show_saved(shown)
-        if self.cls is Reception:
-            self.select_ids([r.id for r in saved.receptions])
-        self.changed.emit(step.text, [saved.activity.id] + [r.id for r in saved.receptions])
+            if dialog.saved is not None:
+                step.text = f"登记接待日群众{len(dialog.saved.receptions)}人"
+            return dialog.saved if accepted else None
+
+        def show(saved: DaySaved | None) -> None:
+            if saved is None:
+                return
+            shown = saved.activity if self.cls is Activity else (saved.receptions[0] if saved.receptions else None)
+            if shown is not None:
+                self._show_saved(shown)
+            if self.cls is Reception:
+                self.select_ids([r.id for r in saved.receptions])
+
+        self.ops.run("登记接待日", write, source=self, on_done=show)
 
     def print_view(self) -> None:
         """打印…: the rows shown now, with the filters that chose them (``ui.ledger_print``)."""
@@ -466,15 +468,19 @@ class LedgerPage(QWidget):
         form = FORM_FOR[self.cls](self.store, record, self)
         if template is not None:
             form.start_from(template)
-        with self.store.undo_step(f"{'新建' if record is None else '修改'}{self.cls.TITLE}") as step:
+
+        def write(_progress: Progress, step: UndoStep) -> list[tuple[Record | None, Record]]:
             form.exec()
             steps = [(b, a) for b, a in form.saved_steps if b is None or a.version_id != b.version_id]
             if len(steps) > 1:
                 step.text = f"保存{len(steps)}条{self.cls.TITLE}"
-        if not steps:
-            return
-        self._show_saved(steps[-1][1])
-        self.changed.emit(step.text, [after.id for _before, after in steps])
+            return steps
+
+        def show(steps: list[tuple[Record | None, Record]]) -> None:
+            if steps:
+                self._show_saved(steps[-1][1])
+
+        self.ops.run(f"{'新建' if record is None else '修改'}{self.cls.TITLE}", write, source=self, on_done=show)
 
     def new_record(self) -> None:
         self.open_form(None)
@@ -552,11 +558,10 @@ class LedgerPage(QWidget):
         row = self.model.row_of(ids[0])
         cls, store = self.cls, self.store
 
-        text = f"删除{len(ids)}条{self.cls.TITLE}"
 
-        def delete(progress) -> list[str]:  # type: ignore[no-untyped-def]
+        def delete(progress: Progress, _step: UndoStep) -> list[str]:
             # One transaction and one undo step: cancelled or failed half-way, nothing is deleted.
-            with store.undo_step(text), store.transaction():
+            with store.transaction():
                 for n, record_id in enumerate(ids):
                     if n % 200 == 0:
                         progress(n, len(ids), f"正在删除 {n:,} / {len(ids):,} 条……")
@@ -566,22 +571,14 @@ class LedgerPage(QWidget):
                     recount(store, [r.activity_id for r in gone])
             return ids
 
-        def done(changes: list[str]) -> None:
+        def done(_ids: list[str]) -> None:
             self.apply_filters()
             if self.model.ids:
                 nxt = self.model.ids[min(max(row, 0), len(self.model.ids) - 1)]
                 self.select_ids([nxt])
-            self.changed.emit(text, changes)
 
-        if len(ids) <= BACKGROUND_ABOVE:
-            try:
-                result = delete(lambda *_a: None)
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, "删除", exc)
-                return
-            done(result)
-            return
-        self._task = run_task(self, "删除记录", delete, on_done=done)
+        text = f"删除{len(ids)}条{self.cls.TITLE}"
+        self.ops.run(text, delete, source=self, count=len(ids), on_done=done, title="删除记录")
 
 
 def _gone(cls: type[Record]) -> Exception:

@@ -28,7 +28,8 @@ from studio_desk.ui.ledger_page import LedgerPage
 from studio_desk.ui.look import fit_to_screen, icon
 from studio_desk.ui.member_page import MemberPage
 from studio_desk.ui.recycle_page import RecyclePage
-from studio_desk.ui.tasks import BACKGROUND_ABOVE, run_quietly, show_error
+from studio_desk.ui.operations import Operations
+from studio_desk.ui.tasks import run_quietly
 
 PAGE_NAMES = ("总览", "活动", "接待走访", "捐赠慰问", "提案建议", "委员", "报表", "数据交换", "回收站")
 PAGE_ICONS = ("dashboard", "activity", "reception", "donation", "proposal", "members", "reports", "exchange", "recycle")
@@ -63,22 +64,23 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self.operations = Operations(store, self)  # every write of the window runs through it
+        self.operations.changed.connect(self.record_changed)
+        ops = self.operations
         dashboard = DashboardPage(store)
         dashboard.open_record.connect(self.open_record)
         dashboard.open_incomplete.connect(self.open_incomplete)
         self._add_page("总览", dashboard)
         for name, cls in (("活动", Activity), ("接待走访", Reception), ("捐赠慰问", Donation), ("提案建议", Proposal)):
-            self._add_page(name, LedgerPage(store, cls))
+            self._add_page(name, LedgerPage(store, cls, ops))
             from studio_desk.ui.print_dialog import add_record_print_button
 
             add_record_print_button(self.pages[name], store)  # 打印签到表 / 打印签收单
-        self._add_page("委员", MemberPage(store))
+        self._add_page("委员", MemberPage(store, ops))
         self._add_page("报表", ReportsPage(store))
         self._add_page("数据交换", ExchangePage(store))
-        self._add_page("回收站", RecyclePage(store))
+        self._add_page("回收站", RecyclePage(store, ops))
         for page in self.pages.values():
-            if isinstance(page, (LedgerPage, RecyclePage)):
-                page.changed.connect(self.record_changed)
             data_changed = getattr(page, "dataChanged", None)
             if data_changed is not None:
                 data_changed.connect(self.refresh)
@@ -218,39 +220,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ changes and undo
 
-    def record_changed(self, text: str, _ids: list) -> None:
-        self._refresh_others(self.sender())
+    def record_changed(self, _text: str, _ids: list, source: object) -> None:
+        """What the window's operations changed: every other page re-reads it."""
+        self._refresh_others(source)
         self._update_actions()
-        self.statusBar().showMessage(f"已{text}。按 Ctrl+Z 可撤销。", 8000)
 
     def undo(self) -> None:
-        store = self.store
-        if not store.can_undo():
-            self.statusBar().showMessage("没有可以撤销的操作。", 4000)
-            return
-        text = store.undo_label()
-
-        def done(step) -> None:  # type: ignore[no-untyped-def]
-            self.statusBar().showMessage(f"已撤销“{text}”。", 8000)
-            self.refresh()
+        def select(step) -> None:  # type: ignore[no-untyped-def]
             if (page := self._ledger()) is not None:
                 page.select_ids(step.record_ids)
 
-        def failed(_exc: BaseException) -> None:
-            self.refresh()  # a step that can no longer be undone is gone from the menu
-
-        if store.undo_size() > BACKGROUND_ABOVE:
-            from studio_desk.ui.tasks import run_task
-
-            self._undo_task = run_task(self, "撤销", store.undo, on_done=done, on_error=failed)
-            return
-        try:
-            step = store.undo()
-        except Exception as exc:  # noqa: BLE001
-            failed(exc)
-            show_error(self, "撤销", exc)
-            return
-        done(step)
+        self.operations.undo(on_done=select)
 
     def _refresh_others(self, source: object) -> None:
         for page in self.pages.values():

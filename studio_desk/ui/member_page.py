@@ -17,6 +17,7 @@ from studio_desk.core.figures import MemberPoints, YearFigures, year_figures
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
 from studio_desk.core.store import Store
 from studio_desk.ui.ledger_page import LedgerPage
+from studio_desk.ui.operations import Operations
 from studio_desk.ui.tasks import BackgroundReader, run_quietly
 
 
@@ -58,12 +59,12 @@ def member_year(store: Store, year: int) -> MemberYear:
 
 
 class MemberPage(LedgerPage, BackgroundReader):
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, ops: Operations, parent: QWidget | None = None):
         self._cache: MemberYear | None = None
         self._runner = None
         self._wanted: tuple[int, str] | None = None
         self._shut = False
-        super().__init__(store, Member, parent)
+        super().__init__(store, Member, ops, parent)
         self.detail = QTextBrowser()
         self.detail.setObjectName("member_detail")
         self.detail.setOpenLinks(False)

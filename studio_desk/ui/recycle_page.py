@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from studio_desk.core.models import BY_KIND, Record
 from studio_desk.core.recycle import KINDS, Deleted, deleted_records, restore
 from studio_desk.core.store import Store
+from studio_desk.core.undo import UndoStep
 from studio_desk.ui.look import icon, page_header
+from studio_desk.ui.operations import Operations, Progress
 from studio_desk.ui.tasks import show_error
 
 HEADERS = ("类别", "内容", "记录日期", "删除时间")
@@ -36,13 +38,13 @@ def _local_time(stamp: str) -> str:
 
 
 class RecyclePage(QWidget):
-    """``changed(text, [record ids])`` as a ledger page's: a restore is one undo step of the store."""
+    """Deleted records by kind; bringing them back is one user action through the window's
+    ``Operations`` (one undo step)."""
 
-    changed = Signal(str, list)
-
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = ops
         self.items: list[Deleted] = []
         self._stale = True
         self.setObjectName("page_recycle")
@@ -139,14 +141,13 @@ class RecyclePage(QWidget):
         by_kind: dict[type[Record], list[str]] = {}
         for item in chosen:
             by_kind.setdefault(item.cls, []).append(item.record_id)
-        restored_ids: list[str] = []
-        try:
-            with self.store.undo_step("恢复记录") as step, self.store.transaction():  # all of them or none
+        store = self.store
+
+        def write(_progress: Progress, step: UndoStep) -> None:
+            restored = 0
+            with store.transaction():  # all of them or none
                 for cls, ids in by_kind.items():
-                    restored_ids += [restored.id for _tomb, restored in restore(self.store, cls, ids)]
-                step.text = f"恢复{len(restored_ids)}条记录"
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "恢复", exc)
-            return
-        self.refresh()
-        self.changed.emit(step.text, restored_ids)
+                    restored += len(restore(store, cls, ids))
+            step.text = f"恢复{restored}条记录"
+
+        self.ops.run("恢复记录", write, source=self, count=len(chosen), on_done=lambda _r: self.refresh())

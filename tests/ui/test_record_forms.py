@@ -330,18 +330,18 @@ def test_deleting_many_asks_first_and_undoes_in_one_step(window, demo_store, qtb
 def test_deleting_very_many_runs_in_the_background(window, demo_store, qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from studio_desk.ui import ledger_page
+    from studio_desk.ui import operations
     from tests.ui.conftest import wait_idle
 
-    monkeypatch.setattr(ledger_page, "BACKGROUND_ABOVE", 5)  # the demo has ~100, not thousands
+    monkeypatch.setattr(operations, "BACKGROUND_ABOVE", 5)  # the demo has ~100, not thousands
     page = window.show_page("活动")
     total = len(page.model.ids)
     _when_box(lambda: _click_standard(QMessageBox.StandardButton.Yes))
     page.table.setFocus()
     page.table.selectAll()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert getattr(page, "_task", None) is not None  # went to a worker thread
-    qtbot.waitUntil(lambda: page._task.finished_flag, timeout=10_000)  # noqa: SLF001
+    assert window.operations.busy()  # went to a worker thread
+    qtbot.waitUntil(lambda: not window.operations.busy(), timeout=10_000)
     assert demo_store.count(Activity, year=THIS_YEAR) == 0
     assert window.store.undo_label() == f"删除{total}条活动"
     wait_idle(qtbot, window)
