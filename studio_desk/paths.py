@@ -61,7 +61,7 @@ def logs_dir() -> Path:
 
 
 def asset_path(*parts: str) -> Path:
-    """Find a bundled asset (``forms/…``, ``resources/…``, ``reports/…``).
+    """Find a bundled asset (``resources/…``, ``reports/…``; the forms run as generated code).
 
     Works from the source tree, from an installed wheel (assets under ``studio_desk/_data``)
     and inside a PyInstaller bundle (``sys._MEIPASS``).

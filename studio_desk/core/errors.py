@@ -36,9 +36,6 @@ class ValidationError(StudioDeskError):
         self.errors = list(errors)
         super().__init__("；".join(e.message for e in self.errors) or "记录无效")
 
-    def for_field(self, name: str) -> list[FieldError]:
-        return [e for e in self.errors if e.field == name]
-
 
 class RecordNotFound(StudioDeskError):
     pass

@@ -174,7 +174,7 @@ class Record:
         return None
 
 
-# ---------------------------------------------------------------- children
+# Children.
 
 
 @dataclass
@@ -197,7 +197,7 @@ class FollowUp:
     note: str = spec("跟踪记录", LONGTEXT, required=True, maxlen=2000)
 
 
-# ---------------------------------------------------------------- records
+# Records.
 
 
 @dataclass
@@ -239,13 +239,6 @@ class Member(Record):
 
     def display_name(self) -> str:
         return self.name
-
-    def active_in(self, year: int) -> bool:
-        if self.joined_on and self.joined_on.year > year:
-            return False
-        if self.left_on and self.left_on.year < year:
-            return False
-        return True
 
 
 @dataclass

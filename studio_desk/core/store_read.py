@@ -254,25 +254,9 @@ class RecordReader:
         with self._reading():
             return [row[0] for row in self.conn.execute(sql, params)]
 
-    def list(
-        self,
-        cls: type[R],
-        *,
-        year: int | None = None,
-        search: str | None = None,
-        filters: dict[str, Any] | None = None,
-        include_deleted: bool = False,
-        date_range: tuple[date, date] | None = None,
-    ) -> builtins.list[R]:
-        ids = self.query_ids(
-            cls,
-            year=year,
-            search=search,
-            filters=filters,
-            include_deleted=include_deleted,
-            date_range=date_range,
-        )
-        return self.get_many(cls, ids)
+    def list(self, cls: type[R], **query: Any) -> builtins.list[R]:
+        """The matching records, in order (``query`` as for ``query_ids``)."""
+        return self.get_many(cls, self.query_ids(cls, **query))
 
     def count(self, cls: type[Record], **kwargs: Any) -> int:
         clause, params = self._filter_sql(

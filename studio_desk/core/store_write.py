@@ -9,7 +9,6 @@ undo history.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import uuid
@@ -151,29 +150,6 @@ class RecordWriter:
                 return existing
             tomb = codec.copy_record(existing, deleted=True)
             return self.save(tomb, check=False, reason="删除")
-
-    def revert_last_change(self, cls: type[R], record_id: str) -> R:
-        """Make the version before the current one current again (as a new version).
-
-        A record with no earlier version (just created) is deleted instead.
-        Nothing is lost: the undone version goes to history like any other.
-        """
-        with self.transaction():
-            current = self.get(cls, record_id)
-            row = self.conn.execute(
-                "SELECT data FROM history WHERE table_name = ? AND record_id = ? ORDER BY seq DESC LIMIT 1",
-                (cls.TABLE, record_id),
-            ).fetchone()
-            if row is None:
-                return self.delete(cls, record_id)
-            previous = codec.from_dict(cls, json.loads(row[0]))
-            restored = codec.copy_record(
-                previous,
-                created_at=current.created_at,
-                updated_at=current.updated_at,
-                version_id=current.version_id,
-            )
-            return self.save(restored, check=False, reason=UNDO_REASON, restore=True)
 
     # Undo: steps recorded by ``save`` while a step is open; the window only asks these.
 

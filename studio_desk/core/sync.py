@@ -146,7 +146,7 @@ class MergeSummary:
         return "\n".join([head, *self.lines(), *refused, *("  " + r.describe() for r in self.refused[:50])])
 
 
-# ---------------------------------------------------------------- checking the other copy
+# Checking the other copy.
 
 
 # The preview of a merge is its summary, computed without writing.
@@ -470,7 +470,7 @@ def _title(record: Record) -> str:
     return (name or record.id)[:40]
 
 
-# ---------------------------------------------------------------- resolving conflicts
+# Resolving conflicts.
 
 
 def version_record(store: Store, cls: type[Record], record_id: str, version_id: str) -> Record:

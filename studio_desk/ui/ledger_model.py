@@ -151,9 +151,8 @@ class LedgerModel(QAbstractTableModel):
         self._names = Names(store)
         self.query: dict[str, Any] = {}
         self.order: tuple[str | None, bool] = (None, False)
-        self.today = None
 
-    # ------------------------------------------------------------ loading
+    # Loading.
 
     def set_query(self, **query: Any) -> None:
         self.query = query
@@ -197,7 +196,7 @@ class LedgerModel(QAbstractTableModel):
             self._rows_for = self.ids
         return self._rows.get(record_id, -1)
 
-    # ------------------------------------------------------------ Qt model
+    # Qt model.
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.ids)

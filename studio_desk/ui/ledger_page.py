@@ -34,7 +34,6 @@ from studio_desk.ui.look import icon, page_header
 from studio_desk.ui.operations import Operations, Progress
 from studio_desk.ui.tasks import show_error
 
-ALL = "全部"
 PAGE_TITLES = {
     Activity: "活动台账",
     Reception: "接待走访台账",
@@ -225,7 +224,7 @@ class LedgerPage(QWidget):
         # elsewhere): a window with five ledgers of 100,000 rows opens as fast as one.
         self._stale = True
 
-    # ------------------------------------------------------------ filters
+    # Filters.
 
     def _fill_combos(self) -> None:
         year = self.year_combo.currentData() if self.year_combo.count() else date.today().year
@@ -384,7 +383,7 @@ class LedgerPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    # ------------------------------------------------------------ selection
+    # Selection.
 
     def selected_ids(self) -> list[str]:
         # From the selection's ranges: selectedRows() asks the model about every cell of every
@@ -460,7 +459,7 @@ class LedgerPage(QWidget):
 
         PrintViewDialog(self, self).exec()
 
-    # ------------------------------------------------------------ actions
+    # Actions.
 
     def open_form(self, record: Record | None, template: Record | None = None) -> None:
         """Open the record form; what it saves (several records after 保存并新建, even when the

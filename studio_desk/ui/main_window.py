@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
 
-    # ------------------------------------------------------------ menus
+    # Menus.
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         if (page := self._ledger()) is not None:
             page.focus_search()
 
-    # ------------------------------------------------------------ changes and undo
+    # Changes and undo.
 
     def record_changed(self, _text: str, _ids: list, source: object) -> None:
         """What the window's operations changed: every other page re-reads it."""
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
                 page.show_incomplete(year)
                 return
 
-    # ------------------------------------------------------------ status bar and backups
+    # Status bar and backups.
 
     def update_status(self) -> None:
         from studio_desk.core.backup import list_backups
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         busy = [getattr(p, "is_busy", lambda: False)() for p in self.pages.values()]
         return any(busy) or self._backup_runner is not None
 
-    # ------------------------------------------------------------ dialogs
+    # Dialogs.
 
     def edit_studio(self) -> None:
         from studio_desk.ui.settings_dialogs import studio_dialog
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
             f"年底生成 Excel 台账和年度工作总结。\n\n数据库：{self.store.path}",
         )
 
-    # ------------------------------------------------------------ window state
+    # Window state.
 
     def restore_settings(self) -> None:
         s = settings_file()

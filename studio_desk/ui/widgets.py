@@ -302,9 +302,6 @@ class FollowUpTable(_RowsTable):
         self.table.setCurrentCell(row, 1)
         self.table.editItem(self.table.item(row, 1))
 
-    def add_note(self, when: date, note: str) -> None:
-        self.add_row([when.isoformat(), note])
-
     def value_checked(self) -> tuple[list[FollowUp], list[str]]:
         out, problems = [], []
         for index, (when, note) in enumerate(self.rows(), start=1):

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from studio_desk.core import attachments as att
+from studio_desk.core import recycle
 from studio_desk.core.backup import make_backup, restore_backup
 from studio_desk.core.models import Activity, Attachment, Reception
 from studio_desk.core.snapshot import write_snapshot
@@ -146,7 +147,7 @@ def test_deleting_a_record_tombstones_its_attachments_and_restoring_brings_them_
     assert att.attachments_of(store, a.id) == []
     tomb = store.get(Attachment, kept.id)
     assert tomb.deleted and tomb.with_owner
-    store.revert_last_change(Activity, a.id)  # undo the deletion
+    recycle.restore(store, Activity, [a.id])  # brought back from the 回收站
     assert not store.get(Activity, a.id).deleted
     assert [x.id for x in att.attachments_of(store, a.id)] == [kept.id]  # the removed one stays removed
     assert store.get(Attachment, removed_before.id).deleted
@@ -189,7 +190,7 @@ def test_deletion_travels_by_merge(tmp_path):
     with Store.open(tmp_path / "b.sqlite", replica_id="B") as b:
         merge_file(b, tmp_path / "a.sqlite", backup_dir=tmp_path / "backups")
         assert att.attachments_of(b, act.id) == []
-        b.revert_last_change(Activity, act.id)
+        recycle.restore(b, Activity, [act.id])
         assert len(att.attachments_of(b, act.id)) == 1
 
 

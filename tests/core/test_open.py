@@ -48,16 +48,6 @@ def test_a_second_command_is_told_another_command_has_it(db_path: Path):
         store.close()
 
 
-@pytest.fixture
-def stick(tmp_path: Path, monkeypatch) -> Path:
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    monkeypatch.setenv(ROOTS_ENV, str(folder))
-    with Store.open(folder / "台账.sqlite", replica_id="other-pc") as s:
-        s.save(Member(name="原有委员"))
-    return folder
-
-
 KILLED_AFTER_SAVE = """
 import os, sys
 from pathlib import Path

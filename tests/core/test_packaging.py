@@ -1,4 +1,5 @@
-"""An installed copy (``pip install .``, not editable) finds its forms, resources and templates."""
+"""An installed copy (``pip install .``, not editable) finds its resources and templates, and
+does not carry the Designer sources of the forms (their generated code is what runs)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ def test_installed_package_finds_its_assets(tmp_path: Path):
     code = (
         "import studio_desk, studio_desk.paths as p\n"
         "print(studio_desk.__file__)\n"
-        "for name in ('forms', 'resources', 'reports'):\n"
+        "for name in ('resources', 'reports'):\n"
         "    print(p.asset_path(name))\n"
     )
     # -I: ignore PYTHONPATH and the current folder, so only an installed copy can be imported.
@@ -26,3 +27,4 @@ def test_installed_package_finds_its_assets(tmp_path: Path):
     for asset in assets:
         assert "_data" in asset and Path(asset).is_dir(), asset
         assert any(Path(asset).iterdir())
+    assert not (Path(package_file).parent / "_data" / "forms").exists()

@@ -12,7 +12,6 @@ import pytest
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.models import Member
 from studio_desk.core.removable import (
-    ROOTS_ENV,
     WorkingCopyStore,
     open_database,
     removable_reason,
@@ -21,16 +20,6 @@ from studio_desk.core.removable import (
 from studio_desk.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def stick(tmp_path: Path, monkeypatch) -> Path:
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    monkeypatch.setenv(ROOTS_ENV, str(folder))
-    with Store.open(folder / "台账.sqlite", replica_id="other-pc") as s:
-        s.save(Member(name="原有委员"))
-    return folder
 
 
 def test_detection(tmp_path: Path, stick: Path):

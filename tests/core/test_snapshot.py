@@ -111,7 +111,7 @@ def test_short_password_is_refused(store: Store, tmp_path: Path):
     assert not (tmp_path / "x.sqlite").exists()
 
 
-# ---------------------------------------------------------------- merging bad files
+# Merging bad files.
 
 
 def _refused(store: Store, path: Path, match: str) -> None:

@@ -56,12 +56,14 @@ def test_saving_unchanged_record_makes_no_new_version(store: Store):
 def test_delete_is_a_tombstone_and_undo_brings_it_back(store: Store):
     m = add_member(store)
     a = store.save(Activity(date=date(2025, 3, 1), type="集中学习", topic="学习会", member_ids=[m.id]))
-    store.delete(Activity, a.id)
+    with store.undo_step("删除活动"):
+        store.delete(Activity, a.id)
     assert store.count(Activity) == 0
     row = store.conn.execute("SELECT deleted FROM activities WHERE id=?", (a.id,)).fetchone()
     assert row == (1,)  # still physically there
     assert store.get(Activity, a.id).deleted
-    restored = store.revert_last_change(Activity, a.id)
+    store.undo()
+    restored = store.get(Activity, a.id)
     assert not restored.deleted and restored.topic == "学习会"
     assert store.count(Activity) == 1
     assert [h.reason for h in store.history(a.id)] == ["删除", "撤销"]
@@ -70,17 +72,19 @@ def test_delete_is_a_tombstone_and_undo_brings_it_back(store: Store):
 
 def test_undo_edit_restores_previous_content_and_keeps_both_versions(store: Store):
     m = add_member(store)
-    edited = store.save(Member(**{**m.__dict__, "name": "刘刚强"}))
-    back = store.revert_last_change(Member, m.id)
-    assert back.name == "刘刚"
+    with store.undo_step("修改委员"):
+        edited = store.save(Member(**{**m.__dict__, "name": "刘刚强"}))
+    store.undo()
+    assert store.get(Member, m.id).name == "刘刚"
     versions = {h.data["name"] for h in store.history(m.id)}
     assert versions == {"刘刚", "刘刚强"}
     assert edited.version_id in {h.version_id for h in store.history(m.id)}
 
 
 def test_undo_of_a_new_record_deletes_it(store: Store):
-    m = add_member(store)
-    store.revert_last_change(Member, m.id)
+    with store.undo_step("新建委员"):
+        add_member(store)
+    store.undo()
     assert store.count(Member) == 0
 
 

@@ -101,22 +101,26 @@ def _apply(store: Store, action: str, kind_no: int, n: int) -> None:
     if action == "skew":
         store._last_stamp = f"2{n + 100:03d}-01-01T00:00:00.000000Z"[:27]
         return
+    if action == "revert":  # the clerk's Ctrl+Z: the last action in this copy, whole
+        if store.can_undo():
+            store.undo()
+        return
     if action == "add":
-        if kind is Attachment:
-            _attach(store, n)
-        else:
-            store.save(_new(kind, store, n), check=False)
+        with store.undo_step("新建"):
+            if kind is Attachment:
+                _attach(store, n)
+            else:
+                store.save(_new(kind, store, n), check=False)
         return
     ids = store.query_ids(kind, include_deleted=True)
     if not ids:
         return
     record = store.get(kind, ids[n % len(ids)])
-    if action == "edit":
-        store.save(_change(dataclasses.replace(record, deleted=False), n), check=False)
-    elif action == "delete":
-        store.delete(kind, record.id)
-    else:
-        store.revert_last_change(kind, record.id)
+    with store.undo_step(action):
+        if action == "edit":
+            store.save(_change(dataclasses.replace(record, deleted=False), n), check=False)
+        else:
+            store.delete(kind, record.id)
 
 
 def _versions(store: Store) -> set[tuple[str, str]]:

@@ -141,7 +141,7 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"source": source, "workbook": workbook, "empty": empty}
 
 
-# ---------------------------------------------------------------- import
+# Import.
 
 
 def test_killed_during_import_imports_all_or_nothing(ledger, tmp_path: Path):
@@ -171,7 +171,7 @@ def test_killed_during_import_imports_all_or_nothing(ledger, tmp_path: Path):
     print(f"import kills: {outcomes}")
 
 
-# ---------------------------------------------------------------- backup
+# Backup.
 
 
 def test_killed_during_backup_leaves_database_untouched_and_only_whole_backups(ledger, tmp_path: Path):
@@ -197,7 +197,7 @@ def test_killed_during_backup_leaves_database_untouched_and_only_whole_backups(l
         assert state(path) == state(db)
 
 
-# ---------------------------------------------------------------- restore
+# Restore.
 
 
 def test_killed_during_restore_leaves_old_or_restored_state(ledger, tmp_path: Path):
@@ -234,7 +234,7 @@ def test_killed_during_restore_leaves_old_or_restored_state(ledger, tmp_path: Pa
     print(f"restore kills: {outcomes}")
 
 
-# ---------------------------------------------------------------- saves through the GUI
+# Saves through the GUI.
 
 
 FORM_WRITER = r"""

@@ -139,7 +139,7 @@ def test_failed_snapshot_keeps_the_old_copy_under_the_name(store: Store, tmp_pat
     assert target.read_bytes() == old
 
 
-# ---------------------------------------------------------------- killed processes
+# Killed processes.
 
 _SNAPSHOT_CHILD = """
 import os, sys, time

@@ -34,7 +34,7 @@ def _select_combo(combo: QComboBox, text: str) -> None:
     combo.setCurrentIndex(index)
 
 
-# ---------------------------------------------------------------- 接待走访
+# 接待走访.
 
 
 def test_reception_status_flow_and_undo(window, demo_store, qtbot):
@@ -105,7 +105,7 @@ def test_reception_status_filter_and_search_by_pinyin_of_citizen(window, demo_st
     qtbot.waitUntil(lambda: someone.id in page.model.ids and len(page.model.ids) < demo_store.count(Reception, year=THIS_YEAR), timeout=2000)
 
 
-# ---------------------------------------------------------------- 捐赠慰问
+# 捐赠慰问.
 
 
 def test_donation_items_total_and_bad_amounts(window, demo_store, qtbot):
@@ -172,7 +172,7 @@ def test_donation_category_filter(window, demo_store, qtbot):
     assert demo_store.count(Donation, year=THIS_YEAR, filters={"category": "慰问"}) == n
 
 
-# ---------------------------------------------------------------- 提案建议
+# 提案建议.
 
 
 def test_proposal_authors_in_order_and_followups(window, demo_store, qtbot):
@@ -246,7 +246,7 @@ def test_proposal_status_filter(window, demo_store, qtbot):
     assert page.count_label.text() == f"共 {expected} 条"
 
 
-# ---------------------------------------------------------------- 委员
+# 委员.
 
 
 def test_new_member_appears_in_pickers(window, demo_store, qtbot):
