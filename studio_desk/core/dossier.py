@@ -91,7 +91,7 @@ def member_dossiers(
     outputs: dict[str, list[OutputEntry]] = defaultdict(list)
     proposals = sorted(store.list(Proposal, date_range=span), key=lambda p: str(p.submitted_on or p.created_at))
     for p in proposals:
-        if p.status == "草拟":
+        if not p.is_output:
             continue
         for position, author in enumerate(p.authors):
             if author.member_id in out:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from studio_desk.core.store import Store
 from studio_desk.core.undo import UndoStep
@@ -137,11 +137,4 @@ class Operations(QObject):
         done(step)
 
 
-def operations_of(widget: QWidget) -> Operations | None:
-    """The window's operations, for a page or dialog inside it (None outside a window)."""
-    window = widget.window()
-    found = getattr(window, "operations", None)
-    return found if isinstance(found, Operations) else None
-
-
-__all__ = ["Operations", "Progress", "operations_of"]
+__all__ = ["Operations", "Progress"]
