@@ -1,4 +1,5 @@
-"""``studio-desk export --year Y|Y1-Y2 [--xlsx F] [--pdf F] [--docx F] [--date D] [--no-mask]``.
+"""``studio-desk export --year Y|Y1-Y2 [--xlsx F] [--pdf F] [--docx F] [--date D] [--no-mask]`` and
+``studio-desk lock --year Y [--unlock]`` (封账: a reported year locked against changes).
 
 The workbook is for the county unless the clerk says otherwise: citizens' data is masked by
 default, as in the window and the county package (``--no-mask`` for the clerk's own full copy;
@@ -37,6 +38,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--docx", type=Path, default=None, help="写出 Word 版年度工作总结到此文件（可再编辑）")
     p.add_argument("--date", default=None, help="年度工作总结的成文日期，如 2025-12-28（默认：今天）")
     p.set_defaults(run=run_export)
+    q = sub.add_parser(
+        "lock", parents=[common], help="封账：锁定已报送的年度（修改需说明原因，不能导入、合并或删除）；--unlock 解除封账"
+    )
+    q.add_argument("--year", required=True, metavar="年度", help="年度，如 2025")
+    q.add_argument("--unlock", action="store_true", help="解除这一年度的封账")
+    q.set_defaults(run=run_lock)
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -79,4 +86,25 @@ def run_export(args: argparse.Namespace) -> int:
                 record_report(store, year, [args.xlsx], what="台账", masked=True, first_year=first)
         if args.pdf or args.docx:
             export_summary(store, year, args.pdf, args.docx, signed_on)
+    return 0
+
+
+def run_lock(args: argparse.Namespace) -> int:
+    from studio_desk.core.reporting import is_year_locked, latest_report, lock_year
+
+    first, year = parse_years(args.year)
+    if first != year:
+        raise StudioDeskError("封账按单一年度进行，请用 --year 写一个年度，如 2025。")
+    with open_store(args, create=False) as store:
+        if args.unlock:
+            if not is_year_locked(store, year):
+                print(f"{year} 年度没有封账。")
+                return 0
+            lock_year(store, year, False)
+            print(f"已解除 {year} 年度的封账：可以修改、导入、合并和删除这一年度的记录。")
+            return 0
+        lock_year(store, year, True)
+        reported = latest_report(store, year)
+        when = f"（{reported.day} 已报送）" if reported is not None else "（尚未记录报送）"
+        print(f"已封账 {year} 年度{when}：修改需说明原因，不能导入、合并或删除；解除：studio-desk lock --year {year} --unlock。")
     return 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -175,12 +176,49 @@ def changes_since_report(store: Store, year: int) -> ChangesSinceReport:
 
 
 def lock_year(store: Store, year: int, locked: bool = True) -> None:
-    """Lock (or unlock) a year: editing its records then asks for a reason."""
+    """Lock (or unlock) a year: editing its records then asks for a reason; importing, merging
+    and deleting records of it is refused until it is unlocked."""
     store.set_setting(f"{LOCK_PREFIX}{year}", {"locked_at": utc_now()} if locked else None)
 
 
 def is_year_locked(store: Store, year: int) -> bool:
     return bool(store.setting(f"{LOCK_PREFIX}{year}"))
+
+
+def locked_at(store: Store, year: int) -> str | None:
+    """When ``year`` was locked (``2026-01-10``), "" when not known, None when it is not locked."""
+    value = store.setting(f"{LOCK_PREFIX}{year}")
+    if not value:
+        return None
+    return str(value.get("locked_at", ""))[:10] if isinstance(value, dict) else ""
+
+
+def how_to_unlock(year: int) -> str:
+    return (
+        f"如确需改动，请先解除封账：在程序中选择 {year} 年度，打开“导出台账”，取消勾选“报送后封账”；"
+        f"或用命令 studio-desk lock --year {year} --unlock。"
+    )
+
+
+def refuse_in_locked_years(store: Store, years: Iterable[int | None], action: str) -> None:
+    """Refuse ``action`` (导入, 合并, 删除) touching records of a locked year, saying which year,
+    since when, and how to unlock it. Editing a record of a locked year asks for a reason instead
+    (``save_in_locked_year``): these actions change many records at once, with no reason asked."""
+    found = [(year, locked_at(store, year)) for year in sorted({y for y in years if y is not None})]
+    found = [(year, when) for year, when in found if when is not None]
+    if not found:
+        return
+    from studio_desk.core.errors import StudioDeskError
+
+    named = "、".join(f"{year}年度（{when} 封账）" if when else f"{year}年度" for year, when in found)
+    raise StudioDeskError(
+        f"{named}已报送并封账，不能{action}这一年度的记录。" + how_to_unlock(found[0][0])
+    )
+
+
+def record_years(store: Store, cls: type[Record], ids: Iterable[str]) -> set[int | None]:
+    """The years the records ``ids`` of ``cls`` belong to."""
+    return {record.year() for record in store.get_many(cls, list(ids))}
 
 
 def locked_year_of(store: Store, record: Record) -> int | None:

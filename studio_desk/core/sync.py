@@ -37,6 +37,7 @@ from studio_desk.core.masked_marker import masked_connection_reason
 from studio_desk.core.models import BY_TABLE, RECORD_TYPES, Record
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.merge_check import Refused, history_row_problem, read_incoming
+from studio_desk.core.reporting import refuse_in_locked_years
 from studio_desk.core.store import Store
 from studio_desk.core.store_read import VersionMeta
 
@@ -113,6 +114,7 @@ class MergeSummary:
     changes: list[PlannedChange] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
     dry_run: bool = False
+    years: set[int] = field(default_factory=set)  # the years whose records it adds, changes or deletes
 
     def totals(self) -> TypeCounts:
         out = TypeCounts()
@@ -273,6 +275,7 @@ def merge_stores(store: Store, other: Store, *, progress: ProgressFn | None = No
     summary = MergeSummary()
     with store.transaction():
         _run(store, other, summary, write=True, progress=progress)
+        refuse_in_locked_years(store, summary.years, "合并")  # rolls the merge back
         copy_missing_blobs(store, other)  # attachments' bytes (stored once, never changed)
     store.end_undo_history()
     return summary
@@ -282,6 +285,7 @@ def plan_stores(store: Store, other: Store, *, progress: ProgressFn | None = Non
     """What merging ``other`` would do, record by record; nothing is written."""
     summary = MergeSummary(dry_run=True)
     _run(store, other, summary, write=False, progress=progress)
+    refuse_in_locked_years(store, summary.years, "合并")
     return summary
 
 
@@ -296,6 +300,7 @@ def _run(store: Store, other: Store, summary: MergeSummary, *, write: bool, prog
         summary.history_added += job.history_added
         summary.changes += job.changes
         summary.refused += job.refused
+        summary.years |= job.years
     report(progress, len(RECORD_TYPES), len(RECORD_TYPES), "正在保存……")
 
 
@@ -314,6 +319,7 @@ class _TableMerge:
     changes: list[PlannedChange] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
     history_added: int = 0
+    years: set[int] = field(default_factory=set)
 
     def run(self, owners: dict[str, type[Record]]) -> None:
         store, other, cls = self.store, self.other, self.cls
@@ -373,6 +379,7 @@ class _TableMerge:
             if self.write:
                 self.store.write_version(theirs, replacing=None)
             if not theirs.deleted:
+                self.years |= {y for y in (theirs.year(),) if y is not None}
                 self.counts.added += 1
                 self.changes.append(PlannedChange("新增", self.cls.TITLE, theirs.id, _title(theirs), day=record_day(theirs)))
             return
@@ -381,6 +388,7 @@ class _TableMerge:
         if self.write:
             self.store.write_version(theirs, replacing=mine)
         if codec.content_of(mine) != codec.content_of(theirs):
+            self.years |= {y for y in (mine.year(), theirs.year()) if y is not None}
             deleted = theirs.deleted and not mine.deleted
             if deleted:
                 self.counts.deleted += 1

@@ -22,6 +22,7 @@ from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.masking import masked_workbook_reason
 from studio_desk.core.models import Activity, Member, Record, Studio
 from studio_desk.core.progress import ProgressFn, report
+from studio_desk.core.reporting import record_years, refuse_in_locked_years
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
@@ -244,7 +245,23 @@ def read_ledgers(
             plan.notes.append(f"将在{TYPE_LIST_LABELS.get(list_name, list_name)}中新增“{value}”。")
     if not plan.problems and not plan.records:
         plan.problems.append(Problem("", None, "", "文件中的台账没有数据行，没有可导入的内容。"))
+    try:
+        refuse_in_locked_years(store, _years_touched(store, [r for r in plan.records if r.action != SAME]), "导入")
+    except StudioDeskError as exc:
+        plan.problems.append(Problem("", None, "", str(exc)))
     return plan
+
+
+def _years_touched(store: Store, items: list[PlannedRecord]) -> set[int | None]:
+    """The years the planned rows write into: each record's year as imported and as stored."""
+    years = {item.record.year() for item in items}
+    by_type: dict[type[Record], list[str]] = {}
+    for item in items:
+        if item.action != ADD:
+            by_type.setdefault(type(item.record), []).append(item.record.id)
+    for cls, ids in by_type.items():
+        years |= record_years(store, cls, ids)
+    return years
 
 
 _STUDIO_IN_TITLE = re.compile(r"^(?:\d{4}\s*年度?)?\s*(?P<name>\S.*?工作室)")
@@ -513,6 +530,7 @@ def apply_plan(
     todo = [r for r in plan.records if r.action != SAME]
     if not todo and not plan.new_members and not plan.new_types and not plan.studio_name:
         return ImportResult(0, 0, len(plan.records), 0, None)
+    refuse_in_locked_years(store, _years_touched(store, todo), "导入")  # locked since the preview?
     report(progress, 0, len(todo) + 1, "正在备份数据库……")
     backup = make_backup(store, backup_dir or backups_dir(), "import")
     total = len(todo) + 1

@@ -153,14 +153,24 @@ class ExportDialog(QDialog):
         self.report_box.setChecked(True)
         self.mask_box.toggled.connect(self.report_box.setChecked)
         layout.addWidget(self.report_box)
-        self.lock_box = QCheckBox("报送后封账（之后修改这一年度的记录需说明原因）")
+        self.lock_box = QCheckBox("报送后封账（之后修改这一年度的记录需说明原因，不能导入、合并或删除）")
         self.lock_box.setChecked(is_year_locked(self.store, self.year))
+        self.lock_box.toggled.connect(self._lock_toggled)
         layout.addWidget(self.lock_box)
         self.report_line = QLabel()
         self.report_line.setWordWrap(True)
         self.report_line.setObjectName("report_line")
         layout.addWidget(self.report_line)
         self.show_changes(changes_since_report(self.store, self.year))
+
+    def _lock_toggled(self, locked: bool) -> None:
+        """Unlocking takes effect at once (the clerk may need to import or correct before the next
+        export); locking waits for the export it belongs to."""
+        from studio_desk.core.reporting import is_year_locked, lock_year
+
+        if not locked and is_year_locked(self.store, self.year):
+            lock_year(self.store, self.year, False)
+            self.status.setText(f"已解除 {self.year} 年度的封账：可以修改、导入、合并和删除这一年度的记录。")
 
     def show_changes(self, changes: Any) -> None:
         lines = [changes.line]

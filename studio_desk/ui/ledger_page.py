@@ -552,6 +552,13 @@ class LedgerPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
+        from studio_desk.core.reporting import record_years, refuse_in_locked_years
+
+        try:  # a reported and locked year keeps its records (the message says how to unlock)
+            refuse_in_locked_years(self.store, record_years(self.store, self.cls, ids), "删除")
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "删除", exc)
+            return
         if not self.confirm_delete(ids):
             return
         row = self.model.row_of(ids[0])

@@ -266,3 +266,55 @@ def test_overview_shows_what_changed_after_the_year_was_reported(window, demo_st
     dashboard.refresh()
     qtbot.waitUntil(lambda: "报送后修改 1 条" in dashboard.report_line.text(), timeout=20_000)
     assert dashboard.report_line.isVisible() and "修改接待走访" in dashboard.report_line.toolTip()
+
+
+def test_a_locked_year_refuses_delete_and_import_in_the_window_until_unlocked(window, demo_store, qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from studio_desk.core.models import Reception
+    from studio_desk.core.reporting import is_year_locked, lock_year
+
+    lock_year(demo_store, YEAR)
+    page = window.show_page("接待走访")
+    page.set_year(YEAR)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)
+    ids = page.model.ids[:2]
+    assert len(ids) == 2 and all(demo_store.get(Reception, i).date.year == YEAR for i in ids)
+    page.select_ids(ids)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            seen.append(box.text())
+            box.button(QMessageBox.StandardButton.Ok).click()
+            return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    page.delete_selected()
+    assert seen and "不能删除这一年度的记录" in seen[0] and "取消勾选“报送后封账”" in seen[0]
+    assert not any(demo_store.get(Reception, i).deleted for i in ids)
+
+    # the import preview lists the refusal as a problem and cannot be confirmed
+    path = tmp_path / "补录.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["日期", "活动类型", "活动主题", "群众人次"])
+    wb.active.append([f"{YEAR}-12-01", "集中学习", "补录", 3])
+    wb.save(path)
+    dialog = ImportDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    problems = [dialog.problems_model.index(r, 3).data() for r in range(dialog.problems_model.rowCount())]
+    assert any("不能导入这一年度的记录" in p and "studio-desk lock" in p for p in problems), problems
+    assert not dialog.import_button.isEnabled()
+
+    # unchecking 封账 in the export dialog unlocks the year at once
+    export = ExportDialog(demo_store, YEAR)
+    qtbot.addWidget(export)
+    assert export.lock_box.isChecked()
+    export.lock_box.setChecked(False)
+    assert not is_year_locked(demo_store, YEAR) and "已解除" in export.status.text()
