@@ -88,6 +88,17 @@ def test_the_command_line_refuses_import_and_merge_and_locks_and_unlocks(demo_pa
     assert main(["import", "--db", str(demo_path), str(_ledger(tmp_path / "补录.xlsx", YEAR))]) == 1
     out = capsys.readouterr().out
     assert "不能导入这一年度的记录" in out and f"studio-desk lock --year {YEAR} --unlock" in out
+    stick = tmp_path / "stick.sqlite"
+    with Store.open(demo_path) as store:
+        from studio_desk.core.snapshot import write_snapshot
+
+        write_snapshot(store, stick)
+    with Store.open(stick, replica_id="laptop", create=False) as copy:
+        activity = copy.list(Activity, year=YEAR)[0]
+        copy.save(dataclasses.replace(activity, topic=activity.topic + "（U盘上改）"))
+    assert main(["merge", "--db", str(demo_path), str(stick)]) != 0
+    err = capsys.readouterr().err
+    assert "不能合并这一年度的记录" in err and f"studio-desk lock --year {YEAR} --unlock" in err
     with Store.open(demo_path) as store:
         assert database_fingerprint(store) == before
     assert main(["lock", "--db", str(demo_path), "--year", str(YEAR), "--unlock"]) == 0
