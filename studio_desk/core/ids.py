@@ -11,6 +11,7 @@ import re
 import uuid
 
 _SPACES = re.compile(r"\s+")
+_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def canonical_id(text: object) -> str | None:
@@ -19,6 +20,8 @@ def canonical_id(text: object) -> str | None:
         return str(text)
     if not isinstance(text, str):
         return None
+    if _CANONICAL.fullmatch(text):
+        return text  # already in the one spelling (most ids): no UUID to build
     value = _SPACES.sub("", text)
     if value[:9].lower() == "urn:uuid:":
         value = value[9:]

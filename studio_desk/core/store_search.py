@@ -39,14 +39,16 @@ class SearchText:
 
         def transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
-    def _search_text(self, record: Record) -> str:
+    def _search_text(self, record: Record, names: dict[str, str] | None = None) -> str:
+        """``names``: member id → name when the caller has looked them all up (a batch)."""
         parts: list[str] = []
         for info in fields_of(type(record)):
             value = getattr(record, info.name)
             if info.kind in (TEXT, LONGTEXT) and value:
                 parts.append(value if info.kind == TEXT else value[:2000])
             elif info.kind == MEMBERS and value:
-                for name in self.member_names(value):
+                found = [names.get(i, "（未知委员）") for i in value] if names is not None else self.member_names(value)
+                for name in found:
                     parts += [name, pinyin_initials(name)]
             elif info.kind == CHILDREN:
                 for child in value:

@@ -50,6 +50,11 @@ class Column:
     round_trip: bool = False
     hidden: bool = False
 
+    def __hash__(self) -> int:
+        # A row's cells are keyed by their column: hashing the header and field is enough (two
+        # columns of one sheet never share both) and spares hashing every field for every cell.
+        return hash((self.header, self.field))
+
 
 def _hidden(header: str, field: str | None, kind: str) -> Column:
     return Column(header, field, kind, 12, round_trip=True, hidden=True)

@@ -171,6 +171,7 @@ class _RowBuilder:
         self.changes: dict[str, Any] = {}
         self.hints = self._hidden_values()
         self.inferred_mode: tuple[str, str] | None = None
+        self.checked: tuple[Record, list[Any]] | None = None
 
     def problem(self, header: str, message: str, field_name: str = "") -> None:
         self.problems.append(Problem(self.sheet, self.row_no, header, message))
@@ -242,7 +243,7 @@ class _RowBuilder:
 
     def _read(self, col: lc.Column, header: str, raw: Any) -> None:
         kind, name, cls = col.kind, col.field or "", self.spec.cls
-        if name in pii_fields(cls) and self.masked:
+        if self.masked and name in pii_fields(cls):
             if self.existing is None and not is_blank(raw):
                 self.problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)
             return  # a masked copy never overwrites the real data
@@ -319,9 +320,11 @@ class _RowBuilder:
         if not hasattr(record, "incomplete") or any(getattr(record, f) is None for f in KIND_FIELDS.get(type(record), ())):
             return record
         previous = self._previous_members()
+        errors = validation_errors(record, self.resolver, previous)
+        self.checked = (record, errors)  # the same record is not checked twice (_validate)
         missing = [
             e.label
-            for e in validation_errors(record, self.resolver, previous)
+            for e in errors
             if e.field not in self.bad_fields
             and e.field not in KIND_FIELDS.get(type(record), ())
             and _is_empty(getattr(record, e.field, None))
@@ -339,8 +342,11 @@ class _RowBuilder:
     def _validate(self, record: Record) -> None:
         # The core's validation, on what could be read (a cell that could not be read is already
         # reported; the rules between fields are still checked on the others).
-        previous = self._previous_members()
-        for error in validation_errors(record, self.resolver, previous):
+        if self.checked is not None and self.checked[0] is record:
+            errors = self.checked[1]
+        else:
+            errors = validation_errors(record, self.resolver, self._previous_members())
+        for error in errors:
             if error.field in self.bad_fields:
                 continue
             col = self.spec.column_for_field(error.field)
