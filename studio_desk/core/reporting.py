@@ -195,7 +195,7 @@ def locked_at(store: Store, year: int) -> str | None:
 
 def how_to_unlock(year: int) -> str:
     return (
-        f"如确需改动，请先解除封账：在程序中选择 {year} 年度，打开“导出台账”，取消勾选“报送后封账”；"
+        f"如确需改动，请先解除封账：在程序中打开“导出台账”，年度选到 {year}年，取消勾选“报送后封账”；"
         f"或用命令 studio-desk lock --year {year} --unlock。"
     )
 
