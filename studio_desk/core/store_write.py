@@ -208,13 +208,11 @@ class RecordWriter:
     def _refuse_foreign_ids(self, cls: type[Record], records: list[Record]) -> None:
         """``_refuse_foreign_id`` for many new records: one query per table and 500 ids."""
         ids = [r.id for r in records]
-        for other in RECORD_TYPES:
-            if other is cls:
-                continue
+        for table in [other.TABLE for other in RECORD_TYPES if other is not cls]:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                found = {row[0] for row in self.conn.execute(f"SELECT id FROM {other.TABLE} WHERE id IN ({marks})", chunk)}
+                found = {row[0] for row in self.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)}
                 for record in records:
                     if record.id in found:
                         self._refuse_foreign_id(record)
