@@ -32,7 +32,7 @@ from studio_desk.ui.forms import FORM_FOR
 from studio_desk.ui.ledger_model import LedgerModel, period_range, periods
 from studio_desk.ui.look import icon, page_header
 from studio_desk.ui.operations import Operations, Progress
-from studio_desk.ui.tasks import show_error
+from studio_desk.ui.tasks import BACKGROUND_ABOVE, show_error
 
 PAGE_TITLES = {
     Activity: "活动台账",
@@ -584,6 +584,10 @@ class LedgerPage(QWidget):
                 self.select_ids([nxt])
 
         text = f"删除{len(ids)}条{self.cls.TITLE}"
+        if len(ids) > BACKGROUND_ABOVE:
+            # The rows are going: unselected now, so that painting them while the background thread
+            # runs does not ask the model about every selected row (each call waits for the GIL).
+            self.table.selectionModel().clearSelection()
         self.ops.run(text, delete, source=self, count=len(ids), on_done=done, title="删除记录")
 
 
