@@ -7,11 +7,10 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,17 +33,10 @@ from studio_desk.core import rota
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.models import Member, ReceptionDay
 from studio_desk.core.store import Store
+from studio_desk.ui.date_field import DateField
 from studio_desk.ui.tasks import show_error
 
 _ID = Qt.ItemDataRole.UserRole
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class _MemberChecks(QListWidget):
@@ -74,10 +66,15 @@ class DayDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("委员接待日")
         self.day = day
-        self.date = QDateEdit(_qdate(day.date or date.today()))
+        self.date = DateField()
         self.date.setObjectName("day_date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.set_value(day.date or date.today())
+        self.date.textEdited.connect(lambda _text: self.problem.hide())
+        self.problem = QLabel()
+        self.problem.setObjectName("day_date_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setProperty("error", True)
+        self.problem.hide()
         self.hours = QLineEdit(day.hours)
         self.location = QLineEdit(day.location)
         self.members = _MemberChecks(store, day.member_ids)
@@ -88,15 +85,28 @@ class DayDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("日期", self.date)
+        form.addRow("", self.problem)
         form.addRow("时间", self.hours)
         form.addRow("地点", self.location)
         form.addRow("值班委员", self.members)
         form.addRow(buttons)
 
+    def accept(self) -> None:
+        """Closes only on a real date; otherwise says why next to the field and keeps the dialog open."""
+        problem = self.date.problem("日期")
+        if problem is None and self.date.value() is None:
+            problem = "请填写接待日的“日期”，如 2024-03-05"
+        if problem is not None:
+            self.problem.setText(problem + "。")
+            self.problem.show()
+            self.date.setFocus()
+            return
+        super().accept()
+
     def result_day(self) -> ReceptionDay:
         return dataclasses.replace(
             self.day,
-            date=_pydate(self.date.date()),
+            date=self.date.value(),
             hours=self.hours.text().strip(),
             location=self.location.text().strip(),
             member_ids=self.members.chosen(),

@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from studio_desk.core import enums
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.store import Store
+from studio_desk.ui.date_field import DateField
 from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import Task, run_task, show_error
 
@@ -196,17 +196,24 @@ class SummaryDialog(QDialog):
         self.year_combo.setCurrentIndex(years.index(self.year))
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
 
-        self.date_edit = QDateEdit(QDate.currentDate(), self)
+        self.date_edit = DateField(self)
         self.date_edit.setObjectName("signedOnEdit")
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setToolTip("印在总结末尾、工作室名称下方的成文日期")
+        self.date_edit.set_value(date.today())
+        self.date_edit.setMaximumWidth(180)
+        self.date_edit.setToolTip("印在总结末尾、工作室名称下方的成文日期；如 2024-03-05 或 2024年3月5日")
+        self.date_edit.textEdited.connect(lambda _text: self.date_problem.hide())
+        self.date_problem = QLabel(self)
+        self.date_problem.setObjectName("signedOnProblem")
+        self.date_problem.setWordWrap(True)
+        self.date_problem.setProperty("error", True)
+        self.date_problem.hide()
         top = QHBoxLayout()
         top.addWidget(QLabel("年度：", self))
         top.addWidget(self.year_combo)
         top.addSpacing(16)
         top.addWidget(QLabel("成文日期：", self))
         top.addWidget(self.date_edit)
+        top.addWidget(self.date_problem, 1)
         top.addStretch(1)
 
         self.tabs = QTabWidget(self)
@@ -351,12 +358,15 @@ class SummaryDialog(QDialog):
     def generate_preview(self) -> None:
         if self.is_busy() or not self.save_narratives():
             return
+        signed_on = self.signed_on()
+        if signed_on is None:
+            return
         from studio_desk.exports.summary import write_summary
 
         self._preview_serial += 1
         # a new name each time: a viewer may still hold the previous file open (Windows)
         target = self._preview_dir / f"预览-{self._preview_serial}.pdf"
-        store, year, signed_on = self.store, self.year, self.signed_on()
+        store, year = self.store, self.year
         self.preview.show_message("正在生成预览……")
         self._set_busy(True)
         self._task = run_task(
@@ -389,8 +399,18 @@ class SummaryDialog(QDialog):
         self.warning_label.setText("\n".join(f"提示：{n}" for n in notices))
         self.warning_label.setVisible(bool(notices))
 
-    def signed_on(self) -> date:
-        return self.date_edit.date().toPython()
+    def signed_on(self) -> date | None:
+        """The 成文日期 typed; None (and the reason shown next to the field) when it is no date."""
+        problem = self.date_edit.problem("成文日期")
+        if problem is None and self.date_edit.value() is None:
+            problem = "请填写“成文日期”，如 2024-03-05"
+        if problem is not None:
+            self.date_problem.setText(problem + "。")
+            self.date_problem.show()
+            self.date_edit.setFocus()
+            return None
+        self.date_problem.hide()
+        return self.date_edit.value()
 
     def _preview_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -422,6 +442,9 @@ class SummaryDialog(QDialog):
     def _save(self, path: Path | str | None, suffix: str, file_filter: str) -> None:
         if self.is_busy() or not self.save_narratives():
             return
+        signed_on = self.signed_on()
+        if signed_on is None:
+            return
         from studio_desk.exports.summary import summary_warnings, write_summary
 
         if path is None:
@@ -443,7 +466,7 @@ class SummaryDialog(QDialog):
         target = Path(path)
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
-        store, year, signed_on = self.store, self.year, self.signed_on()
+        store, year = self.store, self.year
         self._set_busy(True)
         self._task = run_task(
             self,

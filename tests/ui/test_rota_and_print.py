@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton, QTableWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QListWidget, QPushButton, QTableWidget
 
 from studio_desk.core import rota
 from studio_desk.core.models import Activity, Member, ReceptionDay
+from studio_desk.ui.date_field import DateField
 from studio_desk.ui.print_dialog import PrintDialog
 from studio_desk.ui.rota_dialog import DayDialog, RotaDialog
-from tests.ui.conftest import answer_message_box, child, click, in_dialog
+from tests.ui.conftest import answer_message_box, child, click, in_dialog, type_into
 
 
 def _roster(store):
@@ -33,7 +34,15 @@ def test_plan_months_then_change_and_remove_a_day(store, qtbot):
     assert "2026-01-15" in child(dialog, "next_line").text()
 
     def move_and_swap(day_dialog: DayDialog) -> None:
-        day_dialog.findChild(object, "day_date").setDate(QDate(2026, 2, 13))
+        field = child(day_dialog, "day_date", DateField)
+        type_into(qtbot, field, "2026-02-30")  # no such day: the dialog stays open and says so
+        day_dialog.accept()
+        problem = child(day_dialog, "day_date_problem", QLabel)
+        assert day_dialog.isVisible() and not problem.isHidden() and "2026-02-30" in problem.text()
+        type_into(qtbot, field, "")
+        day_dialog.accept()
+        assert day_dialog.isVisible() and "请填写" in problem.text()
+        type_into(qtbot, field, "2026年2月13日")
         members = day_dialog.findChild(QListWidget, "duty_members")
         for i in range(members.count()):
             members.item(i).setCheckState(Qt.CheckState.Checked if members.item(i).text() == "张强" else Qt.CheckState.Unchecked)
@@ -44,10 +53,28 @@ def test_plan_months_then_change_and_remove_a_day(store, qtbot):
     moved = store.get(ReceptionDay, days[1].id)
     assert moved.date == date(2026, 2, 13) and store.member_names(moved.member_ids) == ["张强"]
 
+    def impossible_then_cancel(day_dialog: DayDialog) -> None:
+        type_into(qtbot, child(day_dialog, "day_date", DateField), "2026.2.31")
+        day_dialog.accept()
+        assert day_dialog.isVisible()
+        day_dialog.reject()
+
+    in_dialog(qtbot, dialog.add_day, impossible_then_cancel, DayDialog)
+    assert [d.date for d in rota.days(store)] == [date(2026, 1, 15), date(2026, 2, 13), date(2026, 3, 15)]
+
+    def add_typed(day_dialog: DayDialog) -> None:
+        type_into(qtbot, child(day_dialog, "day_date", DateField), "20260420")
+        day_dialog.accept()
+
+    in_dialog(qtbot, dialog.add_day, add_typed, DayDialog)
+    assert [d.date for d in rota.days(store)] == [
+        date(2026, 1, 15), date(2026, 2, 13), date(2026, 3, 15), date(2026, 4, 20)]
+    assert table.rowCount() == 4 and table.item(3, 0).text().startswith("2026")
+
     table.selectRow(2)
     answer_message_box("&Yes")
     dialog.remove_selected()
-    assert [d.date for d in rota.days(store)] == [date(2026, 1, 15), date(2026, 2, 13)]
+    assert [d.date for d in rota.days(store)] == [date(2026, 1, 15), date(2026, 2, 13), date(2026, 4, 20)]
     assert store.get(ReceptionDay, days[2].id).deleted
 
 

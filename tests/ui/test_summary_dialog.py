@@ -136,12 +136,14 @@ def test_edit_template_opens_own_copy_and_preview_uses_it(qtbot, dialog: Summary
 def test_missing_sections_are_warned_before_export_and_the_date_is_printed(
         qtbot, dialog: SummaryDialog, demo_store, tmp_path: Path, monkeypatch) -> None:
     import docx
-    from PySide6.QtCore import QDate
-    from PySide6.QtWidgets import QDateEdit, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
+
+    from studio_desk.ui.date_field import DateField
+    from tests.ui.conftest import type_into
 
     editor = dialog.findChild(QPlainTextEdit, "narrative_存在问题")
     editor.clear()
-    dialog.findChild(QDateEdit, "signedOnEdit").setDate(QDate(2026, 12, 28))
+    type_into(qtbot, dialog.findChild(DateField, "signedOnEdit"), "2026年12月28日")
     with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
         qtbot.mouseClick(_button(dialog, "previewButton"), Qt.MouseButton.LeftButton)
     warning = dialog.findChild(QLabel, "warningLabel")
@@ -159,3 +161,38 @@ def test_missing_sections_are_warned_before_export_and_the_date_is_printed(
         qtbot.mouseClick(_button(dialog, "saveDocxButton"), Qt.MouseButton.LeftButton)
     texts = [p.text for p in docx.Document(str(target)).paragraphs]
     assert "2026年12月28日" in texts and texts[0].startswith("青溪县政协")
+
+
+def test_an_impossible_signing_date_blocks_preview_and_export(
+        qtbot, dialog: SummaryDialog, tmp_path: Path, monkeypatch) -> None:
+    import docx
+    from PySide6.QtWidgets import QMessageBox
+
+    from studio_desk.ui.date_field import DateField
+    from tests.ui.conftest import type_into
+
+    field = dialog.findChild(DateField, "signedOnEdit")
+    problem = dialog.findChild(QLabel, "signedOnProblem")
+    shown_before = dialog.result.path
+    type_into(qtbot, field, "2026-02-30")
+    qtbot.mouseClick(_button(dialog, "previewButton"), Qt.MouseButton.LeftButton)
+    assert not dialog.is_busy() and dialog.result.path == shown_before
+    assert problem.isVisible() and "成文日期" in problem.text() and "2026-02-30" in problem.text()
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
+    target = tmp_path / "总结.docx"
+    chosen: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a: (chosen.append("asked"), (str(target), ""))[1]))
+    for name in ("saveDocxButton", "savePdfButton"):
+        qtbot.mouseClick(_button(dialog, name), Qt.MouseButton.LeftButton)
+        assert not dialog.is_busy() and not chosen and not target.exists()
+    type_into(qtbot, field, "")
+    qtbot.mouseClick(_button(dialog, "saveDocxButton"), Qt.MouseButton.LeftButton)
+    assert "请填写" in problem.text() and not chosen and not target.exists()
+
+    type_into(qtbot, field, "2026/12/5")
+    with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
+        qtbot.mouseClick(_button(dialog, "saveDocxButton"), Qt.MouseButton.LeftButton)
+    assert problem.isHidden()
+    assert "2026年12月5日" in [p.text for p in docx.Document(str(target)).paragraphs]
