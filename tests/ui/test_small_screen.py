@@ -78,3 +78,23 @@ def test_dashboard_shows_every_change_whole_at_small_widths(window, qtbot, width
     assert page.figure_row("activities_total")["本年"].endswith("次")
     texts = [card.value.text() for card in page.cards if card.isVisible()]
     assert len(texts) == 6 and all(texts)
+
+
+@pytest.mark.parametrize("width", [1366, SCALED_125[0], SCALED_150[0]])
+def test_ledger_action_buttons_show_their_whole_labels(window, qtbot, width):
+    """新建接待日… and its neighbours on 接待走访 keep their whole label, down to 150 % scaling."""
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.ui.conftest import wait_idle
+
+    window.resize(width, SCALED_125[1])
+    page = window.show_page("接待走访")
+    wait_idle(qtbot, window)
+    qtbot.wait(50)
+    day = page.findChild(QPushButton, "reception_day")
+    assert day is not None and day.text() == "新建接待日…"
+    for name in ("new", "edit", "copy", "delete", "reception_day", "print_view"):
+        button = page.findChild(QPushButton, name)
+        label = button.fontMetrics().horizontalAdvance(button.text()) + button.iconSize().width()
+        assert button.width() >= button.sizeHint().width() > label, name
+        assert button.geometry().right() <= page.width(), name
