@@ -104,25 +104,47 @@ def _data_as_of(store: Store) -> str:
     return latest
 
 
+def year_records(store: Store, year: int) -> dict[type[Record], list[Record]]:
+    """Every ledger's records of ``year`` (not deleted), each in the store's own order: read once,
+    both counted into the year's figures (``period_figures(..., records=)``) and kept by the county."""
+    span = (date(year, 1, 1), date(year, 12, 31))
+    out: dict[type[Record], list[Record]] = {}
+    for cls, _ in LEDGERS:
+        ids = store.query_ids(cls, date_range=span)
+        records: list[Record] = []
+        for start in range(0, len(ids), 1000):
+            records += store.get_many(cls, ids[start : start + 1000])
+        out[cls] = records
+    return out
+
+
+def _ledger_order(field: str) -> Callable[[Record], tuple[bool, object, str]]:
+    """The ledger's order (as ``ORDER BY field, created_at``: records without the date first)."""
+
+    def key(record: Record) -> tuple[bool, object, str]:
+        value = getattr(record, field)
+        return (value is not None, value if value is not None else date.min, record.created_at)
+
+    return key
+
+
 def ledger_blobs(
-    store: Store, year: int, ledgers: tuple[tuple[type[Record], str | None], ...] = LEDGERS
+    year: int,
+    records: dict[type[Record], list[Record]],
+    ledgers: tuple[tuple[type[Record], str | None], ...] = LEDGERS,
 ) -> tuple[list[tuple[int, str, int, bytes]], str]:
     """``(year, ledger, count, compressed JSON of the records)`` for each ledger with records of
-    ``year``, and the time the latest of them was changed."""
-    span = (date(year, 1, 1), date(year, 12, 31))
+    ``year`` (``records``: :func:`year_records`), each sorted as its ledger is, and the time the
+    latest of them was changed."""
     out = []
     latest = ""
     for cls, order in ledgers:
-        ids = (
-            store.query_ids(cls, date_range=span, order_by=order)
-            if order
-            else store.query_ids(cls, date_range=span)
-        )
-        if not ids:
+        kept = records.get(cls) or []
+        if not kept:
             continue
-        items = []
-        for start in range(0, len(ids), 1000):
-            items += [codec.to_dict(r) for r in store.get_many(cls, ids[start : start + 1000])]
+        if order:
+            kept = sorted(kept, key=_ledger_order(order))
+        items = [codec.to_dict(r) for r in kept]
         latest = max([latest, *(str(item.get("updated_at") or "") for item in items)])
         blob = zlib.compress(json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode(), 1)
         out.append((year, cls.TABLE, len(items), blob))
@@ -153,14 +175,21 @@ def _studio_data(
     studio = store.studio()
     # The year before the first is kept too: it is "last year" beside the first (its roster).
     figure_years = [years[0] - 1, *years]
-    figures = {year: figures_to_json(period_figures(store, year, year)) for year in figure_years}
-    records, _ = ledger_blobs(store, figure_years[0], LEDGERS[:1])  # that year's roster
+    # Each year's records are read once: counted into its figures, then kept.
+    figures: dict[int, str] = {}
+    records: list[tuple[int, str, int, bytes]] = []
     year_as_of: dict[int, str] = {}
-    for year in years:
-        rows, latest = ledger_blobs(store, year)
+    for year in figure_years:
+        read = year_records(store, year)
+        figures[year] = figures_to_json(period_figures(store, year, year, records=read))
+        if year == figure_years[0]:
+            rows, _ = ledger_blobs(year, read, LEDGERS[:1])  # that year's roster
+        else:
+            rows, latest = ledger_blobs(year, read)
+            # A workbook is as recent as its writing; a copy's year as its latest change in that year.
+            year_as_of[year] = data_as_of if partial else latest
         records += rows
-        # A workbook is as recent as its writing; a copy's year as its latest change in that year.
-        year_as_of[year] = data_as_of if partial else latest
+        del read
     names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
     return StudioData(
         key, studio.name.strip() or "（未命名工作室）", studio.county, studio.sector, studio.convenor,
@@ -245,4 +274,5 @@ __all__ = [
     "ledger_blobs",
     "read_database_copy",
     "read_workbook_copy",
+    "year_records",
 ]

@@ -4,7 +4,7 @@ function per ledger. The rules are stated in :mod:`studio_desk.core.figures`."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -25,6 +25,10 @@ from studio_desk.core.store import Store
 R = TypeVar("R", bound=Record)
 TOPICS_PER_TYPE = 6  # the summary names a few topics of each type, never all
 Span = tuple[date, date]
+# A period's records already read by the caller, by ledger: those of the span, not deleted, each
+# ledger in the store's own order (``Store.query_ids``'s default), so that counting them gives the
+# same figures as reading them here.
+Given = Mapping[type[Record], Sequence[Record]]
 
 # The fields the figures read: the long texts (content, notes, search text) are left on disk.
 _NEEDED: dict[type, tuple[str, ...]] = {
@@ -38,10 +42,14 @@ _NEEDED: dict[type, tuple[str, ...]] = {
 }
 
 
-def _each(store: Store, cls: type[R], span: Span, chunk: int = 1000) -> Iterator[R]:
+def _each(store: Store, cls: type[R], span: Span, given: Given | None = None, chunk: int = 1000) -> Iterator[R]:
     """The period's records a chunk at a time, so that a 100,000-record year never sits in memory.
 
-    Only the fields the figures need are read (partial records, never saved)."""
+    Only the fields the figures need are read (partial records, never saved); ``given``: the
+    records the caller has already read, counted instead of reading them again."""
+    if given is not None:
+        yield from given.get(cls, ())  # type: ignore[misc]
+        return
     ids = store.query_ids(cls, date_range=span)
     for start in range(0, len(ids), chunk):
         yield from store.get_many(cls, ids[start : start + chunk], only=_NEEDED[cls])
@@ -68,8 +76,8 @@ class Tally:
             self.counts[member_id][key] += n
 
 
-def count_members(store: Store, span: Span, fig: YearFigures) -> list[Member]:
-    members = store.list(Member, date_range=span)
+def count_members(store: Store, span: Span, fig: YearFigures, given: Given | None = None) -> list[Member]:
+    members = list(given.get(Member, ())) if given is not None else store.list(Member, date_range=span)
     fig.members_total = len(members)
     fig.members_by_role = _ordered(Counter(m.role for m in members), enums.MEMBER_ROLES)
     fig.members_by_sector = _ordered(Counter(m.sector or "未填界别" for m in members), [])
@@ -77,11 +85,11 @@ def count_members(store: Store, span: Span, fig: YearFigures) -> list[Member]:
     return members
 
 
-def count_activities(store: Store, span: Span, fig: YearFigures, tally: Tally) -> None:
+def count_activities(store: Store, span: Span, fig: YearFigures, tally: Tally, given: Given | None = None) -> None:
     by_type: Counter[str] = Counter()
     type_month: dict[str, list[int]] = {}
     active: set[str] = set()
-    for a in _each(store, Activity, span):
+    for a in _each(store, Activity, span, given):
         assert a.date is not None
         fig.activities_total += 1
         by_type[a.type] += 1
@@ -111,12 +119,12 @@ def count_activities(store: Store, span: Span, fig: YearFigures, tally: Tally) -
     fig.participation_rate = Rate(fig.members_active, fig.members_total)
 
 
-def count_receptions(store: Store, span: Span, fig: YearFigures, tally: Tally) -> None:
+def count_receptions(store: Store, span: Span, fig: YearFigures, tally: Tally, given: Given | None = None) -> None:
     modes: Counter[str] = Counter()
     categories: Counter[str] = Counter()
     handlings: Counter[str] = Counter()
     asked = satisfied = 0
-    for r in _each(store, Reception, span):
+    for r in _each(store, Reception, span, given):
         fig.receptions_total += 1
         modes[r.mode] += 1
         categories[r.request_category or "其他"] += 1
@@ -149,12 +157,14 @@ _KIND_KEY = {"提案": "proposals", "社情民意信息": "social_info", "会议
 _KIND_WEIGHT = {"社情民意信息": "social_info", "会议发言": "speech"}
 
 
-def count_outputs(store: Store, span: Span, fig: YearFigures, tally: Tally, weights: dict[str, int]) -> None:
+def count_outputs(
+    store: Store, span: Span, fig: YearFigures, tally: Tally, weights: dict[str, int], given: Given | None = None
+) -> None:
     kinds: Counter[str] = Counter()
     adopted_levels: Counter[str] = Counter()
     results: Counter[str] = Counter()
     leads: dict[str, tuple[str, list[tuple[date, str, str]]]] = {}  # key → (name, [(date, kind, title)])
-    for p in _each(store, Proposal, span):
+    for p in _each(store, Proposal, span, given):
         if not p.is_output:
             continue
         fig.outputs_total += 1
@@ -206,10 +216,10 @@ def _lead(name: str, done: list[tuple[date, str, str]]) -> LeadAuthor:
     return LeadAuthor(name, {k: kinds[k] for k in order if kinds[k]}, [t for _, _, t in sorted(done)])
 
 
-def count_donations(store: Store, span: Span, fig: YearFigures, tally: Tally) -> None:
+def count_donations(store: Store, span: Span, fig: YearFigures, tally: Tally, given: Given | None = None) -> None:
     per_cat: dict[str, list[Donation]] = {c: [] for c in enums.DONATION_CATEGORIES}
     everything = []
-    for d in _each(store, Donation, span):
+    for d in _each(store, Donation, span, given):
         everything.append(d)
         per_cat.setdefault(d.category, []).append(d)
         for member_id in d.member_ids:
@@ -258,19 +268,20 @@ def rank_members(members: list[Member], tally: Tally, weights: dict[str, int], f
         ))
 
 
-def period_figures(store: Store, first_year: int, last_year: int) -> YearFigures:
+def period_figures(store: Store, first_year: int, last_year: int, records: Given | None = None) -> YearFigures:
     """The figures of the years ``first_year`` to ``last_year`` together (one year when equal).
 
     Counts add up over the span; members are those on the roster at some time in it; rates and
-    the ranking are taken over the whole span."""
+    the ranking are taken over the whole span. ``records``: the span's records when the caller
+    has read them already (see :data:`Given`); the store is then read only for its settings."""
     span = (date(first_year, 1, 1), date(last_year, 12, 31))
     fig = YearFigures(last_year, first_year=first_year)
     weights = store.point_weights()
-    members = count_members(store, span, fig)
+    members = count_members(store, span, fig, records)
     tally = Tally(members)
-    count_activities(store, span, fig, tally)
-    count_receptions(store, span, fig, tally)
-    count_outputs(store, span, fig, tally, weights)
-    count_donations(store, span, fig, tally)
+    count_activities(store, span, fig, tally, records)
+    count_receptions(store, span, fig, tally, records)
+    count_outputs(store, span, fig, tally, weights, records)
+    count_donations(store, span, fig, tally, records)
     rank_members(members, tally, weights, fig)
     return fig

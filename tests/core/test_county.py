@@ -191,6 +191,26 @@ def test_rating_criteria_are_kept_in_the_county_file(tmp_path: Path, county_stud
         assert [s.stars for s in figures.studios] == [1]
 
 
+def test_a_package_s_figures_are_the_copy_s_own_figures_in_full(county: County, county_studios, tmp_path: Path) -> None:
+    """Adding reads each year's records once and counts those same records: every figure kept
+    (topics, highlights, ranking, donations listed, not only the key figures) is what the studio's
+    own summary code gives on the copy, year by year, the roster year before the first included."""
+    from studio_desk.core.figures import period_figures
+
+    _add_all(county, county_studios)
+    for studio in county_studios:
+        key = next(s.key for s in county.studios() if s.name == studio.name)
+        kept = dict(county.conn.execute("SELECT year, data FROM studio_figures WHERE studio_key = ?", (key,)))
+        assert min(kept) < min(YEARS) and set(YEARS) <= set(kept)
+        read = tmp_path / f"{studio.name}.sqlite"
+        shutil.copyfile(studio.masked, read)
+        with Store.open(read, replica_id="reader") as store:
+            for year, text in kept.items():
+                own = period_figures(store, year, year)
+                assert figures_from_json(text) == own, (studio.name, year)
+        assert any(figures_from_json(text).ranking for text in kept.values())
+
+
 def test_figures_survive_their_json(county_studios) -> None:
     figures = _own_figures(county_studios[0], 2025).current
     assert figures_from_json(figures_to_json(figures)) == figures
