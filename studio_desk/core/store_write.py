@@ -103,14 +103,7 @@ class RecordWriter:
                 validate(record, self, previous_members)
             if existing is not None and codec.content_of(existing) == codec.content_of(record):
                 return existing  # nothing changed: no new version
-            stamp = self._stamp(after=existing.updated_at if existing is not None else "")
-            stored = codec.copy_record(
-                record,
-                created_at=existing.created_at if existing else (record.created_at or stamp),
-                updated_at=stamp,
-                replica_id=self.replica_id,
-                version_id=str(uuid.uuid4()),
-            )
+            stored = self._new_version(record, existing)
             if existing is not None:
                 self._archive(existing, reason or "修改")
             self._write(stored)
@@ -184,14 +177,7 @@ class RecordWriter:
             validate(record, self, previous)
             if old is not None and codec.content_of(old) == codec.content_of(record):
                 continue
-            stamp = self._stamp(after=old.updated_at if old is not None else "")
-            stored = codec.copy_record(
-                record,
-                created_at=old.created_at if old else (record.created_at or stamp),
-                updated_at=stamp,
-                replica_id=self.replica_id,
-                version_id=str(uuid.uuid4()),
-            )
+            stored = self._new_version(record, old)
             if old is not None:
                 history.append(self._history_row(old, reason or "修改"))
             written.append((stored, old))
@@ -343,6 +329,18 @@ class RecordWriter:
         self._undo.rebase(change.cls, change.record_id, change.before, done.version_id)
 
     # Versions as they are: used by merges, which then end the undo history.
+
+    def _new_version(self, record: Record, existing: Record | None) -> Record:
+        """The record as stored next: a new version stamped after the one it replaces (one rule for
+        a single save and a batch)."""
+        stamp = self._stamp(after=existing.updated_at if existing is not None else "")
+        return codec.copy_record(
+            record,
+            created_at=existing.created_at if existing else (record.created_at or stamp),
+            updated_at=stamp,
+            replica_id=self.replica_id,
+            version_id=str(uuid.uuid4()),
+        )
 
     def _archive(self, record: Record, reason: str) -> None:
         self.conn.execute(_HISTORY_INSERT, self._history_row(record, reason))
