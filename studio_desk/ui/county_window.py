@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -34,9 +35,16 @@ from studio_desk.core.county import County
 from studio_desk.core.county_intake import quote
 from studio_desk.core.county_figures import CountyFigures, column_header, figure_value, star_text
 from studio_desk.core.figures import KeyFigure, Rate
+from studio_desk.ui.look import fit_to_screen, icon, page_header
 from studio_desk.ui.tasks import run_task, show_error
 
 PAGES = ("工作室", "汇总", "报表")
+PAGE_ICONS = ("studio", "dashboard", "reports")
+PAGE_NOTES = (
+    "各工作室报送的材料包（群众个人信息已隐去）；同一工作室再报送时，新材料替换旧的。",
+    "各工作室的主要数字并列，下方为全县合计与上年；点列标题排序。",
+    "选年度，写出全县的汇总表和综述，报送或印发。",
+)
 STUDIO_HEADERS = ("工作室", "所属政协", "年份", "数据截至", "来自材料包")
 
 
@@ -78,20 +86,31 @@ class CountyWindow(QMainWindow):
         self.county = county
         self.task: Any = None
         self.setWindowTitle(f"县政协汇总 — {county.path.name}")
-        self.resize(1280, 720)
+        fit_to_screen(self, 1280, 720)
         self.nav = QListWidget()
         self.nav.setObjectName("countyNav")
-        self.nav.addItems(list(PAGES))
-        self.nav.setFixedWidth(110)
+        self.nav.setIconSize(QSize(22, 22))
+        for name, icon_name in zip(PAGES, PAGE_ICONS):
+            self.nav.addItem(QListWidgetItem(icon(icon_name), name))
+        self.nav.setFixedWidth(120)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._studios_page())
-        self.stack.addWidget(self._figures_page())
-        self.stack.addWidget(self._report_page())
+        for page, name, icon_name, note in zip(
+            (self._studios_page(), self._figures_page(), self._report_page()), PAGES, PAGE_ICONS, PAGE_NOTES
+        ):
+            header, _title = page_header(name if name != "汇总" else "全县汇总", icon_name, note)
+            page.layout().insertWidget(0, header)
+            self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
         row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(12, 10, 12, 8)
+        body_layout.addWidget(self.stack)
+        row.addWidget(body, 1)
         self.setCentralWidget(central)
         self.refresh()
         self.nav.setCurrentRow(0)
@@ -101,6 +120,7 @@ class CountyWindow(QMainWindow):
     def _studios_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.studio_count = QLabel()
         layout.addWidget(self.studio_count)
         self.studio_table = _table(STUDIO_HEADERS, "studioTable")
@@ -109,10 +129,10 @@ class CountyWindow(QMainWindow):
         self.studio_table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.studio_table)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("添加材料包…")
+        self.add_button = QPushButton(icon("import"), "添加材料包…")
         self.add_button.setObjectName("addPackages")
         self.add_button.clicked.connect(self._choose_packages)
-        self.remove_button = QPushButton("从汇总中删除所选工作室")
+        self.remove_button = QPushButton(icon("delete"), "从汇总中删除所选工作室")
         self.remove_button.setObjectName("removeStudio")
         self.remove_button.clicked.connect(self._remove_selected)
         buttons.addWidget(self.add_button)
@@ -134,6 +154,7 @@ class CountyWindow(QMainWindow):
     def _figures_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(QLabel("年度："))
         self.figures_year = self._year_combo("figuresYear")
@@ -166,6 +187,7 @@ class CountyWindow(QMainWindow):
     def _report_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(QLabel("年度："))
         self.report_year = self._year_combo("reportYear")
@@ -184,7 +206,7 @@ class CountyWindow(QMainWindow):
         buttons = QHBoxLayout()
         self.report_buttons: dict[str, QPushButton] = {}
         for kind, text in (("xlsx", "写出 Excel 汇总表…"), ("pdf", "写出 PDF 综述…"), ("docx", "写出 Word 综述…")):
-            button = QPushButton(text)
+            button = QPushButton(icon("export"), text)
             button.setObjectName(f"write_{kind}")
             button.clicked.connect(lambda _=False, k=kind: self._choose_output(k))
             buttons.addWidget(button)

@@ -19,7 +19,12 @@ SCALED_150 = (911, 512 - 40)
 
 def _dialogs(store: Store) -> dict[str, QWidget]:
     from studio_desk.ui import exchange_dialogs, ledger_io, settings_dialogs
+    from studio_desk.ui.first_run import SetupDialog
     from studio_desk.ui.forms import FORM_FOR
+    from studio_desk.ui.help_window import HelpWindow
+    from studio_desk.ui.print_dialog import PrintDialog
+    from studio_desk.ui.reception_day import ReceptionDayDialog
+    from studio_desk.ui.rota_dialog import RotaDialog
     from studio_desk.ui.summary_dialog import SummaryDialog
 
     out: dict[str, QWidget] = {f"form_{c.KIND}": FORM_FOR[c](store) for c in (Member, Activity, Reception, Donation, Proposal)}
@@ -33,6 +38,11 @@ def _dialogs(store: Store) -> dict[str, QWidget]:
     out["import"] = ledger_io.ImportDialog(store)
     out["export"] = ledger_io.ExportDialog(store, 2025)
     out["summary"] = SummaryDialog(store, 2025)
+    out["first_run"] = SetupDialog(store)
+    out["help"] = HelpWindow()
+    out["print_documents"] = PrintDialog(store, 2025)
+    out["reception_day"] = ReceptionDayDialog(store)
+    out["rota"] = RotaDialog(store)
     return out
 
 
@@ -98,3 +108,22 @@ def test_ledger_action_buttons_show_their_whole_labels(window, qtbot, width):
         label = button.fontMetrics().horizontalAdvance(button.text()) + button.iconSize().width()
         assert button.width() >= button.sizeHint().width() > label, name
         assert button.geometry().right() <= page.width(), name
+
+
+def test_the_print_view_and_the_county_window_fit(window, qtbot, tmp_path):
+    from studio_desk.core.county import County
+    from studio_desk.ui.county_window import CountyWindow
+    from studio_desk.ui.ledger_print import PrintViewDialog
+
+    screen = QApplication.primaryScreen().availableGeometry()
+    window.show_page("接待走访")
+    county = County.open(tmp_path / "县政协汇总.sqlite")
+    try:
+        widgets = {"print_view": PrintViewDialog(window.current_page(), window), "county": CountyWindow(county)}
+        for name, widget in widgets.items():
+            qtbot.addWidget(widget)
+            least = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+            assert least.width() <= SCALED_150[0] and least.height() <= SCALED_150[1], name
+            assert widget.width() <= screen.width() and widget.height() <= screen.height(), name
+    finally:
+        county.close()
