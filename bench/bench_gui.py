@@ -21,6 +21,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -182,6 +183,68 @@ def search_latency(app, window, queries: list[str]) -> list[tuple[str, float, fl
 STALL_BUDGET_MS = 50  # longer than this between two turns of the event loop, the window feels stuck
 
 
+class Watchdog:
+    """With ``--watchdog``: a plain thread that samples the UI thread's Python stack every 10 ms
+    while the heartbeat is late by more than the budget, and prints each long gap with the
+    stacks it saw (what the UI thread was doing while the window stood still)."""
+
+    def __init__(self, budget_ms: float = STALL_BUDGET_MS):
+        import threading
+
+        self.budget_s = budget_ms / 1000
+        self.main = threading.main_thread().ident
+        self.last = time.perf_counter()
+        self.samples: list[str] = []
+        self.running = False
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def start(self) -> Watchdog:
+        self.running = True
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.running = False
+        self._thread.join()
+
+    def reset(self) -> None:
+        with self._lock:
+            self.last, self.samples = time.perf_counter(), []
+
+    def beat(self) -> None:
+        """Called by each heartbeat tick on the UI thread: reports the gap just ended."""
+        now = time.perf_counter()
+        with self._lock:
+            gap, samples, self.samples = now - self.last, self.samples, []
+            self.last = now
+        if gap <= self.budget_s:
+            return
+        # No sample: the UI thread kept the interpreter lock (inside a Qt call made from Python).
+        # An empty stack: it was in Qt's event loop, outside Python (e.g. waiting for the lock).
+        print(f"    [watchdog] {gap * 1000:.0f} ms gap; UI thread seen in:" + ("" if samples else " (no sample)"))
+        for stack, n in Counter(samples).most_common(4):
+            print(f"      ×{n}\n" + (stack or "        (Qt's event loop)"))
+
+    def _watch(self) -> None:
+        import traceback
+
+        while self.running:
+            time.sleep(0.01)
+            if time.perf_counter() - self.last <= self.budget_s:
+                continue
+            frame = sys._current_frames().get(self.main)
+            if frame is None:
+                continue
+            lines = [f"        {f.filename.rsplit('/', 2)[-1]}:{f.lineno} {f.name}"
+                     for f in traceback.extract_stack(frame)[-8:] if "bench_gui" not in f.filename]
+            with self._lock:
+                self.samples.append("\n".join(lines))
+
+
+WATCH: Watchdog | None = None
+
+
 def heartbeat_during(app, start, finished, timeout_s: float = 900) -> tuple[float, float]:
     """Run ``start()`` inside a real event loop (idle in Qt, as in the app) and wait until
     ``finished()``: (seconds taken, the longest gap in ms between two 5 ms heartbeat ticks).
@@ -200,6 +263,8 @@ def heartbeat_during(app, start, finished, timeout_s: float = 900) -> tuple[floa
         now = clock.elapsed()
         gaps.append(now - last[0])
         last[0] = now
+        if WATCH is not None:
+            WATCH.beat()
         if finished() or time.perf_counter() - t0 > timeout_s:
             loop.quit()
 
@@ -208,6 +273,8 @@ def heartbeat_during(app, start, finished, timeout_s: float = 900) -> tuple[floa
     timer.timeout.connect(tick)
     timer.start()
     QTimer.singleShot(0, start)
+    if WATCH is not None:
+        WATCH.reset()
     loop.exec()
     timer.stop()
     if not finished():
@@ -358,9 +425,11 @@ def merge_stall(app, source: Path) -> dict:
             "detail": f"预览 {preview_s:.1f} 秒（最长停顿 {preview_gap:.0f} ms），合并 {merge_s:.1f} 秒（{merge_gap:.0f} ms）"}
 
 
-def stalls(app, path: Path) -> list[dict]:
+def stalls(app, path: Path, only: str = "") -> list[dict]:
     year = date.today().year
-    return [import_stall(app, path, year), delete_stall(app, path, year), merge_stall(app, path)]
+    runs = {"import": lambda: import_stall(app, path, year), "delete": lambda: delete_stall(app, path, year),
+            "merge": lambda: merge_stall(app, path)}
+    return [run() for name, run in runs.items() if only in ("", name)]
 
 
 def main() -> int:
@@ -370,6 +439,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--stalls", action="store_true",
                         help="only the longest UI stall during an import, a bulk delete and a merge (use --records 13400)")
+    parser.add_argument("--watchdog", action="store_true",
+                        help="with --stalls: print the UI thread's stack during every gap over 50 ms")
+    parser.add_argument("--only", choices=("import", "delete", "merge"), default="",
+                        help="with --stalls: one of the three operations")
     parser.add_argument("--default-switch", action="store_true",
                         help="with --stalls: keep Python's default 5 ms switch interval (what the app changes)")
     args = parser.parse_args()
@@ -387,8 +460,11 @@ def main() -> int:
 
         if not args.default_switch:
             keep_window_responsive()  # as the app does when it starts
+        global WATCH
+        if args.watchdog:
+            WATCH = Watchdog().start()
         print(f"界面停顿（两次事件循环之间的最长间隔；超过 {STALL_BUDGET_MS} ms 会觉得卡）：")
-        for r in stalls(app, path):
+        for r in stalls(app, path, args.only):
             mark = "✓" if r["stall_ms"] <= STALL_BUDGET_MS else "✗"
             print(f"  {r['what']}：窗口中 {r['gui_s']:.1f} 秒，核心在线程中直接调用 {r['core_s']:.1f} 秒"
                   f"（{r['gui_s'] / r['core_s']:.2f} 倍）；界面最长停顿 {r['stall_ms']:.0f} ms {mark}，"

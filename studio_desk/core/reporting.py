@@ -216,6 +216,12 @@ def refuse_in_locked_years(store: Store, years: Iterable[int | None], action: st
     )
 
 
+def any_year_locked(store: Store) -> bool:
+    """Whether some year with records is locked: when none is, an action on thousands of records
+    need not read them all to learn their years."""
+    return any(is_year_locked(store, year) for year in store.years())
+
+
 def record_years(store: Store, cls: type[Record], ids: Iterable[str]) -> set[int | None]:
     """The years the records ``ids`` of ``cls`` belong to."""
     return {record.year() for record in store.get_many(cls, list(ids))}

@@ -9,6 +9,7 @@ and changed and every problem by sheet, row and column, and imports only a file 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -276,27 +277,37 @@ def export_workbook_action(parent: QWidget | None, store: Store, year: int) -> E
 
 
 class _RowsModel(QAbstractTableModel):
-    """A read-only table of strings (the preview can hold tens of thousands of rows)."""
+    """A read-only table over a list of items (the preview can hold tens of thousands of rows):
+    a row's texts are made by ``texts(item)`` when the view first paints it, not all at once."""
 
-    def __init__(self, headers: list[str], parent: QWidget | None = None):
+    def __init__(self, headers: list[str], texts: Callable[[Any], tuple[str, ...]], parent: QWidget | None = None):
         super().__init__(parent)
         self.headers = headers
-        self.rows: list[list[str]] = []
+        self.texts = texts
+        self.items: list[Any] = []
+        self._made: dict[int, tuple[str, ...]] = {}
 
-    def set_rows(self, rows: list[list[str]]) -> None:
+    def set_items(self, items: list[Any]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.items = items
+        self._made = {}
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        made = self._made.get(row)
+        if made is None:
+            made = self._made[row] = self.texts(self.items[row])
+        return made
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
-            return self.rows[index.row()][index.column()]
+            return self.row_texts(index.row())[index.column()]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -305,12 +316,51 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
+def _record_texts(r: Any) -> tuple[str, ...]:
+    from studio_desk.exports.ledger_import import ACTION_LABELS
+
+    changed = r.conflict_text() if r.action == "conflict" else "、".join(r.changed)
+    return (r.sheet, str(r.row), ACTION_LABELS[r.action], r.ledger, r.summary(), changed)
+
+
+def _problem_texts(p: Any) -> tuple[str, ...]:
+    return (p.sheet, "" if p.row is None else str(p.row), p.column, p.message)
+
+
+@dataclass
+class _Preview:
+    """What the dialog shows of a checked workbook, worked out on the worker thread with the
+    check itself: the UI thread then only hands lists to the models (no walk over the records)."""
+
+    plan: Any
+    shown: list[Any]  # the records the import would add or change, in the file's order
+    summary: str
+    problems: int
+    writes: bool  # there is something to import
+
+    @classmethod
+    def of(cls, plan: Any) -> _Preview:
+        shown = [r for r in plan.records if r.action != "unchanged"]
+        writes = bool(shown or plan.new_members or plan.studio_name)
+        said = plan.summary()
+        if plan.problems:
+            summary = f"发现 {len(plan.problems):,} 处问题，请在原文件中改正后重新选择文件。（若没有问题将会：{said}）"
+        elif not shown and not plan.new_members:
+            summary = f"检查通过：{said}。文件中的内容与现有记录相同，无需导入。"
+        else:
+            summary = f"检查通过：{said}。点“导入”写入数据库（导入前自动备份）。"
+        return cls(plan, shown, summary, len(plan.problems), plan.ok and writes)
+
+
 def _table(model: _RowsModel, widths: list[int]) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
+    # One height for every row: the view never asks the model to measure its thousands of rows.
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column, width in enumerate(widths):
@@ -366,8 +416,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
 
         self.tabs = QTabWidget()
-        self.records_model = _RowsModel(["工作表", "行", "操作", "台账", "内容", "修改的项目"], self)
-        self.problems_model = _RowsModel(["工作表", "行", "列", "问题"], self)
+        self.records_model = _RowsModel(["工作表", "行", "操作", "台账", "内容", "修改的项目"], _record_texts, self)
+        self.problems_model = _RowsModel(["工作表", "行", "列", "问题"], _problem_texts, self)
         self.records_view = _table(self.records_model, [130, 50, 60, 80, 320])
         self.problems_view = _table(self.problems_model, [130, 50, 130])
         self.notes_list = QListWidget()
@@ -413,21 +463,21 @@ class ImportDialog(QDialog):
             self,
             "检查台账",
             _expected_errors_as_values(
-                lambda progress: read_ledgers(
+                lambda progress: _Preview.of(read_ledgers(
                     self.store, path, add_unknown_members=add, restore_deleted=restore, include_hidden=hidden,
                     progress=progress
-                )
+                ))
             ),
             on_done=self._checked,
             on_error=self._check_failed,
         )
 
-    def _checked(self, plan: Any) -> None:
-        if isinstance(plan, BaseException):
-            self._check_failed(plan)
+    def _checked(self, preview: Any) -> None:
+        if isinstance(preview, BaseException):
+            self._check_failed(preview)
             return
         self._set_busy(False)
-        self._show_plan(plan)
+        self._show_plan(preview)
 
     def _check_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -442,55 +492,26 @@ class ImportDialog(QDialog):
         if busy:
             self.import_button.setEnabled(False)
 
-    def _show_plan(self, plan: Any) -> None:
-        from studio_desk.exports.ledger_import import ACTION_LABELS
-
-        self.plan = plan
+    def _show_plan(self, preview: _Preview | None) -> None:
+        plan = self.plan = preview.plan if preview is not None else None
         self.studio_box.setVisible(bool(plan is not None and plan.studio_name))
         if plan is not None and plan.studio_name:
             self.studio_box.setText(f"工作室还没有名称：设为“{plan.studio_name}”（取自台账标题）")
-        if plan is None:
-            self.records_model.set_rows([])
-            self.problems_model.set_rows([])
+        if preview is None:
+            self.records_model.set_items([])
+            self.problems_model.set_items([])
             self.notes_list.clear()
             self.import_button.setEnabled(False)
             self._tab_titles(0, 0, 0)
             return
-        self.records_model.set_rows(
-            [
-                [
-                    r.sheet,
-                    str(r.row),
-                    ACTION_LABELS[r.action],
-                    r.ledger,
-                    r.summary(),
-                    r.conflict_text() if r.action == "conflict" else "、".join(r.changed),
-                ]
-                for r in plan.records
-                if r.action != "unchanged"
-            ]
-        )
-        self.problems_model.set_rows(
-            [[p.sheet, "" if p.row is None else str(p.row), p.column, p.message] for p in plan.problems]
-        )
+        self.records_model.set_items(preview.shown)
+        self.problems_model.set_items(plan.problems)
         self.notes_list.clear()
         self.notes_list.addItems(plan.notes)
-        self._tab_titles(len(plan.problems), self.records_model.rowCount(), len(plan.notes))
-        if plan.problems:
-            self.summary.setText(
-                f"发现 {len(plan.problems):,} 处问题，请在原文件中改正后重新选择文件。"
-                f"（若没有问题将会：{plan.summary()}）"
-            )
-            self.tabs.setCurrentWidget(self.problems_view)
-        elif not plan.additions and not plan.changes and not plan.conflicts and not plan.new_members:
-            self.summary.setText(f"检查通过：{plan.summary()}。文件中的内容与现有记录相同，无需导入。")
-            self.tabs.setCurrentWidget(self.records_view)
-        else:
-            self.summary.setText(f"检查通过：{plan.summary()}。点“导入”写入数据库（导入前自动备份）。")
-            self.tabs.setCurrentWidget(self.records_view)
-        self.import_button.setEnabled(
-            plan.ok and bool(plan.additions or plan.changes or plan.conflicts or plan.new_members or plan.studio_name)
-        )
+        self._tab_titles(preview.problems, len(preview.shown), len(plan.notes))
+        self.summary.setText(preview.summary)
+        self.tabs.setCurrentWidget(self.problems_view if preview.problems else self.records_view)
+        self.import_button.setEnabled(preview.writes)
 
     def _tab_titles(self, problems: int, records: int, notes: int) -> None:
         self.tabs.setTabText(0, f"问题（{problems}）")

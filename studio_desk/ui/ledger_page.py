@@ -552,10 +552,11 @@ class LedgerPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        from studio_desk.core.reporting import record_years, refuse_in_locked_years
+        from studio_desk.core.reporting import any_year_locked, record_years, refuse_in_locked_years
 
         try:  # a reported and locked year keeps its records (the message says how to unlock)
-            refuse_in_locked_years(self.store, record_years(self.store, self.cls, ids), "删除")
+            if any_year_locked(self.store):  # else the selection's years need not be read at all
+                refuse_in_locked_years(self.store, record_years(self.store, self.cls, ids), "删除")
         except Exception as exc:  # noqa: BLE001
             show_error(self, "删除", exc)
             return

@@ -75,7 +75,8 @@ class MergeDialog(ExchangeDialog):
         self.list_label = QLabel(self)
         self.list_label.setWordWrap(True)
         self.layout_.addWidget(self.list_label)
-        self.preview_table = _preview_view(self)
+        self.preview_model = PreviewModel([], self)
+        self.preview_table = _preview_view(self, self.preview_model)
         self.conflict_table = _table(self, CONFLICT_COLUMNS, stretch=2)
         self.conflict_table.setObjectName("merge_conflicts")
         self.lists = QStackedWidget(self)
@@ -157,23 +158,27 @@ class MergeDialog(ExchangeDialog):
         def work(progress):  # type: ignore[no-untyped-def]
             from studio_desk.core.sync import plan_merge
 
-            return plan_merge(self.store, path, password=password, progress=progress)
+            # The preview's rows and text are made here too: the UI thread only shows them.
+            return self._preview(plan_merge(self.store, path, password=password, progress=progress))
 
         self._run("预览合并", work, self._show_plan)
 
-    def _show_plan(self, plan: Any) -> None:
-        self.plan = plan
-        self.summary_view.setPlainText(plan.text())
-        changes = list(plan.changes)
+    def _preview(self, plan: Any) -> tuple[Any, list[tuple[str, ...]], str]:
         conflicts = {c.record_id: c for c in plan.conflicts}
         rows = []
-        for change in changes:
+        for change in plan.changes:
             conflict = conflicts.get(change.record_id) if change.action == "冲突" else None
             detail = self._conflict_detail(conflict) if conflict is not None else change.detail
             rows.append((change.action, change.type_title, change.day, change.title, detail))
-        self.preview_table.setModel(PreviewModel(rows, self.preview_table))
+        return plan, rows, plan.text()
+
+    def _show_plan(self, preview: tuple[Any, list[tuple[str, ...]], str]) -> None:
+        plan, rows, text = preview
+        self.plan = plan
+        self.summary_view.setPlainText(text)
+        self.preview_model.set_rows(rows)
         self._show_list("preview")
-        writes = bool(changes) or plan.history_added
+        writes = bool(rows) or plan.history_added
         self.confirm_button.setEnabled(bool(writes))
         if writes:
             self.status.info("以上是预览，还没有写入任何数据。核对无误后点“确认合并”；不合并请点“取消”。")
@@ -290,6 +295,11 @@ class PreviewModel(QAbstractTableModel):
         self.colours = {action: QBrush(QColor(colour)) for action, colour in ACTION_COLOURS.items()}
         self.ink = QBrush(QColor("#202124"))
 
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
     def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
@@ -316,14 +326,16 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-def _preview_view(parent: QWidget) -> QTableView:
+def _preview_view(parent: QWidget, model: PreviewModel) -> QTableView:
     view = QTableView(parent)
     view.setObjectName("merge_preview")
-    view.setModel(PreviewModel([], view))
+    view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
+    # One height for every row: the view never asks the model to measure its thousands of rows.
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     for column, width in enumerate((44, 72, 92, 240)):
