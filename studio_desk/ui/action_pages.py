@@ -1,15 +1,15 @@
 """报表 and 数据交换: pages of large buttons that open the export, import and exchange dialogs.
 
 The dialogs live in their own modules (``ledger_io``, ``summary_dialog``, ``exchange_dialogs``),
-imported when first used so that the window opens fast. Each has a ``dataChanged`` signal;
-the page passes it on as its own ``dataChanged`` so the window re-reads every page.
+imported when first used so that the window opens fast. A dialog that writes runs its writes
+through the window's ``Operations``, whose ``changed`` makes the window re-read its pages.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,8 +45,6 @@ def _note(text: str) -> QLabel:
 
 
 class _ButtonPage(QWidget):
-    dataChanged = Signal()
-
     def __init__(self, store: Store, title: str, icon_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
@@ -75,9 +73,6 @@ class _ButtonPage(QWidget):
         self.outer.addStretch(1)
 
     def run_dialog(self, dialog: QDialog) -> None:
-        signal = getattr(dialog, "dataChanged", None)
-        if signal is not None:
-            signal.connect(self.dataChanged)
         dialog.exec()
 
     def refresh(self) -> None:

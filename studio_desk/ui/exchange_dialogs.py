@@ -1,9 +1,9 @@
 """数据交换 dialogs: copy to a stick, backups and restore, the county package (merging from a
 stick is :mod:`studio_desk.ui.merge_dialog`, opened from here too).
 
-Each dialog calls one core operation off the UI thread and emits ``dataChanged`` when records
-changed, so the pages showing them can reload. Expected failures (a full stick, a wrong
-password…) are shown in the dialog, next to what caused them.
+Each dialog calls one core operation off the UI thread; one that writes runs as one of the
+window's ``Operations``, whose ``changed`` makes the pages re-read. Expected failures (a full
+stick, a wrong password…) are shown in the dialog, next to what caused them.
 """
 
 from __future__ import annotations
@@ -113,8 +113,7 @@ class SnapshotDialog(ExchangeDialog):
             self.result = result
             self.status.ok(result.message)
 
-        self._run("复制到U盘", work, done)
-
+        self._run("复制到U盘", work, done, writes=True)
 
 
 class BackupDialog(ExchangeDialog):
@@ -192,7 +191,7 @@ class BackupDialog(ExchangeDialog):
             self.refresh()
             self.status.ok(f"已备份：{info.path.name}")
 
-        self._run("备份", work, done)
+        self._run("备份", work, done, writes=True)
 
     def restore_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -221,10 +220,8 @@ class BackupDialog(ExchangeDialog):
             self.status.ok(
                 f"已恢复 {info.made_at:%Y-%m-%d %H:%M:%S} 的备份。恢复前的数据已另存为“{before.path.name}”。"
             )
-            self.dataChanged.emit()
 
-        self._run("恢复备份", work, done)
-
+        self._run("恢复备份", work, done, writes=True)
 
 
 class CountyPackageDialog(ExchangeDialog):

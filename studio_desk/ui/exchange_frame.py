@@ -1,15 +1,17 @@
-"""The frame the 数据交换 dialogs share: a form, a status line next to what caused it, a main
-button that runs one core operation off the UI thread (``run_task``), and ``dataChanged``.
+"""The frame the 数据交换 dialogs share: a form, a status line next to what caused it, and a
+main button that runs one core operation off the UI thread: a write (a copy, a merge, a restore)
+as one of the window's ``Operations`` — the window re-reads its pages on ``Operations.changed`` —
+and a read (a preview, the county package) with ``run_task``.
 
-Expected failures (a full stick, a wrong password…) come back as values and are shown in the
-dialog; anything else is reported by ``run_task``.
+Expected failures (a full stick, a wrong password…) are shown in the dialog; anything else is
+reported in a message box.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.store import Store
+from studio_desk.ui.operations import operations_for
 from studio_desk.ui.tasks import run_task
 
 DB_FILTER = "履职台账数据库 (*.sqlite *.db *.sdb);;所有文件 (*)"
@@ -84,11 +87,10 @@ def path_row(parent: QWidget, placeholder: str) -> tuple[QWidget, QLineEdit, QPu
 class ExchangeDialog(QDialog):
     """The frame the exchange dialogs share; each defines ``start()``, run by its main button."""
 
-    dataChanged = Signal()
-
     def __init__(self, store: Store, parent: QWidget | None, title: str):
         super().__init__(parent)
         self.store = store
+        self.ops = operations_for(self, store)
         self.task: Any = None
         self.setWindowTitle(title)
         self.layout_ = QVBoxLayout(self)
@@ -108,7 +110,9 @@ class ExchangeDialog(QDialog):
     def busy(self) -> bool:
         return self.task is not None and not self.task.finished_flag
 
-    def _run(self, title: str, fn, on_done) -> None:
+    def _run(self, title: str, fn, on_done, *, writes: bool = False) -> None:  # type: ignore[no-untyped-def]
+        """``fn(progress)`` off the UI thread, then ``on_done(result)``; ``writes``: it changes
+        the database or a file, so it runs as one of the window's operations (not undoable)."""
         self.run_button.setEnabled(False)
         self.status.info(title + "……")
 
@@ -123,4 +127,8 @@ class ExchangeDialog(QDialog):
             self.run_button.setEnabled(True)
             self.status.error(str(exc) if isinstance(exc, StudioDeskError) else "操作未完成。")
 
+        if writes:
+            self.task = self.ops.run(title, lambda progress, _step: fn(progress), undoable=False, background=True,
+                                     on_done=done, on_error=failed, parent=self)
+            return
         self.task = run_task(self, title, guarded(fn), on_done=done, on_error=failed)

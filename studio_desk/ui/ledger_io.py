@@ -36,6 +36,7 @@ from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.progress import Cancelled, ProgressFn
 from studio_desk.core.store import Store
 from studio_desk.ui.look import fit_to_screen
+from studio_desk.ui.operations import operations_for
 from studio_desk.ui.tasks import Task, run_task
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
@@ -67,6 +68,7 @@ class ExportDialog(QDialog):
     def __init__(self, store: Store, year: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = operations_for(self, store)
         self.year = year
         self.task: Task | None = None
         self.written: Path | None = None
@@ -170,8 +172,12 @@ class ExportDialog(QDialog):
         from studio_desk.core.reporting import is_year_locked, lock_year
 
         if not locked and is_year_locked(self.store, self.year):
-            lock_year(self.store, self.year, False)
-            self.status.setText(f"已解除 {self.year} 年度的封账：可以修改、导入、合并和删除这一年度的记录。")
+            year = self.year
+            self.ops.run(
+                f"解除{year}年度的封账", lambda _progress, _step: lock_year(self.store, year, False), undoable=False,
+                parent=self,
+                on_done=lambda _r: self.status.setText(f"已解除 {year} 年度的封账：可以修改、导入、合并和删除这一年度的记录。"),
+            )
 
     def show_changes(self, changes: Any) -> None:
         lines = [changes.line]
@@ -222,18 +228,13 @@ class ExportDialog(QDialog):
                 lock_year(self.store, self.year, lock)
             return written
 
-        self.task = run_task(
-            self,
-            "导出 Excel 台账",
-            _expected_errors_as_values(export),
-            on_done=self._done,
-            on_error=self._failed,
+        # A write (the file, and the report and 封账 it records), but no record the clerk could undo.
+        self.task = self.ops.run(
+            "导出 Excel 台账", lambda progress, _step: export(progress), undoable=False, background=True, parent=self,
+            on_done=self._done, on_error=self._failed,
         )
 
     def _done(self, path: Any) -> None:
-        if isinstance(path, BaseException):
-            self._failed(path)
-            return
         self.written = Path(path)
         self.export_button.setEnabled(True)
         masked = "（已隐去群众个人信息）" if self.mask_box.isChecked() else ""
@@ -371,11 +372,10 @@ def _table(model: _RowsModel, widths: list[int]) -> QTableView:
 class ImportDialog(QDialog):
     """导入台账: choose a workbook, preview, then import all or nothing."""
 
-    dataChanged = Signal()
-
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = operations_for(self, store)
         self.plan: Any = None
         self.result: Any = None
         self.task: Task | None = None
@@ -529,18 +529,14 @@ class ImportDialog(QDialog):
         plan.use_studio_name = self.studio_box.isChecked()
         self._set_busy(True)
         self.summary.setText("正在导入……")
-        self.task = run_task(
-            self,
+        # The core ends the undo history for an import (its backup undoes it).
+        self.task = self.ops.run(
             "导入台账",
-            _expected_errors_as_values(lambda progress: apply_plan(self.store, plan, progress=progress)),
-            on_done=self._imported,
-            on_error=self._import_failed,
+            lambda progress, _step: apply_plan(self.store, plan, progress=progress),
+            undoable=False, background=True, parent=self, on_done=self._imported, on_error=self._import_failed,
         )
 
     def _imported(self, result: Any) -> None:
-        if isinstance(result, BaseException):
-            self._import_failed(result)
-            return
         self._set_busy(False)
         self.result = result
         self.plan = None
@@ -549,7 +545,6 @@ class ImportDialog(QDialog):
         if result.backup is not None:
             text += f"\n导入前的数据库已备份到：{result.backup}"
         self.summary.setText(text)
-        self.dataChanged.emit()
 
     def _import_failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -80,10 +80,6 @@ class MainWindow(QMainWindow):
         self._add_page("报表", ReportsPage(store))
         self._add_page("数据交换", ExchangePage(store))
         self._add_page("回收站", RecyclePage(store, ops))
-        for page in self.pages.values():
-            data_changed = getattr(page, "dataChanged", None)
-            if data_changed is not None:
-                data_changed.connect(self.refresh)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
@@ -221,7 +217,9 @@ class MainWindow(QMainWindow):
     # Changes and undo.
 
     def record_changed(self, _text: str, _ids: list, source: object) -> None:
-        """What the window's operations changed: every other page re-reads it."""
+        """What the window's operations changed (an import may also have named the studio):
+        every other page re-reads it."""
+        self._update_title()
         self._refresh_others(source)
         self._update_actions()
 

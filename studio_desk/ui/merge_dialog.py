@@ -217,7 +217,7 @@ class MergeDialog(ExchangeDialog):
 
             return merge_file(self.store, path, password=password, progress=progress)
 
-        self._run("从U盘合并", work, self._show_summary)
+        self._run("从U盘合并", work, self._show_summary, writes=True)
 
     def _show_summary(self, summary: Any) -> None:
         self.summary = summary
@@ -228,8 +228,6 @@ class MergeDialog(ExchangeDialog):
         self.conflicts = list(summary.conflicts)
         self._fill_conflicts()
         self._show_list("conflicts" if self.conflicts else None)
-        if summary.changed_anything or summary.history_added:
-            self.dataChanged.emit()
 
     def _show_list(self, which: str | None) -> None:
         if which is None and self.conflicts:
@@ -275,15 +273,23 @@ class MergeDialog(ExchangeDialog):
         from studio_desk.core.sync import swap_conflict
 
         rows = sorted({i.row() for i in self.conflict_table.selectionModel().selectedRows()})
-        try:
-            for row in rows:
-                swap_conflict(self.store, self.conflicts[row])
-        except StudioDeskError as exc:
-            self.status.error(str(exc))
-            return
-        self._fill_conflicts()
-        self.status.ok(f"已互换 {len(rows)} 条记录的版本。")
-        self.dataChanged.emit()
+        chosen = [self.conflicts[row] for row in rows]
+
+        def swap(_progress: Any, _step: Any) -> int:
+            for conflict in chosen:
+                swap_conflict(self.store, conflict)
+            return len(chosen)
+
+        def swapped(count: int) -> None:
+            self._fill_conflicts()
+            self.status.ok(f"已互换 {count} 条记录的版本。")
+
+        # A swap ends the undo history (the core's rule): the version was chosen on purpose.
+        self.ops.run("互换冲突的版本", swap, undoable=False, count=len(chosen), parent=self, on_done=swapped,
+                     on_error=self._swap_failed)
+
+    def _swap_failed(self, exc: BaseException) -> None:
+        self.status.error(str(exc) if isinstance(exc, StudioDeskError) else "互换未完成。")
 
 
 class PreviewModel(QAbstractTableModel):

@@ -10,7 +10,10 @@ it, and ``changed(text, record ids, source)`` — the one signal the window refr
 out once.
 
 An import, a merge or a restore is not one undo step: the core ends the undo history for it,
-and ``run(…, undoable=False)`` says so in the status bar instead of offering Ctrl+Z.
+and ``run(…, undoable=False)`` says so in the status bar instead of offering Ctrl+Z. The
+dialogs that write (导入台账, 从U盘合并, 备份与恢复, 复制到U盘, the rota, the summary's texts, 封账)
+find the window's ``Operations`` with ``operations_for(dialog)``; an expected failure (a wrong
+password, a full stick) goes to their ``on_error`` to be shown in place.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
 
+from studio_desk.core.errors import StudioDeskError
+from studio_desk.core.progress import Cancelled
 from studio_desk.core.store import Store
 from studio_desk.core.undo import UndoStep
 from studio_desk.ui.tasks import BACKGROUND_ABOVE, Task, run_task, show_error
@@ -33,12 +38,19 @@ def _no_progress(_done: int, _total: int, _text: str = "") -> None:
     return None
 
 
+class _Refused:
+    """An expected failure carried back from the worker as a value, for ``on_error`` to show."""
+
+    def __init__(self, exc: StudioDeskError):
+        self.exc = exc
+
+
 class Operations(QObject):
     """Runs the window's writes; owned by the window, handed to every page that writes."""
 
     changed = Signal(str, list, object)  # what was done, the ids it touched, the asking page
 
-    def __init__(self, store: Store, window: QMainWindow):
+    def __init__(self, store: Store, window: QWidget):
         super().__init__(window)
         self.store = store
         self.window = window
@@ -55,26 +67,42 @@ class Operations(QObject):
         source: QObject | None = None,
         count: int = 1,
         undoable: bool = True,
+        background: bool = False,
         on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        parent: QWidget | None = None,
         title: str = "",
-    ) -> None:
+    ) -> Task | None:
         """Run ``write(progress, step)`` as one user action (see the module's doc).
 
-        ``count`` is how many records it touches (above ``BACKGROUND_ABOVE`` it runs in the
-        background); ``step`` is None when ``undoable`` is false. Errors are shown in Chinese
-        and nothing is reported as done."""
+        ``count`` is how many records it touches (above ``BACKGROUND_ABOVE``, or when
+        ``background``, it runs off the UI thread, its progress dialog over ``parent``); ``step``
+        is None when ``undoable`` is false. Errors are shown in Chinese and nothing is reported
+        as done; with ``on_error`` an expected failure (``StudioDeskError``) is left to it to
+        show, and it hears of every other failure and of a cancel too. Returns the background
+        task, if any."""
         store = self.store
         holder: list[UndoStep] = []
 
         def action(progress: Progress) -> Any:
-            if not undoable:
-                return write(progress, None)
-            with store.undo_step(text) as step:
-                holder.append(step)
-                return write(progress, step)
+            try:
+                if not undoable:
+                    return write(progress, None)
+                with store.undo_step(text) as step:
+                    holder.append(step)
+                    return write(progress, step)
+            except Cancelled:
+                raise
+            except StudioDeskError as exc:
+                if on_error is None:
+                    raise
+                return _Refused(exc)
 
         def done(result: Any) -> None:
             self.task = None
+            if isinstance(result, _Refused):
+                on_error(result.exc)  # type: ignore[misc] - only made when there is one
+                return
             step = holder[0] if holder else None
             said = step.text if step is not None else text
             ids = list(dict.fromkeys(step.record_ids)) if step is not None else []
@@ -85,23 +113,28 @@ class Operations(QObject):
             self.report(said, undoable)
             self.changed.emit(said, ids, source)
 
-        if count > BACKGROUND_ABOVE:
-            self.task = run_task(self.window, title or text, action, on_done=done, on_error=self._failed)
-            return
+        def failed(exc: BaseException) -> None:
+            self.task = None  # run_task has shown the error; a cancelled write changed nothing
+            if on_error is not None:
+                on_error(exc)
+
+        if background or count > BACKGROUND_ABOVE:
+            self.task = run_task(parent or self.window, title or text, action, on_done=done, on_error=failed)
+            return self.task
         try:
             result = action(_no_progress)
         except Exception as exc:  # noqa: BLE001 - said in Chinese, nothing reported as done
-            show_error(self.window, title or text, exc)
-            return
+            show_error(parent or self.window, title or text, exc)
+            failed(exc)
+            return None
         done(result)
-
-    def _failed(self, _exc: BaseException) -> None:
-        self.task = None  # run_task has shown the error; a cancelled write changed nothing
+        return None
 
     def report(self, text: str, undoable: bool) -> None:
         """Say in the status bar what was done and whether Ctrl+Z undoes it."""
         tail = "按 Ctrl+Z 可撤销。" if undoable else ""
-        self.window.statusBar().showMessage(f"已{text}。{tail}", MESSAGE_MS)
+        if isinstance(self.window, QMainWindow):  # a dialog opened on its own has no status bar
+            self.window.statusBar().showMessage(f"已{text}。{tail}", MESSAGE_MS)
 
     def undo(self, on_done: Callable[[UndoStep], None] | None = None) -> None:
         """Undo the store's last step (in the background when it is long)."""
@@ -137,4 +170,16 @@ class Operations(QObject):
         done(step)
 
 
-__all__ = ["Operations", "Progress"]
+def operations_for(widget: QWidget, store: Store) -> Operations:
+    """The ``Operations`` of the window ``widget`` is in (found up its parents); a dialog
+    opened on its own (a test, the county window) runs its writes through one of its own."""
+    at: QWidget | None = widget
+    while at is not None:
+        ops = getattr(at, "operations", None)
+        if isinstance(ops, Operations) and ops.store is store:
+            return ops
+        at = at.parentWidget()
+    return Operations(store, widget)
+
+
+__all__ = ["Operations", "Progress", "operations_for"]

@@ -7,7 +7,7 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +34,7 @@ from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.models import Member, ReceptionDay
 from studio_desk.core.store import Store
 from studio_desk.ui.date_field import DateField
-from studio_desk.ui.tasks import show_error
+from studio_desk.ui.operations import operations_for
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -114,12 +114,11 @@ class DayDialog(QDialog):
 
 
 class RotaDialog(QDialog):
-    dataChanged = Signal()
-
     def __init__(self, store: Store, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self.setWindowTitle("委员接待日安排")
         self.store = store
+        self.ops = operations_for(self, store)
         self.today = today or date.today()
         layout = QVBoxLayout(self)
         self.next_line = QLabel()
@@ -209,21 +208,19 @@ class RotaDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.next_line.setText(rota.next_day_line(self.store, self.today))
 
-    def _guard(self, action: Any) -> bool:
-        try:
-            action()
-        except StudioDeskError as exc:
-            QMessageBox.warning(self, "委员接待日安排", str(exc))
-            return False
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "委员接待日安排", exc)
-            return False
-        self.dataChanged.emit()
-        self.reload()
-        return True
+    def _guard(self, text: str, action: Any) -> None:
+        """Run one change of the rota as one of the window's operations (one undo step; the
+        window's pages re-read on its ``changed``), then show the days again."""
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, StudioDeskError):  # anything else was shown by the operation
+                QMessageBox.warning(self, "委员接待日安排", str(exc))
+
+        self.ops.run(text, lambda _progress, _step: action(), parent=self, on_done=lambda _r: self.reload(),
+                     on_error=refused)
 
     def plan(self) -> None:
-        self._guard(lambda: rota.plan(
+        self._guard("安排委员接待日", lambda: rota.plan(
             self.store, self.today, self.months.value(), day=self.day_of_month.value(),
             per_day=self.per_day.value(), location=self.plan_location.text().strip(),
             hours=self.plan_hours.text().strip(), skip_weekend=self.skip_weekend.isChecked(),
@@ -237,7 +234,7 @@ class RotaDialog(QDialog):
     def _edit(self, day: ReceptionDay) -> None:
         dialog = DayDialog(self.store, day, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._guard(lambda: self.store.save(dialog.result_day()))
+            self._guard("修改接待日安排", lambda: self.store.save(dialog.result_day()))
 
     def add_day(self) -> None:
         self._edit(ReceptionDay(date=self.today, location=self.plan_location.text().strip(),
@@ -260,7 +257,7 @@ class RotaDialog(QDialog):
         activity = linked if linked is not None and not linked.deleted else rota.draft_activity(day)
         dialog = ReceptionDayDialog(self.store, activity, self)
         if dialog.exec() and dialog.saved is not None:
-            self._guard(lambda: rota.link(self.store, day, dialog.saved.activity))
+            self._guard("关联接待日活动", lambda: rota.link(self.store, day, dialog.saved.activity))
 
     def remove_selected(self) -> None:
         day = self._selected()
@@ -268,4 +265,4 @@ class RotaDialog(QDialog):
             return
         answer = QMessageBox.question(self, "删除接待日", f"删除 {rota.when_text(day)} 的接待日安排？")
         if answer == QMessageBox.StandardButton.Yes:
-            self._guard(lambda: self.store.delete(ReceptionDay, day.id))
+            self._guard("删除接待日安排", lambda: self.store.delete(ReceptionDay, day.id))

@@ -38,6 +38,7 @@ from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.store import Store
 from studio_desk.ui.date_field import DateField
 from studio_desk.ui.look import fit_to_screen
+from studio_desk.ui.operations import operations_for
 from studio_desk.ui.tasks import Task, run_task, show_error
 
 SECTION_LABELS = {"基本情况": "基本情况补充", "工作亮点": "工作亮点", "存在问题": "存在问题", "下一步打算": "下一步打算"}
@@ -165,12 +166,12 @@ class PdfPreview(QWidget):
 class SummaryDialog(QDialog):
     """Edit a year's narrative sections and preview/save its annual summary."""
 
-    dataChanged = Signal()
     previewReady = Signal()
 
     def __init__(self, store: Store, year: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.ops = operations_for(self, store)
         self.year = year
         self.result: Any = None  # the SummaryResult of the latest preview
         self._task: Task | None = None
@@ -308,20 +309,28 @@ class SummaryDialog(QDialog):
             editor.document().setModified(False)
 
     def save_narratives(self) -> bool:
-        """Store the sections that changed; False (text kept in the editors) if that failed."""
-        changed = False
-        try:
-            for section, editor in self.editors.items():
-                text = editor.toPlainText().strip()
-                if text != self.store.narrative(self.year, section):
-                    self.store.set_narrative(self.year, section, text)
-                    changed = True
-                editor.document().setModified(False)
-        except Exception as exc:  # noqa: BLE001 - said to the clerk; the text stays in the editor
-            show_error(self, "保存总结文字", exc)
+        """Store the sections that changed, as one of the window's operations; False (the text
+        kept in the editors) if that failed."""
+        year = self.year
+        texts = {section: editor.toPlainText().strip() for section, editor in self.editors.items()}
+        changed = {section: text for section, text in texts.items() if text != self.store.narrative(year, section)}
+        failed: list[BaseException] = []
+
+        def refused(exc: BaseException) -> None:
+            failed.append(exc)
+            if isinstance(exc, StudioDeskError):  # anything else was shown by the operation
+                show_error(self, "保存总结文字", exc)
+
+        def write(_progress: Any, _step: Any) -> None:
+            for section, text in changed.items():
+                self.store.set_narrative(year, section, text)
+
+        if changed:  # not an undo step: the texts are not records
+            self.ops.run("保存总结文字", write, undoable=False, parent=self, on_error=refused)
+        if failed:
             return False
-        if changed:
-            self.dataChanged.emit()
+        for editor in self.editors.values():
+            editor.document().setModified(False)
         return True
 
     def _year_chosen(self, index: int) -> None:

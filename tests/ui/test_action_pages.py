@@ -1,9 +1,11 @@
-"""报表 and 数据交换 open the other modules' dialogs; their dataChanged refreshes the window."""
+"""报表 and 数据交换 open the other modules' dialogs; what they write runs as one of the window's
+operations, and the pages re-read on its ``changed``."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
@@ -14,24 +16,100 @@ from tests.ui.conftest import child, click, in_dialog
 THIS_YEAR = date.today().year
 
 
-def test_import_dialog_data_changed_refreshes_every_page(window, demo_store, qtbot):
-    pytest.importorskip("studio_desk.ui.ledger_io")
+def _count_on(window, page_name: str) -> int:
+    """What a ledger page lists when shown (a hidden page re-reads on showing only when a change
+    marked it stale)."""
+    return len(window.show_page(page_name).model.ids)
+
+
+def test_an_import_from_reports_runs_as_the_window_s_operation_and_every_page_shows_it(window, qtbot, tmp_path):
     from studio_desk.ui.ledger_io import ImportDialog
 
-    activities = window.show_page("活动")
-    before = len(activities.model.ids)
+    before = _count_on(window, "活动")
+    book = tmp_path / "new.xlsx"
+    sheet_book = openpyxl.Workbook()
+    sheet_book.active.title = "活动"
+    sheet_book.active.append(["日期", "活动类型", "活动主题", "群众人次"])
+    sheet_book.active.append([date.today().isoformat(), "集中学习", "导入的学习会", 12])
+    sheet_book.save(book)
     reports = window.show_page("报表")
 
-    def import_elsewhere(dialog):
-        # what an import does: records written, then the signal
-        demo_store.save(Activity(date=date.today(), type="集中学习", topic="导入的活动"))
-        dialog.dataChanged.emit()
+    def import_it(dialog: ImportDialog) -> bool:
+        assert dialog.ops is window.operations  # one write path: the window's
+        dialog.load_file(book)
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20_000)
+        click(qtbot, dialog.import_button)
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
         dialog.reject()
         return True
 
-    in_dialog(qtbot, lambda: click(qtbot, child(reports, "import_xlsx", QPushButton)), import_elsewhere, ImportDialog)
-    window.show_page("活动")
-    assert len(activities.model.ids) == before + 1
+    in_dialog(qtbot, lambda: click(qtbot, child(reports, "import_xlsx", QPushButton)), import_it, ImportDialog)
+    assert _count_on(window, "活动") == before + 1  # marked stale on Operations.changed, re-read when shown
+    assert window.statusBar().currentMessage() == "已导入台账。"  # no Ctrl+Z offered: the import ended it
+
+
+def test_a_merge_and_a_restore_from_the_exchange_page_refresh_the_pages(window, demo_store, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from studio_desk.core.store import Store
+    from studio_desk.ui.exchange_dialogs import BackupDialog, MergeDialog
+
+    before = _count_on(window, "活动")
+    stick = tmp_path / "stick.sqlite"
+    demo_store.backup_to(stick)
+    with Store.open(stick, replica_id="director") as other:
+        other.save(Activity(date=date.today(), type="视察调研", topic="主任在另一台电脑上记的视察"))
+    page = window.show_page("数据交换")
+
+    def merge_it(dialog: MergeDialog) -> bool:
+        assert dialog.ops is window.operations
+        dialog.path_edit.setText(str(stick))
+        click(qtbot, dialog.run_button)
+        qtbot.waitUntil(lambda: dialog.confirm_button.isEnabled(), timeout=20_000)
+        click(qtbot, dialog.confirm_button)
+        qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20_000)
+        dialog.reject()
+        return True
+
+    in_dialog(qtbot, lambda: click(qtbot, child(page, "merge", QPushButton)), merge_it, MergeDialog)
+    assert _count_on(window, "活动") == before + 1
+    assert window.statusBar().currentMessage() == "已从U盘合并。"
+
+    def restore_before_merge(dialog: BackupDialog) -> bool:
+        labels = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+        dialog.table.selectRow(labels.index("合并前"))
+        answer = QMessageBox.question
+        QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Yes  # the clerk answers 是
+        try:
+            click(qtbot, dialog.restore_button)
+        finally:
+            QMessageBox.question = answer
+        qtbot.waitUntil(lambda: "已恢复" in dialog.status.text(), timeout=20_000)
+        dialog.reject()
+        return True
+
+    in_dialog(qtbot, lambda: click(qtbot, child(page, "backups", QPushButton)), restore_before_merge, BackupDialog)
+    assert _count_on(window, "活动") == before  # the restored file is what the page shows
+
+
+def test_the_rota_s_planned_days_are_one_undo_step_of_the_window(window, demo_store, qtbot):
+    from studio_desk.core import rota
+    from studio_desk.ui.rota_dialog import RotaDialog
+
+    planned = len(rota.days(demo_store))
+    reports = window.show_page("报表")
+
+    def plan(dialog: RotaDialog) -> bool:
+        dialog.months.setValue(rota.MAX_MONTHS)
+        click(qtbot, child(dialog, "plan", QPushButton))
+        dialog.accept()
+        return True
+
+    in_dialog(qtbot, lambda: click(qtbot, child(reports, "reception_rota", QPushButton)), plan, RotaDialog)
+    added = len(rota.days(demo_store)) - planned
+    assert added > 0 and window.statusBar().currentMessage() == "已安排委员接待日。按 Ctrl+Z 可撤销。"
+    window.undo()
+    assert len(rota.days(demo_store)) == planned
 
 
 def test_exchange_dialogs_open_from_their_buttons(window, qtbot):

@@ -44,7 +44,7 @@ def preview(qtbot, merge: MergeDialog) -> None:
 
 
 def confirm(qtbot, merge: MergeDialog) -> None:
-    with qtbot.waitSignal(merge.dataChanged, timeout=15000):
+    with qtbot.waitSignal(merge.ops.changed, timeout=15000):
         qtbot.mouseClick(merge.confirm_button, Qt.MouseButton.LeftButton)
 
 
@@ -86,7 +86,7 @@ def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_pat
     assert clerk_store.list(Donation)[0].recipient_count == 30
 
     merge.conflict_table.selectRow(0)
-    with qtbot.waitSignal(merge.dataChanged):
+    with qtbot.waitSignal(merge.ops.changed):
         qtbot.mouseClick(merge.swap_button, Qt.MouseButton.LeftButton)
     assert clerk_store.get(Activity, activity.id).topic == "主任改的题目"
     assert merge.conflict_table.item(0, 6).text() == "U盘的版本"
@@ -101,7 +101,7 @@ def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_pat
     assert backups.table.item(row, 6).text() == "0"  # 捐赠慰问 in that backup
     backups.table.selectRow(row)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(backups.dataChanged, timeout=15000):
+    with qtbot.waitSignal(backups.ops.changed, timeout=15000):
         qtbot.mouseClick(backups.restore_button, Qt.MouseButton.LeftButton)
     assert clerk_store.list(Donation) == []
     assert clerk_store.get(Activity, activity.id).topic == "联络员改的题目"

@@ -103,7 +103,7 @@ def test_import_dialog_imports_after_the_clerk_fixes_the_file(qtbot, store, tmp_
     assert "新增活动类型" in dialog.summary.text() or any(
         "调研走访" in dialog.notes_list.item(i).text() for i in range(dialog.notes_list.count())
     )
-    with qtbot.waitSignal(dialog.dataChanged, timeout=20_000):
+    with qtbot.waitSignal(dialog.ops.changed, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert "导入完成" in dialog.summary.text() and "备份" in dialog.summary.text()
     assert store.count(Activity) == 2
@@ -194,7 +194,7 @@ def test_import_dialog_restores_by_choice_lists_conflicts_and_asks_for_the_studi
     qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.plan.problems, timeout=20_000)
     actions = dict(zip(_cell_texts(dialog.records_model, 4), _cell_texts(dialog.records_model, 2)))
     assert actions[activity.topic] == "冲突" and "冲突 1 条" in dialog.summary.text()
-    with qtbot.waitSignal(dialog.dataChanged, timeout=20_000):
+    with qtbot.waitSignal(dialog.ops.changed, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert not demo_store.get(Donation, donation.id).deleted
     assert demo_store.get(Activity, activity.id).location == "程序中后改的地点"  # the newer change
@@ -207,7 +207,7 @@ def test_import_dialog_restores_by_choice_lists_conflicts_and_asks_for_the_studi
     qtbot.waitUntil(lambda: empty.plan is not None, timeout=20_000)
     assert empty.studio_box.isVisible() and demo_store.studio().name in empty.studio_box.text()
     empty.studio_box.setChecked(False)
-    with qtbot.waitSignal(empty.dataChanged, timeout=20_000):
+    with qtbot.waitSignal(empty.ops.changed, timeout=20_000):
         qtbot.mouseClick(empty.import_button, Qt.MouseButton.LeftButton)
     assert store.studio().name == "委员工作室" and store.count(Activity) > 0
 

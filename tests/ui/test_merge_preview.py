@@ -95,7 +95,7 @@ def test_cancel_after_the_preview_writes_nothing(qtbot, two_pcs, tmp_path):
 def test_confirm_merges_what_the_preview_showed(qtbot, two_pcs):
     store, stick, ids = two_pcs
     dialog = _open(qtbot, store, stick)
-    with qtbot.waitSignal(dialog.dataChanged, timeout=15000):
+    with qtbot.waitSignal(dialog.ops.changed, timeout=15000):
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert [p.title for p in store.list(Proposal)] == ["关于加装电梯的提案"]
     assert store.get(Donation, ids["gift"]).recipient_count == 35
@@ -108,7 +108,7 @@ def test_confirm_merges_what_the_preview_showed(qtbot, two_pcs):
     assert row[:4] == ["活动", "2026-03-08", "联络员改的题目", "活动主题"]
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", t) for t in row[4:6]) and row[6] == "本机的版本"
     dialog.conflict_table.selectRow(0)
-    with qtbot.waitSignal(dialog.dataChanged):
+    with qtbot.waitSignal(dialog.ops.changed):
         qtbot.mouseClick(dialog.swap_button, Qt.MouseButton.LeftButton)
     assert store.get(Activity, ids["study"]).topic == "主任改的题目"
     assert _rows(dialog.conflict_table)[0][6] == "U盘的版本"

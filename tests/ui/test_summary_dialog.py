@@ -53,7 +53,7 @@ def test_typed_sections_are_saved_and_printed(qtbot, dialog: SummaryDialog, demo
     editor.setFocus()
     editor.selectAll()  # the demo has its own text: typed over
     type_chinese(editor, "个别委员参加活动次数偏少。")
-    with qtbot.waitSignal(dialog.dataChanged, timeout=2000):
+    with qtbot.waitSignal(dialog.ops.changed, timeout=2000):
         qtbot.mouseClick(_button(dialog, "saveTextButton"), Qt.MouseButton.LeftButton)
     assert demo_store.narrative(2026, "存在问题") == "个别委员参加活动次数偏少。"
 
