@@ -88,3 +88,33 @@ def test_a_failed_write_is_said_in_chinese_and_reported_nowhere(window, demo_sto
     window.operations.run("删除1条活动", write)
     assert shown == ["U盘已拔出，删除没有完成。"] and heard == []
     assert not demo_store.get(Activity, target).deleted and not demo_store.can_undo()
+
+
+def test_a_dialog_s_expected_failure_goes_to_it_and_the_rest_to_a_message(window, demo_store, qtbot, monkeypatch):
+    """A dialog shows an expected failure in place (``on_error``); an unexpected one is shown in
+    a message box and the dialog still hears of it; neither is reported as done."""
+    from studio_desk.core.errors import StudioDeskError
+
+    shown: list[str] = []
+    monkeypatch.setattr(operations, "show_error", lambda _parent, _title, exc: shown.append(str(exc)))
+    heard: list[tuple] = []
+    window.operations.changed.connect(lambda *args: heard.append(args))
+    told: list[BaseException] = []
+    target = window.show_page("活动").model.ids[0]
+
+    def refused(_progress, _step):  # type: ignore[no-untyped-def]
+        with demo_store.transaction():
+            demo_store.delete(Activity, target)
+            raise StudioDeskError("密码不对，没有合并。")
+
+    def broken(_progress, _step):  # type: ignore[no-untyped-def]
+        raise KeyError("not said to the clerk as it is")
+
+    for background in (False, True):
+        window.operations.run("从U盘合并", refused, undoable=False, background=background, on_error=told.append)
+        qtbot.waitUntil(lambda: not window.operations.busy(), timeout=20_000)
+    assert [str(e) for e in told] == ["密码不对，没有合并。"] * 2 and shown == []
+    window.operations.run("从U盘合并", broken, undoable=False, on_error=told.append)
+    assert isinstance(told[-1], KeyError) and len(shown) == 1
+    assert heard == [] and not demo_store.get(Activity, target).deleted
+    assert "从U盘合并" not in window.statusBar().currentMessage()
