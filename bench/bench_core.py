@@ -86,7 +86,7 @@ def main() -> int:
             " ORDER BY date DESC", (f"{year}-01-01", f"{year}-12-31", f"%{q}%")).fetchall(), 5)
         rows.append((f"搜索“{query}”（{len(query)}个字，接待走访，当年）", ours, "同条件 LIKE 查询", bare))
 
-    member = store.list(Member)[0]
+    member = store.list_records(Member)[0]
     counter = iter(range(10**9))
 
     def save_one():

@@ -492,7 +492,7 @@ def main() -> int:
     print("边输入边搜索（每次按键处理 / 防抖后筛选并重绘）：")
     from studio_desk.core.text import pinyin_initials
 
-    someone = store.list(Member)[0].name
+    someone = store.list_records(Member)[0].name
     queries = ["l", pinyin_initials(someone), someone[0], someone, "学习", "电梯", "zzzz"]
     for q, key_ms, filter_ms, n in search_latency(app, window, queries):
         print(f"  “{q}”：按键 {key_ms:.1f} ms，筛选 {filter_ms:.0f} ms（{filter_ms / bare_ms:.1f} 倍空白窗口），{n:,} 条")

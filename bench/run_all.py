@@ -138,7 +138,7 @@ def group_core(db: Path, work: Path) -> list[dict]:
     rows.append(row("打开一条记录 (get)", best(lambda: store.get(Activity, some), 20),
                     "按编号 SELECT 一行", best(lambda: conn.execute(
                         "SELECT * FROM activities WHERE id = ?", (some,)).fetchone(), 20), daily=True))
-    member = store.list(Member)[0]
+    member = store.list_records(Member)[0]
     counter = iter(range(10**9))
 
     def save_one():

@@ -82,8 +82,8 @@ def _candidates(store: Store, cls: type[Record], text: str, on: date | None) -> 
         if ids:
             return list(store.get_many(cls, ids))
     if not text:
-        return list(store.list(cls, date_range=span))
-    return list(store.list(cls, search=text, date_range=span))
+        return list(store.list_records(cls, date_range=span))
+    return list(store.list_records(cls, search=text, date_range=span))
 
 
 def _pick(store: Store, cls: type[Record], text: str | None, what: str, option: str, on: date | None = None) -> Record:
@@ -91,7 +91,7 @@ def _pick(store: Store, cls: type[Record], text: str | None, what: str, option: 
     text = (text or "").strip()
     hint = f"请用 {option} 写记录编号的前 8 位（或其中的词）" + ("，或用 --date 写日期" if cls is not Member else "")
     if not text and on is None:
-        recent = list(store.list(cls))
+        recent = list(store.list_records(cls))
         listed = f"：\n{_listing(recent)}" if recent else "。"
         raise StudioDeskError(f"请指明哪一条{what}。{hint}{listed}")
     matches = _candidates(store, cls, text, on)

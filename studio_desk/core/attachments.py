@@ -179,7 +179,7 @@ def add_prepared(store: Store, owner: Record, prepared: Prepared, caption: str =
 def attachments_of(store: Store, owner_id: str, *, include_deleted: bool = False) -> list[Attachment]:
     """A record's attachments, in their order."""
     filters = {"owner_id": owner_id}
-    atts = store.list(Attachment, filters=filters, include_deleted=include_deleted)
+    atts = store.list_records(Attachment, filters=filters, include_deleted=include_deleted)
     return sorted(atts, key=lambda a: (a.position, a.created_at))
 
 
@@ -332,8 +332,8 @@ def photos_for_summary(store: Store, year: int) -> list[tuple[Attachment, bytes]
     """The photos the clerk chose for the year's summary (图片资料), activities' only, in date order."""
     from studio_desk.core.models import Activity
 
-    activities = {a.id: a for a in store.list(Activity, year=year)}
-    chosen = store.list(Attachment, filters={"in_summary": 1, "media_type": IMAGE_JPEG})
+    activities = {a.id: a for a in store.list_records(Activity, year=year)}
+    chosen = store.list_records(Attachment, filters={"in_summary": 1, "media_type": IMAGE_JPEG})
     chosen = [a for a in chosen if a.owner_id in activities]
     chosen.sort(key=lambda a: (str(activities[a.owner_id].date), a.position))
     return [(a, blob_bytes(store, a.blob_sha256)) for a in chosen]

@@ -190,7 +190,7 @@ def _studio_data(
             year_as_of[year] = data_as_of if partial else latest
         records += rows
         del read
-    names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
+    names = {m.id: m.name for m in store.list_records(Member, include_deleted=True)}
     return StudioData(
         key, studio.name.strip() or "（未命名工作室）", studio.county, studio.sector, studio.convenor,
         data_as_of, version, years, figures, records, names, year_as_of, partial,

@@ -68,7 +68,7 @@ def held_days(store: Store, today: date, where: str) -> None:
     """This year's reception days so far, on the rule's day of each month that had one: the
     month's first 委员接待日 activity is moved to that day (the same month, so every monthly and
     yearly figure stays as it was) and the planned day is written up by it."""
-    held = store.list(Activity, year=today.year, filters={"type": rota.RECEPTION_DAY_TYPE})
+    held = store.list_records(Activity, year=today.year, filters={"type": rota.RECEPTION_DAY_TYPE})
     months: dict[int, Activity] = {}
     for activity in sorted(held, key=lambda a: (a.date or today, a.id)):
         if activity.date:
@@ -93,7 +93,7 @@ def add_evidence(store: Store, today: date, seed: int = 16) -> int:
     n = 0
     # This year's and last year's summaries both show their 图片资料 (a clerk looks at either).
     for year, count in ((today.year - 1, 4), (today.year, 6)):
-        recent = [a for a in store.list(Activity, year=year) if a.type in _SCENE_WORDS][:count]
+        recent = [a for a in store.list_records(Activity, year=year) if a.type in _SCENE_WORDS][:count]
         for activity in recent:
             banner = _SCENE_WORDS[activity.type]
             prepared = attachments.prepare_bytes(f"现场照片{n + 1}.png", draw_photo(rng, banner))

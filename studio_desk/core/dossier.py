@@ -62,7 +62,7 @@ def member_dossiers(
     if first_year > last_year:
         raise StudioDeskError("起始年份不能晚于结束年份。")
     span = (date(first_year, 1, 1), date(last_year, 12, 31))
-    roster = store.list(Member, date_range=span)
+    roster = store.list_records(Member, date_range=span)
     if member_ids is not None:
         wanted = set(member_ids)
         roster = [m for m in roster if m.id in wanted]
@@ -74,7 +74,7 @@ def member_dossiers(
            for m in roster}
 
     def each(cls):  # type: ignore[no-untyped-def]
-        return sorted(store.list(cls, date_range=span), key=lambda r: str(getattr(r, "date", None) or ""))
+        return sorted(store.list_records(cls, date_range=span), key=lambda r: str(getattr(r, "date", None) or ""))
 
     for a in each(Activity):
         for mid in a.member_ids:
@@ -89,7 +89,7 @@ def member_dossiers(
             if mid in out:
                 out[mid].donations.append(d)
     outputs: dict[str, list[OutputEntry]] = defaultdict(list)
-    proposals = sorted(store.list(Proposal, date_range=span), key=lambda p: str(p.submitted_on or p.created_at))
+    proposals = sorted(store.list_records(Proposal, date_range=span), key=lambda p: str(p.submitted_on or p.created_at))
     for p in proposals:
         if not p.is_output:
             continue

@@ -77,7 +77,7 @@ class Tally:
 
 
 def count_members(store: Store, span: Span, fig: YearFigures, given: Given | None = None) -> list[Member]:
-    members = list(given.get(Member, ())) if given is not None else store.list(Member, date_range=span)
+    members = list(given.get(Member, ())) if given is not None else store.list_records(Member, date_range=span)
     fig.members_total = len(members)
     fig.members_by_role = _ordered(Counter(m.role for m in members), enums.MEMBER_ROLES)
     fig.members_by_sector = _ordered(Counter(m.sector or "未填界别" for m in members), [])

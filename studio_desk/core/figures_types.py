@@ -106,7 +106,9 @@ class LeadAuthor:
 
 @dataclass
 class YearFigures:
-    year: int
+    # The last year of the period (the year itself for one year; 2025 for 2023—2025). Not 上年:
+    # the year before stands beside these figures as ``AnnualFigures.previous``.
+    last_year: int
     # members
     members_total: int = 0
     members_by_role: dict[str, int] = field(default_factory=dict)
@@ -162,19 +164,19 @@ class YearFigures:
     donation_events: list[DonationEvent] = field(default_factory=list)
     # members' performance
     ranking: list[MemberPoints] = field(default_factory=list)
-    # the first year of a span of years (the same as ``year`` for one year)
+    # the first year of a span of years (the same as ``last_year`` for one year)
     first_year: int | None = None
 
     def __post_init__(self) -> None:
         if self.first_year is None:
-            self.first_year = self.year
+            self.first_year = self.last_year
 
     @property
     def label(self) -> str:
         """``2025年`` or, for a span, ``2023—2025年``."""
-        if self.first_year == self.year:
-            return f"{self.year}年"
-        return f"{self.first_year}—{self.year}年"
+        if self.first_year == self.last_year:
+            return f"{self.last_year}年"
+        return f"{self.first_year}—{self.last_year}年"
 
     @property
     def has_records(self) -> bool:

@@ -394,7 +394,7 @@ def store_citizen_names(store: Store, years: Iterable[int] | None = None) -> fro
             ids = store.query_ids(cls, year=year, include_deleted=True)
             for start in range(0, len(ids), 2000):
                 records += store.get_many(cls, ids[start : start + 2000], only=only)
-    members = (m.name for m in store.list(Member, include_deleted=True))
+    members = (m.name for m in store.list_records(Member, include_deleted=True))
     return citizen_names(records, members)
 
 

@@ -142,7 +142,7 @@ def reports(store: Store, year: int | None = None) -> list[YearReport]:
     """The reports recorded (for ``year``, or all), oldest first."""
     prefix = REPORT_PREFIX if year is None else f"{REPORT_PREFIX}{year}:"
     out = []
-    for setting in store.list(Setting):
+    for setting in store.list_records(Setting):
         if setting.key.startswith(prefix) and setting.value_json:
             value = store.setting(setting.key)
             if isinstance(value, dict):

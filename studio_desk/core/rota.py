@@ -64,7 +64,7 @@ def rule(store: Store) -> Rule | None:
 def duty_roster(store: Store, on: date) -> list[Member]:
     """Members who can be on duty on ``on``: on the roster that day, in the roster's order."""
     out = []
-    for m in store.list(Member):
+    for m in store.list_records(Member):
         if m.joined_on and m.joined_on > on:
             continue
         if m.left_on and m.left_on < on:
@@ -125,7 +125,7 @@ def days(store: Store, start: date | None = None, end: date | None = None) -> li
     """Planned days between ``start`` and ``end`` (both included), in date order."""
     out = [
         d
-        for d in store.list(ReceptionDay)
+        for d in store.list_records(ReceptionDay)
         if d.date and (start is None or d.date >= start) and (end is None or d.date <= end)
     ]
     return sorted(out, key=lambda d: (d.date or date.min, d.created_at))
@@ -175,7 +175,7 @@ def day_activity(store: Store, day: ReceptionDay) -> Activity | None:
             return linked
     if day.date is None:
         return None
-    same_day = store.list(Activity, date_range=(day.date, day.date), filters={"type": RECEPTION_DAY_TYPE})
+    same_day = store.list_records(Activity, date_range=(day.date, day.date), filters={"type": RECEPTION_DAY_TYPE})
     return same_day[0] if same_day else None
 
 
@@ -185,7 +185,7 @@ def receptions_of(store: Store, day: ReceptionDay) -> list[Reception]:
     assert day.date is not None
     activity = day_activity(store, day)
     linked = linked_receptions(store, activity.id) if activity is not None else []
-    loose = store.list(
+    loose = store.list_records(
         Reception,
         date_range=(day.date, day.date),
         filters={"mode": RECEPTION_DAY_MODE, "activity_id": ""},

@@ -6,7 +6,6 @@ background thread may read through the same connection.
 
 from __future__ import annotations
 
-import builtins
 import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -80,7 +79,7 @@ class RecordReader:
     conn: sqlite3.Connection
     _conn: sqlite3.Connection
     _reading: Callable[[], AbstractContextManager[None]]
-    _type_cache: dict[str, builtins.list[str]]
+    _type_cache: dict[str, list[str]]
 
     def get(self, cls: type[R], record_id: str, *, include_deleted: bool = True) -> R:
         records = self.get_many(cls, [record_id], include_deleted=include_deleted)
@@ -254,7 +253,7 @@ class RecordReader:
         with self._reading():
             return [row[0] for row in self.conn.execute(sql, params)]
 
-    def list(self, cls: type[R], **query: Any) -> builtins.list[R]:
+    def list_records(self, cls: type[R], **query: Any) -> list[R]:
         """The matching records, in order (``query`` as for ``query_ids``)."""
         return self.get_many(cls, self.query_ids(cls, **query))
 
@@ -272,7 +271,7 @@ class RecordReader:
                 self.conn.execute(f"SELECT count(*) FROM {cls.TABLE} t{clause}", params).fetchone()[0]
             )
 
-    def years(self) -> builtins.list[int]:
+    def years(self) -> list[int]:
         """Years that have records, newest first (always includes the current year)."""
         years = {date.today().year}
         with self._reading():
@@ -295,7 +294,7 @@ class RecordReader:
             return None
         return "deleted" if row[0] else "active"
 
-    def type_values(self, list_name: str) -> builtins.list[str]:
+    def type_values(self, list_name: str) -> list[str]:
         cached = self._type_cache.get(list_name)
         if cached is not None:
             return cached
@@ -312,12 +311,12 @@ class RecordReader:
                 self._type_cache[list_name] = values
         return values
 
-    def member_names(self, ids: Iterable[str]) -> builtins.list[str]:
+    def member_names(self, ids: Iterable[str]) -> list[str]:
         wanted = [str(i) for i in ids]
         found: dict[str, str] = {m.id: m.name for m in self.get_many(Member, wanted)}
         return [found.get(i, "（未知委员）") for i in wanted]
 
-    def history(self, record_id: str, cls: type[Record] | None = None) -> builtins.list[HistoryEntry]:
+    def history(self, record_id: str, cls: type[Record] | None = None) -> list[HistoryEntry]:
         """Earlier versions of a record, oldest first (of ``cls`` only, when given)."""
         sql = (
             "SELECT seq, record_id, version_id, updated_at, replica_id, deleted, data,"
@@ -354,7 +353,7 @@ class RecordReader:
                 )
             }
 
-    def history_rows(self, cls: type[Record]) -> builtins.list[tuple[Any, ...]]:
+    def history_rows(self, cls: type[Record]) -> list[tuple[Any, ...]]:
         """History of a record type as stored, oldest first: (record_id, version_id,
         updated_at, replica_id, deleted, data, archived_at, reason)."""
         with self._reading():

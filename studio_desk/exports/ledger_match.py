@@ -52,7 +52,7 @@ class KnownRecords:
             return None
         if self._index is None:
             self._index = {}
-            for known in self.store.list(self.cls):
+            for known in self.store.list_records(self.cls):
                 self._index.setdefault(self._key(known), []).append(known)
         for known in self._index.get(self._key(record), []):
             if all(_equal(col, known, record) for col in columns if col.kind not in _NOT_COMPARED):

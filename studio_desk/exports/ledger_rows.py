@@ -79,8 +79,8 @@ class Resolver:
     def __init__(self, store: Store, add_unknown_members: bool):
         self.store = store
         self.add_unknown_members = add_unknown_members
-        self.by_name: dict[str, str] = {m.name: m.id for m in store.list(Member)}
-        self.names: dict[str, str] = {m.id: m.name for m in store.list(Member, include_deleted=True)}
+        self.by_name: dict[str, str] = {m.name: m.id for m in store.list_records(Member)}
+        self.names: dict[str, str] = {m.id: m.name for m in store.list_records(Member, include_deleted=True)}
         self.new_members: dict[str, Member] = {}  # name → member to add (unknown names)
         self.planned_member_ids: set[str] = set()  # members the roster sheet adds
         self.new_types: dict[str, list[str]] = {}

@@ -104,7 +104,7 @@ def _write(
     span = (date(figures.current.first_year or year, 1, 1), date(year, 12, 31))
     id_lists = {spec.name: _record_ids(store, spec, span) for spec in lc.RECORD_SHEETS}
     counter = _Counter(progress, sum(len(ids) for ids in id_lists.values()))
-    names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
+    names = {m.id: m.name for m in store.list_records(Member, include_deleted=True)}
     # A citizen one record names is masked in every other record's text too (a follow-up note
     # naming a recipient); member names stay.
     citizens = store_citizen_names(store, range(span[0].year, year + 1)) if mask_pii else frozenset()

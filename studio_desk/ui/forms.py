@@ -173,7 +173,7 @@ class RecordForm(QDialog):
         return list(info.choices or ())
 
     def roster(self) -> list[Member]:
-        members = self.store.list(Member, include_deleted=True)
+        members = self.store.list_records(Member, include_deleted=True)
         used: set[str] = set()
         for info in fields_of(self.RECORD):
             if info.kind == MEMBERS:

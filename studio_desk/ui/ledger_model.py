@@ -65,7 +65,7 @@ class Names:
     """Member id → name, read once per refresh (the roster is small)."""
 
     def __init__(self, store: Store):
-        self._names = {m.id: m.name for m in store.list(Member, include_deleted=True)}
+        self._names = {m.id: m.name for m in store.list_records(Member, include_deleted=True)}
 
     def join(self, ids: list[str]) -> str:
         return "、".join(self._names.get(i, "（未知委员）") for i in ids)

@@ -40,19 +40,19 @@ def member_year(store: Store, year: int) -> MemberYear:
         if member_id:
             out.lines.setdefault(member_id, {}).setdefault(section, []).append(text)
 
-    for a in store.list(Activity, year=year):
+    for a in store.list_records(Activity, year=year):
         for m in a.member_ids:
             add(m, "活动", f"{a.date}　{a.type}　{a.topic}")
-    for r in store.list(Reception, year=year):
+    for r in store.list_records(Reception, year=year):
         for m in r.member_ids:
             add(m, "接待走访", f"{r.date}　{r.mode}　{r.request_content.strip()[:30]}　{r.status}")
-    for p in store.list(Proposal, year=year):
+    for p in store.list_records(Proposal, year=year):
         if not p.is_output:
             continue
         for i, a in enumerate(p.authors):
             role = "第一提出人" if i == 0 else "联名"
             add(a.member_id, "提案建议", f"{p.submitted_on or ''}　{p.category}　{p.title}（{role}）　{p.status}")
-    for d in store.list(Donation, year=year):
+    for d in store.list_records(Donation, year=year):
         for m in d.member_ids:
             add(m, "捐赠慰问", f"{d.date}　{d.category}　{d.recipients}")
     return out

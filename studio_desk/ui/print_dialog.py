@@ -86,7 +86,7 @@ class PrintDialog(QDialog):
         page, form = _form_page()
         self.activity = QComboBox()
         self.activity.setObjectName("activity")
-        for a in self.store.list(Activity, year=self.year):
+        for a in self.store.list_records(Activity, year=self.year):
             self.activity.addItem(f"{a.date}  {a.topic[:30]}", a.id)
             self.activity.setItemData(self.activity.count() - 1, _number_tip(a.id, "--activity"), Qt.ItemDataRole.ToolTipRole)
         self.rows = QSpinBox()
@@ -114,7 +114,7 @@ class PrintDialog(QDialog):
         page, form = _form_page()
         self.donation = QComboBox()
         self.donation.setObjectName("donation")
-        for g in self.store.list(Donation, year=self.year):
+        for g in self.store.list_records(Donation, year=self.year):
             self.donation.addItem(f"{g.date}  {g.category}  {g.display_name()[:30]}", g.id)
             self.donation.setItemData(self.donation.count() - 1, _number_tip(g.id, "--donation"), Qt.ItemDataRole.ToolTipRole)
         self.show_value = QCheckBox("印出物资价值和合计")
@@ -128,7 +128,7 @@ class PrintDialog(QDialog):
         self.member = QComboBox()
         self.member.setObjectName("member")
         self.member.addItem("全体委员（每人一份，合成一个文件）", "")
-        for m in self.store.list(Member):
+        for m in self.store.list_records(Member):
             self.member.addItem(m.name, m.id)
         self.first_year = QSpinBox()
         self.first_year.setRange(1949, 2100)

@@ -165,7 +165,7 @@ class ReceptionDayDialog(QDialog):
         self.is_new = activity is None
         self.activity = activity or Activity(date=date.today(), type=RECEPTION_DAY_TYPE, topic="委员接待日")
         self.saved: DaySaved | None = None
-        self.roster = [m for m in store.list(Member) if not m.deleted]
+        self.roster = [m for m in store.list_records(Member) if not m.deleted]
         self.categories = list(store.type_values("request_category"))
         self.problems: dict[tuple[int, int], str] = {}
         self.setWindowTitle("接待日登记" if activity is None else f"接待日登记 — {self.activity.topic[:20]}")

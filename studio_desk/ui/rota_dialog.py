@@ -45,7 +45,7 @@ class _MemberChecks(QListWidget):
     def __init__(self, store: Store, chosen: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("duty_members")
-        for m in store.list(Member):
+        for m in store.list_records(Member):
             item = QListWidgetItem(m.name)
             item.setData(_ID, m.id)
             item.setCheckState(Qt.CheckState.Checked if m.id in chosen else Qt.CheckState.Unchecked)

@@ -230,7 +230,7 @@ def test_masked_copy_has_no_citizens_attachments(store, tmp_path):
     raw = target.read_bytes()
     assert b"%PDF-1.4" not in raw and "身份证复印件".encode() not in raw
     with Store.open(target, replica_id="check", create=False) as copy:
-        assert [x.id for x in copy.list(Attachment)] == [public.id]
+        assert [x.id for x in copy.list_records(Attachment)] == [public.id]
         assert list(blobs(copy)) == [public.blob_sha256]
     assert store.count(Attachment) == 3  # the studio's own file is untouched
 

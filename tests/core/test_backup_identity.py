@@ -53,7 +53,7 @@ def test_restore_by_number_never_crosses_to_another_database(tmp_path: Path, mon
     assert listed.count(".sqlite") == 1
     assert main(["restore", "--db", str(a_path), "1"]) == 0
     with Store.open(a_path, replica_id="r") as s:
-        assert [m.name for m in s.list(Member)] == ["甲库委员"]
+        assert [m.name for m in s.list_records(Member)] == ["甲库委员"]
     assert (home / "backups").exists()
 
 

@@ -34,12 +34,12 @@ def test_restore_brings_back_the_backup_and_keeps_the_connection(store: Store, t
 
     assert store.conn is conn
     assert data_fingerprint(store) == snapshot
-    assert [m.name for m in store.list(Member)] == ["甲"]
+    assert [m.name for m in store.list_records(Member)] == ["甲"]
     assert before.kind == "restore"
     assert backup_counts(before.path)["委员"] == 2  # the state before is kept, so undo is possible
     store.save(Member(name="丙"))  # the store works on after a restore
     restore_backup(store, before.path, folder)
-    assert sorted(m.name for m in store.list(Member)) == ["乙", "甲"]
+    assert sorted(m.name for m in store.list_records(Member)) == ["乙", "甲"]
 
 
 def test_restore_refuses_a_bad_backup_and_changes_nothing(store: Store, tmp_path: Path):
@@ -64,7 +64,7 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(store: Store, tmp_path
 def test_restore_of_a_demo_backup_into_a_fresh_store(store: Store, demo_path: Path, tmp_path: Path):
     restore_backup(store, demo_path, tmp_path / "b")
     assert store.count(Activity, year=2026) > 10
-    assert store.list(Activity, search="集中学习")
+    assert store.list_records(Activity, search="集中学习")
 
 
 def test_daily_backup_once_a_day(store: Store, tmp_path: Path):

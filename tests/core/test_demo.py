@@ -27,12 +27,12 @@ def test_demo_records_are_all_valid(demo_store: Store):
     from studio_desk.core.validate import validation_errors
 
     for cls in LEDGER_TYPES:
-        for record in demo_store.list(cls):
+        for record in demo_store.list_records(cls):
             assert validation_errors(record, demo_store) == [], record
 
 
 def test_demo_proposals_are_handled_consistently(demo_store: Store):
-    for p in demo_store.list(Proposal):
+    for p in demo_store.list_records(Proposal):
         if p.status in ("不立案", "已提交", "草拟"):
             assert not p.number and not p.handler_unit, p.title
         if "停车" in p.title and p.handler_unit:
@@ -44,7 +44,7 @@ def test_demo_proposals_are_handled_consistently(demo_store: Store):
 def test_demo_activities_differ_in_content(demo_store: Store):
     from studio_desk.core.models import Activity
 
-    activities = demo_store.list(Activity)
+    activities = demo_store.list_records(Activity)
     contents = {a.content.split("，", 1)[1] for a in activities}
     assert len(contents) >= 25
     notes = {a.highlight_note for a in activities if a.is_highlight}
@@ -55,21 +55,21 @@ def test_demo_proposals_a_county_official_would_believe(demo_store: Store):
     from studio_desk.core.demo import UNIT_BY_KEYWORD
 
     for year in (2024, 2025, 2026):
-        proposals = [p for p in demo_store.list(Proposal, year=year) if p.category == "提案" and p.status != "草拟"]
+        proposals = [p for p in demo_store.list_records(Proposal, year=year) if p.category == "提案" and p.status != "草拟"]
         refused = [p for p in proposals if p.status == "不立案"]
         assert len(refused) <= max(1, len(proposals) // 5), [p.title for p in refused]
         for p in proposals:
             unit = next((u for k, u in UNIT_BY_KEYWORD if k in p.title), None)
             if p.handler_unit and unit:  # the department of the proposal's topic
                 assert p.handler_unit == unit, (p.title, p.handler_unit)
-    medical = [p for p in demo_store.list(Proposal) if ("医疗" in p.title or "卫生院" in p.title) and p.handler_unit]
+    medical = [p for p in demo_store.list_records(Proposal) if ("医疗" in p.title or "卫生院" in p.title) and p.handler_unit]
     assert medical and all(p.handler_unit == "县卫生健康局" for p in medical)
 
 
 def test_demo_activities_name_varied_organizers_and_what_was_done(demo_store: Store):
     from studio_desk.core.models import Activity
 
-    activities = demo_store.list(Activity)
+    activities = demo_store.list_records(Activity)
     assert len({a.organizer for a in activities}) >= 6
     for a in activities:
         assert a.organizer and a.content.split("，", 1)[1].startswith(a.organizer), a.content

@@ -189,7 +189,7 @@ def test_weights_are_configurable(fixture_store: Store):
 
 def test_previous_year_beside(fixture_store: Store):
     a = annual_figures(fixture_store, 2025)
-    assert a.previous.year == 2024
+    assert a.previous.last_year == 2024
     assert a.previous.activities_total == 1
     assert a.previous.receptions_total == 1 and a.previous.reception_people == 50
     kf = a.key_figure("activities_total")

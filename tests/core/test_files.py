@@ -144,7 +144,7 @@ def test_demo_force_replaces_only_a_demo_database(tmp_path: Path, capsys):
         store.save(Member(name="试着加的"))
     assert main(["demo", "--force", "--db", str(demo)]) == 0
     with Store.open(demo, replica_id="r") as store:
-        assert "试着加的" not in {m.name for m in store.list(Member)}
+        assert "试着加的" not in {m.name for m in store.list_records(Member)}
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 

@@ -62,7 +62,7 @@ os.kill(os.getpid(), 9)  # killed before closing: nothing written back to the st
 
 def _names(path: Path) -> list[str]:
     with Store.open(path, replica_id="check", create=False) as s:
-        return sorted(m.name for m in s.list(Member))
+        return sorted(m.name for m in s.list_records(Member))
 
 
 def test_after_a_crash_the_working_copy_is_written_back_not_replaced(stick: Path, data_home: Path):
@@ -77,7 +77,7 @@ def test_after_a_crash_the_working_copy_is_written_back_not_replaced(stick: Path
     store = open_for_work(origin, holder="command", notify=notes.append)
     try:
         assert isinstance(store, WorkingCopyStore)
-        assert sorted(m.name for m in store.list(Member)) == ["原有委员", "崩溃前录入"]
+        assert sorted(m.name for m in store.list_records(Member)) == ["原有委员", "崩溃前录入"]
         assert any("没有丢失" in n for n in notes), notes
         assert _names(origin) == ["原有委员", "崩溃前录入"]  # written back at once
     finally:
@@ -93,7 +93,7 @@ def test_after_a_crash_edits_made_elsewhere_meanwhile_are_merged_in(stick: Path,
     with Store.open(origin, replica_id="third-pc") as s:  # the stick went to another PC meanwhile
         s.save(Member(name="别处录入"))
     with open_for_work(origin, holder="command") as store:
-        assert sorted(m.name for m in store.list(Member)) == ["别处录入", "原有委员", "崩溃前录入"]
+        assert sorted(m.name for m in store.list_records(Member)) == ["别处录入", "原有委员", "崩溃前录入"]
     assert _names(origin) == ["别处录入", "原有委员", "崩溃前录入"]
 
 
@@ -109,7 +109,7 @@ def test_without_the_stick_the_unsaved_work_is_kept_and_said_so(stick: Path, tmp
     assert "未写回" in _names(working_copy_path(origin))
     away.rename(stick)
     with open_for_work(origin, holder="command") as store:
-        assert "未写回" in {m.name for m in store.list(Member)}
+        assert "未写回" in {m.name for m in store.list_records(Member)}
     assert "未写回" in _names(origin)
 
 
@@ -121,5 +121,5 @@ def test_a_clean_session_leaves_no_marker_and_the_stick_file_wins_next_time(stic
     with Store.open(origin, replica_id="third-pc") as s:
         s.save(Member(name="别处录入"))
     with open_for_work(origin, holder="command") as store:
-        assert "别处录入" in {m.name for m in store.list(Member)}
+        assert "别处录入" in {m.name for m in store.list_records(Member)}
     assert lock_target(origin) == working_copy_path(origin)

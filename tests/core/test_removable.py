@@ -40,7 +40,7 @@ def test_work_happens_on_a_local_copy_and_is_written_back(stick: Path, data_home
     assert sorted(p.name for p in stick.iterdir()) == ["台账.sqlite"]  # no journal on the stick
     store.close()
     with Store.open(origin, replica_id="check") as s:
-        assert sorted(m.name for m in s.list(Member)) == ["原有委员", "新委员"]
+        assert sorted(m.name for m in s.list_records(Member)) == ["原有委员", "新委员"]
 
 
 def test_nothing_written_when_nothing_changed(stick: Path):
@@ -63,10 +63,10 @@ def test_pulled_stick_keeps_the_changes_and_merges_them_next_time(stick: Path, t
     with Store.open(origin, replica_id="third") as s:
         s.save(Member(name="别处录入"))
     store = open_database(origin)
-    assert sorted(m.name for m in store.list(Member)) == sorted(["原有委员", "别处录入", "拔出前录入"])
+    assert sorted(m.name for m in store.list_records(Member)) == sorted(["原有委员", "别处录入", "拔出前录入"])
     store.close()
     with Store.open(origin, replica_id="check") as s:
-        assert sorted(m.name for m in s.list(Member)) == sorted(["原有委员", "别处录入", "拔出前录入"])
+        assert sorted(m.name for m in s.list_records(Member)) == sorted(["原有委员", "别处录入", "拔出前录入"])
     assert not Path(str(working_copy_path(origin)) + ".pending").exists()
 
 

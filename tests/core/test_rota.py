@@ -71,7 +71,7 @@ def test_the_day_activity_counts_its_receptions_and_is_made_once(store, members)
     assert store.get(ReceptionDay, day.id).activity_id == activity.id
     assert store.count(Activity) == 1
     # The day's 接待日来访 receptions now point to it; the home visit stays apart.
-    assert sorted(r.activity_id == activity.id for r in store.list(Reception)) == [False, True, True]
+    assert sorted(r.activity_id == activity.id for r in store.list_records(Reception)) == [False, True, True]
     # A citizen entered later through 接待日登记 counts in the day's 群众人次 as well.
     from studio_desk.core.reception_day import save_reception_day
 
@@ -127,7 +127,7 @@ def test_demo_carries_photos_and_a_rota(demo_store):
     from studio_desk.core import attachments
     from studio_desk.core.models import Attachment
 
-    photos = demo_store.list(Attachment)
+    photos = demo_store.list_records(Attachment)
     assert len(photos) >= 4 and all(p.media_type == "image/jpeg" and p.caption for p in photos)
     assert all(p.in_summary and p.owner_kind == "activity" for p in photos)
     assert attachments.blob_bytes(demo_store, photos[0].blob_sha256)[:3] == b"\xff\xd8\xff"

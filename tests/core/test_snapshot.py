@@ -187,7 +187,7 @@ def test_merge_migrates_a_copy_of_an_older_file(store: Store, tmp_path: Path):
     summary = merge_file(store, old)
     assert sha(old) == digest  # the stick's file stays at version 1
     assert summary.per_type["委员"].added == 1
-    assert [m.name for m in store.list(Member, search="zls")] == ["周老师"]
+    assert [m.name for m in store.list_records(Member, search="zls")] == ["周老师"]
 
 
 def test_cancelled_snapshot_leaves_nothing(demo_store: Store, tmp_path: Path):

@@ -149,11 +149,11 @@ def test_year_filter_and_search(store: Store):
     store.save(Activity(date=date(2025, 12, 31), type="宣传宣讲", topic="政策宣讲", member_ids=[lg.id]))
     assert store.count(Activity, year=2025) == 2
     assert store.count(Activity, year=2024) == 1
-    assert [a.topic for a in store.list(Activity, search="lg")] == ["政策宣讲", "年末学习"]
-    assert [a.topic for a in store.list(Activity, search="文")] == ["文旅产业调研"]  # one character
-    assert [a.topic for a in store.list(Activity, search="宣讲")] == ["政策宣讲"]  # two characters
-    assert [a.topic for a in store.list(Activity, search="王建国")] == ["文旅产业调研"]
-    assert store.list(Activity, search="100%") == []  # LIKE wildcards are escaped
+    assert [a.topic for a in store.list_records(Activity, search="lg")] == ["政策宣讲", "年末学习"]
+    assert [a.topic for a in store.list_records(Activity, search="文")] == ["文旅产业调研"]  # one character
+    assert [a.topic for a in store.list_records(Activity, search="宣讲")] == ["政策宣讲"]  # two characters
+    assert [a.topic for a in store.list_records(Activity, search="王建国")] == ["文旅产业调研"]
+    assert store.list_records(Activity, search="100%") == []  # LIKE wildcards are escaped
     assert store.count(Activity, filters={"type": ["集中学习", "宣传宣讲"]}) == 2
 
 

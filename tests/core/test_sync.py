@@ -52,7 +52,7 @@ def edit(store: Store, record, **changes):
 
 
 def only(store: Store, cls):
-    (record,) = store.list(cls)
+    (record,) = store.list_records(cls)
     return record
 
 
@@ -74,7 +74,7 @@ def test_added_changed_deleted_are_merged_and_counted(pair):
     donation = only(a, Donation)
     assert donation.items[0].name == "书包" and donation.cash_fen == 2_800_000
     assert only(a, Activity).topic == "学习全会精神"
-    assert a.list(Member) == []  # the tombstone travelled
+    assert a.list_records(Member) == []  # the tombstone travelled
     assert "新增 1 条" in summary.text()
 
 
@@ -192,9 +192,9 @@ def test_children_travel_and_search_text_follows_renamed_members(pair):
     merge_stores(a, b)
     proposal = only(a, Proposal)
     assert proposal.authors[0].name == "王建国" and proposal.followups[0].note == "已交办"
-    assert [x.topic for x in a.list(Activity, search="王建华")] == ["学习会"]
-    assert a.list(Activity, search="王建国") == []
-    assert [x.topic for x in a.list(Activity, search="wjh")] == ["学习会"]
+    assert [x.topic for x in a.list_records(Activity, search="王建华")] == ["学习会"]
+    assert a.list_records(Activity, search="王建国") == []
+    assert [x.topic for x in a.list_records(Activity, search="wjh")] == ["学习会"]
 
 
 def test_singletons_created_on_both_sides_merge_without_conflicts(tmp_path: Path):

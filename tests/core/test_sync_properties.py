@@ -50,7 +50,7 @@ def base_file(tmp_path_factory) -> Path:
 def _new(kind: type, store: Store, n: int):
     if kind is Member:
         return Member(name=f"委员{n}")
-    members = store.list(Member)
+    members = store.list_records(Member)
     ids = [members[n % len(members)].id] if members else []
     if kind is Activity:
         return Activity(date=date(2026, 1 + n % 12, 1 + n % 28), type="视察调研", topic=f"新活动{n}", member_ids=ids)
@@ -73,7 +73,7 @@ def _picture(n: int) -> attachments.Prepared:
 
 
 def _attach(store: Store, n: int) -> None:
-    owners = store.list(Activity) + store.list(Donation)
+    owners = store.list_records(Activity) + store.list_records(Donation)
     if owners:
         attachments.add_prepared(store, owners[n % len(owners)], _picture(n), f"说明{n}")
 

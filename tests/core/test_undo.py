@@ -126,7 +126,7 @@ def test_import_ends_the_history(demo_store: Store, tmp_path: Path):
 
     workbook = tmp_path / "台账.xlsx"
     write_workbook(demo_store, 2026, workbook)
-    first, second = demo_store.list(Activity, year=2026)[:2]
+    first, second = demo_store.list_records(Activity, year=2026)[:2]
     book = openpyxl.load_workbook(workbook)
     cell = next(c for row in book["活动台账"].iter_rows() for c in row if c.value == second.topic)
     cell.value = "表里改的主题"  # the import changes a record

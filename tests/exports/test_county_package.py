@@ -40,7 +40,7 @@ def test_zip_package_is_masked_by_default(demo_store: Store, tmp_path: Path):
 
     from studio_desk.core.masking import is_organisation
 
-    real_names = {r.person_name for r in demo_store.list(Reception, year=2026) if not is_organisation(r.person_name)}
+    real_names = {r.person_name for r in demo_store.list_records(Reception, year=2026) if not is_organisation(r.person_name)}
     shown = [v for v in _reception_values(folder / "2026年度履职台账.xlsx", "对象(姓名/单位)") if not is_organisation(v)]
     assert shown and all("*" in v for v in shown) and not set(shown) & real_names  # names masked, enterprises not
     text = subprocess.run(["pdftotext", str(folder / "2026年度工作总结.pdf"), "-"], capture_output=True,
@@ -48,7 +48,7 @@ def test_zip_package_is_masked_by_default(demo_store: Store, tmp_path: Path):
     assert "2026" in text and "工作室" in text
 
     db = folder / "2026年度数据库副本（已脱敏）.sqlite"
-    phones = {r.person_phone for r in demo_store.list(Reception, include_deleted=True) if len(r.person_phone) >= 11}
+    phones = {r.person_phone for r in demo_store.list_records(Reception, include_deleted=True) if len(r.person_phone) >= 11}
     raw = db.read_bytes().decode("utf-8", errors="ignore")
     assert phones and not any(p in raw for p in phones)  # neither in rows, history nor free pages
     with Store.open(db, replica_id="county", create=False) as copy:
@@ -62,7 +62,7 @@ def test_folder_package_unmasked_when_unticked(demo_store: Store, tmp_path: Path
     assert result.path.is_dir() and not result.masked
     assert "未隐去" in result.message
     shown = _reception_values(result.path / "2026年度履职台账.xlsx", "对象(姓名/单位)")
-    real_names = {r.person_name for r in demo_store.list(Reception, year=2026)}
+    real_names = {r.person_name for r in demo_store.list_records(Reception, year=2026)}
     assert set(shown) & real_names
     with pytest.raises(StudioDeskError, match="已存在"):
         write_county_package(demo_store, 2026, tmp_path, mask_pii=False, as_zip=False)

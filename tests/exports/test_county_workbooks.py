@@ -87,7 +87,7 @@ def test_a_newer_workbook_replaces_its_own_year_only(county: County, county_stud
     with Store.open(changed, replica_id="studio-0") as store:
         from studio_desk.core.models import Activity
 
-        first = store.list(Activity, year=2025)[0]
+        first = store.list_records(Activity, year=2025)[0]
         store.delete(Activity, first.id)
         again = write_workbook(store, 2025, tmp_path / "2025年度履职台账.xlsx", mask_pii=True)
         expected = key_figure_map(annual_figures(store, 2025))

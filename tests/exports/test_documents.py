@@ -71,7 +71,7 @@ def test_print_help_lists_the_documents(capsys):
 
 def test_signin_sheet_lists_members_and_blank_rows_over_pages(demo_path, tmp_path, capsys):
     with Store.open(demo_path) as store:
-        act = max((a for a in store.list(Activity, year=2026) if len(a.member_ids) >= 3), key=lambda a: a.date)
+        act = max((a for a in store.list_records(Activity, year=2026) if len(a.member_ids) >= 3), key=lambda a: a.date)
         names = store.member_names(act.member_ids)
         studio = store.studio().name
     pdf, word = tmp_path / "签到表.pdf", tmp_path / "签到表.docx"
@@ -116,7 +116,7 @@ def test_signin_refuses_unclear_activity_and_a_database_as_output(demo_path, tmp
     code, _, err = run(capsys, "signin", "--db", str(demo_path), "--activity", "没有这个主题", "--pdf", str(tmp_path / "x.pdf"))
     assert code == 1 and "没有找到" in err
     with Store.open(demo_path) as store:
-        act = store.list(Activity)[0]
+        act = store.list_records(Activity)[0]
     before = demo_path.read_bytes()
     code, _, err = run(capsys, "signin", "--db", str(demo_path), "--activity", act.id, "--pdf", str(demo_path))
     assert code == 1 and "数据库" in err and "Traceback" not in err
@@ -125,9 +125,9 @@ def test_signin_refuses_unclear_activity_and_a_database_as_output(demo_path, tmp
 
 def test_records_are_picked_by_date_or_short_number_and_several_are_listed(demo_path, tmp_path, capsys, monkeypatch):
     with Store.open(demo_path) as store:
-        act = max((a for a in store.list(Activity, year=2026) if len(a.member_ids) >= 2), key=lambda a: a.date)
+        act = max((a for a in store.list_records(Activity, year=2026) if len(a.member_ids) >= 2), key=lambda a: a.date)
         twin = store.save(Activity(date=act.date, type="集中学习", topic="同日的另一场学习", member_ids=act.member_ids[:1]))
-        lone_day = next(date(2026, 2, n) for n in range(1, 28) if not store.list(Donation, date_range=(date(2026, 2, n),) * 2))
+        lone_day = next(date(2026, 2, n) for n in range(1, 28) if not store.list_records(Donation, date_range=(date(2026, 2, n),) * 2))
         gift = store.save(Donation(date=lone_day, category="捐赠", donor="按日期找到的爱心企业", recipients="留守儿童",
                                    items=[DonationItem("书包", Decimal(20), "个", 200000)]))
     short = act.id[:8]
@@ -158,7 +158,7 @@ def test_records_are_picked_by_date_or_short_number_and_several_are_listed(demo_
 
 def test_docx_is_written_beside_the_pdf_in_the_current_folder(demo_path, tmp_path, capsys, monkeypatch):
     with Store.open(demo_path) as store:
-        act = store.list(Activity, year=2026)[0]
+        act = store.list_records(Activity, year=2026)[0]
     monkeypatch.chdir(tmp_path)
     word = tmp_path / "改.docx"
     code, out, err = run(capsys, "signin", "--db", str(demo_path), "--activity", act.id, "--docx", str(word))
@@ -248,7 +248,7 @@ def test_dossier_for_one_member_and_for_all(demo_path, tmp_path, capsys):
         ranking = period_figures(store, 2026, 2026).ranking
         top = min(ranking, key=lambda p: p.rank)
         (mine,) = member_dossiers(store, 2026, 2026, [top.member_id])
-        roster = len(store.list(Member, date_range=(date(2026, 1, 1), date(2026, 12, 31))))
+        roster = len(store.list_records(Member, date_range=(date(2026, 1, 1), date(2026, 12, 31))))
     pdf, word = tmp_path / "档案.pdf", tmp_path / "档案.docx"
     code, _, err = run(capsys, "dossier", "--db", str(demo_path), "--member", top.name, "--year", "2026",
                        "--pdf", str(pdf), "--docx", str(word))

@@ -78,7 +78,7 @@ def test_saved_formula_results_are_imported_and_the_cells_listed(roster, tmp_pat
     [note] = [n for n in plan.notes if "公式" in n]
     assert "“2025年活动”第 3–5 行的“群众人次”是公式（共 3 格）" in note and "计算结果" in note
     apply_plan(roster, plan)
-    stored = sorted(roster.list(Activity), key=lambda a: a.date)
+    stored = sorted(roster.list_records(Activity), key=lambda a: a.date)
     assert [(a.topic, a.public_count) for a in stored] == [("学习两会精神", 35), ("学习全会精神", 16), ("调研乡村道路", 10)]
 
 
@@ -140,7 +140,7 @@ def test_an_old_xls_ledger_gives_its_formula_cells_and_their_results(roster, xls
     assert [r.record.public_count for r in plan.additions] == [35, 16, 10]
     assert any("第 3–5 行的“群众人次”是公式（共 3 格）" in n for n in plan.notes)
     apply_plan(roster, plan)
-    assert sum(a.public_count for a in roster.list(Activity)) == 61
+    assert sum(a.public_count for a in roster.list_records(Activity)) == 61
 
 
 def test_an_old_xls_formula_with_an_empty_result_is_a_problem_by_cell(roster, xls_ledgers, fingerprint):

@@ -69,7 +69,7 @@ def test_text_that_looks_like_a_formula_is_imported_as_text(roster, tmp_path):
     plan = read_ledgers(roster, tmp_path / "t.xlsx")
     assert plan.problems == []
     apply_plan(roster, plan)
-    assert roster.list(Activity)[0].topic == "=不是公式"
+    assert roster.list_records(Activity)[0].topic == "=不是公式"
 
 
 def test_control_characters_long_cells_and_wrong_types(roster, tmp_path, fingerprint, file_print):

@@ -53,12 +53,12 @@ def test_export_import_merge_changes_nothing(demo_store, tmp_path: Path):
     totals = summary.totals()
     assert (totals.added, totals.changed, totals.conflicts) == (0, 0, 0), summary.text()
     # proposals' long texts and follow-up logs, receptions' logs survived the trip
-    assert any(p.content and p.followups for p in demo_store.list(Proposal, year=YEAR))
+    assert any(p.content and p.followups for p in demo_store.list_records(Proposal, year=YEAR))
 
 
 def test_an_older_workbook_never_rolls_an_edit_back(demo_store, tmp_path: Path):
     path = write_workbook(demo_store, YEAR, tmp_path / "before.xlsx")
-    activity = demo_store.list(Activity, year=YEAR)[0]
+    activity = demo_store.list_records(Activity, year=YEAR)[0]
     edited = demo_store.save(codec.copy_record(activity, topic="导出后在程序中改过的主题"))
     history = _history_rows(demo_store)
     plan = read_ledgers(demo_store, path)
@@ -71,7 +71,7 @@ def test_an_older_workbook_never_rolls_an_edit_back(demo_store, tmp_path: Path):
 
 def test_both_sides_changed_is_a_conflict_the_newer_wins_and_can_be_swapped(demo_store, tmp_path: Path):
     path = write_workbook(demo_store, YEAR, tmp_path / "before.xlsx")
-    activity = demo_store.list(Activity, year=YEAR)[0]
+    activity = demo_store.list_records(Activity, year=YEAR)[0]
     _edit(path, "活动台账", activity.id, 地点="表中改的地点")
     old = time.time() - 3600
     os.utime(path, (old, old))  # the workbook was edited before the record was changed here
@@ -91,7 +91,7 @@ def test_both_sides_changed_is_a_conflict_the_newer_wins_and_can_be_swapped(demo
 
 def test_a_newer_workbook_change_wins_and_the_local_one_is_kept(demo_store, tmp_path: Path):
     path = write_workbook(demo_store, YEAR, tmp_path / "before.xlsx")
-    activity = demo_store.list(Activity, year=YEAR)[0]
+    activity = demo_store.list_records(Activity, year=YEAR)[0]
     demo_store.save(codec.copy_record(activity, location="程序中改的地点"))
     time.sleep(0.01)
     _edit(path, "活动台账", activity.id, 地点="表中后来改的地点")
@@ -110,7 +110,7 @@ def test_a_newer_workbook_change_wins_and_the_local_one_is_kept(demo_store, tmp_
 )
 def test_ids_in_other_spellings_are_the_same_record(demo_store, tmp_path: Path, spell):
     path = write_workbook(demo_store, YEAR, tmp_path / "ids.xlsx")
-    activity = demo_store.list(Activity, year=YEAR)[0]
+    activity = demo_store.list_records(Activity, year=YEAR)[0]
     _edit(path, "活动台账", activity.id, 记录编号=spell(activity.id), 地点="新地点")
     plan = read_ledgers(demo_store, path)
     assert plan.problems == [] and plan.additions == []
@@ -119,8 +119,8 @@ def test_ids_in_other_spellings_are_the_same_record(demo_store, tmp_path: Path, 
 
 def test_an_id_of_another_kind_is_a_problem(demo_store, tmp_path: Path, fingerprint):
     path = write_workbook(demo_store, YEAR, tmp_path / "kind.xlsx")
-    activity = demo_store.list(Activity, year=YEAR)[0]
-    reception = demo_store.list(Reception, year=YEAR)[0]
+    activity = demo_store.list_records(Activity, year=YEAR)[0]
+    reception = demo_store.list_records(Reception, year=YEAR)[0]
     _edit(path, "活动台账", activity.id, 记录编号=reception.id, 版本=None)
     before = fingerprint(demo_store)
     plan = read_ledgers(demo_store, path)
@@ -132,7 +132,7 @@ def test_an_id_of_another_kind_is_a_problem(demo_store, tmp_path: Path, fingerpr
 
 def test_a_deleted_record_is_a_problem_unless_restoring_is_chosen(demo_store, tmp_path: Path):
     path = write_workbook(demo_store, YEAR, tmp_path / "deleted.xlsx")
-    donation = demo_store.list(Donation, year=YEAR)[0]
+    donation = demo_store.list_records(Donation, year=YEAR)[0]
     demo_store.delete(Donation, donation.id)
     plan = read_ledgers(demo_store, path)
     [problem] = plan.problems
@@ -175,7 +175,7 @@ def test_namesakes_odd_names_and_exact_texts_survive(tmp_path: Path):
             copied = empty.get(Activity, activity.id)
             assert codec.content_of(copied) == codec.content_of(activity)
             assert copied.member_ids == [second.id, third.id]
-            assert {m.id for m in empty.list(Member)} == {first.id, second.id, third.id}
+            assert {m.id for m in empty.list_records(Member)} == {first.id, second.id, third.id}
             assert empty.studio().name == "城关镇委员工作室"
 
 

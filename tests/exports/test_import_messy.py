@@ -72,7 +72,7 @@ def test_messy_ledger_is_read_correctly(store, tmp_path: Path):
     assert any("县外专家" in note for note in plan.notes)
     apply_plan(store, plan)
 
-    activities = sorted(store.list(Activity), key=lambda a: a.date)
+    activities = sorted(store.list_records(Activity), key=lambda a: a.date)
     assert [a.date for a in activities] == [date(2023, 6, d) for d in range(15, 21)]
     assert [store.member_names(a.member_ids) for a in activities][:4] == [
         ["刘刚", "王建国"],
@@ -85,7 +85,7 @@ def test_messy_ledger_is_read_correctly(store, tmp_path: Path):
     assert activities[0].topic == "学习全国两会精神" and activities[0].content == "学习"
     assert "读书会" in store.type_values("activity_type")
 
-    donations = sorted(store.list(Donation), key=lambda d: d.date)
+    donations = sorted(store.list_records(Donation), key=lambda d: d.date)
     assert [d.cash_fen for d in donations] == [2_800_000, 2_800_000, 50_000, 100_000]
     assert donations[0].items[0].name == "大米50袋" and donations[0].in_kind_fen == 150_000
     assert [(i.name, i.quantity, i.unit, i.value_fen) for i in donations[2].items] == [
@@ -93,14 +93,14 @@ def test_messy_ledger_is_read_correctly(store, tmp_path: Path):
         ("食用油", Decimal("10"), "桶", 80_000),
     ]
 
-    receptions = sorted(store.list(Reception), key=lambda r: r.date)
+    receptions = sorted(store.list_records(Reception), key=lambda r: r.date)
     assert [(r.mode, r.status, r.practical_help, r.feedback_given) for r in receptions] == [
         ("接待日来访", "已办结", True, True),
         ("电话/线上", "办理中", False, False),
     ]
     assert "新的类别" in store.type_values("request_category")
 
-    proposals = sorted(store.list(Proposal), key=lambda p: p.submitted_on)
+    proposals = sorted(store.list_records(Proposal), key=lambda p: p.submitted_on)
     first, second = proposals
     assert [(a.name, a.member_id is not None) for a in first.authors] == [("刘刚", True), ("县外专家", False)]
     assert first.followups[-1].date == date(2023, 4, 1) and first.followups[-1].note == "已交县交通局办理"
@@ -123,8 +123,8 @@ def test_unknown_members_are_reported_or_added(store, tmp_path: Path, fingerprin
     assert plan.problems == []
     assert sorted(m.name for m in plan.new_members) == sorted(["王建国", "李秀英", "张伟", "陈丽华", "县外专家"])
     apply_plan(store, plan)
-    assert sorted(m.name for m in store.list(Member)) == sorted(["刘刚", "王建国", "李秀英", "张伟", "陈丽华", "县外专家"])
-    assert all(m.role == "成员" for m in store.list(Member) if m.name != "刘刚")
+    assert sorted(m.name for m in store.list_records(Member)) == sorted(["刘刚", "王建国", "李秀英", "张伟", "陈丽华", "县外专家"])
+    assert all(m.role == "成员" for m in store.list_records(Member) if m.name != "刘刚")
 
 
 @pytest.mark.parametrize(

@@ -46,11 +46,11 @@ def test_an_old_ledger_comes_in_with_its_gaps_marked(store, tmp_path: Path):
     apply_plan(store, plan)
     assert store.studio().name == "城关镇政协委员工作室"
 
-    activities = sorted(store.list(Activity, year=2024), key=lambda a: a.date)
+    activities = sorted(store.list_records(Activity, year=2024), key=lambda a: a.date)
     assert [a.type for a in activities] == ["集中学习", "联络活动", "其他", "经贸活动"]
     assert [a.public_count for a in activities] == [1200, 30, 0, 80]
     assert activities[2].incomplete == "活动主题" and activities[0].incomplete == ""
-    receptions = sorted(store.list(Reception, year=2024), key=lambda r: r.date)
+    receptions = sorted(store.list_records(Reception, year=2024), key=lambda r: r.date)
     assert [r.mode for r in receptions] == ["", ""]  # no 方式 column and nothing to read it from
     assert receptions[0].transferred_to == "县住建局" and receptions[0].request_content == "路灯不亮"
     assert receptions[1].incomplete.split("、") == ["方式", "诉求内容", "转办单位"]

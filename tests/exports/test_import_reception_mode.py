@@ -52,7 +52,7 @@ def test_the_mode_is_read_from_the_words_when_the_column_is_missing(store, tmp_p
     assert "入户走访 1 条（如第 3 行写有“上门”）" in note and "电话/线上 2 条（如第 4 行写有“来电”）" in note
     assert "企业走访 1 条（如第 5 行写有“上门”）" in note and "接待日来访 1 条（如第 6 行写有“到工作室”）" in note
     apply_plan(store, plan)
-    stored = sorted(store.list(Reception, year=2024), key=lambda r: r.date)
+    stored = sorted(store.list_records(Reception, year=2024), key=lambda r: r.date)
     assert [r.mode for r in stored] == ["入户走访", "电话/线上", "企业走访", "接待日来访", "电话/线上", ""]
     assert [r.incomplete for r in stored] == ["", "", "", "", "", "方式"]  # nothing said: 待补全
 
@@ -63,7 +63,7 @@ def test_blank_mode_cells_are_filled_from_the_words_and_written_ones_kept(store,
     assert plan.problems == []
     assert any(n.startswith("“接待登记”有些行的“方式”没有填：已按诉求内容和备注中的说法推断 4 条") for n in plan.notes)
     apply_plan(store, plan)
-    stored = sorted(store.list(Reception, year=2024), key=lambda r: r.date)
+    stored = sorted(store.list_records(Reception, year=2024), key=lambda r: r.date)
     # row 6 says 到工作室 and its cell says 接待日来访: the cell is what counts
     assert [r.mode for r in stored] == ["入户走访", "电话/线上", "企业走访", "接待日来访", "电话/线上", ""]
     again = read_ledgers(store, _visits(tmp_path / "接待.xlsx", with_mode_column=True))

@@ -44,8 +44,8 @@ def test_round_trip_into_an_empty_database(demo_store, tmp_path: Path):
         assert _ledgers(first) == _ledgers(second)
         # the records themselves, ids included
         for cls in (Activity, Reception, Donation, Proposal):
-            original = {r.id: r for r in demo_store.list(cls, year=YEAR)}
-            copied = {r.id: r for r in empty.list(cls, year=YEAR)}
+            original = {r.id: r for r in demo_store.list_records(cls, year=YEAR)}
+            copied = {r.id: r for r in empty.list_records(cls, year=YEAR)}
             assert set(original) == set(copied), cls
             # every field of every record: long texts, 办理时限, follow-up logs, items, authors
             for record_id, record in original.items():
@@ -141,13 +141,13 @@ def test_records_keep_content_through_the_round_trip(demo_store, tmp_path: Path)
     path = write_workbook(demo_store, YEAR, tmp_path / "rt.xlsx")
     with Store.open(tmp_path / "empty.sqlite") as empty:
         apply_plan(empty, read_ledgers(empty, path))
-        for d in demo_store.list(Donation, year=YEAR):
+        for d in demo_store.list_records(Donation, year=YEAR):
             copy = empty.get(Donation, d.id)
             assert [(i.name, i.quantity, i.unit, i.value_fen) for i in copy.items] == [
                 (i.name, i.quantity, i.unit, i.value_fen) for i in d.items
             ]
             assert copy.cash_fen == d.cash_fen
-        for p in demo_store.list(Proposal, year=YEAR):
+        for p in demo_store.list_records(Proposal, year=YEAR):
             copy = empty.get(Proposal, p.id)
             assert [a.name for a in copy.authors] == [a.name for a in p.authors]
             assert (copy.status, copy.submitted_on, copy.answered_on) == (p.status, p.submitted_on, p.answered_on)
@@ -202,13 +202,13 @@ def test_attachments_are_listed_and_an_import_never_creates_or_drops_one(demo_st
         return out.getvalue()
 
     # records without files of their own yet (the demo's activities carry photos)
-    act = next(a for a in demo_store.list(Activity, year=YEAR) if not attachments.attachments_of(demo_store, a.id))
-    visit = next(r for r in demo_store.list(Reception, year=YEAR)
+    act = next(a for a in demo_store.list_records(Activity, year=YEAR) if not attachments.attachments_of(demo_store, a.id))
+    visit = next(r for r in demo_store.list_records(Reception, year=YEAR)
                  if not attachments.attachments_of(demo_store, r.id))
     attachments.add_prepared(demo_store, act, attachments.prepare_bytes("现场.png", picture((200, 0, 0))), "会场全景")
     attachments.add_prepared(demo_store, act, attachments.prepare_bytes("签到表.png", picture((0, 0, 200))))
     attachments.add_prepared(demo_store, visit, attachments.prepare_bytes("来信.png", picture((0, 200, 0))), "张三来信")
-    before = sorted((a.id, a.version_id) for a in demo_store.list(Attachment))
+    before = sorted((a.id, a.version_id) for a in demo_store.list_records(Attachment))
 
     path = write_workbook(demo_store, YEAR, tmp_path / "with-files.xlsx")
     ws = openpyxl.load_workbook(path)["活动台账"]
@@ -234,13 +234,13 @@ def test_attachments_are_listed_and_an_import_never_creates_or_drops_one(demo_st
         notes = [n for n in plan.notes if "附件" in n]
         assert len(notes) == 2 and all("不随表格导入" in n for n in notes)
         apply_plan(empty, plan)
-        assert empty.list(Attachment) == []
+        assert empty.list_records(Attachment) == []
         merged = merge_stores(demo_store, empty)
         assert merged.per_type.get("附件") is None or not merged.per_type["附件"].any()
-        assert sorted((a.id, a.version_id) for a in demo_store.list(Attachment)) == before
+        assert sorted((a.id, a.version_id) for a in demo_store.list_records(Attachment)) == before
         # The other way round the files travel, byte for byte.
         merge_stores(empty, demo_store)
-        assert sorted((a.id, a.version_id) for a in empty.list(Attachment)) == before
+        assert sorted((a.id, a.version_id) for a in empty.list_records(Attachment)) == before
         copied = attachments.attachments_of(empty, act.id)[0]
         assert attachments.blob_bytes(empty, copied.blob_sha256) == attachments.blob_bytes(demo_store, copied.blob_sha256)
 
@@ -255,4 +255,4 @@ def test_attachments_are_listed_and_an_import_never_creates_or_drops_one(demo_st
     (note,) = [n for n in plan.notes if "附件" in n]
     assert f"“活动台账”第 {row} 行" in note and "不会导入" in note
     apply_plan(demo_store, plan)
-    assert sorted((a.id, a.version_id) for a in demo_store.list(Attachment)) == before
+    assert sorted((a.id, a.version_id) for a in demo_store.list_records(Attachment)) == before

@@ -52,7 +52,7 @@ def test_import_into_a_locked_year_is_refused_until_unlocked(demo_store: Store, 
     assert read_ledgers(demo_store, _ledger(tmp_path / "明年.xlsx", YEAR + 1)).problems == []
     lock_year(demo_store, YEAR, False)
     apply_plan(demo_store, read_ledgers(demo_store, tmp_path / "补录.xlsx"))
-    assert any(a.topic == "补录的学习活动" for a in demo_store.list(Activity, year=YEAR))
+    assert any(a.topic == "补录的学习活动" for a in demo_store.list_records(Activity, year=YEAR))
 
 
 def test_merging_changes_to_a_locked_year_is_refused(demo_store: Store, tmp_path: Path):
@@ -62,7 +62,7 @@ def test_merging_changes_to_a_locked_year_is_refused(demo_store: Store, tmp_path
     stick = tmp_path / "stick.sqlite"
     write_snapshot(demo_store, stick)
     with Store.open(stick, replica_id="laptop", create=False) as copy:
-        activity = copy.list(Activity, year=YEAR)[0]
+        activity = copy.list_records(Activity, year=YEAR)[0]
         copy.save(dataclasses.replace(activity, topic=activity.topic + "（U盘上改）"))
     lock_year(demo_store, YEAR)
     before = database_fingerprint(demo_store)
@@ -94,7 +94,7 @@ def test_the_command_line_refuses_import_and_merge_and_locks_and_unlocks(demo_pa
 
         write_snapshot(store, stick)
     with Store.open(stick, replica_id="laptop", create=False) as copy:
-        activity = copy.list(Activity, year=YEAR)[0]
+        activity = copy.list_records(Activity, year=YEAR)[0]
         copy.save(dataclasses.replace(activity, topic=activity.topic + "（U盘上改）"))
     assert main(["merge", "--db", str(demo_path), str(stick)]) != 0
     err = capsys.readouterr().err

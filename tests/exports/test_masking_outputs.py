@@ -154,6 +154,6 @@ def test_nothing_of_a_citizen_is_left_in_a_masked_workbook_pdf_or_copy(store: St
     assert _leaks(raw, secrets) == []
     with Store.open(copy, replica_id="county", create=False) as opened:
         assert opened.count(Reception) == store.count(Reception)
-        texts = "\n".join(repr(r) for r in opened.list(Reception))
+        texts = "\n".join(repr(r) for r in opened.list_records(Reception))
         assert "（村民）" in texts and "等" in texts  # what is not personal stays readable
         assert all(e in texts for e in ENTERPRISES)

@@ -39,11 +39,11 @@ def test_report_a_year_edit_a_record_and_find_the_change_listed(demo_store: Stor
     assert changes_since_report(demo_store, YEAR).changes == []
     assert "报送后没有修改" in changes_since_report(demo_store, YEAR).line
 
-    reception = demo_store.list(Reception, year=YEAR)[0]
+    reception = demo_store.list_records(Reception, year=YEAR)[0]
     demo_store.save(dataclasses.replace(reception, result="补充了办理结果"))
-    other_year = demo_store.list(Activity, year=YEAR - 1)[0]
+    other_year = demo_store.list_records(Activity, year=YEAR - 1)[0]
     demo_store.save(dataclasses.replace(other_year, topic=other_year.topic + "（补）"))
-    deleted = demo_store.list(Activity, year=YEAR)[0]
+    deleted = demo_store.list_records(Activity, year=YEAR)[0]
     demo_store.delete(Activity, deleted.id)
 
     changes = changes_since_report(demo_store, YEAR)
@@ -66,7 +66,7 @@ def test_the_cli_export_for_the_county_records_a_report(demo_path: Path, tmp_pat
 
 
 def test_a_locked_year_asks_for_a_reason_kept_in_history(demo_store: Store):
-    reception = demo_store.list(Reception, year=YEAR)[0]
+    reception = demo_store.list_records(Reception, year=YEAR)[0]
     lock_year(demo_store, YEAR)
     assert is_year_locked(demo_store, YEAR) and not is_year_locked(demo_store, YEAR - 1)
     edited = dataclasses.replace(reception, result="更正办结情况")

@@ -111,7 +111,7 @@ def database(draw):  # type: ignore[no-untyped-def]
 
 
 def _records(store: Store) -> dict[str, dict]:
-    return {r.id: codec.content_of(r) for cls in LEDGERS for r in store.list(cls, include_deleted=True)}
+    return {r.id: codec.content_of(r) for cls in LEDGERS for r in store.list_records(cls, include_deleted=True)}
 
 
 def _differences(a: dict[str, dict], b: dict[str, dict]) -> list[tuple[str, str, object, object]]:

@@ -33,7 +33,7 @@ def test_six_photos_with_captions_stay_under_a_megabyte(store, tmp_path):
         added = attachments.add_attachment(store, act, _camera_photo(tmp_path / f"{i}.jpg", i), f"{i + 1}月调研现场")
         if i < 6:
             attachments.set_in_summary(store, added, True)
-    stored = sum(a.size for a in store.list(attachments.Attachment))
+    stored = sum(a.size for a in store.list_records(attachments.Attachment))
     blocks = photo_blocks(store, 2026)
     assert [b.caption for b in blocks if isinstance(b, d.Image)] == [f"{m}月调研现场" for m in range(1, 7)]
     doc = d.Document([d.Title("2026年度工作总结"), d.Paragraph("正文。"), *blocks])

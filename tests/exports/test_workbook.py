@@ -116,8 +116,8 @@ def test_layout_and_print_setup_of_every_sheet(workbook_path: Path, demo_store):
 def test_activity_rows_are_the_records_with_real_dates_and_numbers(workbook_path: Path, demo_store):
     wb = openpyxl.load_workbook(workbook_path)
     ws = wb["活动台账"]
-    activities = sorted(demo_store.list(Activity, year=YEAR), key=lambda a: (a.date, a.created_at))
-    names = {m.id: m.name for m in demo_store.list(Member, include_deleted=True)}
+    activities = sorted(demo_store.list_records(Activity, year=YEAR), key=lambda a: (a.date, a.created_at))
+    names = {m.id: m.name for m in demo_store.list_records(Member, include_deleted=True)}
     data = list(ws.iter_rows(min_row=3, max_row=2 + len(activities)))
     assert len(data) == len(activities)
     for cells, a in zip(data, activities):
@@ -147,7 +147,7 @@ def test_activity_rows_are_the_records_with_real_dates_and_numbers(workbook_path
 
 def test_donation_money_cells_and_totals(workbook_path: Path, demo_store):
     ws = openpyxl.load_workbook(workbook_path)["捐赠慰问台账"]
-    donations = sorted(demo_store.list(Donation, year=YEAR), key=lambda d: (d.date, d.created_at))
+    donations = sorted(demo_store.list_records(Donation, year=YEAR), key=lambda d: (d.date, d.created_at))
     assert donations
     for row, d in zip(ws.iter_rows(min_row=3), donations):
         cash, in_kind, total = row[7], row[9], row[10]
@@ -234,7 +234,7 @@ def test_mask_pii_hides_citizens_not_members(demo_store, tmp_path: Path):
     path = write_workbook(demo_store, YEAR, tmp_path / "county.xlsx", mask_pii=True)
     rows = _rows(path, "接待走访台账")
     assert "已隐去群众个人信息" in rows[0][0]
-    receptions = demo_store.list(Reception, year=YEAR)
+    receptions = demo_store.list_records(Reception, year=YEAR)
     real_names = {r.person_name for r in receptions}
     real_phones = {r.person_phone for r in receptions if r.person_phone}
     body = rows[2:-1]
@@ -248,7 +248,7 @@ def test_mask_pii_hides_citizens_not_members(demo_store, tmp_path: Path):
     assert all(r[4] == "" or ("****" in r[4] and r[4] not in real_phones) for r in body)
     assert all("****" in r[5] for r in body if r[5])
     roster = _rows(path, "委员名册")[2:-1]
-    members = {m.name: m for m in demo_store.list(Member, year=YEAR)}
+    members = {m.name: m for m in demo_store.list_records(Member, year=YEAR)}
     assert all(r[1] in members and r[7] == members[r[1]].phone for r in roster)
 
 

@@ -30,7 +30,7 @@ from studio_desk.core.models import Activity, Member
 from studio_desk.core.store import Store
 
 store = Store.open(sys.argv[1], replica_id="holder")
-member = store.list(Member)[0]
+member = store.list_records(Member)[0]
 with store.transaction():
     store.save(Activity(date=date(2026, 5, 1), type="集中学习", topic="另一窗口正在保存", member_ids=[member.id]))
     print("holding", flush=True)
@@ -82,7 +82,7 @@ def test_second_copy_waits_then_says_the_file_is_in_use(demo_path: Path, tmp_pat
         holder.wait(timeout=30)
     with Store.open(demo_path, replica_id="check") as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        topics = [a.topic for a in store.list(Activity)]
+        topics = [a.topic for a in store.list_records(Activity)]
         assert topics.count("另一窗口正在保存") == 1  # the first copy's save went through, once
 
 

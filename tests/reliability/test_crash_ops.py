@@ -209,10 +209,10 @@ def test_killed_during_restore_leaves_old_or_restored_state(ledger, tmp_path: Pa
     current = tmp_path / "current.sqlite"
     shutil.copyfile(ledger["source"], current)
     with Store.open(current, replica_id="later") as store:  # the state after the backup
-        member = store.list(Member)[0]
+        member = store.list_records(Member)[0]
         store.save_many([Activity(date=date(YEAR, 3, 1 + i % 9), type="集中学习", topic=f"新增{i}",
                                   member_ids=[member.id]) for i in range(300)])
-        for record in store.list(Donation)[:50]:
+        for record in store.list_records(Donation)[:50]:
             store.delete(Donation, record.id)
     old_state, new_state = state(current), state(older)
     assert old_state != new_state
@@ -260,7 +260,7 @@ i = 0
 while True:
     i += 1
     if i % 3 == 0:
-        target = store.list(Activity)[0]
+        target = store.list_records(Activity)[0]
         form = ActivityForm(store, target)
         form.findChild(QLineEdit, "f_topic").setText(f"改{i}")
         form.findChild(QPlainTextEdit, "f_content").setPlainText(f"改{i}" * 50)
@@ -309,8 +309,8 @@ def test_killed_while_saving_through_the_form_loses_no_acknowledged_save(tmp_pat
 
     integrity_ok(db)
     with Store.open(db, replica_id="checker") as store:
-        present = {a.id: a.topic for a in store.list(Activity)}
-        present.update({d.id: d.recipients for d in store.list(Donation)})
+        present = {a.id: a.topic for a in store.list_records(Activity)}
+        present.update({d.id: d.recipients for d in store.list_records(Donation)})
         for record_id, label in acked.items():
             assert record_id in present, label
         for record_id, topic in edits.items():

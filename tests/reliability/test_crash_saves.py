@@ -36,7 +36,7 @@ while True:
     i += 1
     if i % 3 == 0:
         # an edit: must be either fully old or fully new, never half
-        target = store.list(Activity)[0]
+        target = store.list_records(Activity)[0]
         edited = store.save(Activity(**{**target.__dict__, "topic": f"改{i}", "content": f"改{i}" * 50}))
         print("edit", edited.id, edited.topic, flush=True)
     elif i % 3 == 1:
@@ -77,7 +77,7 @@ def test_killed_while_saving_loses_no_acknowledged_record(tmp_path: Path, round_
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     with Store.open(db, replica_id="checker") as store:
-        present = {a.id for a in store.list(Activity)} | {d.id for d in store.list(Donation)}
+        present = {a.id for a in store.list_records(Activity)} | {d.id for d in store.list_records(Donation)}
         assert set(acked) <= present
         for record_id, topic in last_edit.items():
             current = store.get(Activity, record_id)

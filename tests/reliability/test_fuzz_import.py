@@ -149,7 +149,7 @@ def _import_or_refuse(store: Store, workbook: Path, add_members: bool) -> bool:
 @pytest.fixture(scope="module")
 def roster(demo_template: Path) -> list[str]:
     with Store.open(demo_template, replica_id="r") as store:
-        return [m.name for m in store.list(Member)]
+        return [m.name for m in store.list_records(Member)]
 
 
 @FUZZ

@@ -47,8 +47,8 @@ def pair(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> tuple
     shutil.copyfile(demo_template, working)
     shutil.copyfile(demo_template, source)
     with Store.open(source, replica_id="other-pc") as other:
-        member = other.list(Member)[0]
-        for record in other.list(Activity)[:20]:
+        member = other.list_records(Member)[0]
+        for record in other.list_records(Activity)[:20]:
             other.save(codec.copy_record(record, topic=record.topic + "（另一台电脑）"), check=False)
         other.save_many([Activity(date=date(2026, 4, 1 + i), type="集中学习", topic=f"外来{i}",
                                   member_ids=[member.id], content="内容" * 40) for i in range(25)])

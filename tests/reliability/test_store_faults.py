@@ -89,7 +89,7 @@ def test_hot_journal_from_a_killed_writer_is_rolled_back(db_path: Path):
     assert any("事务日志" in p for p in report.problems)
     assert journal.exists()  # the check itself rolled nothing back
     with Store.open(db_path, replica_id="r") as store:
-        assert [m.name for m in store.list(Member)] == ["刘刚"]
+        assert [m.name for m in store.list_records(Member)] == ["刘刚"]
     assert integrity(db_path) == "ok"
     assert not journal.exists() or journal.stat().st_size == 0
 

@@ -214,7 +214,7 @@ def diverged(demo_path: Path, tmp_path: Path):
     stick = tmp_path / "stick.sqlite"
     shutil.copyfile(demo_path, stick)
     with Store.open(stick, replica_id="B") as b:
-        for activity in b.list(Activity)[:60]:
+        for activity in b.list_records(Activity)[:60]:
             b.save(dataclasses.replace(activity, topic=activity.topic + "（B 修改）"), check=False)
         for i in range(20):
             b.save(Member(name=f"新委员{i}"))
@@ -239,10 +239,10 @@ def test_killed_during_merge(demo_path: Path, tmp_path: Path, data_home: Path, d
         shutil.copyfile(demo_path.parent / name, carried / name)
     with Store.open(tmp_path / "fresh.sqlite", replica_id="fresh") as fresh:
         merge_file(fresh, carried / demo_path.name, backup_dir=tmp_path / "b2")
-        topics = sorted(a.topic for a in fresh.list(Activity))
+        topics = sorted(a.topic for a in fresh.list_records(Activity))
     assert fingerprint(demo_path) == before  # the hot journal was rolled back on opening
     with Store.open(demo_path, replica_id="x") as healed:
-        assert topics == sorted(a.topic for a in healed.list(Activity))
+        assert topics == sorted(a.topic for a in healed.list_records(Activity))
 
 
 @pytest.mark.parametrize("delay", [0.2, 0.5, 0.9])

@@ -223,7 +223,7 @@ class Clerk:
         for record_id, (topic, n) in acked.items():
             assert record_id in self.store.query_ids(Activity), topic
         # saves it made but could not acknowledge before it died are there too, whole
-        for record in self.store.list(Activity):
+        for record in self.store.list_records(Activity):
             if record.id not in self.expected:
                 assert record.topic.startswith("子进程") and record.content == "录" * 200
                 self.expected[record.id] = self.values(record)

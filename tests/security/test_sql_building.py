@@ -114,13 +114,13 @@ def test_user_text_in_search_filters_and_order_stays_data(store: Store):
     store.save(Activity(date=date(2026, 3, 1), type="集中学习", topic="正常的活动", member_ids=[member.id]))
     hostile = "%' OR 1=1 --"
     store.save(Activity(date=date(2026, 3, 2), type="集中学习", topic=hostile, member_ids=[member.id]))
-    assert [a.topic for a in store.list(Activity, search=hostile)] == [hostile]
-    assert store.list(Activity, search="'; DROP TABLE activities; --") == []
-    assert store.list(Activity, search="_") == []  # _ and % are matched literally
-    assert [a.topic for a in store.list(Activity, search="%")] == [hostile]
-    assert store.list(Reception, filters={"person_name": "x' OR '1'='1"}) == []
+    assert [a.topic for a in store.list_records(Activity, search=hostile)] == [hostile]
+    assert store.list_records(Activity, search="'; DROP TABLE activities; --") == []
+    assert store.list_records(Activity, search="_") == []  # _ and % are matched literally
+    assert [a.topic for a in store.list_records(Activity, search="%")] == [hostile]
+    assert store.list_records(Reception, filters={"person_name": "x' OR '1'='1"}) == []
     with pytest.raises(ValueError):
-        store.list(Activity, filters={"topic = topic OR 1": 1})
+        store.list_records(Activity, filters={"topic = topic OR 1": 1})
     with pytest.raises(ValueError):
         store.query_ids(Activity, order_by="date; DROP TABLE activities")
     assert store.count(Activity) == 2

@@ -26,7 +26,7 @@ THIS_YEAR = date.today().year
 
 
 def _member(store, name):
-    return next(m for m in store.list(Member) if m.name == name)
+    return next(m for m in store.list_records(Member) if m.name == name)
 
 
 def _activities_page(window):

@@ -71,7 +71,7 @@ def test_files_of_a_new_record_are_written_when_it_is_saved(store, qtbot, tmp_pa
     topic = form.findChild(QLineEdit, "f_topic")
     type_into(qtbot, topic, "六月学习会")
     assert form.try_save()
-    (saved,) = store.list(Activity)
+    (saved,) = store.list_records(Activity)
     assert [a.file_name for a in attachments.attachments_of(store, saved.id)] == ["签到表.jpg"]
 
 
@@ -144,7 +144,7 @@ def test_an_attachment_whose_bytes_are_missing_still_opens_the_form(store, qtbot
 def test_deleting_a_record_in_the_window_and_undoing_keeps_its_photos(window, demo_store, qtbot):
     from tests.ui.conftest import answer_next_box, press_shortcut
 
-    chosen = demo_store.list(Attachment)[0]
+    chosen = demo_store.list_records(Attachment)[0]
     owner = demo_store.get(Activity, chosen.owner_id)
     before = [(a.id, a.caption, a.in_summary) for a in attachments.attachments_of(demo_store, owner.id)]
     page = window.show_page("活动")

@@ -58,7 +58,7 @@ def test_every_usual_form_reaches_the_database_as_typed(store, qtbot, show_form,
     assert field.text() == "2024-03-05"  # shown the way the ledgers print it once the clerk moves on
     save(qtbot, form)
     assert form.result() == form.DialogCode.Accepted
-    (member,) = store.list(Member)
+    (member,) = store.list_records(Member)
     assert (member.name, member.joined_on, member.left_on) == ("张三", MARCH_5, None)
 
 
@@ -75,10 +75,10 @@ def test_a_date_that_is_no_date_is_named_and_nothing_is_written(store, qtbot, sh
     err = child(form, "err_joined_on", QLabel)
     assert err.isVisible() and "加入日期" in err.text()
     assert typed in err.text() or typed[:4] in err.text()
-    assert form.isVisible() and store.list(Member) == []
+    assert form.isVisible() and store.list_records(Member) == []
     type_into(qtbot, field, "2024/3/5")
     save(qtbot, form)
-    (member,) = store.list(Member)
+    (member,) = store.list_records(Member)
     assert member.joined_on == MARCH_5
 
 
@@ -89,7 +89,7 @@ def test_an_empty_date_stays_empty(store, qtbot, show_form):
     qtbot.keyClick(field, Qt.Key.Key_Tab)
     assert field.text() == ""
     save(qtbot, form)
-    (member,) = store.list(Member)
+    (member,) = store.list_records(Member)
     assert member.joined_on is None and member.left_on is None
 
 
@@ -112,7 +112,7 @@ def test_studio_founding_date_typed_into_the_empty_field(store, qtbot, show_form
 
 
 def test_an_impossible_date_in_a_stored_reception_leaves_it_unchanged(demo_store, qtbot, show_form):
-    before = next(r for r in demo_store.list(Reception) if r.date is not None)
+    before = next(r for r in demo_store.list_records(Reception) if r.date is not None)
     form = show_form(ReceptionForm(demo_store, before))
     field = child(form, "f_date", DateField)
     type_into(qtbot, field, "2026-02-30")
@@ -155,19 +155,19 @@ def test_calendar_and_arrow_keys(store, qtbot, show_form):
     assert QApplication.focusWidget() is field
     type_into(qtbot, child(form, "f_name", QLineEdit), "赵六")
     save(qtbot, form)
-    assert store.list(Member)[0].joined_on == date(2024, 3, 20)
+    assert store.list_records(Member)[0].joined_on == date(2024, 3, 20)
 
 
 def test_reception_day_sheet_refuses_an_impossible_day(demo_store, qtbot, show_form):
     from studio_desk.ui.reception_day import ReceptionDayDialog
 
-    before = len(demo_store.list(Reception))
+    before = len(demo_store.list_records(Reception))
     dialog = show_form(ReceptionDayDialog(demo_store))
     type_into(qtbot, child(dialog, "day_date", DateField), "2026-02-30")
     dialog.table.item(0, 0).setText("王大妈")
     assert not dialog.try_save()
     assert "2026-02-30" in dialog.status.text()
-    assert len(demo_store.list(Reception)) == before
+    assert len(demo_store.list_records(Reception)) == before
 
 
 def test_follow_up_rows_read_dates_with_the_same_parser(store, qtbot, show_form):

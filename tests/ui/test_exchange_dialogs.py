@@ -60,7 +60,7 @@ def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_pat
     assert "已存在" in again.status.text()
 
     # The director edits the copy on another PC; the clerk edits the same activity later.
-    activity = clerk_store.list(Activity)[0]
+    activity = clerk_store.list_records(Activity)[0]
     with Store.open(target, replica_id="director") as other:
         other.save(dataclasses.replace(other.get(Activity, activity.id), topic="主任改的题目"))
         other.save(Donation(date=date(2026, 4, 1), category="慰问", donor="工作室", recipients="环卫工人",
@@ -73,7 +73,7 @@ def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_pat
     qtbot.keyClicks(merge.path_edit, str(target))
     assert not merge.password_edit.isEnabled()  # a plain copy needs no password
     preview(qtbot, merge)
-    assert clerk_store.list(Donation) == []  # the preview writes nothing
+    assert clerk_store.list_records(Donation) == []  # the preview writes nothing
     confirm(qtbot, merge)
     text = merge.summary_view.toPlainText()
     assert "捐赠慰问：新增 1 条" in text and "冲突 1 条" in text
@@ -83,7 +83,7 @@ def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_pat
     assert merge.conflict_table.item(0, 3).text() == "活动主题"
     assert merge.conflict_table.item(0, 6).text() == "本机的版本"  # the clerk's edit was the later one
     assert "活动主题：本机“联络员改的题目”，U盘“主任改的题目”" in merge.conflict_table.item(0, 3).toolTip()
-    assert clerk_store.list(Donation)[0].recipient_count == 30
+    assert clerk_store.list_records(Donation)[0].recipient_count == 30
 
     merge.conflict_table.selectRow(0)
     with qtbot.waitSignal(merge.ops.changed):
@@ -103,7 +103,7 @@ def test_copy_merge_conflict_swap_and_restore(qtbot, clerk_store: Store, tmp_pat
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(backups.ops.changed, timeout=15000):
         qtbot.mouseClick(backups.restore_button, Qt.MouseButton.LeftButton)
-    assert clerk_store.list(Donation) == []
+    assert clerk_store.list_records(Donation) == []
     assert clerk_store.get(Activity, activity.id).topic == "联络员改的题目"
     labels = [backups.table.item(r, 1).text() for r in range(backups.table.rowCount())]
     assert "恢复前" in labels
@@ -125,13 +125,13 @@ def test_encrypted_copy_asks_for_the_password(qtbot, clerk_store: Store, tmp_pat
         qtbot.keyClicks(merge.password_edit, "wrong-pass")
         qtbot.mouseClick(merge.run_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "密码不正确" in merge.status.text(), timeout=15000)
-        assert fresh.list(Member) == []
+        assert fresh.list_records(Member) == []
         merge.password_edit.clear()
         qtbot.keyClicks(merge.password_edit, "secret-1234")
         preview(qtbot, merge)
-        assert fresh.list(Member) == []
+        assert fresh.list_records(Member) == []
         confirm(qtbot, merge)
-        assert [m.name for m in fresh.list(Member)] == ["陈晓燕"]
+        assert [m.name for m in fresh.list_records(Member)] == ["陈晓燕"]
 
 
 def test_backup_now_adds_a_row(qtbot, clerk_store: Store, tmp_path: Path):
@@ -180,7 +180,7 @@ def test_a_plugged_in_stick_is_offered(qtbot, store: Store, tmp_path: Path, monk
 def test_merge_dialog_shows_conflicts_of_an_earlier_merge(qtbot, clerk_store: Store, tmp_path: Path):
     from studio_desk.core.sync import merge_stores
 
-    activity = clerk_store.list(Activity)[0]
+    activity = clerk_store.list_records(Activity)[0]
     other_path = tmp_path / "other.sqlite"
     clerk_store.backup_to(other_path)
     with Store.open(other_path, replica_id="director") as other:

@@ -107,7 +107,7 @@ def test_import_dialog_imports_after_the_clerk_fixes_the_file(qtbot, store, tmp_
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert "导入完成" in dialog.summary.text() and "备份" in dialog.summary.text()
     assert store.count(Activity) == 2
-    assert "新委员" in {m.name for m in store.list(Member)}
+    assert "新委员" in {m.name for m in store.list_records(Member)}
     assert "调研走访" in store.type_values("activity_type")
     assert not dialog.import_button.isEnabled()
 
@@ -173,9 +173,9 @@ def test_import_dialog_restores_by_choice_lists_conflicts_and_asks_for_the_studi
     from studio_desk.core.models import Donation
 
     path = write_workbook(demo_store, YEAR, tmp_path / "导出.xlsx")
-    donation = demo_store.list(Donation, year=YEAR)[0]
+    donation = demo_store.list_records(Donation, year=YEAR)[0]
     demo_store.delete(Donation, donation.id)
-    activity = demo_store.list(Activity, year=YEAR)[0]
+    activity = demo_store.list_records(Activity, year=YEAR)[0]
     wb = openpyxl.load_workbook(path)
     ws = wb["活动台账"]
     headers = [c.value for c in ws[2]]
@@ -231,7 +231,7 @@ def test_export_for_the_county_records_a_report_lists_later_edits_and_locks(qtbo
     assert "报送后没有修改" in dialog.report_line.text()
 
     # Editing a record of the locked year asks for a reason; cancelled, nothing is saved.
-    reception = demo_store.list(Reception, year=YEAR)[0]
+    reception = demo_store.list_records(Reception, year=YEAR)[0]
     form = ReceptionForm(demo_store, reception)
     qtbot.addWidget(form)
     form.show()
@@ -261,7 +261,7 @@ def test_overview_shows_what_changed_after_the_year_was_reported(window, demo_st
     assert not dashboard.report_line.isVisible()
     sent = write_workbook(demo_store, year, tmp_path / "报送.xlsx", mask_pii=True)
     record_report(demo_store, year, [sent], what="台账", masked=True)
-    reception = demo_store.list(Reception, year=year)[0]
+    reception = demo_store.list_records(Reception, year=year)[0]
     demo_store.save(dataclasses.replace(reception, notes="报送后补记"))
     dashboard.refresh()
     qtbot.waitUntil(lambda: "报送后修改 1 条" in dashboard.report_line.text(), timeout=20_000)

@@ -97,7 +97,7 @@ def test_confirm_merges_what_the_preview_showed(qtbot, two_pcs):
     dialog = _open(qtbot, store, stick)
     with qtbot.waitSignal(dialog.ops.changed, timeout=15000):
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    assert [p.title for p in store.list(Proposal)] == ["关于加装电梯的提案"]
+    assert [p.title for p in store.list_records(Proposal)] == ["关于加装电梯的提案"]
     assert store.get(Donation, ids["gift"]).recipient_count == 35
     assert store.get(Activity, ids["visit"]).deleted
     assert store.get(Activity, ids["study"]).topic == "联络员改的题目"

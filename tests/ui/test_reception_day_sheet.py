@@ -116,7 +116,7 @@ def test_from_the_activity_page_and_undone_in_one_step(window, qtbot):
     page = window.show_page("活动")
     wait_idle(qtbot, window)
     page.set_year(None)
-    day = next(a for a in store.list(Activity) if a.type == "委员接待日")
+    day = next(a for a in store.list_records(Activity) if a.type == "委员接待日")
     page.select_ids([day.id])
     assert page.day_button.isEnabled()
     before = store.count(Reception)

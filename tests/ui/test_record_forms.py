@@ -25,7 +25,7 @@ THIS_YEAR = date.today().year
 
 
 def _member(store, name):
-    return next(m for m in store.list(Member) if m.name == name)
+    return next(m for m in store.list_records(Member) if m.name == name)
 
 
 def _select_combo(combo: QComboBox, text: str) -> None:
@@ -98,7 +98,7 @@ def test_reception_status_filter_and_search_by_pinyin_of_citizen(window, demo_st
     assert len(page.model.ids) == expected
     assert all(page.model.record_at(r).status == "办理中" for r in range(expected))
     _select_combo(status, "全部状态")
-    someone = demo_store.list(Reception, year=THIS_YEAR)[0]
+    someone = demo_store.list_records(Reception, year=THIS_YEAR)[0]
     from studio_desk.core.text import pinyin_initials
 
     type_into(qtbot, page.search, pinyin_initials(someone.person_name))
@@ -291,7 +291,7 @@ def test_member_page_shows_the_years_record(window, demo_store, qtbot):
     text = page.detail.toPlainText()
     assert f"履职积分 {points.points} 分，排名第 {points.rank} 名" in text
     assert f"活动（{points.activities}）" in text
-    n_activities = sum(1 for a in demo_store.list(Activity, year=THIS_YEAR) if liu.id in a.member_ids)
+    n_activities = sum(1 for a in demo_store.list_records(Activity, year=THIS_YEAR) if liu.id in a.member_ids)
     assert points.activities == n_activities
 
 

@@ -90,7 +90,7 @@ def test_the_dialog_remembers_the_rule_and_shows_each_day_s_visitors(demo_store,
 
 
 def test_print_dialog_writes_the_chosen_document(demo_store, qtbot, tmp_path, monkeypatch):
-    act = demo_store.list(Activity, year=2026)[0]
+    act = demo_store.list_records(Activity, year=2026)[0]
     dialog = PrintDialog(demo_store, 2026, today=date(2026, 11, 21))
     qtbot.addWidget(dialog)
     combo = child(dialog, "activity")
@@ -113,7 +113,7 @@ def test_print_dialog_writes_the_chosen_document(demo_store, qtbot, tmp_path, mo
 def test_print_button_on_the_activity_page_opens_the_selected_activity(window, demo_store, qtbot):
     page = window.show_page("活动")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
-    act = demo_store.list(Activity)[3]
+    act = demo_store.list_records(Activity)[3]
     page.select_ids([act.id])
     seen = in_dialog(
         qtbot,

@@ -19,7 +19,7 @@ def test_save_and_new_carries_date_mode_members_and_undoes_as_one(window, demo_s
     page = window.show_page("接待走访")
     wait_idle(qtbot, window)
     before = demo_store.count(Reception)
-    members = [m for m in demo_store.list(Member) if not m.deleted][:2]
+    members = [m for m in demo_store.list_records(Member) if not m.deleted][:2]
     day = date(2025, 5, 5)
     seen = {}
 
@@ -38,7 +38,7 @@ def test_save_and_new_carries_date_mode_members_and_undoes_as_one(window, demo_s
     in_dialog(qtbot, page.new_record, enter_two)
     assert seen == {"open": True, "carried": (day, "入户走访", [m.id for m in members]), "name": ""}
     assert demo_store.count(Reception) == before + 2
-    new = [r for r in demo_store.list(Reception, year=2025) if r.person_name in ("周大伯", "吴大姐")]
+    new = [r for r in demo_store.list_records(Reception, year=2025) if r.person_name in ("周大伯", "吴大姐")]
     assert {(r.date, r.mode, tuple(r.member_ids)) for r in new} == {(day, "入户走访", tuple(m.id for m in members))}
     assert window.undo_action.text() == "撤销“保存2条接待走访”"
     window.undo()
@@ -59,7 +59,7 @@ def test_copy_as_new_record(window, demo_store, qtbot):
         save(qtbot, form)
 
     in_dialog(qtbot, page.copy_button.click, change_name)
-    copies = [r for r in demo_store.list(Reception) if r.person_name == "复制的对象"]
+    copies = [r for r in demo_store.list_records(Reception) if r.person_name == "复制的对象"]
     assert len(copies) == 1 and copies[0].id != original.id
     assert (copies[0].request_content, copies[0].member_ids) == (original.request_content, original.member_ids)
     assert demo_store.get(Reception, original.id).person_name == original.person_name

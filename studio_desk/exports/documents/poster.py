@@ -55,7 +55,7 @@ def poster_document(store: Store, today: date, link: str | None = None, label: s
     target = qr_target(store, link)
     studio = store.studio()
     name = studio_name(store)
-    members = [m for m in store.list(Member) if not m.left_on or m.left_on >= today]
+    members = [m for m in store.list_records(Member) if not m.left_on or m.left_on >= today]
     hint = label.strip() or ("手机扫码，直接拨打工作室电话" if target.startswith("tel:") else "手机扫码，在线反映诉求")
     blocks: list[d.Block] = [
         d.Spacer(1),
