@@ -254,8 +254,6 @@ def _finish(ws: WriteOnlyWorksheet, ncols: int, last_row: int, print_cols: int |
     print_area(ws, print_cols or ncols, last_row)
 
 
-# ---------------------------------------------------------------- record sheets
-
 _STYLE = {
     lc.SEQ: "center",
     lc.TEXT: "text",
@@ -501,9 +499,6 @@ def _totals_row(spec: lc.SheetSpec, figures: AnnualFigures, n: int) -> list[tupl
         else:
             out.append(("total_text", None))
     return out
-
-
-# ---------------------------------------------------------------- figures sheets
 
 
 def _summary_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, masked: bool) -> None:

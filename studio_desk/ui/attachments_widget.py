@@ -145,8 +145,6 @@ class AttachmentStrip(QWidget):
         layout.addLayout(buttons)
         self.reload()
 
-    # ------------------------------------------------------------ showing
-
     def reload(self, select: str | None = None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
@@ -191,8 +189,6 @@ class AttachmentStrip(QWidget):
 
     def captions(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
-
-    # ------------------------------------------------------------ adding
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "添加附件", "", FILE_FILTER)
@@ -245,8 +241,6 @@ class AttachmentStrip(QWidget):
             attachments.add_prepared(self.store, owner, prepared, caption)
         self.pending = []
         self.saved = True
-
-    # ------------------------------------------------------------ acting on one
 
     def _selected(self) -> Attachment | int | None:
         item = self.list.currentItem()

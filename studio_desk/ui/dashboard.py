@@ -215,8 +215,6 @@ class DashboardPage(QWidget, BackgroundReader):
     def year(self) -> int:
         return int(self.year_combo.currentData() or date.today().year)
 
-    # ------------------------------------------------------------ loading
-
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
         if self._stale:

@@ -156,8 +156,6 @@ class RecordForm(QDialog):
         tabs.setCurrentIndex(current)
         tabs.setTabBarAutoHide(True)
 
-    # ------------------------------------------------------------ widgets
-
     def new_record(self) -> Record:
         return self.RECORD()
 
@@ -283,8 +281,6 @@ class RecordForm(QDialog):
     def is_dirty(self) -> bool:
         return self.raw_state() != self._initial
 
-    # ------------------------------------------------------------ errors
-
     def clear_errors(self) -> None:
         for label in self.findChildren(QLabel):
             if label.objectName().startswith("err_"):
@@ -328,8 +324,6 @@ class RecordForm(QDialog):
                 if isinstance(page, QScrollArea):
                     page.ensureWidgetVisible(w)
         w.setFocus()
-
-    # ------------------------------------------------------------ saving and closing
 
     def write(self, record: Record) -> Record:
         from studio_desk.core.reporting import locked_year_of, save_in_locked_year

@@ -80,8 +80,6 @@ class PrintDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 300)
 
-    # ------------------------------------------------------------ options per document
-
     def _signin_page(self) -> QWidget:
         page, form = _form_page()
         self.activity = QComboBox()
@@ -162,8 +160,6 @@ class PrintDialog(QDialog):
         combo = {"signin": self.activity, "receipt": self.donation}.get(kind)
         if combo is not None and record_id:
             combo.setCurrentIndex(max(combo.findData(record_id), 0))
-
-    # ------------------------------------------------------------ building and writing
 
     def build(self) -> tuple[Any, str]:
         """The chosen document and its default file name (raises a Chinese error when it cannot)."""

@@ -252,8 +252,6 @@ class ReceptionDayDialog(QDialog):
             self.table.setItem(row, i, QTableWidgetItem(defaults.get(column.field, "")))
         self.table.blockSignals(False)
 
-    # ------------------------------------------------------------ checking cells
-
     def _is_empty(self, row: int) -> bool:
         return all(not self._text(row, self._col(f)) for f in TYPED)
 
@@ -308,8 +306,6 @@ class ReceptionDayDialog(QDialog):
         (row, col), message = min(self.problems.items())
         more = f"（共 {len(self.problems)} 处）" if len(self.problems) > 1 else ""
         self.status.setText(f"第 {row + 1} 行“{COLUMNS[col].header}”：{message}。{more}")
-
-    # ------------------------------------------------------------ saving
 
     def citizen_rows(self) -> list[int]:
         return [r for r in range(self.table.rowCount()) if not self._is_empty(r)]

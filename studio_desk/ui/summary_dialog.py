@@ -185,8 +185,6 @@ class SummaryDialog(QDialog):
         self._load_year(year)
         self.generate_preview()
 
-    # ---------------------------------------------------------------- building
-
     def _build(self) -> None:
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("yearCombo")
@@ -300,8 +298,6 @@ class SummaryDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_narratives)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.generate_preview)
 
-    # ---------------------------------------------------------------- narratives
-
     def _load_year(self, year: int) -> None:
         self.year = year
         for section, editor in self.editors.items():
@@ -358,8 +354,6 @@ class SummaryDialog(QDialog):
             self.status_label.setText(f"请用记事本打开模板文件：{path}")
             return
         self.status_label.setText(f"已打开模板文件：{path}\n修改并保存后，点“生成预览”查看效果。")
-
-    # ---------------------------------------------------------------- PDF
 
     def is_busy(self) -> bool:
         return self._task is not None and not self._task.finished_flag
@@ -492,8 +486,6 @@ class SummaryDialog(QDialog):
         lines = [f"已保存：{result.path}{pages}"] + list(result.warnings)
         self.status_label.setText("\n".join(lines))
         self.previewReady.emit()
-
-    # ---------------------------------------------------------------- closing
 
     def done(self, code: int) -> None:
         if self.is_busy():  # stop the writer first; the dialog closes when it has stopped
