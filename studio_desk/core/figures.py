@@ -22,7 +22,6 @@ Counting rules (stated once, here):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from studio_desk.core import enums
 from studio_desk.core.figures_count import period_figures
@@ -71,99 +70,13 @@ class AnnualFigures:
     def key_figures(self) -> list[tuple[str, list[KeyFigure]]]:
         """The headline figures in sections, each with last year's beside it."""
         c, p = self.current, self.previous
-
-        def kf(key: str, label: str, unit: str, kind: str = "count") -> KeyFigure:
-            return KeyFigure(key, label, unit, kind, _pick(c, key), _pick(p, key))
-
-        sections = [
-            ("委员", [kf("members_total", "工作室委员", "人")]),
-            (
-                "活动",
-                [
-                    kf("activities_total", "开展活动", "次"),
-                    kf("member_participations", "委员参加活动", "人次"),
-                    kf("public_participants", "群众参与", "人次"),
-                    kf("suggestions_collected", "收集意见建议", "条"),
-                    kf("economic_fen", "经济成效", "元", "money"),
-                    kf("beneficiaries", "受益群众", "人"),
-                    kf("participation_rate", "委员参与率", "", "rate"),
-                ]
-                + [
-                    KeyFigure(
-                        f"activity:{t}",
-                        t,
-                        "次",
-                        "count",
-                        c.activities_by_type.get(t, 0),
-                        p.activities_by_type.get(t, 0),
-                    )
-                    for t in _union_keys(c.activities_by_type, p.activities_by_type)
-                ],
-            ),
-            (
-                "接待走访",
-                [
-                    kf("receptions_total", "接待走访", "次"),
-                    kf("reception_people", "接待走访群众", "人次"),
-                    kf("reception_households", "走访户数", "户"),
-                    kf("practical_help", "帮办实事", "件"),
-                    kf("disputes_resolved", "化解矛盾纠纷", "件"),
-                    kf("receptions_closed", "诉求已办结", "件"),
-                    kf("close_rate", "办结率", "", "rate"),
-                    kf("satisfaction_rate", "群众认可率（满意率）", "", "rate"),
-                ],
-            ),
-            (
-                "提案建议",
-                [kf("outputs_total", "提交提案建议", "件")]
-                + [
-                    KeyFigure(
-                        f"output:{k}",
-                        k,
-                        "件",
-                        "count",
-                        c.outputs_by_kind.get(k, 0),
-                        p.outputs_by_kind.get(k, 0),
-                    )
-                    for k in enums.PROPOSAL_CATEGORIES
-                ]
-                + [
-                    kf("proposals_filed", "提案立案", "件"),
-                    kf("adopted_total", "被采用", "件"),
-                    kf("instructions", "获领导批示", "件"),
-                    kf("answer_rate", "提案办复率", "", "rate"),
-                    kf("conversion_rate", "成果转化率", "", "rate"),
-                ],
-            ),
-            (
-                "捐赠慰问",
-                [
-                    KeyFigure("donation_events", "捐赠慰问活动", "次", "count",
-                              c.donations_all.events, p.donations_all.events),
-                    KeyFigure("donation:捐赠", "其中捐赠", "次", "count",
-                              c.donation("捐赠").events, p.donation("捐赠").events),
-                    KeyFigure("donation:慰问", "其中慰问", "次", "count",
-                              c.donation("慰问").events, p.donation("慰问").events),
-                    KeyFigure("donation_cash", "捐赠慰问现金", "元", "money",
-                              c.donations_all.cash_fen, p.donations_all.cash_fen),
-                    KeyFigure("donation_in_kind", "捐赠慰问物资价值", "元", "money",
-                              c.donations_all.in_kind_fen, p.donations_all.in_kind_fen),
-                    KeyFigure("donation_total", "捐赠慰问合计", "元", "money",
-                              c.donations_all.total_fen, p.donations_all.total_fen),
-                ]
-                + [
-                    KeyFigure(f"donation_{part}:{cat}", f"{cat}{label}", "元", "money",
-                              getattr(c.donation(cat), part), getattr(p.donation(cat), part))
-                    for cat in enums.DONATION_CATEGORIES
-                    for part, label in (("cash_fen", "现金"), ("in_kind_fen", "物资价值"))
-                ]
-                + [
-                    KeyFigure("donation_people", "受助群众", "人",  "count",
-                              c.donations_all.people, p.donations_all.people),
-                ],
-            ),
+        return [
+            ("委员", [_kf(c, p, "members_total", "工作室委员", "人")]),
+            ("活动", _activity_figures(c, p)),
+            ("接待走访", _reception_figures(c, p)),
+            ("提案建议", _output_figures(c, p)),
+            ("捐赠慰问", _donation_figures(c, p)),
         ]
-        return sections
 
     def key_figure(self, key: str) -> KeyFigure:
         for _, figures in self.key_figures():
@@ -173,8 +86,84 @@ class AnnualFigures:
         raise KeyError(key)
 
 
-def _pick(figures: YearFigures, key: str) -> Any:
-    return getattr(figures, key)
+def _kf(c: YearFigures, p: YearFigures, key: str, label: str, unit: str, kind: str = "count") -> KeyFigure:
+    """A figure kept under its own name in :class:`YearFigures`."""
+    return KeyFigure(key, label, unit, kind, getattr(c, key), getattr(p, key))
+
+
+def _activity_figures(c: YearFigures, p: YearFigures) -> list[KeyFigure]:
+    return [
+        _kf(c, p, "activities_total", "开展活动", "次"),
+        _kf(c, p, "member_participations", "委员参加活动", "人次"),
+        _kf(c, p, "public_participants", "群众参与", "人次"),
+        _kf(c, p, "suggestions_collected", "收集意见建议", "条"),
+        _kf(c, p, "economic_fen", "经济成效", "元", "money"),
+        _kf(c, p, "beneficiaries", "受益群众", "人"),
+        _kf(c, p, "participation_rate", "委员参与率", "", "rate"),
+    ] + [
+        KeyFigure(f"activity:{t}", t, "次", "count", c.activities_by_type.get(t, 0), p.activities_by_type.get(t, 0))
+        for t in _union_keys(c.activities_by_type, p.activities_by_type)
+    ]
+
+
+def _reception_figures(c: YearFigures, p: YearFigures) -> list[KeyFigure]:
+    return [
+        _kf(c, p, "receptions_total", "接待走访", "次"),
+        _kf(c, p, "reception_people", "接待走访群众", "人次"),
+        _kf(c, p, "reception_households", "走访户数", "户"),
+        _kf(c, p, "practical_help", "帮办实事", "件"),
+        _kf(c, p, "disputes_resolved", "化解矛盾纠纷", "件"),
+        _kf(c, p, "receptions_closed", "诉求已办结", "件"),
+        _kf(c, p, "close_rate", "办结率", "", "rate"),
+        _kf(c, p, "satisfaction_rate", "群众认可率（满意率）", "", "rate"),
+    ]
+
+
+def _output_figures(c: YearFigures, p: YearFigures) -> list[KeyFigure]:
+    return (
+        [_kf(c, p, "outputs_total", "提交提案建议", "件")]
+        + [
+            KeyFigure(f"output:{k}", k, "件", "count", c.outputs_by_kind.get(k, 0), p.outputs_by_kind.get(k, 0))
+            for k in enums.PROPOSAL_CATEGORIES
+        ]
+        + [
+            _kf(c, p, "proposals_filed", "提案立案", "件"),
+            _kf(c, p, "adopted_total", "被采用", "件"),
+            _kf(c, p, "instructions", "获领导批示", "件"),
+            _kf(c, p, "answer_rate", "提案办复率", "", "rate"),
+            _kf(c, p, "conversion_rate", "成果转化率", "", "rate"),
+        ]
+    )
+
+
+def _donation_figures(c: YearFigures, p: YearFigures) -> list[KeyFigure]:
+    """捐赠 and 慰问 together, then each apart; cash and goods apart and together."""
+    return (
+        [
+            KeyFigure("donation_events", "捐赠慰问活动", "次", "count",
+                      c.donations_all.events, p.donations_all.events),
+            KeyFigure("donation:捐赠", "其中捐赠", "次", "count",
+                      c.donation("捐赠").events, p.donation("捐赠").events),
+            KeyFigure("donation:慰问", "其中慰问", "次", "count",
+                      c.donation("慰问").events, p.donation("慰问").events),
+            KeyFigure("donation_cash", "捐赠慰问现金", "元", "money",
+                      c.donations_all.cash_fen, p.donations_all.cash_fen),
+            KeyFigure("donation_in_kind", "捐赠慰问物资价值", "元", "money",
+                      c.donations_all.in_kind_fen, p.donations_all.in_kind_fen),
+            KeyFigure("donation_total", "捐赠慰问合计", "元", "money",
+                      c.donations_all.total_fen, p.donations_all.total_fen),
+        ]
+        + [
+            KeyFigure(f"donation_{part}:{cat}", f"{cat}{label}", "元", "money",
+                      getattr(c.donation(cat), part), getattr(p.donation(cat), part))
+            for cat in enums.DONATION_CATEGORIES
+            for part, label in (("cash_fen", "现金"), ("in_kind_fen", "物资价值"))
+        ]
+        + [
+            KeyFigure("donation_people", "受助群众", "人", "count",
+                      c.donations_all.people, p.donations_all.people),
+        ]
+    )
 
 
 def _union_keys(a: dict[str, int], b: dict[str, int]) -> list[str]:

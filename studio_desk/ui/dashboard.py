@@ -75,6 +75,14 @@ class DashboardPage(QWidget, BackgroundReader):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        layout.addLayout(self._title_bar())
+        for notice in self._notices():
+            layout.addWidget(notice)
+        layout.addWidget(self._body(), 1)
+        self._fill_years()
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def _title_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         header, self.title = page_header("工作总览", "dashboard")
         self.title.setObjectName("dashboard_title")
@@ -86,11 +94,13 @@ class DashboardPage(QWidget, BackgroundReader):
         self.status = QLabel()
         self.status.setObjectName("dashboard_status")
         bar.addWidget(self.status)
-        layout.addLayout(bar)
+        return bar
+
+    def _notices(self) -> list[QWidget]:
+        """The lines above the figures, each shown only when it has something to say."""
         self.next_day = QLabel()  # the next 委员接待日 and who is on duty (core.rota)
         self.next_day.setObjectName("next_reception_day")
         self.next_day.setWordWrap(True)  # a long place must not widen the window past a small screen
-        layout.addWidget(self.next_day)
         self.welcome = QLabel(
             "还没有任何记录。建议先在“文件 → 工作室信息”中填写工作室名称、所属政协等（台账和总结里要用），"
             "再到“委员”页点“添加委员”录入工作室的委员（接待、活动都要选委员），"
@@ -101,13 +111,11 @@ class DashboardPage(QWidget, BackgroundReader):
         self.welcome.setWordWrap(True)
         self.welcome.setProperty("banner", True)
         self.welcome.hide()
-        layout.addWidget(self.welcome)
         # What was reported for the year and what changed since (封账): one line, when reported.
         self.report_line = QLabel()
         self.report_line.setObjectName("report_line")
         self.report_line.setWordWrap(True)
         self.report_line.hide()
-        layout.addWidget(self.report_line)
         # 待补全: records an old ledger brought in with something missing; one click lists them.
         self.incomplete_row = QWidget()
         self.incomplete_row.setObjectName("incomplete_row")
@@ -122,8 +130,10 @@ class DashboardPage(QWidget, BackgroundReader):
         row.addWidget(self.incomplete_label, 1)
         row.addWidget(self.incomplete_button)
         self.incomplete_row.hide()
-        layout.addWidget(self.incomplete_row)
+        return [self.next_day, self.welcome, self.report_line, self.incomplete_row]
 
+    def _body(self) -> QScrollArea:
+        """The cards above three panes: the figures table, the charts and the 跟踪卡."""
         self.cards_box = QWidget()
         self.cards_box.setObjectName("figure_cards")
         self.cards_grid = QGridLayout(self.cards_box)
@@ -144,12 +154,16 @@ class DashboardPage(QWidget, BackgroundReader):
         body_layout.setSpacing(10)
         body_layout.addWidget(self.cards_box)
         self.body.setWidget(inner)
-        layout.addWidget(self.body, 1)
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("dashboard_splitter")
         body_layout.addWidget(self.splitter, 1)
+        self.splitter.addWidget(self._figures_table())
+        self.splitter.addWidget(self._charts())
+        self.splitter.addWidget(self._tracking_pane())
+        self.splitter.setSizes([400, 430, 470])
+        return self.body
 
+    def _figures_table(self) -> QTableWidget:
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("key_figures")
         self.table.setHorizontalHeaderLabels(["项目", "本年", "上年", "增减"])
@@ -163,8 +177,9 @@ class DashboardPage(QWidget, BackgroundReader):
         for c in (1, 2, 3):
             self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.splitter.addWidget(self.table)
+        return self.table
 
+    def _charts(self) -> QWidget:
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
         charts_layout.setContentsMargins(0, 0, 0, 0)
@@ -174,8 +189,9 @@ class DashboardPage(QWidget, BackgroundReader):
         self.type_chart.setObjectName("type_chart")
         charts_layout.addWidget(self.month_chart, 1)
         charts_layout.addWidget(self.type_chart, 1)
-        self.splitter.addWidget(charts)
+        return charts
 
+    def _tracking_pane(self) -> QWidget:
         tracking = QWidget()
         tracking_layout = QVBoxLayout(tracking)
         tracking_layout.setContentsMargins(0, 0, 0, 0)
@@ -197,11 +213,7 @@ class DashboardPage(QWidget, BackgroundReader):
         self.tracking.setToolTip("双击或回车打开这条记录")
         self.tracking.itemActivated.connect(self._activate)
         tracking_layout.addWidget(self.tracking, 1)
-        self.splitter.addWidget(tracking)
-        self.splitter.setSizes([400, 430, 470])
-
-        self._fill_years()
-        self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        return tracking
 
     def _fill_years(self) -> None:
         current = self.year_combo.currentData() or date.today().year

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -22,14 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desk.core import enums
-from studio_desk.core.completeness import TRACKED
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
 from studio_desk.core.reception_day import RECEPTION_DAY_TYPE, DaySaved, recount
 from studio_desk.core.store import Store
 from studio_desk.core.undo import UndoStep
 from studio_desk.ui.forms import FORM_FOR
-from studio_desk.ui.ledger_model import LedgerModel, period_range, periods
+from studio_desk.ui.ledger_filters import LedgerFilters
+from studio_desk.ui.ledger_model import LedgerModel
 from studio_desk.ui.look import icon, page_header
 from studio_desk.ui.operations import Operations, Progress
 from studio_desk.ui.tasks import BACKGROUND_ABOVE, show_error
@@ -43,34 +36,12 @@ PAGE_TITLES = {
 }
 
 
-SEARCH_DELAY_MS = 200
 def new_text(cls: type[Record]) -> str:
     """The new-record button: a member is added to the roster, a record is made."""
     return "添加委员" if cls is Member else f"新建{cls.TITLE}"
 
 
-def _filter_specs(store: Store, cls: type[Record]) -> list[tuple[str, str, list[str]]]:
-    """(label, field, values) of the combo filters of a ledger."""
-    if cls is Activity:
-        return [("类型", "type", store.type_values("activity_type"))]
-    if cls is Reception:
-        return [
-            ("方式", "mode", list(enums.RECEPTION_MODES)),
-            ("状态", "status", list(enums.RECEPTION_STATUSES)),
-        ]
-    if cls is Donation:
-        return [("类别", "category", list(enums.DONATION_CATEGORIES))]
-    if cls is Proposal:
-        return [
-            ("类别", "category", list(enums.PROPOSAL_CATEGORIES)),
-            ("状态", "status", list(enums.PROPOSAL_STATUSES)),
-        ]
-    if cls is Member:
-        return [("职务", "role", list(enums.MEMBER_ROLES))]
-    return []
-
-
-class LedgerPage(QWidget):
+class LedgerPage(QWidget, LedgerFilters):
     """One record type's ledger. Its writes run through the window's ``Operations``: each
     action is one undo step of the store, and the window hears of it from there."""
 
@@ -87,54 +58,30 @@ class LedgerPage(QWidget):
         layout.setSpacing(8)
         header, self.heading = page_header(PAGE_TITLES.get(cls, cls.TITLE), cls.KIND if cls is not Member else "members")
         layout.addWidget(header)
-        bar = QHBoxLayout()
-        layout.addLayout(bar)
-        # No "年度" label: the combo says 2025年 / 全部年度 itself, and the bar must fit a small screen.
-        self.year_combo = QComboBox()
-        self.year_combo.setObjectName("year")
-        self.year_combo.setToolTip("只看这一年的记录" if cls is not Member else "只看这一年在册的委员")
-        bar.addWidget(self.year_combo)
-        self.period_combo = QComboBox()
-        self.period_combo.setObjectName("period")
-        self.period_combo.setToolTip("只看这一年中的某个季度或月份")
-        for label, key in periods():
-            self.period_combo.addItem(label, key)
-        bar.addWidget(self.period_combo)
-        self.filter_combos: dict[str, QComboBox] = {}
-        for label, field, _values in _filter_specs(store, cls):
-            bar.addWidget(QLabel(label))
-            combo = QComboBox()
-            combo.setObjectName(f"filter_{field}")
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            self.filter_combos[field] = combo
-            bar.addWidget(combo)
-        self.incomplete_box: QCheckBox | None = None
-        if cls in TRACKED:
-            self.incomplete_box = QCheckBox("待补全")
-            self.incomplete_box.setObjectName("incomplete_only")
-            self.incomplete_box.setToolTip("只看从旧台账导入时缺少内容、还需补全的记录")
-            bar.addWidget(self.incomplete_box)
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("搜索文字、委员姓名或拼音首字母（如 lg）  Ctrl+F")
-        self.search.setMinimumWidth(110)
-        bar.addWidget(self.search, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
-        bar.addWidget(self.count_label)
+        layout.addLayout(self._filter_bar())
+        layout.addLayout(self._action_bar())
+        layout.addWidget(self._table_stack(), 1)
+        self._connect_filters()
+        # Records are read when the page is first shown (and again when shown after a change
+        # elsewhere): a window with five ledgers of 100,000 rows opens as fast as one.
+        self._stale = True
 
+    def _action_bar(self) -> QHBoxLayout:
+        """新建, 编辑, 复制, 删除 (and 接待日 on the two ledgers it fills) left; 打印 right."""
+        cls = self.cls
         actions = QHBoxLayout()
-        layout.addLayout(actions)
         self.new_button = QPushButton(new_text(cls))
         self.new_button.setObjectName("new")
         self.new_button.setToolTip("Ctrl+N")
+        self.new_button.clicked.connect(self.new_record)
         self.edit_button = QPushButton("编辑")
         self.edit_button.setObjectName("edit")
         self.edit_button.setToolTip("回车或双击")
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("删除")
         self.delete_button.setObjectName("delete")
         self.delete_button.setToolTip("Del，删除后可按 Ctrl+Z 撤销")
+        self.delete_button.clicked.connect(self.delete_selected)
         self.copy_button = QPushButton("复制为新记录")
         self.copy_button.setObjectName("copy")
         self.copy_button.setToolTip("以所选记录为底稿新建一条（保存前不会写入）")
@@ -167,7 +114,10 @@ class LedgerPage(QWidget):
         self.print_button.clicked.connect(self.print_view)
         actions.addWidget(self.print_button)
         self.extra_actions = actions  # pages may add buttons here
+        return actions
 
+    def _table_stack(self) -> QStackedWidget:
+        """The table, or in its place a line that says why it is empty."""
         self.stack = QStackedWidget()
         self.table = QTableView()
         self.table.setObjectName("table")
@@ -186,6 +136,10 @@ class LedgerPage(QWidget):
         header.sortIndicatorChanged.connect(self.model.sort)
         for i, column in enumerate(self.model.columns):
             self.table.setColumnWidth(i, column.width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.edit_selected, context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.empty = QLabel()
         self.empty.setObjectName("empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -193,111 +147,9 @@ class LedgerPage(QWidget):
         self.empty.setProperty("hint", True)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
-        layout.addWidget(self.stack, 1)
+        return self.stack
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
-        # Esc empties the search box and goes back to the table.
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search, context=Qt.ShortcutContext.WidgetShortcut)
-
-        self.new_button.clicked.connect(self.new_record)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.edit_selected, context=Qt.ShortcutContext.WidgetShortcut)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-
-        # The combos are filled when the page is first shown (ensure_loaded): reading the
-        # years of five big ledgers up front would slow the window's start for nothing.
-        self.year_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self.period_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        if self.incomplete_box is not None:
-            self.incomplete_box.toggled.connect(lambda _on: self.apply_filters())
-        for combo in self.filter_combos.values():
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        # Records are read when the page is first shown (and again when shown after a change
-        # elsewhere): a window with five ledgers of 100,000 rows opens as fast as one.
-        self._stale = True
-
-    # Filters.
-
-    def _fill_combos(self) -> None:
-        year = self.year_combo.currentData() if self.year_combo.count() else date.today().year
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        self.year_combo.addItem("全部年度", None)
-        for y in self.store.years():
-            self.year_combo.addItem(f"{y}年", y)
-        self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
-        self.year_combo.blockSignals(False)
-        for label, field, values in _filter_specs(self.store, self.cls):
-            combo = self.filter_combos[field]
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(f"全部{label}", None)
-            for v in values:
-                combo.addItem(v, v)
-            combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
-            combo.blockSignals(False)
-
-    def query(self) -> dict[str, Any]:
-        """What the model is asked for: a period of the chosen year is a date range."""
-        filters = {f: c.currentData() for f, c in self.filter_combos.items() if c.currentData()}
-        year, period = self.year_combo.currentData(), self.period_combo.currentData()
-        self.period_combo.setEnabled(year is not None)
-        query: dict[str, Any] = {
-            "year": year,
-            "search": self.search.text().strip() or None,
-            "filters": filters or None,
-        }
-        if year is not None and period:
-            query["year"] = None
-            query["date_range"] = period_range(year, period)
-        if self.incomplete_box is not None and self.incomplete_box.isChecked():
-            query["incomplete_only"] = True
-        return query
-
-    def _clear_narrowing(self) -> None:
-        """Period, filters, 待补全 and search back to 全年/全部 (the year stays), without reloading."""
-        for combo in (self.period_combo, *self.filter_combos.values()):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        if self.incomplete_box is not None:
-            self.incomplete_box.blockSignals(True)
-            self.incomplete_box.setChecked(False)
-            self.incomplete_box.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-
-    def narrowed(self) -> bool:
-        """A filter beyond the year is on (an empty list then says so, not "no records yet")."""
-        q = self.query()
-        return bool(q["search"] or q["filters"] or q.get("date_range") or q.get("incomplete_only"))
-
-    def set_year(self, year: int | None) -> None:
-        self.ensure_loaded()
-        self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
-
-    def show_incomplete(self, year: int | None) -> None:
-        """The year's 待补全 records (总览's count opens this)."""
-        self.ensure_loaded()
-        self._clear_narrowing()
-        if self.incomplete_box is not None:
-            self.incomplete_box.blockSignals(True)
-            self.incomplete_box.setChecked(True)
-            self.incomplete_box.blockSignals(False)
-        self.year_combo.blockSignals(True)
-        self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
-        self.year_combo.blockSignals(False)
-        self.apply_filters()
+    # Loading.
 
     def shutdown(self) -> None:
         """The window is closing (its store next): a search still waiting for its pause must not run."""
@@ -373,15 +225,6 @@ class LedgerPage(QWidget):
             self._stale = True
             if self.isVisible():
                 self.ensure_loaded()
-
-    def _clear_search(self) -> None:
-        self.search.clear()
-        self.apply_filters()
-        self.table.setFocus()
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
 
     # Selection.
 

@@ -30,6 +30,7 @@ from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.models import Member, Record
 from studio_desk.core.store import Store
 from studio_desk.exports import document as d
+from studio_desk.ui.ledger_filters import filter_specs
 from studio_desk.ui.ledger_model import Column, Names
 from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import run_task
@@ -89,9 +90,7 @@ def describe_filters(page: Any) -> str:
 
 
 def _filter_labels(page: Any) -> list[tuple[str, str]]:
-    from studio_desk.ui.ledger_page import _filter_specs
-
-    return [(label, field) for label, field, _values in _filter_specs(page.store, page.cls)]
+    return [(label, field) for label, field, _values in filter_specs(page.store, page.cls)]
 
 
 def view_rows(store: Store, view: LedgerView, *, mask: bool) -> list[list[str]]:

@@ -186,6 +186,22 @@ class SummaryDialog(QDialog):
         self.generate_preview()
 
     def _build(self) -> None:
+        top = self._top_bar()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._editors_pane())
+        splitter.addWidget(self._preview_pane())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([480, 720])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._bottom_bar())
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_narratives)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.generate_preview)
+
+    def _top_bar(self) -> QHBoxLayout:
+        """The year and the date printed under the summary."""
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("yearCombo")
         this_year = date.today().year
@@ -214,7 +230,10 @@ class SummaryDialog(QDialog):
         top.addWidget(self.date_edit)
         top.addWidget(self.date_problem, 1)
         top.addStretch(1)
+        return top
 
+    def _editors_pane(self) -> QWidget:
+        """One tab a narrative section, with the buttons that save it and preview it."""
         self.tabs = QTabWidget(self)
         self.editors: dict[str, QPlainTextEdit] = {}
         for section in enums.NARRATIVE_SECTIONS:
@@ -250,7 +269,9 @@ class SummaryDialog(QDialog):
         left_layout.addWidget(self.tabs, 1)
         left_layout.addLayout(left_buttons)
         left_layout.addWidget(hint)
+        return left
 
+    def _preview_pane(self) -> QWidget:
         self.preview = PdfPreview(self)
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("warningLabel")
@@ -267,14 +288,9 @@ class SummaryDialog(QDialog):
         right_layout.addWidget(self.warning_label)
         right_layout.addWidget(self.preview, 1)
         right_layout.addWidget(self.status_label)
+        return right
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([480, 720])
-
+    def _bottom_bar(self) -> QHBoxLayout:
         self.save_pdf_button = QPushButton("保存 PDF…", self)
         self.save_pdf_button.setObjectName("savePdfButton")
         self.save_pdf_button.clicked.connect(lambda: self.save_pdf())
@@ -289,14 +305,7 @@ class SummaryDialog(QDialog):
         bottom.addWidget(self.save_pdf_button)
         bottom.addWidget(self.save_docx_button)
         bottom.addWidget(close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
-
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_narratives)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.generate_preview)
+        return bottom
 
     def _load_year(self, year: int) -> None:
         self.year = year
