@@ -21,6 +21,7 @@ Counting rules (stated once, here):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from studio_desk.core import enums
@@ -71,9 +72,9 @@ class AnnualFigures:
         """The headline figures in sections, each with last year's beside it."""
         c, p = self.current, self.previous
         return [
-            ("委员", [_kf(c, p, "members_total", "工作室委员", "人")]),
+            ("委员", _named(c, p, (("members_total", "工作室委员", "人"),))),
             ("活动", _activity_figures(c, p)),
-            ("接待走访", _reception_figures(c, p)),
+            ("接待走访", _named(c, p, _RECEPTION_FIGURES)),
             ("提案建议", _output_figures(c, p)),
             ("捐赠慰问", _donation_figures(c, p)),
         ]
@@ -86,53 +87,57 @@ class AnnualFigures:
         raise KeyError(key)
 
 
-def _kf(c: YearFigures, p: YearFigures, key: str, label: str, unit: str, kind: str = "count") -> KeyFigure:
-    """A figure kept under its own name in :class:`YearFigures`."""
-    return KeyFigure(key, label, unit, kind, getattr(c, key), getattr(p, key))
+# (key, label, unit[, kind]) of the figures kept under their own names in YearFigures.
+_ACTIVITY_FIGURES = (
+    ("activities_total", "开展活动", "次"),
+    ("member_participations", "委员参加活动", "人次"),
+    ("public_participants", "群众参与", "人次"),
+    ("suggestions_collected", "收集意见建议", "条"),
+    ("economic_fen", "经济成效", "元", "money"),
+    ("beneficiaries", "受益群众", "人"),
+    ("participation_rate", "委员参与率", "", "rate"),
+)
+_RECEPTION_FIGURES = (
+    ("receptions_total", "接待走访", "次"),
+    ("reception_people", "接待走访群众", "人次"),
+    ("reception_households", "走访户数", "户"),
+    ("practical_help", "帮办实事", "件"),
+    ("disputes_resolved", "化解矛盾纠纷", "件"),
+    ("receptions_closed", "诉求已办结", "件"),
+    ("close_rate", "办结率", "", "rate"),
+    ("satisfaction_rate", "群众认可率（满意率）", "", "rate"),
+)
+_OUTPUT_RESULTS = (
+    ("proposals_filed", "提案立案", "件"),
+    ("adopted_total", "被采用", "件"),
+    ("instructions", "获领导批示", "件"),
+    ("answer_rate", "提案办复率", "", "rate"),
+    ("conversion_rate", "成果转化率", "", "rate"),
+)
+
+
+def _named(c: YearFigures, p: YearFigures, specs: tuple[tuple[str, ...], ...]) -> list[KeyFigure]:
+    return [
+        KeyFigure(key, label, unit, kind[0] if kind else "count", getattr(c, key), getattr(p, key))
+        for key, label, unit, *kind in specs
+    ]
+
+
+def _by_name(c: dict[str, int], p: dict[str, int], names: Iterable[str], prefix: str, unit: str) -> list[KeyFigure]:
+    """One figure a name of a breakdown (activity type, kind of output)."""
+    return [KeyFigure(f"{prefix}:{n}", n, unit, "count", c.get(n, 0), p.get(n, 0)) for n in names]
 
 
 def _activity_figures(c: YearFigures, p: YearFigures) -> list[KeyFigure]:
-    return [
-        _kf(c, p, "activities_total", "开展活动", "次"),
-        _kf(c, p, "member_participations", "委员参加活动", "人次"),
-        _kf(c, p, "public_participants", "群众参与", "人次"),
-        _kf(c, p, "suggestions_collected", "收集意见建议", "条"),
-        _kf(c, p, "economic_fen", "经济成效", "元", "money"),
-        _kf(c, p, "beneficiaries", "受益群众", "人"),
-        _kf(c, p, "participation_rate", "委员参与率", "", "rate"),
-    ] + [
-        KeyFigure(f"activity:{t}", t, "次", "count", c.activities_by_type.get(t, 0), p.activities_by_type.get(t, 0))
-        for t in _union_keys(c.activities_by_type, p.activities_by_type)
-    ]
-
-
-def _reception_figures(c: YearFigures, p: YearFigures) -> list[KeyFigure]:
-    return [
-        _kf(c, p, "receptions_total", "接待走访", "次"),
-        _kf(c, p, "reception_people", "接待走访群众", "人次"),
-        _kf(c, p, "reception_households", "走访户数", "户"),
-        _kf(c, p, "practical_help", "帮办实事", "件"),
-        _kf(c, p, "disputes_resolved", "化解矛盾纠纷", "件"),
-        _kf(c, p, "receptions_closed", "诉求已办结", "件"),
-        _kf(c, p, "close_rate", "办结率", "", "rate"),
-        _kf(c, p, "satisfaction_rate", "群众认可率（满意率）", "", "rate"),
-    ]
+    types = _union_keys(c.activities_by_type, p.activities_by_type)
+    return _named(c, p, _ACTIVITY_FIGURES) + _by_name(c.activities_by_type, p.activities_by_type, types, "activity", "次")
 
 
 def _output_figures(c: YearFigures, p: YearFigures) -> list[KeyFigure]:
     return (
-        [_kf(c, p, "outputs_total", "提交提案建议", "件")]
-        + [
-            KeyFigure(f"output:{k}", k, "件", "count", c.outputs_by_kind.get(k, 0), p.outputs_by_kind.get(k, 0))
-            for k in enums.PROPOSAL_CATEGORIES
-        ]
-        + [
-            _kf(c, p, "proposals_filed", "提案立案", "件"),
-            _kf(c, p, "adopted_total", "被采用", "件"),
-            _kf(c, p, "instructions", "获领导批示", "件"),
-            _kf(c, p, "answer_rate", "提案办复率", "", "rate"),
-            _kf(c, p, "conversion_rate", "成果转化率", "", "rate"),
-        ]
+        _named(c, p, (("outputs_total", "提交提案建议", "件"),))
+        + _by_name(c.outputs_by_kind, p.outputs_by_kind, enums.PROPOSAL_CATEGORIES, "output", "件")
+        + _named(c, p, _OUTPUT_RESULTS)
     )
 
 
