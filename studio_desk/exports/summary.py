@@ -61,6 +61,27 @@ def editable_template_path() -> Path:
     return own
 
 
+def reset_template() -> Path | None:
+    """Go back to the shipped template: the clerk's own copy is set aside, never deleted.
+
+    Returns where the copy was kept (``年度工作总结（停用 2026-12-01 093000）.txt`` beside it), or
+    None when there was no own copy."""
+    own = data_dir() / "reports" / TEMPLATE_NAME
+    if not own.is_file():
+        return None
+    stamp = time.strftime("%Y-%m-%d %H%M%S")
+    kept = own.with_name(f"{own.stem}（停用 {stamp}）{own.suffix}")
+    number = 1
+    while kept.exists():  # set aside twice in one second: never over an earlier copy
+        number += 1
+        kept = own.with_name(f"{own.stem}（停用 {stamp} {number}）{own.suffix}")
+    try:
+        own.replace(kept)
+    except OSError as exc:
+        raise StudioDeskError(f"无法恢复默认模板：“{own}”{exc.strerror or exc}。请关闭正在编辑它的记事本后再试。") from exc
+    return kept
+
+
 def read_template(template: Path | str | None) -> str:
     path = Path(template) if template is not None else default_template_path()
     try:

@@ -11,7 +11,13 @@ import pytest
 from studio_desk.core.figures import annual_figures
 from studio_desk.exports.pdf_template import TemplateError, Value, chinese_number, render, tidy
 from studio_desk.exports.pdf_values import VALUE_NAMES_WITH_ARGUMENT, build_blocks, build_values
-from studio_desk.exports.summary import default_template_path, read_template, write_summary
+from studio_desk.exports.summary import (
+    default_template_path,
+    editable_template_path,
+    read_template,
+    reset_template,
+    write_summary,
+)
 from studio_desk.paths import asset_path
 
 try:
@@ -46,6 +52,20 @@ def test_template_in_the_data_folder_wins(store, data_home: Path, tmp_path: Path
     write_summary(store, YEAR, path, signed_on=date(2026, 1, 1))
     body = body_text(pdf_text(path))
     assert body.startswith("自定义标题2025一、概况共有委员3名。")
+
+
+def test_going_back_to_the_shipped_template_keeps_the_clerks_copy(data_home: Path) -> None:
+    assert reset_template() is None  # nothing of the clerk's yet: nothing to set aside
+    own = editable_template_path()
+    assert own == data_home / "reports" / "年度工作总结.txt"
+    assert own.read_bytes() == asset_path("reports", "年度工作总结.txt").read_bytes()
+    own.write_text("# 县里的写法{年度}\n", encoding="utf-8")
+    assert default_template_path() == own
+    kept = reset_template()
+    assert kept is not None and kept.parent == own.parent and kept.name.startswith("年度工作总结（停用 ")
+    assert kept.read_text(encoding="utf-8") == "# 县里的写法{年度}\n"  # the clerk's work is still there
+    assert not own.exists() and default_template_path() == asset_path("reports", "年度工作总结.txt")
+    assert editable_template_path().read_bytes() == asset_path("reports", "年度工作总结.txt").read_bytes()
 
 
 @pytest.mark.parametrize(
