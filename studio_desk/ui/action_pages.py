@@ -162,7 +162,7 @@ class ExchangePage(_ButtonPage):
         self.setObjectName("page_exchange")
         self.add_action(
             "复制到U盘…", "snapshot",
-            "把整个数据库完整地拷贝到 U 盘（先写临时文件，检查无误后才改为正式文件名），拷完会提示可以拔出。",
+            "把整个数据库完整地复制到U盘（先写临时文件，检查无误后才改为正式文件名），复制完会提示可以安全拔出。",
             self.snapshot, "exchange",
         )
         self.add_action(

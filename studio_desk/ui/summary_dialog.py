@@ -259,8 +259,14 @@ class SummaryDialog(QDialog):
         self.template_button.setToolTip("用记事本打开总结模板（句式、标题），保存后点“生成预览”")
         self.template_button.clicked.connect(self.open_template)
         left_buttons.addWidget(self.template_button)
+        self.reset_template_button = QPushButton("恢复默认模板", self)
+        self.reset_template_button.setObjectName("resetTemplateButton")
+        self.reset_template_button.setToolTip("改回程序自带的模板；修改过的模板改名留在原处，不会删除")
+        self.reset_template_button.clicked.connect(self.reset_template)
+        left_buttons.addWidget(self.reset_template_button)
         hint = QLabel("总结正文中的数字由当年台账自动统计，这里填写的是联络员自己的文字。"
-                      "总结的句式来自模板文件，点“修改模板…”可用记事本修改（说明见同一文件夹中的 README.md）。",
+                      "总结的句子和小标题来自模板，点“修改模板…”可改成本县习惯的说法"
+                      "（写法见按 F1 打开的使用说明“年度工作总结”一章）。",
                       self)
         hint.setWordWrap(True)
         left = QWidget(self)
@@ -363,6 +369,25 @@ class SummaryDialog(QDialog):
             self.status_label.setText(f"请用记事本打开模板文件：{path}")
             return
         self.status_label.setText(f"已打开模板文件：{path}\n修改并保存后，点“生成预览”查看效果。")
+
+    def reset_template(self) -> None:
+        """Back to the shipped template, after asking; the clerk's copy is kept under a new name."""
+        from studio_desk.exports.summary import reset_template
+
+        answer = QMessageBox.question(
+            self, "恢复默认模板",
+            "改回程序自带的总结模板吗？\n修改过的模板会改名（加上“停用”和时间）留在原来的文件夹里，不会删除。",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            kept = reset_template()
+        except StudioDeskError as exc:
+            show_error(self, "恢复默认模板", exc)
+            return
+        if kept is not None:
+            QMessageBox.information(self, "恢复默认模板", f"已恢复程序自带的模板。\n原来修改的模板保存为：\n{kept}")
+        self.generate_preview()
 
     def is_busy(self) -> bool:
         return self._task is not None and not self._task.finished_flag

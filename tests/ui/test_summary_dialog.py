@@ -196,3 +196,29 @@ def test_an_impossible_signing_date_blocks_preview_and_export(
         qtbot.mouseClick(_button(dialog, "saveDocxButton"), Qt.MouseButton.LeftButton)
     assert problem.isHidden()
     assert "2026年12月5日" in [p.text for p in docx.Document(str(target)).paragraphs]
+
+
+def test_going_back_to_the_default_template_keeps_the_edited_one(qtbot, dialog: SummaryDialog, data_home: Path,
+                                                                 monkeypatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))
+    qtbot.mouseClick(_button(dialog, "templateButton"), Qt.MouseButton.LeftButton)
+    own = data_home / "reports" / "年度工作总结.txt"
+    edited = own.read_text(encoding="utf-8").replace("# {工作室名称}{年度}年度工作总结", "# {年度}年度履职工作总结")
+    own.write_text(edited, encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No))
+    qtbot.mouseClick(_button(dialog, "resetTemplateButton"), Qt.MouseButton.LeftButton)
+    assert asked and "不会删除" in asked[0] and own.read_text(encoding="utf-8") == edited  # said no: nothing moved
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: told.append(a[2])))
+    with qtbot.waitSignal(dialog.previewReady, timeout=20_000):
+        qtbot.mouseClick(_button(dialog, "resetTemplateButton"), Qt.MouseButton.LeftButton)
+    assert not own.exists()
+    kept = [p for p in own.parent.iterdir() if p.name.startswith("年度工作总结（停用")]
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == edited
+    assert len(told) == 1 and str(kept[0]) in told[0]
+    assert not _text(dialog.result.path).startswith("2026年度履职工作总结")
