@@ -220,8 +220,9 @@ class Watchdog:
             self.last = now
         if gap <= self.budget_s:
             return
-        # No sample: the UI thread kept the interpreter lock (inside a Qt call made from Python).
-        # An empty stack: it was in Qt's event loop, outside Python (e.g. waiting for the lock).
+        # No sample: the watchdog itself did not run (the interpreter lock or the CPU was taken
+        # for the whole gap). An empty stack: the UI thread was in Qt's event loop, outside Python
+        # (e.g. waiting for the interpreter lock, or not scheduled).
         print(f"    [watchdog] {gap * 1000:.0f} ms gap; UI thread seen in:" + ("" if samples else " (no sample)"))
         for stack, n in Counter(samples).most_common(4):
             print(f"      ×{n}\n" + (stack or "        (Qt's event loop)"))

@@ -217,9 +217,10 @@ def refuse_in_locked_years(store: Store, years: Iterable[int | None], action: st
 
 
 def any_year_locked(store: Store) -> bool:
-    """Whether some year with records is locked: when none is, an action on thousands of records
-    need not read them all to learn their years."""
-    return any(is_year_locked(store, year) for year in store.years())
+    """Whether some year is locked: when none is, an action on thousands of records need not
+    read them all to learn their years (read from the few settings, not the ledgers)."""
+    keys = [s.key for s in store.get_many(Setting, store.query_ids(Setting)) if s.key.startswith(LOCK_PREFIX)]
+    return any(store.setting(key) for key in keys)
 
 
 def record_years(store: Store, cls: type[Record], ids: Iterable[str]) -> set[int | None]:

@@ -83,6 +83,7 @@ class ReportsPage(_ButtonPage):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(store, "报表", "reports", parent)
         self.setObjectName("page_reports")
+        self._stale = True
         bar = QHBoxLayout()
         bar.addWidget(QLabel("年度"))
         self.year_combo = QComboBox()
@@ -121,11 +122,22 @@ class ReportsPage(_ButtonPage):
         self.refresh()
 
     def refresh(self) -> None:
+        """The years to choose from (read when the page is shown: after a long write elsewhere
+        a hidden page only notes it)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         current = self.year_combo.currentData() or date.today().year
         self.year_combo.clear()
         for y in self.store.years():
             self.year_combo.addItem(f"{y}年", y)
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(current), 0))
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def year(self) -> int:
         return int(self.year_combo.currentData() or date.today().year)
