@@ -48,7 +48,9 @@ class _Refused:
 class Operations(QObject):
     """Runs the window's writes; owned by the window, handed to every page that writes."""
 
-    changed = Signal(str, list, object)  # what was done, the ids it touched, the asking page
+    # The ids go as a Python object: typed as a list, Qt would copy all of them (10,000 after a
+    # large delete) into its own list and back on the UI thread for every receiver.
+    changed = Signal(str, object, object)  # what was done, the ids it touched (a list), the asking page
 
     def __init__(self, store: Store, window: QWidget):
         super().__init__(window)
