@@ -204,7 +204,14 @@ class Watchdog:
         self._thread.start()
         return self
 
+    def pause(self) -> None:
+        """Between two measured operations: no heartbeat, nothing to report."""
+        import faulthandler
+
+        faulthandler.cancel_dump_traceback_later()
+
     def stop(self) -> None:
+        self.pause()
         self.running = False
         self._thread.join()
 
@@ -213,7 +220,14 @@ class Watchdog:
             self.last, self.samples = time.perf_counter(), []
 
     def beat(self) -> None:
-        """Called by each heartbeat tick on the UI thread: reports the gap just ended."""
+        """Called by each heartbeat tick on the UI thread: reports the gap just ended.
+
+        Each tick also re-arms faulthandler's own timer: its C thread needs no interpreter lock,
+        so when the lock is held for a whole gap (no sample) it still prints every thread's
+        stack 100 ms into the gap — the thread that held the lock is the one not waiting."""
+        import faulthandler
+
+        faulthandler.dump_traceback_later(0.1, exit=False)
         now = time.perf_counter()
         with self._lock:
             gap, samples, self.samples = now - self.last, self.samples, []
@@ -278,6 +292,8 @@ def heartbeat_during(app, start, finished, timeout_s: float = 900) -> tuple[floa
         WATCH.reset()
     loop.exec()
     timer.stop()
+    if WATCH is not None:
+        WATCH.pause()
     if not finished():
         raise RuntimeError("the operation did not finish in time")
     return time.perf_counter() - t0, float(max(gaps))
@@ -461,11 +477,17 @@ def main() -> int:
 
         if not args.default_switch:
             keep_window_responsive()  # as the app does when it starts
+        from studio_desk.core.text import pinyin_initials
+
+        pinyin_initials("委员")  # the app reads pypinyin's dictionaries a second after it starts (load_pinyin_soon)
         global WATCH
         if args.watchdog:
             WATCH = Watchdog().start()
         print(f"界面停顿（两次事件循环之间的最长间隔；超过 {STALL_BUDGET_MS} ms 会觉得卡）：")
-        for r in stalls(app, path, args.only):
+        results = stalls(app, path, args.only)
+        if WATCH is not None:
+            WATCH.stop()
+        for r in results:
             mark = "✓" if r["stall_ms"] <= STALL_BUDGET_MS else "✗"
             print(f"  {r['what']}：窗口中 {r['gui_s']:.1f} 秒，核心在线程中直接调用 {r['core_s']:.1f} 秒"
                   f"（{r['gui_s'] / r['core_s']:.2f} 倍）；界面最长停顿 {r['stall_ms']:.0f} ms {mark}，"

@@ -41,6 +41,29 @@ def keep_window_responsive() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
+PINYIN_AFTER_MS = 1000
+
+
+def load_pinyin_soon() -> None:
+    """Read pypinyin's dictionaries on a plain thread a second after the window shows.
+
+    Every record written gets its search text from pypinyin, whose import decodes one large
+    dictionary in a single call that keeps the interpreter lock for about 0.4 s: done by the
+    first background import or merge of the session, it froze the window that long in the
+    middle of the work. Read at start, before the clerk has begun anything, it is one short
+    pause instead (``bench/bench_gui.py --stalls`` does the same)."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from studio_desk.core.text import pinyin_initials
+
+    if "pypinyin" in sys.modules:
+        return
+    thread = threading.Thread(target=pinyin_initials, args=("委员",), name="pinyin", daemon=True)
+    QTimer.singleShot(PINYIN_AFTER_MS, lambda: thread.start())  # a lambda: Qt keeps it (and the thread) alive
+
+
 def apply_style(app) -> None:  # type: ignore[no-untyped-def]
     """Fonts that carry Chinese, and the small style sheet in ``resources/``."""
     from studio_desk.paths import asset_path
@@ -104,6 +127,7 @@ def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-
             _windows.remove(entry)
     window.show()
     window.start_daily_backup()
+    load_pinyin_soon()
     window.offer_setup()  # the studio's details on the first start of an empty database
     return window
 

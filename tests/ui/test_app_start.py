@@ -95,3 +95,28 @@ def test_a_second_copy_of_the_app_on_the_same_database_is_told_so(qtbot, opened,
     root = Path(studio_desk.__file__).resolve().parent.parent
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert other.returncode == 3 and "另一个履职台账窗口" in other.stdout
+
+
+def test_pypinyin_is_read_on_its_own_thread_soon_after_the_window_shows(qtbot, opened, data_home, monkeypatch):
+    """Not by the first background import or merge, where its one long call would freeze the window."""
+    import sys
+    import threading
+
+    from studio_desk.core import text
+    from studio_desk.paths import default_db_path
+
+    monkeypatch.delitem(sys.modules, "pypinyin", raising=False)
+    text.pinyin_initials.cache_clear()
+    monkeypatch.setattr(app_module, "PINYIN_AFTER_MS", 10)
+    readers: list[str] = []
+    real = threading.Thread.start
+
+    def start(thread: threading.Thread) -> None:
+        readers.append(thread.name)
+        real(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    app_module.open_window(default_db_path())
+    assert "pypinyin" not in sys.modules  # not while the window is being shown
+    qtbot.waitUntil(lambda: "pypinyin" in sys.modules and text.pinyin_initials.cache_info().currsize, timeout=10_000)
+    assert "pinyin" in readers
