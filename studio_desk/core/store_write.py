@@ -32,7 +32,7 @@ from studio_desk.core.models import (
 from studio_desk.core.store_search import SEARCHABLE
 from studio_desk.core.text import utc_now
 from studio_desk.core.undo import UndoHistory, UndoStep
-from studio_desk.core.validate import validate
+from studio_desk.core.validate import Lookup, validate
 
 R = TypeVar("R", bound=Record)
 
@@ -43,6 +43,20 @@ _HISTORY_INSERT = (
     "INSERT INTO history (table_name, record_id, version_id, updated_at, replica_id,"
     " deleted, data, archived_at, reason) VALUES (?,?,?,?,?,?,?,?,?)"
 )
+
+
+class _BatchLookup:
+    """The store as the validation lookup of one batch: the members' states read in one query
+    (a batch saves no member), the type lists from the store's own cache."""
+
+    def __init__(self, store: RecordWriter, states: dict[str, str]):
+        self.store, self.states = store, states
+
+    def member_state(self, member_id: str) -> str | None:
+        return self.states.get(member_id)
+
+    def type_values(self, list_name: str) -> list[str]:
+        return self.store.type_values(list_name)
 
 
 class RecordIdError(StudioDeskError):
@@ -76,6 +90,8 @@ class RecordWriter:
         def query_ids(self, cls: type[Record], **kwargs: Any) -> list[str]: ...
 
         def refresh_search_for_member(self, member_id: str) -> None: ...
+
+        def type_values(self, list_name: str) -> list[str]: ...
 
     def save(self, record: R, *, check: bool = True, reason: str = "", restore: bool = False) -> R:
         """Validate and write ``record`` (new or changed); the previous version goes to history.
@@ -150,13 +166,16 @@ class RecordWriter:
             groups.setdefault(type(record), []).append(record)
         written = 0
         with self.transaction():
-            names = {m.id: m.name for m in self.get_many(Member, self.query_ids(Member, include_deleted=True))}
+            members = self.get_many(Member, self.query_ids(Member, include_deleted=True))
+            names = {m.id: m.name for m in members}
+            lookup = _BatchLookup(self, {m.id: "deleted" if m.deleted else "active" for m in members})
             for cls, group in groups.items():
-                written += self._save_group(cls, group, names, reason, restore)
+                written += self._save_group(cls, group, names, lookup, reason, restore)
         return written
 
     def _save_group(
-        self, cls: type[Record], group: list[Record], names: dict[str, str], reason: str, restore: bool
+        self, cls: type[Record], group: list[Record], names: dict[str, str], lookup: Lookup, reason: str,
+        restore: bool,
     ) -> int:
         existing = {r.id: r for r in self.get_many(cls, [r.id for r in group])}
         self._refuse_foreign_ids(cls, [r for r in group if r.id not in existing])
@@ -174,7 +193,7 @@ class RecordWriter:
                 for info in fields_of(cls):
                     if info.kind == MEMBERS:
                         previous |= set(getattr(old, info.name))
-            validate(record, self, previous)
+            validate(record, lookup, previous)
             if old is not None and codec.content_of(old) == codec.content_of(record):
                 continue
             stored = self._new_version(record, old)

@@ -26,7 +26,7 @@ from studio_desk.core.reporting import record_years, refuse_in_locked_years
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
-from studio_desk.exports.ledger_match import KnownRecords, RowIdentities
+from studio_desk.exports.ledger_match import Identity, KnownRecords, RowIdentities
 from studio_desk.exports.ledger_notes import formula_notes, formula_refusal, inferred_mode_notes
 from studio_desk.exports.ledger_studio import (
     UNNAMED_STUDIO,
@@ -147,7 +147,9 @@ class ImportResult:
         return text + "。"
 
 
-# ---------------------------------------------------------------- reading
+# A ledger sheet found in the file: the sheet, its ledger, its header row (0-based) and its
+# columns by index (column, header as written).
+_Found = tuple[RawSheet, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]]
 
 
 def read_ledgers(
@@ -173,66 +175,86 @@ def read_ledgers(
     if reason is not None:
         raise StudioDeskError(reason)
     plan.file_time = _file_time(path)
-    resolver = Resolver(store, add_unknown_members)
-    found: list[tuple[RawSheet, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]]] = []
-    for raw in sheets:
-        if is_studio_sheet(raw.name, raw.rows):
-            plan.database_identity = studio_sheet_identity(raw.rows)
-            if is_unnamed(store.studio()):
-                plan.studio = read_studio_sheet(raw.rows, store.studio())
-            continue
-        has_content = any(not is_blank(v) for row in raw.rows for v in row)
-        if raw.hidden and has_content:
-            plan.hidden_sheets.append(raw.name)
-            if not include_hidden:
-                kind = "深度隐藏（在 Excel 中看不到）" if raw.very_hidden else "隐藏"
-                plan.notes.append(
-                    f"工作表“{raw.name}”是{kind}的工作表，已略过；如需导入，请勾选“同时导入隐藏的工作表”"
-                    "（命令行：--include-hidden）。"
-                )
-                continue
-        if raw.external_links:
-            plan.notes.append(f"工作表“{raw.name}”中有引用其他文件的公式（外部链接）：台账各列中的这些单元格不能导入。")
-        if raw.name in (lc.SUMMARY_SHEET_NAME, lc.RANKING_SHEET_NAME):
-            plan.notes.append(f"工作表“{raw.name}”是统计表，由程序根据台账计算，导入时略过。")
-            continue
-        located = _locate(raw)
-        if located is None:
-            if any(not is_blank(v) for row in raw.rows for v in row):
-                plan.notes.append(f"工作表“{raw.name}”中没有找到台账的表头，已略过。")
-            continue
-        spec, header_row, mapping = located
-        plan.sheets[raw.name] = spec.name
-        if not plan.studio_name and is_unnamed(store.studio()):
-            plan.studio_name = studio_name_in_title(raw.rows[:header_row], spec.name)
-        if any(lc.MASKED_MARK in parse_text(v) for row in raw.rows[:header_row] for v in row):
-            plan.masked = True
-        found.append((raw, spec, header_row, mapping))
+    found = [f for f in (_find_ledger(store, plan, raw, include_hidden) for raw in sheets) if f is not None]
     if not found:
-        if plan.hidden_sheets and not include_hidden:
-            names = "、".join(f"“{n}”" for n in plan.hidden_sheets)
-            raise StudioDeskError(
-                f"文件“{path.name}”中看得见的工作表里没有台账，隐藏的工作表{names}已略过："
-                "如需导入，请勾选“同时导入隐藏的工作表”（命令行：--include-hidden）。"
+        raise StudioDeskError(_no_ledger_message(path, plan, sheets, include_hidden))
+    resolver = Resolver(store, add_unknown_members)
+    _plan_sheets(plan, resolver, found, progress)
+    _finish(store, plan, resolver)
+    return plan
+
+
+def _find_ledger(store: Store, plan: ImportPlan, raw: RawSheet, include_hidden: bool) -> _Found | None:
+    """The ledger a sheet holds, or None (the studio sheet, a skipped hidden or summary sheet, a
+    sheet without a ledger header: each noted in the plan)."""
+    if is_studio_sheet(raw.name, raw.rows):
+        plan.database_identity = studio_sheet_identity(raw.rows)
+        if is_unnamed(store.studio()):
+            plan.studio = read_studio_sheet(raw.rows, store.studio())
+        return None
+    if raw.hidden and _has_content(raw):
+        plan.hidden_sheets.append(raw.name)
+        if not include_hidden:
+            kind = "深度隐藏（在 Excel 中看不到）" if raw.very_hidden else "隐藏"
+            plan.notes.append(
+                f"工作表“{raw.name}”是{kind}的工作表，已略过；如需导入，请勾选“同时导入隐藏的工作表”"
+                "（命令行：--include-hidden）。"
             )
-        if not any(any(not is_blank(v) for row in s.rows for v in row) for s in sheets):
-            raise StudioDeskError(f"文件“{path.name}”是空的，没有可导入的内容。")
-        raise StudioDeskError(
-            f"文件“{path.name}”中没有找到可导入的台账：请确认表头（如“日期”“活动主题”“参加委员”）在表格上方。"
+            return None
+    if raw.external_links:
+        plan.notes.append(f"工作表“{raw.name}”中有引用其他文件的公式（外部链接）：台账各列中的这些单元格不能导入。")
+    if raw.name in (lc.SUMMARY_SHEET_NAME, lc.RANKING_SHEET_NAME):
+        plan.notes.append(f"工作表“{raw.name}”是统计表，由程序根据台账计算，导入时略过。")
+        return None
+    located = _locate(raw)
+    if located is None:
+        if _has_content(raw):
+            plan.notes.append(f"工作表“{raw.name}”中没有找到台账的表头，已略过。")
+        return None
+    spec, header_row, mapping = located
+    plan.sheets[raw.name] = spec.name
+    if not plan.studio_name and is_unnamed(store.studio()):
+        plan.studio_name = studio_name_in_title(raw.rows[:header_row], spec.name)
+    if any(lc.MASKED_MARK in parse_text(v) for row in raw.rows[:header_row] for v in row):
+        plan.masked = True
+    return raw, spec, header_row, mapping
+
+
+def _has_content(raw: RawSheet) -> bool:
+    return any(not is_blank(v) for row in raw.rows for v in row)
+
+
+def _no_ledger_message(path: Path, plan: ImportPlan, sheets: list[RawSheet], include_hidden: bool) -> str:
+    if plan.hidden_sheets and not include_hidden:
+        names = "、".join(f"“{n}”" for n in plan.hidden_sheets)
+        return (
+            f"文件“{path.name}”中看得见的工作表里没有台账，隐藏的工作表{names}已略过："
+            "如需导入，请勾选“同时导入隐藏的工作表”（命令行：--include-hidden）。"
         )
+    if not any(_has_content(s) for s in sheets):
+        return f"文件“{path.name}”是空的，没有可导入的内容。"
+    return f"文件“{path.name}”中没有找到可导入的台账：请确认表头（如“日期”“活动主题”“参加委员”）在表格上方。"
+
+
+def _plan_sheets(plan: ImportPlan, resolver: Resolver, found: list[_Found], progress: ProgressFn | None) -> None:
     # The roster first, so that names in the other ledgers find the members it adds.
     found.sort(key=lambda f: 0 if f[1].cls is Member else 1)
-    total_rows = sum(len(raw.rows) - header_row - 1 for raw, _, header_row, _ in found)
+    total_rows = max(sum(len(raw.rows) - header_row - 1 for raw, _, header_row, _ in found), 1)
     done = 0
     seen_ids: dict[str, tuple[str, int]] = {}
-    for raw, spec, header_row, mapping in found:
+    for sheet in found:
+        name, rows = sheet[0].name, len(sheet[0].rows) - sheet[2] - 1
 
-        def tick(n: int, sheet: str = raw.name) -> None:
-            report(progress, done + n, max(total_rows, 1), f"正在检查“{sheet}”……")
+        def tick(n: int, sheet: str = name) -> None:
+            report(progress, done + n, total_rows, f"正在检查“{sheet}”……")
 
-        _plan_sheet(plan, resolver, raw, spec, header_row, mapping, seen_ids, tick)
-        done += len(raw.rows) - header_row - 1
-        report(progress, done, max(total_rows, 1), f"已检查“{raw.name}”")
+        _SheetPlanner(plan, resolver, sheet, seen_ids).run(tick)
+        done += rows
+        report(progress, done, total_rows, f"已检查“{name}”")
+
+
+def _finish(store: Store, plan: ImportPlan, resolver: Resolver) -> None:
+    """What the rows add to the roster and the type lists, and what stops the whole import."""
     if plan.studio is not None:
         plan.studio_name = plan.studio.name
     plan.new_members = list(resolver.new_members.values())
@@ -249,7 +271,6 @@ def read_ledgers(
         refuse_in_locked_years(store, _years_touched(store, [r for r in plan.records if r.action != SAME]), "导入")
     except StudioDeskError as exc:
         plan.problems.append(Problem("", None, "", str(exc)))
-    return plan
 
 
 def _years_touched(store: Store, items: list[PlannedRecord]) -> set[int | None]:
@@ -315,19 +336,34 @@ def _match_columns(spec: lc.SheetSpec, headers: list[str], row: list[Any]) -> di
     mapping: dict[int, tuple[lc.Column, str]] = {}
     taken: set[str] = set()
     # Exact names first, then the variants: "日期" beats "时间" when a sheet has both.
-    for exact in (True, False):
+    for names in _header_index(spec):
         for index, header in enumerate(headers):
             if not header or index in mapping:
                 continue
-            for col in spec.columns:
-                if col.header in taken:
-                    continue
-                names = lc.header_names(col)
-                if (exact and header == names[0]) or (not exact and header in names[1:]):
+            for col in names.get(header, ()):
+                if col.header not in taken:
                     mapping[index] = (col, str(row[index]).strip())
                     taken.add(col.header)
                     break
     return mapping
+
+
+_HEADER_INDEX: dict[lc.SheetSpec, tuple[dict[str, list[lc.Column]], dict[str, list[lc.Column]]]] = {}
+
+
+def _header_index(spec: lc.SheetSpec) -> tuple[dict[str, list[lc.Column]], dict[str, list[lc.Column]]]:
+    """A sheet's columns by their exact header and by each variant, in column order."""
+    index = _HEADER_INDEX.get(spec)
+    if index is None:
+        exact: dict[str, list[lc.Column]] = {}
+        variants: dict[str, list[lc.Column]] = {}
+        for col in spec.columns:
+            names = lc.header_names(col)
+            exact.setdefault(names[0], []).append(col)
+            for name in dict.fromkeys(names[1:]):
+                variants.setdefault(name, []).append(col)
+        index = _HEADER_INDEX[spec] = (exact, variants)
+    return index
 
 
 def _is_total_row(values: list[Any]) -> bool:
@@ -338,135 +374,154 @@ def _is_total_row(values: list[Any]) -> bool:
     return False
 
 
-def _plan_sheet(
-    plan: ImportPlan,
-    resolver: Resolver,
-    raw: RawSheet,
-    spec: lc.SheetSpec,
-    header_row: int,
-    mapping: dict[int, tuple[lc.Column, str]],
-    seen_ids: dict[str, tuple[str, int]],
-    tick: Callable[[int], None],
-) -> None:
-    mapped = {col.header for col, _ in mapping.values()}
-    header_cells = raw.rows[header_row]
-    for index, value in enumerate(header_cells):
-        if index not in mapping and not is_blank(value):
-            plan.notes.append(f"“{raw.name}”中的“{parse_text(value)}”列无法识别，导入时略过。")
-    missing = [c.header for c in spec.columns if c.header in _REQUIRED.get(spec.name, ()) and c.header not in mapped]
-    if missing and lc.ID_HEADER not in mapped:
-        plan.problems.append(
-            Problem(raw.name, header_row + 1, "", "缺少必需的列：" + "、".join(f"“{m}”" for m in missing) + "。")
-        )
-        return
-    rows = RowIdentities(resolver.store, spec, raw.name, mapping, raw.rows[header_row + 1 :], seen_ids)
-    header_norm = [lc.normalise_header(v) for v in header_cells]
-    known = KnownRecords(resolver.store, spec.cls)
-    listed = AttachmentCheck(resolver.store, spec)
-    repeats = stale = 0
-    formula_rows: dict[str, list[int]] = {}
-    inferred: list[tuple[int, str, str]] = []  # (row, 方式, the words it was read from)
-    for offset, row in enumerate(raw.rows[header_row + 1 :], start=header_row + 1):
-        row_no = offset + 1
-        if offset % 500 == 0:
-            tick(offset - header_row)  # progress, and the clerk's chance to cancel
-        if all(is_blank(v) for v in row) or _is_total_row(row):
-            continue
-        if row and row[0] == header_cells[0] and [lc.normalise_header(v) for v in row] == header_norm:
-            continue  # the header repeated (a ledger pasted together from several)
-        cells = _row_cells(plan, raw, mapping, offset, row, formula_rows)
+class _SheetPlanner:
+    """One ledger sheet planned: each row read, recognised by its 记录编号 (or as a row imported
+    before) and compared with the database."""
+
+    def __init__(self, plan: ImportPlan, resolver: Resolver, found: _Found, seen_ids: dict[str, tuple[str, int]]):
+        self.plan, self.resolver, self.seen_ids = plan, resolver, seen_ids
+        self.raw, self.spec, self.header_row, self.mapping = found
+        self.mapped = {col.header for col, _ in self.mapping.values()}
+        self.rows_with_formulas = {row for row, _ in self.raw.formulas}
+        self.repeats = self.stale = 0
+        self.formula_rows: dict[str, list[int]] = {}  # header → rows whose formula's result was taken
+        self.inferred: list[tuple[int, str, str]] = []  # (row, 方式, the words it was read from)
+        store = resolver.store
+        self.known = KnownRecords(store, self.spec.cls)
+        self.listed = AttachmentCheck(store, self.spec)
+
+    def run(self, tick: Callable[[int], None]) -> None:
+        if not self._columns_ok():
+            return
+        raw, header_row = self.raw, self.header_row
+        body = raw.rows[header_row + 1 :]
+        self.identities = RowIdentities(self.resolver.store, self.spec, raw.name, self.mapping, body, self.seen_ids)
+        header_cells = raw.rows[header_row]
+        header_norm = [lc.normalise_header(v) for v in header_cells]
+        for offset, row in enumerate(body, start=header_row + 1):
+            if offset % 500 == 0:
+                tick(offset - header_row)  # progress, and the clerk's chance to cancel
+            if all(is_blank(v) for v in row) or _is_total_row(row):
+                continue
+            if row and row[0] == header_cells[0] and [lc.normalise_header(v) for v in row] == header_norm:
+                continue  # the header repeated (a ledger pasted together from several)
+            self._plan_row(offset, row)
+        self._notes()
+
+    def _columns_ok(self) -> bool:
+        """Notes the columns not recognised; False (a problem) when a column the rows cannot be
+        understood without is missing."""
+        raw = self.raw
+        for index, value in enumerate(raw.rows[self.header_row]):
+            if index not in self.mapping and not is_blank(value):
+                self.plan.notes.append(f"“{raw.name}”中的“{parse_text(value)}”列无法识别，导入时略过。")
+        required = _REQUIRED.get(self.spec.name, ())
+        missing = [c.header for c in self.spec.columns if c.header in required and c.header not in self.mapped]
+        if missing and lc.ID_HEADER not in self.mapped:
+            message = "缺少必需的列：" + "、".join(f"“{m}”" for m in missing) + "。"
+            self.plan.problems.append(Problem(raw.name, self.header_row + 1, "", message))
+            return False
+        return True
+
+    def _plan_row(self, offset: int, row: list[Any]) -> None:
+        plan, spec, row_no = self.plan, self.spec, offset + 1
+        cells = self._cells(offset, row)
         if cells is None:
-            continue
+            return
         if spec.cls is not Member and all(is_blank(v) for c, (_, v) in cells.items() if c.kind not in _NOT_DATA):
-            continue  # only a 序号: an unused line of a pre-numbered ledger
-        who = rows.identify(row, row_no, plan.restore_deleted)
+            return  # only a 序号: an unused line of a pre-numbered ledger
+        who = self.identities.identify(row, row_no, plan.restore_deleted)
         if who.problem is not None:
             plan.problems.append(who.problem)
-            continue
+            return
         found = who.found
         if spec.cls is Member and found is None and who.record_id is None:
-            found = _member_by_name(resolver, cells)
-        listed.check(row_no, cells, found)
+            found = _member_by_name(self.resolver, cells)
+        self.listed.check(row_no, cells, found)
         base = who.exported if who.exported is not None else found
         result = build_record(
-            spec, raw.name, row_no, cells, base, who.record_id, resolver, plan.masked and not plan.allow_masked,
-            exact=who.own, created_at=who.created_at,
+            spec, self.raw.name, row_no, cells, base, who.record_id, self.resolver,
+            plan.masked and not plan.allow_masked, exact=who.own, created_at=who.created_at,
         )
         if result.problems:
             plan.problems.extend(result.problems)
-            continue
+            return
         record = result.record
         assert record is not None
         if result.inferred_mode is not None:
-            inferred.append((row_no, *result.inferred_mode))
+            self.inferred.append((row_no, *result.inferred_mode))
         if who.restoring:
             record = codec.copy_record(record, deleted=False)
         if isinstance(record, Member):
-            resolver.plan_member(record, new=found is None)
-        if found is None and who.record_id is None and spec.cls is not Member:
-            same = known.same_as(record, [c for c in cells])
+            self.resolver.plan_member(record, new=found is None)
+        plan.records.append(self._planned(row_no, list(cells), who, found, base, record))
+
+    def _planned(
+        self, row_no: int, columns: list[lc.Column], who: Identity, found: Record | None, base: Record | None,
+        record: Record,
+    ) -> PlannedRecord:
+        """The row against the stored record it names: added, changed, unchanged or a conflict."""
+        sheet, file_time = self.raw.name, self.plan.file_time
+        if found is None and who.record_id is None and self.spec.cls is not Member:
+            same = self.known.same_as(record, columns)
             if same is not None:
-                plan.records.append(PlannedRecord(raw.name, row_no, SAME, same))
-                repeats += 1
-                continue
+                self.repeats += 1
+                return PlannedRecord(sheet, row_no, SAME, same)
         if found is None:
-            plan.records.append(PlannedRecord(raw.name, row_no, ADD, record))
-        elif base is not found:
+            return PlannedRecord(sheet, row_no, ADD, record)
+        if base is not found:
             # Exported from an earlier version; the record has changed here since.
             assert base is not None
             if codec.content_of(base) == codec.content_of(record):
-                plan.records.append(PlannedRecord(raw.name, row_no, SAME, found))
-                stale += 1
-            else:
-                plan.records.append(_conflict(raw.name, row_no, found, record, plan.file_time))
-        elif codec.content_of(found) == codec.content_of(record):
-            plan.records.append(PlannedRecord(raw.name, row_no, SAME, record))
-        elif who.unknown_version and not who.restoring:
+                self.stale += 1
+                return PlannedRecord(sheet, row_no, SAME, found)
+            return _conflict(sheet, row_no, found, record, file_time)
+        if codec.content_of(found) == codec.content_of(record):
+            return PlannedRecord(sheet, row_no, SAME, record)
+        if who.unknown_version and not who.restoring:
             # A row from a copy that never saw this record's current version: both changed it.
-            plan.records.append(_conflict(raw.name, row_no, found, record, plan.file_time))
-        else:
-            changed = changed_labels(found, record) or []
-            if who.restoring:
-                changed = ["恢复已删除的记录"] + changed
-            plan.records.append(PlannedRecord(raw.name, row_no, CHANGE, record, changed))
-    _note_repeats(plan, raw.name, repeats)
-    plan.notes += formula_notes(raw.name, formula_rows)
-    plan.notes += inferred_mode_notes(raw.name, "方式" in mapped, inferred)
-    _note_incomplete(plan, raw.name, spec, mapped)
-    plan.notes += listed.notes(raw.name)
-    if stale:
-        plan.notes.append(
-            f"“{raw.name}”中有 {stale:,} 行是导出后已在程序中修改过的记录的旧内容，保留程序中较新的内容。"
-        )
+            return _conflict(sheet, row_no, found, record, file_time)
+        changed = changed_labels(found, record) or []
+        if who.restoring:
+            changed = ["恢复已删除的记录"] + changed
+        return PlannedRecord(sheet, row_no, CHANGE, record, changed)
+
+    def _cells(self, offset: int, row: list[Any]) -> dict[lc.Column, tuple[str, Any]] | None:
+        """Column → (header in the file, value); None when a data cell holds a formula whose value
+        cannot be taken. A formula's saved result is what the clerk saw in Excel: it is taken, and
+        the cell is listed (``formula_rows``: header → rows) for the preview."""
+        width = len(row)
+        if offset not in self.rows_with_formulas:
+            return {col: (header, row[index] if index < width else None) for index, (col, header) in self.mapping.items()}
+        raw, plan = self.raw, self.plan
+        cells: dict[lc.Column, tuple[str, Any]] = {}
+        formula_problem = False
+        for index, (col, header) in self.mapping.items():
+            value = row[index] if index < width else None
+            if (offset, index) in raw.formulas and col.kind not in FORMULA_OK:
+                refusal = formula_refusal(plan.path.name, (offset, index) in raw.external_cells, value)
+                if refusal:
+                    plan.problems.append(Problem(raw.name, offset + 1, header, refusal))
+                    formula_problem = True
+                    continue
+                self.formula_rows.setdefault(header, []).append(offset + 1)
+            cells[col] = (header, value)
+        return None if formula_problem else cells
+
+    def _notes(self) -> None:
+        plan, sheet = self.plan, self.raw.name
+        _note_repeats(plan, sheet, self.repeats)
+        plan.notes += formula_notes(sheet, self.formula_rows)
+        plan.notes += inferred_mode_notes(sheet, "方式" in self.mapped, self.inferred)
+        _note_incomplete(plan, sheet, self.spec, self.mapped)
+        plan.notes += self.listed.notes(sheet)
+        if self.stale:
+            plan.notes.append(
+                f"“{sheet}”中有 {self.stale:,} 行是导出后已在程序中修改过的记录的旧内容，保留程序中较新的内容。"
+            )
 
 
 _NOT_DATA = (lc.SEQ, lc.RECORD_ID, lc.COUNT_OF, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS)
-
-
-def _row_cells(
-    plan: ImportPlan,
-    raw: RawSheet,
-    mapping: dict[int, tuple[lc.Column, str]],
-    offset: int,
-    row: list[Any],
-    formula_rows: dict[str, list[int]],
-) -> dict[lc.Column, tuple[str, Any]] | None:
-    """Column → (header in the file, value); None when a data cell holds a formula whose value
-    cannot be taken. A formula's saved result is what the clerk saw in Excel: it is taken, and the
-    cell is listed (``formula_rows``: header → rows) for the preview."""
-    cells: dict[lc.Column, tuple[str, Any]] = {}
-    formula_problem = False
-    for index, (col, header) in mapping.items():
-        value = row[index] if index < len(row) else None
-        if (offset, index) in raw.formulas and col.kind not in FORMULA_OK:
-            refusal = formula_refusal(plan.path.name, (offset, index) in raw.external_cells, value)
-            if refusal:
-                plan.problems.append(Problem(raw.name, offset + 1, header, refusal))
-                formula_problem = True
-                continue
-            formula_rows.setdefault(header, []).append(offset + 1)
-        cells[col] = (header, value)
-    return None if formula_problem else cells
 
 
 def _conflict(sheet: str, row: int, current: Record, theirs: Record, file_time: str) -> PlannedRecord:
@@ -512,9 +567,6 @@ _REQUIRED: dict[str, Sequence[str]] = {
     lc.DONATION_SHEET.name: ("日期",),
     lc.PROPOSAL_SHEET.name: ("类别", "标题"),
 }
-
-
-# ---------------------------------------------------------------- writing
 
 
 def apply_plan(

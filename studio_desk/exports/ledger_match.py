@@ -16,11 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.ids import canonical_id
 from studio_desk.core.models import RECORD_TYPES, Activity, Donation, Proposal, Reception, Record
 from studio_desk.core.store import Store
-from studio_desk.core.sync import version_record
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_format import parse_version
 from studio_desk.exports.ledger_rows import Problem
@@ -157,10 +155,9 @@ class RowIdentities:
             who.restoring = True
             return who
         if version and version != found.version_id:
-            try:
-                who.exported = version_record(self.store, self.spec.cls, record_id, version)
-            except StudioDeskError:
-                who.unknown_version = True
+            # An earlier version of the record the row names (the current one was just read).
+            who.exported = self.store.history_version(self.spec.cls, record_id, version)
+            who.unknown_version = who.exported is None
         return who
 
     def _problem(self, message: str, row_no: int | None = None) -> Problem:

@@ -85,15 +85,23 @@ class Resolver:
         self.planned_member_ids: set[str] = set()  # members the roster sheet adds
         self.new_types: dict[str, list[str]] = {}
         self.notes: list[str] = []
+        self._states: dict[str, str | None] = {}
+        self._type_values: dict[str, list[str]] = {}
 
-    # the validation lookup (core.validate.Lookup): the store plus what this import adds
+    # the validation lookup (core.validate.Lookup): the store plus what this import adds; the
+    # store does not change while a file is checked, so each member is asked about once
     def member_state(self, member_id: str) -> str | None:
         if member_id in self.planned_member_ids:
             return "active"
-        return self.store.member_state(member_id)
+        if member_id not in self._states:
+            self._states[member_id] = self.store.member_state(member_id)
+        return self._states[member_id]
 
     def type_values(self, list_name: str) -> list[str]:
-        return self.store.type_values(list_name) + self.new_types.get(list_name, [])
+        values = self._type_values.get(list_name)
+        if values is None:
+            values = self._type_values[list_name] = self.store.type_values(list_name) + self.new_types.get(list_name, [])
+        return values
 
     def member_id(self, name: str) -> str | None:
         """The id for a member's name, adding an unknown name to the roster when allowed."""
@@ -120,6 +128,10 @@ class Resolver:
     def add_type(self, list_name: str, value: str) -> None:
         if value not in self.type_values(list_name):
             self.new_types.setdefault(list_name, []).append(value)
+            self._type_values[list_name].append(value)
+
+
+_HIDDEN_KINDS = (lc.MEMBER_IDS, lc.CHILD_DATA)
 
 
 @dataclass
@@ -184,12 +196,14 @@ class _RowBuilder:
         """Field → what its hidden round-trip column holds (member ids, a child list)."""
         out: dict[str, Any] = {}
         for col, (_, raw) in self.cells.items():
+            if col.kind not in _HIDDEN_KINDS or not col.field:
+                continue
             text = parse_text(raw)
-            if col.kind == lc.MEMBER_IDS and col.field:
+            if col.kind == lc.MEMBER_IDS:
                 ids = [canonical_id(i) for i in text.split(",") if i.strip()]
                 if all(ids):
                     out[col.field] = ids
-            elif col.kind == lc.CHILD_DATA and col.field and text:
+            elif text:
                 child = field_info(self.spec.cls, col.field).child
                 children = parse_children(child, text) if child is not None else None
                 if children is not None:
@@ -199,7 +213,7 @@ class _RowBuilder:
     def build(self, record_id: str | None, created_at: str) -> RowResult:
         cls, existing = self.spec.cls, self.existing
         if existing is not None:
-            record = dataclasses.replace(existing)
+            record = existing  # copied below, with the row's values
         elif record_id is not None:
             record = cls(id=record_id, created_at=created_at)
         else:
@@ -233,7 +247,7 @@ class _RowBuilder:
                 self.changes[name] = hint
         if isinstance(record, Donation):
             _donation_items(record, self.changes, items_cell, sums, self.problem, self.hints.get("items"))
-        record = dataclasses.replace(record, **self.changes)
+        record = codec.copy_record(record, **self.changes)
         if isinstance(record, Proposal) and pending_followup is not None:
             record = _with_latest_followup(record, pending_followup[1])
         if not self.exact:
@@ -311,11 +325,11 @@ class _RowBuilder:
         inferred from the topic (else 其他); empty descriptive fields the record rules require
         are listed in 待补全 instead of stopping the import."""
         if isinstance(record, Activity) and "type" not in read_fields and not record.type:
-            record = dataclasses.replace(record, type=infer_activity_type(record.topic))
+            record = codec.copy_record(record, type=infer_activity_type(record.topic))
         if isinstance(record, Reception) and not record.mode:
             mode, words = infer_reception_mode(record)
             if mode:
-                record = dataclasses.replace(record, mode=mode)
+                record = codec.copy_record(record, mode=mode)
                 self.inferred_mode = (mode, words)
         if not hasattr(record, "incomplete") or any(getattr(record, f) is None for f in KIND_FIELDS.get(type(record), ())):
             return record
@@ -333,7 +347,7 @@ class _RowBuilder:
             return record
         listed = [x for x in record.incomplete.split(INCOMPLETE_SEPARATOR) if x]
         listed += [label for label in dict.fromkeys(missing) if label not in listed]
-        return dataclasses.replace(record, incomplete=INCOMPLETE_SEPARATOR.join(listed))
+        return codec.copy_record(record, incomplete=INCOMPLETE_SEPARATOR.join(listed))
 
     def _previous_members(self) -> set[str]:
         existing = self.existing

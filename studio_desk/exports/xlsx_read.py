@@ -94,8 +94,8 @@ MAX_XLS_BYTES = 64 * 1024 * 1024
 class SheetScan:
     """What the sheet XML says before any cell is read."""
 
-    rows: int = 0  # the last row and column that hold something (1-based)
-    columns: int = 0
+    rows: int = 0  # the last row and column that hold something (1-based; columns: at most the
+    columns: int = 0  # last column referenced, exact when that would be out of bounds)
     formulas: set[tuple[int, int]] = field(default_factory=set)  # 0-based (row, column)
     external_links: bool = False
     external_cells: set[tuple[int, int]] = field(default_factory=set)
@@ -164,8 +164,12 @@ def read_workbook(path: Path) -> list[RawSheet]:
     return sheets
 
 
+def _too_big(rows: int, columns: int) -> bool:
+    return rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS
+
+
 def _check_grid(path: Path, sheet: str, rows: int, columns: int) -> None:
-    if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
+    if _too_big(rows, columns):
         corner = f"{_column_letters(columns)}{rows}"
         raise WorkbookFileError(
             f"文件“{path.name}”的工作表“{sheet}”数据范围太大（一直到 {corner} 单元格，{rows:,} 行 × {columns:,} 列），"
@@ -207,6 +211,10 @@ _CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*?(?<!/)
 _FORMULA_CELL = re.compile(
     rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*?(?<!/)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)<)'
 )
+# Where a formula may start, and any cell reference at all: both found at a glance, so that
+# the exact patterns above run only where they can match (a sheet has ~20 cells a row).
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f\b")
+_ANY_CELL_REF = re.compile(rb'r="([A-Z]{1,3})\d+"')  # a plain prefix: the fast search
 _ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 # Cells and rows written without their reference (allowed: they follow the one before).
 _NO_REF = re.compile(rb'<(?:\w+:)?(?:c|row)(?=[\s>/])(?![^>]*\br=)[^>]*>')
@@ -275,17 +283,41 @@ def _scan(zf: zipfile.ZipFile, member: str) -> SheetScan:
         rows = _ROW_REF.findall(data)
         if rows:
             scan.rows = max(scan.rows, max(int(r) for r in rows))
-        letters = set(m[0] for m in _CELL_REF.findall(data))
+        # Every reference, empty cells' too: at least as wide as the cells that hold something.
+        letters = set(_ANY_CELL_REF.findall(data))
         if letters:
             scan.columns = max(scan.columns, max(_column_index(x) + 1 for x in letters))
-        if b"<f" in data or b":f" in data:
-            for match in _FORMULA_CELL.finditer(data):
-                cell = (int(match[2]) - 1, _column_index(match[1]))
-                scan.formulas.add(cell)
-                if match[3] and _EXTERNAL.search(match[3]):
-                    scan.external_links = True
-                    scan.external_cells.add(cell)
+        for cell, text in _formula_cells(data):
+            scan.formulas.add(cell)
+            if text and _EXTERNAL.search(text):
+                scan.external_links = True
+                scan.external_cells.add(cell)
+    if _too_big(scan.rows, scan.columns):
+        scan.columns = _content_columns(zf, member)  # only cells that hold something count
     return scan
+
+
+def _content_columns(zf: zipfile.ZipFile, member: str) -> int:
+    columns = 0
+    for data in _chunks(zf, member):
+        letters = set(m[0] for m in _CELL_REF.findall(data))
+        if letters:
+            columns = max(columns, max(_column_index(x) + 1 for x in letters))
+    return columns
+
+
+def _formula_cells(data: bytes) -> list[tuple[tuple[int, int], bytes]]:
+    """(0-based row, column) and formula text of each cell whose first child is a formula: the
+    exact pattern tried at the cell tag just before each ``<f``."""
+    found = []
+    for tag in _FORMULA_TAG.finditer(data):
+        close = data.rfind(b">", 0, tag.start())
+        if close < 0 or data[close + 1 : tag.start()].strip():
+            continue
+        match = _FORMULA_CELL.match(data, data.rfind(b"<", 0, close))
+        if match is not None:
+            found.append(((int(match[2]) - 1, _column_index(match[1])), match[3]))
+    return found
 
 
 def _scan_in_order(zf: zipfile.ZipFile, member: str) -> SheetScan:
