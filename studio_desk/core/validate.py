@@ -251,8 +251,10 @@ def _passes_test(info: FieldInfo) -> _Passes:
                 return not required
             if type(value) is not str or len(value) > maxlen or _UNSTORABLE.search(value) is not None:
                 return False
+            if required and not value.strip():
+                return False
             if not value:
-                return not required
+                return True
             allowed = lookup.type_values(type_list) if type_list and lookup is not None else choices
             return allowed is None or value in allowed
         return choice_ok
@@ -279,15 +281,19 @@ def _passes_test(info: FieldInfo) -> _Passes:
         return decimal_ok
     if kind == MEMBERS:
         def members_ok(value: Any, lookup: Lookup | None) -> bool:
-            return type(value) is list and (bool(value) or not required) and len(set(value)) == len(value)
+            if type(value) is not list or not all(type(m) is str for m in value):
+                return False
+            return (bool(value) or not required) and len(set(value)) == len(value)
         return members_ok
     if kind == CHILDREN and info.child is not None:
-        child_tests = [(child.name, _passes_test(child)) for child in fields_of(info.child)]
+        child_cls = info.child
+        child_tests = [(child.name, _passes_test(child)) for child in fields_of(child_cls)]
 
         def children_ok(value: Any, lookup: Lookup | None) -> bool:
             if type(value) is not list or (required and not value):
                 return False
-            return all(test(getattr(child, name), lookup) for child in value for name, test in child_tests)
+            return all(type(child) is child_cls and all(test(getattr(child, name), lookup) for name, test in child_tests)
+                       for child in value)
         return children_ok
     return lambda value, lookup: False  # the full check decides
 

@@ -35,6 +35,7 @@ class AttachmentCheck:
     def __init__(self, store: Store, spec: lc.SheetSpec):
         self.store, self.spec = store, spec
         self._current: dict[str, str] | None = None
+        self.column = next((c for c in spec.columns if c.kind == lc.ATTACHMENTS), None)
         self.new_rows: list[int] = []
         self.changed_rows: list[int] = []
 
@@ -44,7 +45,8 @@ class AttachmentCheck:
         return self._current
 
     def check(self, row_no: int, cells: dict[lc.Column, tuple[str, Any]], found: Record | None) -> None:
-        listed = next((_lines(parse_text(raw)) for col, (_, raw) in cells.items() if col.kind == lc.ATTACHMENTS), [])
+        cell = cells.get(self.column) if self.column is not None else None
+        listed = _lines(parse_text(cell[1])) if cell is not None else []
         if found is None:
             if listed:
                 self.new_rows.append(row_no)

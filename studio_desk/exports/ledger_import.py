@@ -10,7 +10,6 @@ its header row (under any title rows), columns by their header names and common 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +25,10 @@ from studio_desk.core.reporting import record_years, refuse_in_locked_years
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
+from studio_desk.exports.ledger_locate import is_total_row, locate, studio_name_in_title
 from studio_desk.exports.ledger_match import Identity, KnownRecords, RowIdentities
 from studio_desk.exports.ledger_notes import formula_notes, formula_refusal, inferred_mode_notes
 from studio_desk.exports.ledger_studio import (
-    UNNAMED_STUDIO,
     is_studio_sheet,
     is_unnamed,
     read_studio_sheet,
@@ -39,9 +38,6 @@ from studio_desk.exports.ledger_rows import Problem, Resolver, build_record, cha
 from studio_desk.exports.ledger_values import is_blank, parse_text
 from studio_desk.exports.xlsx_read import RawSheet, read_workbook
 
-HEADER_SCAN_ROWS = 20
-MIN_HEADER_MATCHES = 3
-TOTAL_WORDS = ("合计", "总计", "小计", "累计")
 # Columns whose cells may be formulas: the import does not take their values.
 FORMULA_OK = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY)
 ADD, CHANGE, SAME, CONFLICT = "add", "change", "unchanged", "conflict"
@@ -206,7 +202,7 @@ def _find_ledger(store: Store, plan: ImportPlan, raw: RawSheet, include_hidden: 
     if raw.name in (lc.SUMMARY_SHEET_NAME, lc.RANKING_SHEET_NAME):
         plan.notes.append(f"工作表“{raw.name}”是统计表，由程序根据台账计算，导入时略过。")
         return None
-    located = _locate(raw)
+    located = locate(raw)
     if located is None:
         if _has_content(raw):
             plan.notes.append(f"工作表“{raw.name}”中没有找到台账的表头，已略过。")
@@ -285,93 +281,11 @@ def _years_touched(store: Store, items: list[PlannedRecord]) -> set[int | None]:
     return years
 
 
-_STUDIO_IN_TITLE = re.compile(r"^(?:\d{4}\s*年度?)?\s*(?P<name>\S.*?工作室)")
-
-
-def studio_name_in_title(rows: list[list[Any]], ledger: str) -> str:
-    """``王芳委员工作室活动台账（2025年）`` → ``王芳委员工作室``; a clerk's own title too
-    (``2023年城关镇委员工作室接待走访台账``)."""
-    for row in rows:
-        for value in row:
-            text = parse_text(value)
-            if not text:
-                continue
-            if ledger in text and text.index(ledger) > 0:
-                name = text[: text.index(ledger)].strip()
-            else:
-                match = _STUDIO_IN_TITLE.match(text)
-                name = match["name"].strip() if match else ""
-            if name and name not in UNNAMED_STUDIO and len(name) <= 100:
-                return name
-    return ""
-
-
 def _file_time(path: Path) -> str:
     from datetime import datetime, timezone
 
     stamp = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
     return stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _locate(raw: RawSheet) -> tuple[lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]] | None:
-    """The ledger a sheet holds, its header row (0-based) and column index → (column, header)."""
-    best: tuple[float, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]] | None = None
-    for row_index, row in enumerate(raw.rows[:HEADER_SCAN_ROWS]):
-        headers = [lc.normalise_header(v) if isinstance(v, str) else "" for v in row]
-        if sum(1 for h in headers if h) < 2:
-            continue
-        for spec in lc.RECORD_SHEETS:
-            mapping = _match_columns(spec, headers, row)
-            score = float(sum(1 for c, _ in mapping.values() if c.kind != lc.SEQ))
-            if any(hint in raw.name for hint in spec.hints) or raw.name == spec.name:
-                score += 1.5
-            if score >= MIN_HEADER_MATCHES and (best is None or score > best[0]):
-                best = (score, spec, row_index, mapping)
-    if best is None:
-        return None
-    return best[1], best[2], best[3]
-
-
-def _match_columns(spec: lc.SheetSpec, headers: list[str], row: list[Any]) -> dict[int, tuple[lc.Column, str]]:
-    mapping: dict[int, tuple[lc.Column, str]] = {}
-    taken: set[str] = set()
-    # Exact names first, then the variants: "日期" beats "时间" when a sheet has both.
-    for names in _header_index(spec):
-        for index, header in enumerate(headers):
-            if not header or index in mapping:
-                continue
-            for col in names.get(header, ()):
-                if col.header not in taken:
-                    mapping[index] = (col, str(row[index]).strip())
-                    taken.add(col.header)
-                    break
-    return mapping
-
-
-_HEADER_INDEX: dict[lc.SheetSpec, tuple[dict[str, list[lc.Column]], dict[str, list[lc.Column]]]] = {}
-
-
-def _header_index(spec: lc.SheetSpec) -> tuple[dict[str, list[lc.Column]], dict[str, list[lc.Column]]]:
-    """A sheet's columns by their exact header and by each variant, in column order."""
-    index = _HEADER_INDEX.get(spec)
-    if index is None:
-        exact: dict[str, list[lc.Column]] = {}
-        variants: dict[str, list[lc.Column]] = {}
-        for col in spec.columns:
-            names = lc.header_names(col)
-            exact.setdefault(names[0], []).append(col)
-            for name in dict.fromkeys(names[1:]):
-                variants.setdefault(name, []).append(col)
-        index = _HEADER_INDEX[spec] = (exact, variants)
-    return index
-
-
-def _is_total_row(values: list[Any]) -> bool:
-    for value in values[:3]:
-        if isinstance(value, str) and value.strip():
-            text = value.strip().replace(" ", "")
-            return any(text.startswith(w) for w in TOTAL_WORDS)
-    return False
 
 
 class _SheetPlanner:
@@ -401,7 +315,7 @@ class _SheetPlanner:
         for offset, row in enumerate(body, start=header_row + 1):
             if offset % 500 == 0:
                 tick(offset - header_row)  # progress, and the clerk's chance to cancel
-            if all(is_blank(v) for v in row) or _is_total_row(row):
+            if all(is_blank(v) for v in row) or is_total_row(row):
                 continue
             if row and row[0] == header_cells[0] and [lc.normalise_header(v) for v in row] == header_norm:
                 continue  # the header repeated (a ledger pasted together from several)

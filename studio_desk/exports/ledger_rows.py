@@ -132,6 +132,18 @@ class Resolver:
 
 
 _HIDDEN_KINDS = (lc.MEMBER_IDS, lc.CHILD_DATA)
+# Columns a row's own values are not read from (derived, round-trip or attachment columns).
+_NOT_READ = frozenset((lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS))
+_TEXT_KINDS = frozenset((lc.TEXT, lc.LONG))
+_PARSERS = {lc.DATE: parse_date, lc.INT: parse_int, lc.MONEY: parse_money, lc.BOOL: parse_bool}
+_FIELD_INFO: dict[tuple[type, str], Any] = {}
+
+
+def _field_info(cls: type, name: str) -> Any:
+    info = _FIELD_INFO.get((cls, name))
+    if info is None:
+        info = _FIELD_INFO[(cls, name)] = field_info(cls, name)
+    return info
 
 
 @dataclass
@@ -224,7 +236,7 @@ class _RowBuilder:
         read_fields: set[str] = set()
         for col, (header, raw) in self.cells.items():
             kind, name = col.kind, col.field
-            if kind in (lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS):
+            if kind in _NOT_READ:
                 continue
             if kind == lc.SUM_MONEY:
                 sums[col.header] = (header, raw)
@@ -261,14 +273,10 @@ class _RowBuilder:
             if self.existing is None and not is_blank(raw):
                 self.problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)
             return  # a masked copy never overwrites the real data
-        if kind == lc.DATE:
-            self.changes[name] = parse_date(raw)
-        elif kind == lc.INT:
-            self.changes[name] = parse_int(raw)
-        elif kind == lc.MONEY:
-            self.changes[name] = parse_money(raw)
-        elif kind == lc.BOOL:
-            self.changes[name] = parse_bool(raw)
+        if kind in _TEXT_KINDS:
+            self.changes[name] = raw if self.exact and isinstance(raw, str) else parse_text(raw)
+        elif kind in _PARSERS:
+            self.changes[name] = _PARSERS[kind](raw)
         elif kind == lc.MEMBERS:
             self.changes[name] = self._members(header, name, raw)
         elif kind == lc.AUTHORS:
@@ -276,7 +284,7 @@ class _RowBuilder:
         elif kind == lc.FOLLOWUP_LOG:
             self.changes[name] = self._followup_log(name, raw)
         elif kind == lc.CHOICE:
-            info = field_info(cls, name)
+            info = _field_info(cls, name)
             allowed = info.choices
             if info.type_list:
                 allowed = tuple(self.resolver.type_values(info.type_list))

@@ -157,3 +157,52 @@ def test_any_amounts_are_stored_exactly_or_refused(store: Store, cash: int, peop
         return
     got = store.get(Donation, saved.id)
     assert got.cash_fen == cash and got.items[0].value_fen == value and got.recipient_count == people
+
+
+# Values of every kind a field may be given, good and bad: texts with control characters and
+# lone surrogates, lengths around the limits, numbers around the bounds, dates around the range,
+# values of the wrong kind, and child lists with good and bad children.
+_ANY_VALUE = st.recursive(
+    st.one_of(
+        st.none(), st.booleans(), st.integers(min_value=-(10**17), max_value=10**17),
+        st.sampled_from([0, 1, -1, 100, 1_000_000, 1_000_001, 10_000_000, 10**15, 10**16]),
+        st.text(max_size=30), st.sampled_from(["", "  ", "\n", "男", "其他", "接待日来访", "已办结", "a\x00b", "\ud800",
+                                               "x" * 50, "x" * 51, "x" * 200, "x" * 201, "x" * 2001, "集中学习"]),
+        st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 1, 1)),
+        st.sampled_from([Decimal("1.5"), Decimal("-1"), Decimal("NaN"), Decimal("1e9"), 1.5]),
+        st.builds(DonationItem, name=st.sampled_from(["米", "", "a\x07"]), value_fen=st.integers(-5, 10**16)),
+        st.builds(Author, name=st.sampled_from(["刘刚", "", "  "]), member_id=st.sampled_from([None, "", "m"])),
+    ),
+    lambda inner: st.lists(inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=_ANY_VALUE)
+def test_the_quick_check_never_passes_what_the_full_check_refuses(store: Store, value):
+    from studio_desk.core.validate import _check_field, _field_tests
+
+    classes = (Member, Activity, Reception, Donation, Proposal, Narrative, Studio, DonationItem, Author)
+    for (info, passes), lookup in [(t, lookup) for cls in classes for t in _field_tests(cls) for lookup in (None, store)]:
+        if passes(value, lookup):
+            assert _check_field(info, value, lookup) == [], (info.name, value)
+            if info.child is not None:
+                child_fields = [child_info for child_info, _ in _field_tests(info.child)]
+                assert all(_check_field(c, getattr(child, c.name), lookup) == [] for child in value for c in child_fields)
+
+
+def test_the_quick_check_passes_ordinary_records_and_their_messages_stay_the_same(store: Store):
+    good = Reception(date=date(2025, 3, 1), mode="电话/线上", person_name="张三", request_content="修路",
+                     member_ids=[], status="待办")
+    assert validation_errors(good, store) == []
+    bad = Reception(date=date(2025, 3, 1), mode="来电", person_name="张\x07三", request_content="",
+                    people_count=-1, member_ids=["m", "m"])
+    assert [e.message for e in validation_errors(bad, store)] == [
+        "“方式”不能是“来电”，应为：接待日来访、入户走访、企业走访、电话/线上。",
+        "“对象(姓名/单位)”含有不可见的控制字符，请删除后再保存。",
+        "“人数”不能为负数。",
+        "请填写“诉求内容”。",
+        "“接待委员”中同一位委员出现了两次。",
+        "“接待委员”中有不在名册里的委员。",
+    ]

@@ -142,3 +142,17 @@ def test_hidden_sheets_are_named_and_skipped_unless_chosen(roster, tmp_path):
     chosen = read_ledgers(roster, path, include_hidden=True)
     assert sorted(r.record.topic for r in chosen.additions) == ["深藏活动里的活动", "看得见的活动", "隐藏活动里的活动"]
     assert all(isinstance(r.record, Activity) for r in chosen.additions)
+
+
+def test_an_empty_cell_tag_far_to_the_right_does_not_make_the_sheet_too_wide(roster, tmp_path):
+    path = _ledger(tmp_path / "远处的格式.xlsx", [["2025-05-01", "集中学习", "学习", "刘刚", 5]])
+    rewritten = tmp_path / "远处的空单元格.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            body = src.read(name)
+            if name == "xl/worksheets/sheet1.xml":  # a formatted cell without a value, as Excel writes it
+                body = body.replace(b"</row></sheetData>", b'<c r="XFD3" s="0"/></row></sheetData>', 1)
+                assert b'<c r="XFD3" s="0"/>' in body
+            dst.writestr(name, body)
+    plan = read_ledgers(roster, rewritten)
+    assert plan.problems == [] and [r.record.topic for r in plan.additions] == ["学习"]

@@ -1,0 +1,96 @@
+"""Finding a ledger in a sheet: its header row under any title rows, its columns by their
+header names and common variants, the studio's name in a title, the rows that are totals."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.ledger_studio import UNNAMED_STUDIO
+from studio_desk.exports.ledger_values import parse_text
+from studio_desk.exports.xlsx_read import RawSheet
+
+HEADER_SCAN_ROWS = 20
+MIN_HEADER_MATCHES = 3
+TOTAL_WORDS = ("合计", "总计", "小计", "累计")
+_STUDIO_IN_TITLE = re.compile(r"^(?:\d{4}\s*年度?)?\s*(?P<name>\S.*?工作室)")
+
+
+def studio_name_in_title(rows: list[list[Any]], ledger: str) -> str:
+    """``王芳委员工作室活动台账（2025年）`` → ``王芳委员工作室``; a clerk's own title too
+    (``2023年城关镇委员工作室接待走访台账``)."""
+    for row in rows:
+        for value in row:
+            text = parse_text(value)
+            if not text:
+                continue
+            if ledger in text and text.index(ledger) > 0:
+                name = text[: text.index(ledger)].strip()
+            else:
+                match = _STUDIO_IN_TITLE.match(text)
+                name = match["name"].strip() if match else ""
+            if name and name not in UNNAMED_STUDIO and len(name) <= 100:
+                return name
+    return ""
+
+
+def locate(raw: RawSheet) -> tuple[lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]] | None:
+    """The ledger a sheet holds, its header row (0-based) and column index → (column, header)."""
+    best: tuple[float, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]] | None = None
+    for row_index, row in enumerate(raw.rows[:HEADER_SCAN_ROWS]):
+        headers = [lc.normalise_header(v) if isinstance(v, str) else "" for v in row]
+        if sum(1 for h in headers if h) < 2:
+            continue
+        for spec in lc.RECORD_SHEETS:
+            mapping = _match_columns(spec, headers, row)
+            score = float(sum(1 for c, _ in mapping.values() if c.kind != lc.SEQ))
+            if any(hint in raw.name for hint in spec.hints) or raw.name == spec.name:
+                score += 1.5
+            if score >= MIN_HEADER_MATCHES and (best is None or score > best[0]):
+                best = (score, spec, row_index, mapping)
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _match_columns(spec: lc.SheetSpec, headers: list[str], row: list[Any]) -> dict[int, tuple[lc.Column, str]]:
+    mapping: dict[int, tuple[lc.Column, str]] = {}
+    taken: set[str] = set()
+    # Exact names first, then the variants: "日期" beats "时间" when a sheet has both.
+    for names in _header_index(spec):
+        for index, header in enumerate(headers):
+            if not header or index in mapping:
+                continue
+            for col in names.get(header, ()):
+                if col.header not in taken:
+                    mapping[index] = (col, str(row[index]).strip())
+                    taken.add(col.header)
+                    break
+    return mapping
+
+
+_HEADER_INDEX: dict[lc.SheetSpec, tuple[dict[str, list[lc.Column]], dict[str, list[lc.Column]]]] = {}
+
+
+def _header_index(spec: lc.SheetSpec) -> tuple[dict[str, list[lc.Column]], dict[str, list[lc.Column]]]:
+    """A sheet's columns by their exact header and by each variant, in column order."""
+    index = _HEADER_INDEX.get(spec)
+    if index is None:
+        exact: dict[str, list[lc.Column]] = {}
+        variants: dict[str, list[lc.Column]] = {}
+        for col in spec.columns:
+            names = lc.header_names(col)
+            exact.setdefault(names[0], []).append(col)
+            for name in dict.fromkeys(names[1:]):
+                variants.setdefault(name, []).append(col)
+        index = _HEADER_INDEX[spec] = (exact, variants)
+    return index
+
+
+def is_total_row(values: list[Any]) -> bool:
+    for value in values[:3]:
+        if isinstance(value, str) and value.strip():
+            text = value.strip().replace(" ", "")
+            return any(text.startswith(w) for w in TOTAL_WORDS)
+    return False
