@@ -89,9 +89,6 @@ def scratch_copy(path: Path, work: Path) -> Path:
     return target
 
 
-# ---------------------------------------------------------------- groups (each in its own process)
-
-
 def group_core(db: Path, work: Path) -> list[dict]:
     from studio_desk.core.backup import make_backup
     from studio_desk.core.figures import annual_figures
@@ -412,9 +409,6 @@ def run_child(group: str, db: Path, merge_records: int) -> None:
         print(json.dumps({"group": group, "rows": rows, "peak_mb": peak_mb()}, ensure_ascii=False))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-# ---------------------------------------------------------------- the table
 
 
 def table(results: list[dict]) -> str:
