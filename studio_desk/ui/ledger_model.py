@@ -2,7 +2,8 @@
 
 ``store.query_ids`` gives the ordered ids of everything that matches the filters (cheap even
 for 100,000 rows); the records themselves are read with ``get_many`` only for the pages the
-view actually paints, and kept in a small cache.
+view actually paints, and kept in a cache by id (a new sort order shows the records already
+read; a reload after a change reads them again).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from studio_desk.core.models import Activity, Donation, Member, Proposal, Recept
 from studio_desk.core.money import format_fen
 from studio_desk.core.store import Store
 
-PAGE = 200
-MAX_PAGES = 50  # at most 10,000 records held at once
+PAGE = 64  # records read together: a screenful and a half (the first paint waits for one read)
+CACHED = 10_000  # at most this many records held at once
+_MISSING = object()  # listed, but gone from the store when its page was read
 
 QUARTER_NAMES = ("一", "二", "三", "四")
 
@@ -147,7 +149,7 @@ class LedgerModel(QAbstractTableModel):
         self.ids: list[str] = []
         self._rows: dict[str, int] = {}
         self._rows_for: list[str] | None = None
-        self._pages: OrderedDict[int, dict[str, Record]] = OrderedDict()
+        self._cache: OrderedDict[str, Any] = OrderedDict()  # id → record (or _MISSING), last used last
         self._names = Names(store)
         self.query: dict[str, Any] = {}
         self.order: tuple[str | None, bool] = (None, False)
@@ -158,8 +160,9 @@ class LedgerModel(QAbstractTableModel):
         self.query = query
         self.reload()
 
-    def reload(self) -> None:
-        """Re-read the ids (after a filter change or an edit); pages are read again lazily."""
+    def reload(self, *, same_records: bool = False) -> None:
+        """Re-read the ids (after a filter change or an edit); pages are read again lazily.
+        ``same_records``: only the order changed, the records already read are shown as they are."""
         field, descending = self.order
         query = dict(self.query)
         incomplete_only = query.pop("incomplete_only", False)
@@ -169,24 +172,28 @@ class LedgerModel(QAbstractTableModel):
             ids = [i for i in ids if i in wanted]
         self.beginResetModel()
         self.ids = ids
-        self._pages.clear()
-        self._names = Names(self.store)
+        if not same_records:
+            self._cache.clear()
+            self._names = Names(self.store)
         self.endResetModel()
 
     def record_at(self, row: int) -> Record | None:
         if not 0 <= row < len(self.ids):
             return None
-        page = row // PAGE
-        cached = self._pages.get(page)
-        if cached is None:
-            ids = self.ids[page * PAGE : (page + 1) * PAGE]
-            cached = {r.id: r for r in self.store.get_many(self.cls, ids)}
-            self._pages[page] = cached
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
+        record_id = self.ids[row]
+        found = self._cache.get(record_id)
+        if found is None:
+            start = row // PAGE * PAGE
+            wanted = [i for i in self.ids[start : start + PAGE] if i not in self._cache]
+            read = {r.id: r for r in self.store.get_many(self.cls, wanted)}
+            for i in wanted:
+                self._cache[i] = read.get(i, _MISSING)
+            while len(self._cache) > CACHED:
+                self._cache.popitem(last=False)
+            found = self._cache.get(record_id, _MISSING)
         else:
-            self._pages.move_to_end(page)
-        return cached.get(self.ids[row])
+            self._cache.move_to_end(record_id)
+        return None if found is _MISSING else found
 
     def row_of(self, record_id: str) -> int:
         """The row of a record, or -1 (a dictionary built once per list of ids: selecting the
@@ -241,4 +248,4 @@ class LedgerModel(QAbstractTableModel):
         if field is None:
             return
         self.order = (field, order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        self.reload(same_records=True)
