@@ -8,6 +8,7 @@ other exception is logged to the data folder and shown as a short sentence.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,32 @@ from studio_desk.core.progress import Cancelled
 
 # An action on more records than this runs off the UI thread, with a progress dialog.
 BACKGROUND_ABOVE = 200
+
+class _Collector:
+    """Python's cycle collector, paused while any background work runs.
+
+    The collector walks every object the process holds in one go, keeping the interpreter lock:
+    with the tens of thousands of records an import or a merge has in memory, 100–250 ms during
+    which the window could not turn (``bench/bench_gui.py --stalls``). Records hold no cycles:
+    reference counting frees them meanwhile; the collector runs again when the work is done."""
+
+    running = 0  # background tasks now running
+    was_on = False  # whether the collector was on when the first of them started
+
+    @classmethod
+    def pause(cls) -> None:
+        if cls.running == 0:
+            cls.was_on = gc.isenabled()
+            gc.disable()
+        cls.running += 1
+
+    @classmethod
+    def resume(cls) -> None:
+        if cls.running == 0:
+            return
+        cls.running -= 1
+        if cls.running == 0 and cls.was_on:
+            gc.enable()
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
@@ -97,6 +124,7 @@ class Task(QObject):
         self.finished_flag = False
 
     def start(self) -> Task:
+        _Collector.pause()
         self._thread.start()
         return self
 
@@ -111,6 +139,7 @@ class Task(QObject):
             self._dialog.setLabelText(text)
 
     def _stop(self) -> None:
+        _Collector.resume()
         self.finished_flag = True
         self._thread.quit()
         self._thread.wait()
@@ -169,6 +198,7 @@ class _QuietRunner(QObject):
 
     def start(self) -> _QuietRunner:
         self.running = True
+        _Collector.pause()
         self._thread.start()
         return self
 
@@ -178,12 +208,14 @@ class _QuietRunner(QObject):
 
     def _finish(self, result: Any) -> None:
         self.running = False
+        _Collector.resume()
         self.wait()
         self.done.emit(result)
         self.deleteLater()
 
     def _fail(self, exc: BaseException) -> None:
         self.running = False
+        _Collector.resume()
         self.wait()
         self.error.emit(exc)
         self.deleteLater()
