@@ -477,9 +477,9 @@ def main() -> int:
 
         if not args.default_switch:
             keep_window_responsive()  # as the app does when it starts
-        from studio_desk.core.text import pinyin_initials
+        from studio_desk.ui.app import read_pinyin
 
-        pinyin_initials("委员")  # the app reads pypinyin's dictionaries a second after it starts (load_pinyin_soon)
+        read_pinyin()  # as the app does a second after it starts (load_pinyin_soon)
         global WATCH
         if args.watchdog:
             WATCH = Watchdog().start()

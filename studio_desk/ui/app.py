@@ -44,7 +44,7 @@ def keep_window_responsive() -> None:
 PINYIN_AFTER_MS = 1000
 
 
-def _read_pinyin() -> None:
+def read_pinyin() -> None:
     import gc
 
     from studio_desk.core.text import pinyin_initials
@@ -69,7 +69,7 @@ def load_pinyin_soon() -> None:
 
     if "pypinyin" in sys.modules:
         return
-    thread = threading.Thread(target=_read_pinyin, name="pinyin", daemon=True)
+    thread = threading.Thread(target=read_pinyin, name="pinyin", daemon=True)
     QTimer.singleShot(PINYIN_AFTER_MS, lambda: thread.start())  # a lambda: Qt keeps it (and the thread) alive
 
 

@@ -177,6 +177,16 @@ class LedgerModel(QAbstractTableModel):
             self._names = Names(self.store)
         self.endResetModel()
 
+    def drop(self, gone: list[str]) -> None:
+        """Take out the rows of records just deleted without asking the store again: after
+        10,000 deletions its query passes over every deleted row (about 100 ms)."""
+        leaving = set(gone)
+        self.beginResetModel()
+        self.ids = [i for i in self.ids if i not in leaving]
+        for record_id in leaving:
+            self._cache.pop(record_id, None)
+        self.endResetModel()
+
     def record_at(self, row: int) -> Record | None:
         if not 0 <= row < len(self.ids):
             return None

@@ -421,8 +421,9 @@ class LedgerPage(QWidget, LedgerFilters):
                     recount(store, [r.activity_id for r in gone])
             return ids
 
-        def done(_ids: list[str]) -> None:
-            self.apply_filters()
+        def done(deleted: list[str]) -> None:
+            self.model.drop(deleted)  # the other rows are as they were: no new query
+            self._after_reload([])
             if self.model.ids:
                 nxt = self.model.ids[min(max(row, 0), len(self.model.ids) - 1)]
                 self.select_ids([nxt])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from PySide6.QtCore import Qt
 
 from studio_desk.core.models import Activity
@@ -41,3 +42,15 @@ def test_a_new_order_reuses_the_records_read_and_a_reload_reads_them_again(demo_
     before = sum(reads)
     model.reload()  # what a page does after a change
     assert _topics(model)[0] == "改过的题目" and sum(reads) - before == len(first)
+
+
+def test_rows_of_deleted_records_are_dropped_without_a_new_query(demo_store, monkeypatch):
+    model = LedgerModel(demo_store, Activity)
+    model.set_query()
+    shown = _topics(model)
+    gone = model.ids[1:4]
+    for record_id in gone:
+        demo_store.delete(Activity, record_id)
+    monkeypatch.setattr(demo_store, "query_ids", lambda *a, **k: pytest.fail("asked the store again"))
+    model.drop(gone)
+    assert _topics(model) == shown[:1] + shown[4:] and model.row_of(gone[0]) == -1
