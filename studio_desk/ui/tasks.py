@@ -208,17 +208,22 @@ class _QuietRunner(QObject):
     def wait(self) -> None:
         self._thread.quit()
         self._thread.wait()
+        self._ended()
+
+    def _ended(self) -> None:
+        """Once per run (the window may close before the result arrives)."""
+        if self.running:
+            self.running = False
+            _Collector.resume()
 
     def _finish(self, result: Any) -> None:
-        self.running = False
-        _Collector.resume()
+        self._ended()
         self.wait()
         self.done.emit(result)
         self.deleteLater()
 
     def _fail(self, exc: BaseException) -> None:
-        self.running = False
-        _Collector.resume()
+        self._ended()
         self.wait()
         self.error.emit(exc)
         self.deleteLater()
