@@ -272,7 +272,6 @@ def form_timings(app, store, bare: float) -> list[dict]:
 def group_xlsx(db: Path, work: Path) -> list[dict]:
     from bench.bench_xlsx import bare_dump, bare_import, calamine_values
     from studio_desk.core.store import Store
-    from studio_desk.exports.ledger_import import apply_plan, read_ledgers
     from studio_desk.exports.workbook import write_workbook
 
     year = busiest_year(db)
@@ -283,16 +282,27 @@ def group_xlsx(db: Path, work: Path) -> list[dict]:
     n = sum(max(len(r) - 3, 0) for r in values.values())
     t_dump, _ = once(lambda: bare_dump(values, work / "bare.xlsx"))
     rows = [row(f"导出 Excel 台账（{year} 年，{n:,} 行）", t_export, "openpyxl 只写模式直接写同样的值", t_dump)]
-    bare_db = work / "bare-import.sqlite"
-    t_bare, _ = once(lambda: bare_import(out, bare_db))
-    empty = work / "empty.sqlite"
-    with Store.open(empty, replica_id="bench") as target:
-        t_plan, plan = once(lambda: read_ledgers(target, out, add_unknown_members=True))
+    # Best of three for both sides (one timing swings by a factor of two on a shared machine); each
+    # import goes into a new empty database. The first also loads pypinyin's dictionaries, which
+    # the window loads a second after it opens (ui/app.load_pinyin_soon).
+    bare_runs = [work / f"bare-import-{i}.sqlite" for i in range(3)]
+    t_bare = min(once(lambda: bare_import(out, path))[0] for path in bare_runs)
+    t_plan, t_apply = min((_import_once(out, work / f"empty-{i}.sqlite") for i in range(3)), key=sum)
+    rows.append(row(f"导入 Excel 台账（{n:,} 行，检查 {t_plan:.1f} 秒 + 写入 {t_apply:.1f} 秒，三次取最快）", t_plan + t_apply,
+                    "python-calamine 读取 + 每表一次 executemany（三次取最快）", t_bare))
+    return rows
+
+
+def _import_once(workbook: Path, target_path: Path) -> tuple[float, float]:
+    """The check and the write of one import of ``workbook`` into a new database."""
+    from studio_desk.core.store import Store
+    from studio_desk.exports.ledger_import import apply_plan, read_ledgers
+
+    with Store.open(target_path, replica_id="bench") as target:
+        t_plan, plan = once(lambda: read_ledgers(target, workbook, add_unknown_members=True))
         assert not plan.problems, [p.text() for p in plan.problems[:3]]
         t_apply, _ = once(lambda: apply_plan(target, plan))
-    rows.append(row(f"导入 Excel 台账（{n:,} 行，检查 {t_plan:.1f} 秒 + 写入 {t_apply:.1f} 秒）", t_plan + t_apply,
-                    "python-calamine 读取 + 每表一次 executemany", t_bare))
-    return rows
+    return t_plan, t_apply
 
 
 def group_pdf(db: Path, work: Path) -> list[dict]:
