@@ -57,9 +57,6 @@ def _expected_errors_as_values(fn: Callable[[ProgressFn], Any]) -> Callable[[Pro
     return wrapped
 
 
-# ---------------------------------------------------------------- export
-
-
 class ExportDialog(QDialog):
     """Where to write the year's workbook, and whether to mask citizens' personal data."""
 
@@ -274,9 +271,6 @@ def export_workbook_action(parent: QWidget | None, store: Store, year: int) -> E
     return dialog
 
 
-# ---------------------------------------------------------------- import
-
-
 class _RowsModel(QAbstractTableModel):
     """A read-only table over a list of items (the preview can hold tens of thousands of rows):
     a row's texts are made by ``texts(item)`` when the view first paints it, not all at once."""
@@ -434,8 +428,6 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    # ---- choosing and checking
-
     def _choose(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, "选择要导入的 Excel 台账", str(Path.home()), XLSX_FILTER)
         if chosen:
@@ -517,8 +509,6 @@ class ImportDialog(QDialog):
         self.tabs.setTabText(0, f"问题（{problems}）")
         self.tabs.setTabText(1, f"将导入的记录（{records}）")
         self.tabs.setTabText(2, f"提示（{notes}）")
-
-    # ---- importing
 
     def start_import(self) -> None:
         plan = self.plan

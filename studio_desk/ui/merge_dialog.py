@@ -145,8 +145,6 @@ class MergeDialog(ExchangeDialog):
             self.confirm_button.setEnabled(False)
             self.status.info("副本已更换，请重新预览。")
 
-    # ------------------------------------------------------------ 1. the preview
-
     def start(self) -> None:
         """预览合并: what the merge would do, computed off the UI thread; nothing is written."""
         source = self._source()
@@ -200,8 +198,6 @@ class MergeDialog(ExchangeDialog):
             f"{kept} {_when(c.kept_updated_at)[5:]}{kept_what}，{other} {_when(c.other_updated_at)[5:]}{other_what}；"
             f"采用{kept}的版本，{other}的存入历史"
         )
-
-    # ------------------------------------------------------------ 2. the merge
 
     def confirm(self) -> None:
         """确认合并: the merge the preview showed (a backup first, one transaction)."""
