@@ -99,6 +99,8 @@ class ExchangeDialog(QDialog):
         self.status = Status(self)
 
     def _finish_layout(self, run_text: str) -> None:
+        # Spare height goes below the content (or to a list that stretches), not into gaps between rows.
+        self.layout_.addStretch(0)
         self.layout_.addWidget(self.status)
         self.buttons = QDialogButtonBox(self)
         self.run_button = self.buttons.addButton(run_text, QDialogButtonBox.ButtonRole.AcceptRole)

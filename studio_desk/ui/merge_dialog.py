@@ -219,7 +219,7 @@ class MergeDialog(ExchangeDialog):
         self.summary = summary
         self.plan = None
         self.summary_view.setPlainText(summary.text() + (f"\n合并前的备份：{summary.backup}" if summary.backup else ""))
-        self.status.ok("合并完成。" + ("请查看下面的冲突。" if summary.conflicts else ""))
+        self.status.ok("合并完成。" + ("请核对上面列出的冲突。" if summary.conflicts else ""))
         self.close_button.setText("关闭")
         self.conflicts = list(summary.conflicts)
         self._fill_conflicts()
