@@ -101,7 +101,7 @@ class RecordForm(QDialog):
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         self.save_new_button: QPushButton | None = None
-        if self.RECORD in (Activity, Reception, Donation, Proposal):
+        if self.RECORD in (Member, Activity, Reception, Donation, Proposal):
             self.save_new_button = buttons.addButton("保存并新建", QDialogButtonBox.ButtonRole.ActionRole)
             self.save_new_button.setObjectName("save_and_new")
             self.save_new_button.setToolTip("Ctrl+Shift+S：保存这条，接着新建一条（日期、方式、委员等沿用）")
@@ -115,7 +115,7 @@ class RecordForm(QDialog):
                 policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)
                 row.setSizePolicy(policy)
         self._scroll_tabs()
-        if self.RECORD in (Activity, Reception, Donation, Proposal):
+        if self.RECORD in (Member, Activity, Reception, Donation, Proposal):
             from studio_desk.ui.attachments_widget import install
 
             self.attachments = install(self, store, self.record, is_new=self.is_new)

@@ -63,3 +63,24 @@ def test_copy_as_new_record(window, demo_store, qtbot):
     assert len(copies) == 1 and copies[0].id != original.id
     assert (copies[0].request_content, copies[0].member_ids) == (original.request_content, original.member_ids)
     assert demo_store.get(Reception, original.id).person_name == original.person_name
+
+
+def test_the_roster_is_entered_one_member_after_another(window, demo_store, qtbot):
+    page = window.show_page("委员")
+    wait_idle(qtbot, window)
+    before = demo_store.count(Member)
+    seen = {}
+
+    def enter_two(form):
+        form.ui.f_name.setText("钱多多")
+        qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        seen["open"], seen["name"] = form.isVisible(), form.ui.f_name.text()
+        form.ui.f_name.setText("孙少少")
+        save(qtbot, form)
+
+    in_dialog(qtbot, page.new_record, enter_two)
+    assert seen == {"open": True, "name": ""}
+    assert demo_store.count(Member) == before + 2
+    assert {"钱多多", "孙少少"} <= {m.name for m in demo_store.list_records(Member)}
+    wait_idle(qtbot, window)
+    assert window.undo_action.text() == "撤销“保存2条委员”"
