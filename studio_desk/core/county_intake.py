@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from studio_desk.core.db import hot_journal
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.files import error_message
 
@@ -134,8 +135,7 @@ def _from_folder(source: Path, workdir: Path, shown: Path | None = None) -> Pack
 
 
 def _copy_file(path: Path, target: Path) -> None:
-    journal = Path(str(path) + "-journal")
-    if _is_db(path.name) and journal.exists() and journal.stat().st_size > 0:
+    if _is_db(path.name) and hot_journal(path) is not None:
         raise PackageError(
             f"{quote(path.name)}旁有未完成的事务日志，说明它还在被使用或上次没有正常关闭。"
             "请用工作室“报送县政协”生成的副本。"

@@ -255,6 +255,22 @@ def check_file(path: Path) -> CheckReport:
     return report
 
 
+def hot_journal(path: Path) -> Path | None:
+    """The rollback journal beside ``path`` when it holds a change to undo, else None.
+
+    SQLite's own rule: a journal is hot when its first byte is not zero. Under synchronous=FULL
+    a transaction writes its journal with a zeroed header and stamps the header only just before
+    the database file itself is changed, so a process killed earlier leaves a cold journal: the
+    database is exactly as committed, and SQLite ignores the file and reuses it on the next save."""
+    journal = Path(str(path) + "-journal")
+    try:
+        with journal.open("rb") as handle:
+            first = handle.read(1)
+    except OSError:
+        return None
+    return journal if first not in (b"", b"\x00") else None
+
+
 def _unfinished(path: Path) -> str | None:
     """What stands between a read-only look and the last saved state: a journal, a lock."""
     from studio_desk.core.instance_lock import DatabaseInUse, DatabaseLock
@@ -263,14 +279,14 @@ def _unfinished(path: Path) -> str | None:
         side = Path(str(path) + suffix)
         if side.exists() and side.stat().st_size > 0:
             return f"文件旁有预写日志“{side.name}”（不是本程序的写法），以它为准的内容未计入原文件。"
-    journal = Path(str(path) + "-journal")
+    journal = hot_journal(path)
     in_use = ""
     try:
         with DatabaseLock(path, holder="command"):
             pass
     except DatabaseInUse as exc:
         in_use = str(exc)
-    if journal.exists() and journal.stat().st_size > 0:
+    if journal is not None:
         if in_use:
             return f"{in_use}（它正在写入，文件旁有它的事务日志“{journal.name}”）。"
         return (

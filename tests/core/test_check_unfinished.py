@@ -4,6 +4,7 @@ says exactly what it found, checks a rolled-back temporary copy and changes noth
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import os
 import subprocess
 import sys
@@ -73,3 +74,41 @@ def test_a_database_locked_by_a_writer_is_checked_as_a_copy(demo_path: Path):
         holder.stdin.write("\n")
         holder.stdin.close()
         holder.wait(timeout=30)
+
+
+CRASH_BEFORE_THE_FILE = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode = DELETE")
+conn.execute("PRAGMA synchronous = FULL")
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE activities SET topic = '未保存' || topic")
+print("journal written, file untouched", flush=True)
+os._exit(9)  # killed before the commit stamped the journal's header and changed the file
+"""
+
+
+def test_a_cold_journal_left_by_a_kill_before_the_file_changed_is_no_problem(demo_path: Path):
+    """Killed after writing its journal but before touching the database (the header is still
+    zero), a writer leaves a journal SQLite ignores: check says the file is whole, and the next
+    save reuses and removes the journal."""
+    from studio_desk.core.models import Activity
+    from studio_desk.core.store import Store
+
+    before = sha(demo_path)
+    done = subprocess.run([sys.executable, "-c", CRASH_BEFORE_THE_FILE, str(demo_path)], capture_output=True, text=True)
+    assert "file untouched" in done.stdout, done.stderr
+    journal = Path(str(demo_path) + "-journal")
+    assert journal.stat().st_size > 0 and journal.read_bytes()[:1] == b"\x00"
+    assert sha(demo_path) == before
+    report = check_file(demo_path)
+    assert report.ok and report.problems == [], report.problems
+    store = Store.open(demo_path, replica_id="replica-after-kill")
+    try:
+        first = store.list_records(Activity)[0]
+        assert not first.topic.startswith("未保存")
+        store.save(replace(first, topic=first.topic + "（补记）"))
+    finally:
+        store.close()
+    assert not journal.exists()
+    assert check_file(demo_path).problems == []
