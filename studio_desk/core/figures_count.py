@@ -81,6 +81,7 @@ def count_members(store: Store, span: Span, fig: YearFigures, given: Given | Non
     fig.members_total = len(members)
     fig.members_by_role = _ordered(Counter(m.role for m in members), enums.MEMBER_ROLES)
     fig.members_by_sector = _ordered(Counter(m.sector or "未填界别" for m in members), [])
+    fig.members_by_party = _ordered(Counter(m.party or "未填党派" for m in members), enums.PARTIES)
     fig.members_by_level = _ordered(Counter(m.level or "未填层级" for m in members), enums.CPPCC_LEVELS)
     return members
 

@@ -113,6 +113,7 @@ class YearFigures:
     members_total: int = 0
     members_by_role: dict[str, int] = field(default_factory=dict)
     members_by_sector: dict[str, int] = field(default_factory=dict)
+    members_by_party: dict[str, int] = field(default_factory=dict)
     members_by_level: dict[str, int] = field(default_factory=dict)
     # activities
     activities_total: int = 0

@@ -8,6 +8,7 @@ the ledgers and the forms all read one description.
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -27,6 +28,8 @@ MONEY = "money"  # integer fen
 BOOL = "bool"
 DECIMAL = "decimal"
 CHOICE = "choice"  # one of fixed values (``choices``) or of an editable type list (``type_list``)
+# A TEXT field may name a ``type_list`` too: it may hold several of the list's values (、) and is
+# offered them; values it names that the list lacks join the list when saved (list_values_of).
 MEMBERS = "members"  # list of member ids (child table)
 CHILDREN = "children"  # list of child dataclasses (child table)
 
@@ -134,6 +137,23 @@ def field_info(cls: type, name: str) -> FieldInfo:
     raise KeyError(name)
 
 
+_LIST_SEPARATORS = re.compile(r"[、，,；;/]")
+
+
+def list_values_of(record: Record) -> dict[str, list[str]]:
+    """The values of editable type lists a record names, by list (a TEXT field's several parts)."""
+    out: dict[str, list[str]] = {}
+    for info in fields_of(type(record)):
+        value = getattr(record, info.name)
+        if not info.type_list or not isinstance(value, str):
+            continue
+        parts = [value] if info.kind == CHOICE else _LIST_SEPARATORS.split(value)
+        for part in (p.strip() for p in parts):
+            if part and part not in out.get(info.type_list, []):
+                out.setdefault(info.type_list, []).append(part)
+    return out
+
+
 def pii_fields(cls: type) -> dict[str, str]:
     """Field name → kind of personal data, for masking exports."""
     return {f.name: f.pii for f in fields_of(cls) if f.pii}
@@ -208,7 +228,8 @@ class Studio(Record):
     SINGLETON_ID: ClassVar[RecordId] = stable_id("studio")
 
     name: str = spec("工作室名称", required=True, maxlen=100)
-    sector: str = spec("服务界别", maxlen=100)
+    # A studio may serve several 界别 (经济界、工商联).
+    sector: str = spec("服务界别", maxlen=100, type_list="sector")
     county: str = spec("所属政协", maxlen=100)
     address: str = spec("地址", maxlen=200)
     founded_on: Date | None = spec("授牌日期", DATE)
@@ -228,7 +249,8 @@ class Member(Record):
 
     name: str = spec("姓名", required=True, maxlen=50)
     gender: str = spec("性别", CHOICE, choices=enums.GENDERS)
-    sector: str = spec("界别", maxlen=100)
+    party: str = spec("党派", CHOICE, choices=enums.PARTIES)
+    sector: str = spec("界别", CHOICE, type_list="sector", maxlen=100)
     level: str = spec("政协层级", CHOICE, choices=enums.CPPCC_LEVELS)
     role: str = spec("工作室职务", CHOICE, required=True, choices=enums.MEMBER_ROLES, default="成员")
     employer: str = spec("工作单位及职务", maxlen=200)
@@ -403,7 +425,7 @@ class TypeEntry(Record):
     TITLE: ClassVar[str] = "类型"
 
     list_name: str = spec("类型表", required=True, maxlen=50)
-    value: str = spec("名称", required=True, maxlen=50)
+    value: str = spec("名称", required=True, maxlen=100)
     position: int = spec("顺序", INT, minimum=0, maximum=100_000)
 
     def display_name(self) -> str:

@@ -230,6 +230,15 @@ def _v8_children_keyed_by_table(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX record_members_member ON record_members(member_id)")
 
 
+def _v9_member_party(conn: sqlite3.Connection) -> None:
+    """A member's 党派, and 界别 as an editable list. The list's entries are versioned records the
+    store writes after migrating (meta ``new_type_lists``, comma-separated list names): its
+    defaults, then every 界别 the file's members and studio already name, so that no stored value
+    leaves the list."""
+    conn.execute("ALTER TABLE members ADD COLUMN party TEXT NOT NULL DEFAULT ''")
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('new_type_lists', 'sector')")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_search),
@@ -239,5 +248,6 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (6, _v6_incomplete),
     (7, _v7_activity_outcomes),
     (8, _v8_children_keyed_by_table),
+    (9, _v9_member_party),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -119,23 +119,33 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('database_id', ?)", (str(uuid.uuid4()),)
                 )
             stale = self.conn.execute("SELECT value FROM meta WHERE key='search_stale'").fetchone()
+            new_lists = self.conn.execute("SELECT value FROM meta WHERE key='new_type_lists'").fetchone()
         if fresh:
             self.save(Studio(id=Studio.SINGLETON_ID, name="委员工作室"), check=False)
-            for list_name, values in enums.TYPE_LISTS.items():
-                for position, value in enumerate(values):
-                    self.save(
-                        TypeEntry(
-                            id=stable_id("type", list_name, value),
-                            list_name=list_name,
-                            value=value,
-                            position=position,
-                        ),
-                        check=False,
-                    )
+            for list_name in enums.TYPE_LISTS:
+                self._seed_type_list(list_name)
+        elif new_lists:
+            # A list a schema step added: its defaults, and what the file's records already name.
+            with self.transaction():
+                for list_name in new_lists[0].split(","):
+                    self._seed_type_list(list_name)
+                    self.add_values_in_use(list_name)
+                self.conn.execute("DELETE FROM meta WHERE key='new_type_lists'")
+        if fresh and new_lists:
+            with self.transaction():
+                self.conn.execute("DELETE FROM meta WHERE key='new_type_lists'")
         if stale:
             self.refresh_search_text()
             with self.transaction():
                 self.conn.execute("DELETE FROM meta WHERE key='search_stale'")
+
+    def _seed_type_list(self, list_name: str) -> None:
+        """A type list's defaults, with ids every copy shares (two copies merge them as one)."""
+        for position, value in enumerate(enums.TYPE_LISTS.get(list_name, ())):
+            entry_id = stable_id("type", list_name, value)
+            if self.find(TypeEntry, entry_id) is None:
+                entry = TypeEntry(id=entry_id, list_name=list_name, value=value, position=position)
+                self.save(entry, check=False)
 
     @classmethod
     def open_readonly(cls, path: Path | str, *, replica_id: str = "") -> Store:

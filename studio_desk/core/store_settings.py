@@ -6,12 +6,23 @@ with a stable id, so two copies that both set it merge like any other record.
 
 from __future__ import annotations
 
+import builtins
 import json
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from studio_desk.core import codec
 from studio_desk.core.errors import StudioDeskError
-from studio_desk.core.models import Narrative, Record, Setting, Studio, TypeEntry, stable_id
+from studio_desk.core.models import (
+    RECORD_TYPES,
+    Narrative,
+    Record,
+    Setting,
+    Studio,
+    TypeEntry,
+    fields_of,
+    list_values_of,
+    stable_id,
+)
 from studio_desk.core.points import DEFAULT_POINT_WEIGHTS, POINT_WEIGHT_LABELS
 
 R = TypeVar("R", bound=Record)
@@ -29,6 +40,9 @@ class StudioSettings:
         def delete(self, cls: type[R], record_id: str) -> R: ...
 
         def type_values(self, list_name: str) -> list[str]: ...
+
+        def list(self, cls: type[R], **query: Any) -> builtins.list[R]: ...
+
     def studio(self) -> Studio:
         return self.get(Studio, Studio.SINGLETON_ID)
 
@@ -49,6 +63,31 @@ class StudioSettings:
         if existing is not None:
             entry = codec.copy_record(existing, deleted=False, position=position)
         return self.save(entry)
+
+    def add_new_list_values(self, record: Record, before: Record | None = None) -> builtins.list[str]:
+        """Add to their lists the type-list values ``record`` names that ``before`` (the version
+        it replaces) did not and the list lacks: a 界别 typed into a form joins the list as an
+        import's does. A value kept from ``before`` and since removed from its list stays out.
+        Returns what was added; call it in the transaction that saves ``record``."""
+        known = list_values_of(before) if before is not None else {}
+        added = []
+        for list_name, values in list_values_of(record).items():
+            for value in values:
+                if value not in known.get(list_name, []) and value not in self.type_values(list_name):
+                    self.add_type(list_name, value)
+                    added.append(value)
+        return added
+
+    def add_values_in_use(self, list_name: str) -> None:
+        """Every value the stored records name for ``list_name`` joins it (after an upgrade that
+        made a free text a list: no stored value becomes invalid)."""
+        for cls in RECORD_TYPES:
+            if not any(f.type_list == list_name for f in fields_of(cls)):
+                continue
+            for record in self.list(cls, include_deleted=True):
+                for value in list_values_of(record).get(list_name, []):
+                    if value not in self.type_values(list_name):
+                        self.add_type(list_name, value)
 
     def remove_type(self, list_name: str, value: str) -> None:
         self.delete(TypeEntry, stable_id("type", list_name, value))

@@ -290,7 +290,7 @@ class _RowBuilder:
                 allowed = tuple(self.resolver.type_values(info.type_list))
             text = self.text(raw)
             if not (self.exact and allowed is not None and text in allowed):
-                text = normalise_choice(name, parse_text(raw), info.choices)
+                text = normalise_choice(name, parse_text(raw), allowed)
             if text and info.type_list:
                 self.resolver.add_type(info.type_list, text)
             self.changes[name] = text

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from studio_desk.core import enums
 from studio_desk.core.money import MoneyError, parse_yuan
 
 
@@ -224,6 +225,8 @@ CHOICE_VARIANTS: dict[str, dict[str, str]] = {
     "gender": {"M": "男", "F": "女"},
     "category": {"社情民意": "社情民意信息"},
     "result_class": {"a": "A", "b": "B", "c": "C", "d": "D", "A类": "A", "B类": "B", "C类": "C", "D类": "D"},
+    "party": enums.PARTY_VARIANTS,
+    "sector": enums.SECTOR_VARIANTS,
 }
 
 

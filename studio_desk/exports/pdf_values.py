@@ -142,6 +142,7 @@ def build_values(figures: AnnualFigures, studio: Studio, signed_on: date, *, tre
         "委员总数": count(c.members_total),
         "委员职务构成": listing(c.members_by_role.items(), "名"),
         "委员界别构成": listing(c.members_by_sector.items(), "名"),
+        "委员党派构成": listing(c.members_by_party.items(), "名"),
         "委员层级构成": listing(((LEVEL_WORDS.get(k, k), n) for k, n in c.members_by_level.items()), "名"),
         "参与活动委员": count(c.members_active),
         "委员参与率": rate(c.participation_rate),

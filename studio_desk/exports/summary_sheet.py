@@ -72,6 +72,7 @@ def _extra(figures: AnnualFigures, section: str) -> list[SummaryRow]:
         return (
             _breakdown(section, "职务", "人", c.members_by_role, p.members_by_role, enums.MEMBER_ROLES)
             + _breakdown(section, "界别", "人", c.members_by_sector, p.members_by_sector)
+            + _breakdown(section, "党派", "人", c.members_by_party, p.members_by_party, enums.PARTIES)
             + _breakdown(section, "政协层级", "人", c.members_by_level, p.members_by_level, enums.CPPCC_LEVELS,
                          _LEVEL_WORDS)
         )

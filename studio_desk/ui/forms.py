@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -34,6 +35,7 @@ from studio_desk.core import codec, enums
 from studio_desk.core.completeness import completed
 from studio_desk.core.errors import FieldError, StudioDeskError, ValidationError
 from studio_desk.core.models import (
+    CHOICE,
     MEMBERS,
     Activity,
     Donation,
@@ -48,6 +50,7 @@ from studio_desk.core.models import (
 )
 from studio_desk.core.money import MoneyError, format_fen
 from studio_desk.core.store import Store
+from studio_desk.exports.ledger_values import normalise_choice
 from studio_desk.ui.generated.ui_activity_form import Ui_ActivityDialog
 from studio_desk.ui.generated.ui_donation_form import Ui_DonationDialog
 from studio_desk.ui.generated.ui_member_form import Ui_MemberDialog
@@ -185,8 +188,11 @@ class RecordForm(QDialog):
             if isinstance(w, QComboBox):
                 values = self.choices(info)
                 current = getattr(self.record, info.name)
-                if current and current not in values:
+                if current and current not in values and info.kind == CHOICE:
                     values.append(current)  # a value since removed from its list still shows
+                if w.isEditable():
+                    _typed_choice(w, info, values)
+                    continue
                 if not info.required:
                     w.addItem(EMPTY_CHOICE, "")
                 for v in values:
@@ -216,6 +222,9 @@ class RecordForm(QDialog):
                 w.setValue(int(value or 0))
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(value))
+            elif isinstance(w, QComboBox) and w.isEditable():
+                w.setCurrentIndex(w.findData(value or ""))
+                w.setEditText(value or "")
             elif isinstance(w, QComboBox):
                 index = w.findData(value or "")
                 w.setCurrentIndex(max(index, 0))
@@ -246,6 +255,8 @@ class RecordForm(QDialog):
                 values[info.name] = w.value()
             elif isinstance(w, QCheckBox):
                 values[info.name] = w.isChecked()
+            elif isinstance(w, QComboBox) and w.isEditable():
+                values[info.name] = self.typed_value(info, w.currentText())
             elif isinstance(w, QComboBox):
                 values[info.name] = w.currentData() or ""
             elif isinstance(w, (ItemsTable, FollowUpTable)):
@@ -271,12 +282,20 @@ class RecordForm(QDialog):
             elif isinstance(w, QCheckBox):
                 state.append(w.isChecked())
             elif isinstance(w, QComboBox):
-                state.append(w.currentIndex())
+                state.append(w.currentText() if w.isEditable() else w.currentIndex())
             elif isinstance(w, (ItemsTable, FollowUpTable)):
                 state.append(w.rows())
             elif hasattr(w, "value"):
                 state.append(repr(w.value()))
         return state
+
+    def typed_value(self, info: FieldInfo, text: str) -> str:
+        """What was typed into a combo box: one of its values written another way (民盟 for
+        中国民主同盟, 中国民主同盟 for 民盟) is read as the import reads it; a new value stays as typed."""
+        text = text.strip()
+        if info.kind != CHOICE:
+            return text
+        return normalise_choice(info.name, text, tuple(self.choices(info)))
 
     def is_dirty(self) -> bool:
         return self.raw_state() != self._initial
@@ -326,12 +345,27 @@ class RecordForm(QDialog):
         w.setFocus()
 
     def write(self, record: Record) -> Record:
-        from studio_desk.core.reporting import locked_year_of, save_in_locked_year
+        reason = self.locked_reason(record)
+        with self.store.transaction():
+            # A value typed into a list's field (a new 界别) joins its list with the record.
+            self.store.add_new_list_values(record, None if self.is_new else self.record)
+            return self.store_record(record, reason)
+
+    def store_record(self, record: Record, reason: str | None) -> Record:
+        from studio_desk.core.reporting import save_in_locked_year
+
+        if reason is None:
+            return self.store.save(record)
+        return save_in_locked_year(self.store, record, reason)
+
+    def locked_reason(self, record: Record) -> str | None:
+        """None, or the clerk's reason for editing a reported and locked year (kept in the
+        record's history); without one nothing is saved."""
+        from studio_desk.core.reporting import locked_year_of
 
         year = locked_year_of(self.store, record)
         if year is None:
-            return self.store.save(record)
-        # A reported and locked year: the edit needs a reason, kept in the record's history.
+            return None
         from PySide6.QtWidgets import QInputDialog
 
         reason, ok = QInputDialog.getText(
@@ -339,7 +373,7 @@ class RecordForm(QDialog):
         )
         if not ok or not reason.strip():
             raise StudioDeskError(f"未保存：{year}年度已封账，修改需要说明原因。")
-        return save_in_locked_year(self.store, record, reason)
+        return reason
 
     def start_from(self, template: Record) -> None:
         """Begin a new record as a copy of ``template`` (复制为新记录): unsaved until 保存."""
@@ -424,6 +458,27 @@ class RecordForm(QDialog):
         super().reject()
 
 
+def _typed_choice(w: QComboBox, info: FieldInfo, values: list[str]) -> None:
+    """A combo box the clerk may type into: typing filters the list (any part of a value), and a
+    field of an editable list takes a new value, which joins the list when the record is saved."""
+    for v in values:
+        w.addItem(v, v)
+    w.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    w.lineEdit().setMaxLength(info.maxlen)
+    if not info.required:
+        w.lineEdit().setPlaceholderText(EMPTY_CHOICE)
+    completer = w.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    label = enums.TYPE_LIST_LABELS.get(info.type_list or "", info.label)
+    if info.type_list and info.kind == CHOICE:
+        w.setToolTip(f"从列表中选，或输入新的{label}（保存时加入{label}列表）")
+    elif info.type_list:
+        w.setToolTip(f"从{label}列表中选，也可输入几个，用“、”隔开")
+    else:
+        w.setToolTip("从列表中选，可输入文字查找")
+
+
 class MemberForm(RecordForm):
     RECORD = Member
     UI = Ui_MemberDialog
@@ -505,7 +560,7 @@ class StudioForm(RecordForm):
     RECORD = Studio
     UI = Ui_StudioDialog
 
-    def write(self, record: Record) -> Record:
+    def store_record(self, record: Record, reason: str | None) -> Record:
         assert isinstance(record, Studio)
         return self.store.save_studio(record)
 

@@ -127,6 +127,7 @@ COLUMNS: dict[type[Record], list[Column]] = {
     Member: [
         Column("姓名", lambda r, n: r.name, "name", width=80),
         Column("性别", lambda r, n: r.gender, "gender", width=45),
+        Column("党派", lambda r, n: r.party, "party", width=75),
         Column("工作室职务", lambda r, n: r.role, "role", width=145),  # 社情民意信息联络员 whole
         Column("界别", lambda r, n: r.sector, "sector", width=155),  # 社会福利和社会保障界 whole
         Column("政协层级", lambda r, n: r.level, "level", width=65),

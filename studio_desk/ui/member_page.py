@@ -144,7 +144,8 @@ class MemberPage(LedgerPage, BackgroundReader):
         year = self._cache.year
         e = html.escape
         parts = [f"<h3>{e(member.name)}　<small>{e(member.role)}</small></h3>"]
-        facts = [x for x in (member.sector, member.level and f"{member.level}政协委员", member.employer) if x]
+        party = member.party if member.party != member.sector else ""  # 无党派人士 said once
+        facts = [x for x in (party, member.sector, member.level and f"{member.level}政协委员", member.employer) if x]
         if facts:
             parts.append(f"<p>{e('，'.join(facts))}</p>")
         points = self._cache.points(member.id)

@@ -23,11 +23,12 @@ from studio_desk.core.store import Store
 @pytest.fixture
 def fixture_store(store: Store) -> Store:
     s = store
-    lg = s.save(Member(name="刘刚", role="召集人", sector="经济界", level="县", joined_on=date(2021, 5, 1)))
-    wjg = s.save(Member(name="王建国", role="主任", sector="经济界", level="市", joined_on=date(2021, 5, 1)))
-    lxy = s.save(Member(name="李秀英", role="成员", sector="妇联界", level="县", joined_on=date(2025, 7, 1)))
+    lg = s.save(Member(name="刘刚", role="召集人", party="民建", sector="经济界", level="县", joined_on=date(2021, 5, 1)))
+    wjg = s.save(Member(name="王建国", role="主任", party="中共", sector="经济界", level="市", joined_on=date(2021, 5, 1)))
+    lxy = s.save(Member(name="李秀英", role="成员", party="民建", sector="妇联", level="县", joined_on=date(2025, 7, 1)))
     # left before 2025: not a member of 2025
-    s.save(Member(name="老委员", role="成员", sector="教育界", joined_on=date(2020, 1, 1), left_on=date(2024, 6, 30)))
+    s.save(Member(name="老委员", role="成员", party="民进", sector="教育界", joined_on=date(2020, 1, 1),
+                  left_on=date(2024, 6, 30)))
     # joins in 2026: not a member of 2025
     s.save(Member(name="新委员", role="成员", sector="教育界", joined_on=date(2026, 1, 5)))
     gone = s.save(Member(name="已删除", role="成员"))
@@ -96,7 +97,9 @@ def test_members_of_the_year(fixture_store: Store):
     f = annual_figures(fixture_store, 2025).current
     assert f.members_total == 3
     assert f.members_by_role == {"召集人": 1, "主任": 1, "成员": 1}
-    assert f.members_by_sector == {"经济界": 2, "妇联界": 1}
+    assert f.members_by_sector == {"经济界": 2, "妇联": 1}
+    # in the parties' order (中共 first), whoever has more
+    assert list(f.members_by_party.items()) == [("中共", 1), ("民建", 2)]
     assert f.members_by_level == {"市": 1, "县": 2}
 
 

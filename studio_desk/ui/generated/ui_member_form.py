@@ -100,10 +100,37 @@ class Ui_MemberDialog(object):
 
         self.form0.setWidget(1, QFormLayout.ItemRole.FieldRole, self.row_gender)
 
+        self.l_party = QLabel(self.page0)
+        self.l_party.setObjectName(u"l_party")
+
+        self.form0.setWidget(2, QFormLayout.ItemRole.LabelRole, self.l_party)
+
+        self.row_party = QWidget(self.page0)
+        self.row_party.setObjectName(u"row_party")
+        self.lay_party = QVBoxLayout(self.row_party)
+        self.lay_party.setSpacing(2)
+        self.lay_party.setObjectName(u"lay_party")
+        self.lay_party.setContentsMargins(0, 0, 0, 0)
+        self.f_party = QComboBox(self.row_party)
+        self.f_party.setObjectName(u"f_party")
+        self.f_party.setEditable(True)
+
+        self.lay_party.addWidget(self.f_party)
+
+        self.err_party = QLabel(self.row_party)
+        self.err_party.setObjectName(u"err_party")
+        self.err_party.setWordWrap(True)
+        self.err_party.setProperty(u"error", True)
+
+        self.lay_party.addWidget(self.err_party)
+
+
+        self.form0.setWidget(2, QFormLayout.ItemRole.FieldRole, self.row_party)
+
         self.l_sector = QLabel(self.page0)
         self.l_sector.setObjectName(u"l_sector")
 
-        self.form0.setWidget(2, QFormLayout.ItemRole.LabelRole, self.l_sector)
+        self.form0.setWidget(3, QFormLayout.ItemRole.LabelRole, self.l_sector)
 
         self.row_sector = QWidget(self.page0)
         self.row_sector.setObjectName(u"row_sector")
@@ -111,9 +138,9 @@ class Ui_MemberDialog(object):
         self.lay_sector.setSpacing(2)
         self.lay_sector.setObjectName(u"lay_sector")
         self.lay_sector.setContentsMargins(0, 0, 0, 0)
-        self.f_sector = QLineEdit(self.row_sector)
+        self.f_sector = QComboBox(self.row_sector)
         self.f_sector.setObjectName(u"f_sector")
-        self.f_sector.setMaxLength(100)
+        self.f_sector.setEditable(True)
 
         self.lay_sector.addWidget(self.f_sector)
 
@@ -125,12 +152,12 @@ class Ui_MemberDialog(object):
         self.lay_sector.addWidget(self.err_sector)
 
 
-        self.form0.setWidget(2, QFormLayout.ItemRole.FieldRole, self.row_sector)
+        self.form0.setWidget(3, QFormLayout.ItemRole.FieldRole, self.row_sector)
 
         self.l_level = QLabel(self.page0)
         self.l_level.setObjectName(u"l_level")
 
-        self.form0.setWidget(3, QFormLayout.ItemRole.LabelRole, self.l_level)
+        self.form0.setWidget(4, QFormLayout.ItemRole.LabelRole, self.l_level)
 
         self.row_level = QWidget(self.page0)
         self.row_level.setObjectName(u"row_level")
@@ -151,12 +178,12 @@ class Ui_MemberDialog(object):
         self.lay_level.addWidget(self.err_level)
 
 
-        self.form0.setWidget(3, QFormLayout.ItemRole.FieldRole, self.row_level)
+        self.form0.setWidget(4, QFormLayout.ItemRole.FieldRole, self.row_level)
 
         self.l_role = QLabel(self.page0)
         self.l_role.setObjectName(u"l_role")
 
-        self.form0.setWidget(4, QFormLayout.ItemRole.LabelRole, self.l_role)
+        self.form0.setWidget(5, QFormLayout.ItemRole.LabelRole, self.l_role)
 
         self.row_role = QWidget(self.page0)
         self.row_role.setObjectName(u"row_role")
@@ -177,12 +204,12 @@ class Ui_MemberDialog(object):
         self.lay_role.addWidget(self.err_role)
 
 
-        self.form0.setWidget(4, QFormLayout.ItemRole.FieldRole, self.row_role)
+        self.form0.setWidget(5, QFormLayout.ItemRole.FieldRole, self.row_role)
 
         self.l_employer = QLabel(self.page0)
         self.l_employer.setObjectName(u"l_employer")
 
-        self.form0.setWidget(5, QFormLayout.ItemRole.LabelRole, self.l_employer)
+        self.form0.setWidget(6, QFormLayout.ItemRole.LabelRole, self.l_employer)
 
         self.row_employer = QWidget(self.page0)
         self.row_employer.setObjectName(u"row_employer")
@@ -204,12 +231,12 @@ class Ui_MemberDialog(object):
         self.lay_employer.addWidget(self.err_employer)
 
 
-        self.form0.setWidget(5, QFormLayout.ItemRole.FieldRole, self.row_employer)
+        self.form0.setWidget(6, QFormLayout.ItemRole.FieldRole, self.row_employer)
 
         self.l_phone = QLabel(self.page0)
         self.l_phone.setObjectName(u"l_phone")
 
-        self.form0.setWidget(6, QFormLayout.ItemRole.LabelRole, self.l_phone)
+        self.form0.setWidget(7, QFormLayout.ItemRole.LabelRole, self.l_phone)
 
         self.row_phone = QWidget(self.page0)
         self.row_phone.setObjectName(u"row_phone")
@@ -231,12 +258,12 @@ class Ui_MemberDialog(object):
         self.lay_phone.addWidget(self.err_phone)
 
 
-        self.form0.setWidget(6, QFormLayout.ItemRole.FieldRole, self.row_phone)
+        self.form0.setWidget(7, QFormLayout.ItemRole.FieldRole, self.row_phone)
 
         self.l_joined_on = QLabel(self.page0)
         self.l_joined_on.setObjectName(u"l_joined_on")
 
-        self.form0.setWidget(7, QFormLayout.ItemRole.LabelRole, self.l_joined_on)
+        self.form0.setWidget(8, QFormLayout.ItemRole.LabelRole, self.l_joined_on)
 
         self.row_joined_on = QWidget(self.page0)
         self.row_joined_on.setObjectName(u"row_joined_on")
@@ -257,12 +284,12 @@ class Ui_MemberDialog(object):
         self.lay_joined_on.addWidget(self.err_joined_on)
 
 
-        self.form0.setWidget(7, QFormLayout.ItemRole.FieldRole, self.row_joined_on)
+        self.form0.setWidget(8, QFormLayout.ItemRole.FieldRole, self.row_joined_on)
 
         self.l_left_on = QLabel(self.page0)
         self.l_left_on.setObjectName(u"l_left_on")
 
-        self.form0.setWidget(8, QFormLayout.ItemRole.LabelRole, self.l_left_on)
+        self.form0.setWidget(9, QFormLayout.ItemRole.LabelRole, self.l_left_on)
 
         self.row_left_on = QWidget(self.page0)
         self.row_left_on.setObjectName(u"row_left_on")
@@ -283,12 +310,12 @@ class Ui_MemberDialog(object):
         self.lay_left_on.addWidget(self.err_left_on)
 
 
-        self.form0.setWidget(8, QFormLayout.ItemRole.FieldRole, self.row_left_on)
+        self.form0.setWidget(9, QFormLayout.ItemRole.FieldRole, self.row_left_on)
 
         self.l_notes = QLabel(self.page0)
         self.l_notes.setObjectName(u"l_notes")
 
-        self.form0.setWidget(9, QFormLayout.ItemRole.LabelRole, self.l_notes)
+        self.form0.setWidget(10, QFormLayout.ItemRole.LabelRole, self.l_notes)
 
         self.row_notes = QWidget(self.page0)
         self.row_notes.setObjectName(u"row_notes")
@@ -312,7 +339,7 @@ class Ui_MemberDialog(object):
         self.lay_notes.addWidget(self.err_notes)
 
 
-        self.form0.setWidget(9, QFormLayout.ItemRole.FieldRole, self.row_notes)
+        self.form0.setWidget(10, QFormLayout.ItemRole.FieldRole, self.row_notes)
 
         self.tabs.addTab(self.page0, "")
 
@@ -327,6 +354,7 @@ class Ui_MemberDialog(object):
 #if QT_CONFIG(shortcut)
         self.l_name.setBuddy(self.f_name)
         self.l_gender.setBuddy(self.f_gender)
+        self.l_party.setBuddy(self.f_party)
         self.l_sector.setBuddy(self.f_sector)
         self.l_level.setBuddy(self.f_level)
         self.l_role.setBuddy(self.f_role)
@@ -349,6 +377,7 @@ class Ui_MemberDialog(object):
         MemberDialog.setWindowTitle(QCoreApplication.translate("MemberDialog", u"\u59d4\u5458", None))
         self.l_name.setText(QCoreApplication.translate("MemberDialog", u"\u59d3\u540d*", None))
         self.l_gender.setText(QCoreApplication.translate("MemberDialog", u"\u6027\u522b", None))
+        self.l_party.setText(QCoreApplication.translate("MemberDialog", u"\u515a\u6d3e", None))
         self.l_sector.setText(QCoreApplication.translate("MemberDialog", u"\u754c\u522b", None))
         self.l_level.setText(QCoreApplication.translate("MemberDialog", u"\u653f\u534f\u5c42\u7ea7", None))
         self.l_role.setText(QCoreApplication.translate("MemberDialog", u"\u5de5\u4f5c\u5ba4\u804c\u52a1*", None))

@@ -15,9 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QTabWidget, QVBoxLayout,
+    QWidget)
 
 from studio_desk.ui.date_field import DateField
 from studio_desk.ui.widgets import (AuthorList, FollowUpTable, ItemsTable, MemberPicker,
@@ -84,9 +85,9 @@ class Ui_StudioDialog(object):
         self.lay_sector.setSpacing(2)
         self.lay_sector.setObjectName(u"lay_sector")
         self.lay_sector.setContentsMargins(0, 0, 0, 0)
-        self.f_sector = QLineEdit(self.row_sector)
+        self.f_sector = QComboBox(self.row_sector)
         self.f_sector.setObjectName(u"f_sector")
-        self.f_sector.setMaxLength(100)
+        self.f_sector.setEditable(True)
 
         self.lay_sector.addWidget(self.f_sector)
 
