@@ -236,6 +236,9 @@ def _v9_member_party(conn: sqlite3.Connection) -> None:
     defaults, then every 界别 the file's members and studio already name, so that no stored value
     leaves the list."""
     conn.execute("ALTER TABLE members ADD COLUMN party TEXT NOT NULL DEFAULT ''")
+    # A list's values carry no surrounding blanks; every copy trims alike when it upgrades.
+    blanks = " \t\n\r\u3000"
+    conn.execute("UPDATE members SET sector = trim(sector, ?) WHERE sector != trim(sector, ?)", (blanks, blanks))
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('new_type_lists', 'sector')")
 
 

@@ -6,7 +6,6 @@ with a stable id, so two copies that both set it merge like any other record.
 
 from __future__ import annotations
 
-import builtins
 import json
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -41,7 +40,7 @@ class StudioSettings:
 
         def type_values(self, list_name: str) -> list[str]: ...
 
-        def list(self, cls: type[R], **query: Any) -> builtins.list[R]: ...
+        def list_records(self, cls: type[R], **query: Any) -> list[R]: ...
 
     def studio(self) -> Studio:
         return self.get(Studio, Studio.SINGLETON_ID)
@@ -64,7 +63,7 @@ class StudioSettings:
             entry = codec.copy_record(existing, deleted=False, position=position)
         return self.save(entry)
 
-    def add_new_list_values(self, record: Record, before: Record | None = None) -> builtins.list[str]:
+    def add_new_list_values(self, record: Record, before: Record | None = None) -> list[str]:
         """Add to their lists the type-list values ``record`` names that ``before`` (the version
         it replaces) did not and the list lacks: a 界别 typed into a form joins the list as an
         import's does. A value kept from ``before`` and since removed from its list stays out.
@@ -84,7 +83,7 @@ class StudioSettings:
         for cls in RECORD_TYPES:
             if not any(f.type_list == list_name for f in fields_of(cls)):
                 continue
-            for record in self.list(cls, include_deleted=True):
+            for record in self.list_records(cls, include_deleted=True):
                 for value in list_values_of(record).get(list_name, []):
                     if value not in self.type_values(list_name):
                         self.add_type(list_name, value)

@@ -289,7 +289,9 @@ class _RowBuilder:
             if info.type_list:
                 allowed = tuple(self.resolver.type_values(info.type_list))
             text = self.text(raw)
-            if not (self.exact and allowed is not None and text in allowed):
+            # Our own workbook's list values come back as written: the list it was made from held
+            # them (a studio's own 青联界 is not read as the default 共青团和青联).
+            if not (self.exact and allowed is not None and (text in allowed or info.type_list)):
                 text = normalise_choice(name, parse_text(raw), allowed)
             if text and info.type_list:
                 self.resolver.add_type(info.type_list, text)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studio_desk.core import attachments
+from studio_desk.core import attachments, enums
 from studio_desk.core.models import Activity, Attachment, Author, Donation, DonationItem, FollowUp, Member, Proposal
 from studio_desk.core.store import Store
 from studio_desk.core.sync import data_fingerprint, merge_stores
@@ -47,9 +47,15 @@ def base_file(tmp_path_factory) -> Path:
     return path
 
 
+# 党派 and 界别 values, a studio's own 界别 among them: it joins the 界别 list with its member, so
+# the lists (type_entries, in data_fingerprint) diverge and merge too.
+_PARTIES = ("", *enums.PARTIES)
+_SECTORS = ("", "经济界", "妇联", "教育界", "个私协会", "新的社会阶层")
+
+
 def _new(kind: type, store: Store, n: int):
     if kind is Member:
-        return Member(name=f"委员{n}")
+        return Member(name=f"委员{n}", party=_PARTIES[n % len(_PARTIES)], sector=_SECTORS[n % len(_SECTORS)])
     members = store.list_records(Member)
     ids = [members[n % len(members)].id] if members else []
     if kind is Activity:
@@ -88,7 +94,8 @@ def _change(record, n: int):
     if isinstance(record, Attachment):
         return dataclasses.replace(record, caption=f"改{n}", in_summary=bool(n % 2))
     if isinstance(record, Member):
-        return dataclasses.replace(record, name=f"{record.name[:4]}{n}")
+        return dataclasses.replace(record, name=f"{record.name[:4]}{n}", party=_PARTIES[(n + 1) % len(_PARTIES)],
+                                   sector=_SECTORS[(n + 2) % len(_SECTORS)])
     if isinstance(record, Activity):
         return dataclasses.replace(record, topic=f"改{n}", public_count=n)
     if isinstance(record, Proposal):
@@ -110,7 +117,9 @@ def _apply(store: Store, action: str, kind_no: int, n: int) -> None:
             if kind is Attachment:
                 _attach(store, n)
             else:
-                store.save(_new(kind, store, n), check=False)
+                record = _new(kind, store, n)
+                store.add_new_list_values(record)
+                store.save(record, check=False)
         return
     ids = store.query_ids(kind, include_deleted=True)
     if not ids:
@@ -118,7 +127,9 @@ def _apply(store: Store, action: str, kind_no: int, n: int) -> None:
     record = store.get(kind, ids[n % len(ids)])
     with store.undo_step(action):
         if action == "edit":
-            store.save(_change(dataclasses.replace(record, deleted=False), n), check=False)
+            changed = _change(dataclasses.replace(record, deleted=False), n)
+            store.add_new_list_values(changed, record)
+            store.save(changed, check=False)
         else:
             store.delete(kind, record.id)
 

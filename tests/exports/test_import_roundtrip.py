@@ -6,12 +6,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
-from studio_desk.core import codec
+from studio_desk.core import codec, enums
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
 from studio_desk.core.store import Store
+from studio_desk.core.sync import merge_stores
 from studio_desk.exports.ledger_import import apply_plan, read_ledgers
 from studio_desk.exports.workbook import write_workbook
 
@@ -42,8 +45,8 @@ def test_round_trip_into_an_empty_database(demo_store, tmp_path: Path):
         assert result.backup is not None and result.backup.exists()
         second = write_workbook(empty, YEAR, tmp_path / "second.xlsx")
         assert _ledgers(first) == _ledgers(second)
-        # the records themselves, ids included
-        for cls in (Activity, Reception, Donation, Proposal):
+        # the records themselves, ids included (the roster's 党派 and 界别 too)
+        for cls in (Member, Activity, Reception, Donation, Proposal):
             original = {r.id: r for r in demo_store.list_records(cls, year=YEAR)}
             copied = {r.id: r for r in empty.list_records(cls, year=YEAR)}
             assert set(original) == set(copied), cls
@@ -256,3 +259,33 @@ def test_attachments_are_listed_and_an_import_never_creates_or_drops_one(demo_st
     assert f"“活动台账”第 {row} 行" in note and "不会导入" in note
     apply_plan(demo_store, plan)
     assert sorted((a.id, a.version_id) for a in demo_store.list_records(Attachment)) == before
+
+
+_sectors = st.one_of(st.sampled_from(enums.DEFAULT_SECTORS), st.sampled_from(("个私协会", "新的社会阶层", "青联界")))
+_roster_rows = st.lists(
+    st.tuples(st.sampled_from(("", *enums.PARTIES)), st.one_of(st.just(""), _sectors)), min_size=1, max_size=6
+)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=_roster_rows)
+def test_party_and_sector_survive_the_round_trip(tmp_path_factory, rows):
+    """Any 党派 and 界别 (a studio's own 界别 included) come back exactly; the copy's 界别 list
+    gains the studio's own values, and merging the copy back changes no member and no list value."""
+    folder = tmp_path_factory.mktemp("roster")
+    with Store.open(folder / "a.sqlite", replica_id="A") as store:
+        for n, (party, sector) in enumerate(rows):
+            member = Member(name=f"委员{n}", party=party, sector=sector)
+            with store.transaction():
+                store.add_new_list_values(member)
+                store.save(member)
+        path = write_workbook(store, YEAR, folder / "roster.xlsx")
+        with Store.open(folder / "b.sqlite", replica_id="B") as copy:
+            plan = read_ledgers(copy, path)
+            assert plan.problems == []
+            apply_plan(copy, plan)
+            mine = {m.id: codec.content_of(m) for m in store.list_records(Member)}
+            assert {m.id: codec.content_of(m) for m in copy.list_records(Member)} == mine
+            assert copy.type_values("sector") == store.type_values("sector")
+            merged = merge_stores(store, copy)
+            assert not merged.per_type["委员"].any() and not merged.per_type["类型"].any()

@@ -35,8 +35,8 @@ def fill(store: Store) -> dict[str, str]:
     a = Member(name="张三", role="召集人", sector="经济界", level="县", joined_on=date(2021, 5, 1))
     b = Member(name="李四", role="副主任", sector="教育界", level="市")
     c = Member(name="王五", role="成员", sector="经济界", level="县")
-    gone = Member(name="赵六", role="成员", sector="科技界", level="县", left_on=date(2023, 12, 31))
-    later = Member(name="钱七", role="成员", sector="科技界", level="县", joined_on=date(2026, 3, 1))
+    gone = Member(name="赵六", role="成员", sector="科学技术界", level="县", left_on=date(2023, 12, 31))
+    later = Member(name="钱七", role="成员", sector="科学技术界", level="县", joined_on=date(2026, 3, 1))
     for m in (a, b, c, gone, later):
         store.save(m)
 

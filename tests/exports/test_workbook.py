@@ -20,7 +20,7 @@ from studio_desk.exports.workbook import write_workbook
 YEAR = 2025
 
 SPEC_HEADERS = {
-    "委员名册": "序号, 姓名, 性别, 界别, 政协层级, 工作室职务, 工作单位及职务, 联系电话, 加入日期, 退出日期, 备注",
+    "委员名册": "序号, 姓名, 性别, 党派, 界别, 政协层级, 工作室职务, 工作单位及职务, 联系电话, 加入日期, 退出日期, 备注",
     "活动台账": "序号, 日期, 结束日期, 活动类型, 活动主题, 地点, 组织者, 参加委员, 委员人数, 群众人次, 意见建议(条), 经济成效(元), 受益群众(人), 主要内容及成效, 亮点, 备注",
     "接待走访台账": "序号, 日期, 方式, 对象(姓名/单位), 联系电话, 单位或住址, 人数, 户数, 诉求类别, 诉求内容, 接待委员, 处理方式, 转办单位, 办理状态, 办理时限, 办结日期, 办理结果, 帮办实事, 矛盾纠纷, 已反馈, 满意度, 备注",
     "捐赠慰问台账": "序号, 日期, 类别, 捐赠方, 关联委员, 受助对象, 受助人数, 现金(元), 物资明细, 物资价值(元), 合计(元), 经手人, 备注",
@@ -249,7 +249,7 @@ def test_mask_pii_hides_citizens_not_members(demo_store, tmp_path: Path):
     assert all("****" in r[5] for r in body if r[5])
     roster = _rows(path, "委员名册")[2:-1]
     members = {m.name: m for m in demo_store.list_records(Member, year=YEAR)}
-    assert all(r[1] in members and r[7] == members[r[1]].phone for r in roster)
+    assert all(r[1] in members and r[8] == members[r[1]].phone for r in roster)
 
 
 def test_failure_leaves_no_file_under_the_final_name(demo_store, tmp_path: Path):
