@@ -97,10 +97,11 @@ def _members(rng: random.Random, first_year: int, last_year: int) -> list[Member
                 Member(
                     name=name,
                     gender=rng.choice(enums.GENDERS),
-                    sector=base[2],
+                    party=base[2],
+                    sector=base[3],
                     level=rng.choice(enums.CPPCC_LEVELS),
                     role="召集人" if not out else rng.choice(("成员", "成员", "成员", "副主任", "社情民意信息联络员")),
-                    employer=base[5].replace(base[0], name),
+                    employer=base[6].replace(base[0], name),
                     phone=f"139{rng.randrange(10**8):08d}",
                     joined_on=joined,
                     left_on=left,
