@@ -249,6 +249,7 @@ def test_dossier_for_one_member_and_for_all(demo_path, tmp_path, capsys):
         top = min(ranking, key=lambda p: p.rank)
         (mine,) = member_dossiers(store, 2026, 2026, [top.member_id])
         roster = len(store.list_records(Member, date_range=(date(2026, 1, 1), date(2026, 12, 31))))
+        member = store.get(Member, top.member_id)
     pdf, word = tmp_path / "档案.pdf", tmp_path / "档案.docx"
     code, _, err = run(capsys, "dossier", "--db", str(demo_path), "--member", top.name, "--year", "2026",
                        "--pdf", str(pdf), "--docx", str(word))
@@ -257,6 +258,7 @@ def test_dossier_for_one_member_and_for_all(demo_path, tmp_path, capsys):
     assert f"委员履职档案（2026年度）" in text and top.name in text
     assert f"参加工作室活动{top.activities}次" in text and f"履职积分{top.points}分" in text
     assert f"排第{top.rank}名" in text and "县政协评定意见" in text
+    assert member.party and member.party in text and member.sector in text  # the demo gives both
     # Every record the figures count is listed: activities, receptions, outputs, donations.
     assert (len(mine.activities), len(mine.receptions), len(mine.donations)) == (top.activities, top.receptions, top.donations)
     assert len(mine.outputs) == top.proposals + top.social_info + top.speeches + top.other_outputs

@@ -38,7 +38,8 @@ def member_blocks(store: Store, x: MemberDossier, today: date) -> list[d.Block]:
     m = x.member
     facts = [
         ["姓名", m.name, "性别", m.gender],
-        ["界别", m.sector, "政协层级", m.level],
+        ["党派", m.party, "政协层级", m.level],
+        ["界别", d.Cell(m.sector, colspan=3)],  # 社会福利和社会保障界 on one line
         ["工作室职务", m.role, "加入日期", day_text(m.joined_on)],
         ["工作单位及职务", d.Cell(m.employer, colspan=3)],
     ]
