@@ -91,7 +91,7 @@ def test_member_with_party_and_a_new_sector_then_export_import_and_merge(window,
         assert plan.problems == []
         assert f"将在界别中新增“{NEW_SECTOR}”。" in plan.notes
         apply_plan(copy, plan)
-        assert {(m.name, m.party, m.sector) for m in copy.list(Member)} == {
+        assert {(m.name, m.party, m.sector) for m in copy.list_records(Member)} == {
             ("陈晓燕", "中共", "经济界"), ("欧阳明", "民盟", NEW_SECTOR), ("司马青", "民建", NEW_SECTOR)
         }
     preview = plan_merge(store, copy_path)
