@@ -115,6 +115,20 @@ def _change(figures: AnnualFigures) -> Callable[[str], Value]:
     return resolve
 
 
+def _member_values(figures: AnnualFigures) -> dict[str, Resolver]:
+    c = figures.current
+    return {
+        "委员总数": count(c.members_total),
+        "委员职务构成": listing(c.members_by_role.items(), "名"),
+        "委员界别构成": listing(c.members_by_sector.items(), "名"),
+        "委员党派构成": listing(c.members_by_party.items(), "名"),
+        "委员层级构成": listing(((LEVEL_WORDS.get(k, k), n) for k, n in c.members_by_level.items()), "名"),
+        "参与活动委员": count(c.members_active),
+        "委员参与率": rate(c.participation_rate),
+        "履职突出委员": lambda arg: _outstanding(figures, arg),
+    }
+
+
 def build_values(figures: AnnualFigures, studio: Studio, signed_on: date, *, trend: list[TrendYear] | None = None,
                  named_types: set[str] | None = None) -> dict[str, Resolver]:
     c: YearFigures = figures.current
@@ -138,15 +152,7 @@ def build_values(figures: AnnualFigures, studio: Studio, signed_on: date, *, tre
                         c.has_records),
         "有记录": Value("", not c.has_records),
         "较上年": _change(figures),
-        # members
-        "委员总数": count(c.members_total),
-        "委员职务构成": listing(c.members_by_role.items(), "名"),
-        "委员界别构成": listing(c.members_by_sector.items(), "名"),
-        "委员党派构成": listing(c.members_by_party.items(), "名"),
-        "委员层级构成": listing(((LEVEL_WORDS.get(k, k), n) for k, n in c.members_by_level.items()), "名"),
-        "参与活动委员": count(c.members_active),
-        "委员参与率": rate(c.participation_rate),
-        "履职突出委员": lambda arg: _outstanding(figures, arg),
+        **_member_values(figures),
         # activities
         "活动总数": count(c.activities_total),
         "活动类型明细": lambda arg: listing(_pick(c.activities_by_type, arg), "次"),
