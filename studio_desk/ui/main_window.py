@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("打开数据库…", self.choose_database, QKeySequence.StandardKey.Open, "open_db"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("工作室信息…", self.edit_studio, None, "studio"))
-        file_menu.addAction(self._action("类型设置…", self.edit_types, None, "types"))
+        file_menu.addAction(self._action("类型与界别设置…", self.edit_types, None, "types"))
         file_menu.addAction(self._action("履职积分规则…", self.edit_weights, None, "weights"))
         file_menu.addSeparator()
         self.export_action = self._action("导出 Excel 台账…", self.export_workbook, "Ctrl+E", "export")

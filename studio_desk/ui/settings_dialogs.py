@@ -34,7 +34,7 @@ def studio_dialog(store: Store, parent: QWidget | None = None) -> StudioForm:
 
 
 class TypeListsDialog(QDialog):
-    """Add and remove values of the editable type lists (活动类型, 诉求类别).
+    """Add and remove values of the editable type lists (活动类型, 诉求类别, 界别).
 
     Removing a value keeps the records that use it; it only leaves the pick list.
     """
@@ -43,7 +43,7 @@ class TypeListsDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.changed = False
-        self.setWindowTitle("类型设置")
+        self.setWindowTitle("类型与界别设置")
         fit_to_screen(self, 460, 440)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
@@ -69,7 +69,7 @@ class TypeListsDialog(QDialog):
             row.addWidget(add)
             row.addWidget(remove)
             v.addLayout(row)
-            note = QLabel("移除的类型不再出现在下拉列表中，已有记录保持不变。")
+            note = QLabel("移除的名称不再出现在下拉列表中，已有记录保持不变。")
             note.setWordWrap(True)
             note.setProperty("hint", True)
             v.addWidget(note)

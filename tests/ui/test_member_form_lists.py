@@ -110,3 +110,23 @@ def test_studio_details_offer_the_sector_list(window, store, qtbot):
     assert form.try_save(close=False)
     assert store.studio().sector == f"经济界、个私协会、{NEW_SECTOR}"
     assert store.type_values("sector")[-2:] == ["个私协会", NEW_SECTOR]
+
+
+def test_the_sector_list_is_edited_beside_the_other_lists(window, store, qtbot):
+    from PySide6.QtWidgets import QListWidget, QPushButton
+
+    from studio_desk.ui.settings_dialogs import TypeListsDialog
+
+    dialog = TypeListsDialog(store, window)
+    qtbot.addWidget(dialog)
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["活动类型", "诉求类别", "界别"]
+    type_into(qtbot, child(dialog, "entry_sector", QLineEdit), "个私协会")
+    click(qtbot, child(dialog, "add_sector", QPushButton))
+    assert store.type_values("sector")[-1] == "个私协会"
+    listed = child(dialog, "list_sector", QListWidget)
+    assert listed.item(listed.count() - 1).text() == "个私协会"
+    listed.setCurrentItem(listed.findItems("经济界", Qt.MatchFlag.MatchExactly)[0])
+    click(qtbot, child(dialog, "remove_sector", QPushButton))
+    assert "经济界" not in store.type_values("sector")
+    # the member who has it keeps it
+    assert [m.sector for m in store.list_records(Member)] == ["经济界"]
