@@ -479,7 +479,10 @@ def main() -> int:
             keep_window_responsive()  # as the app does when it starts
         from studio_desk.ui.app import read_pinyin
 
-        read_pinyin()  # as the app does a second after it starts (load_pinyin_soon)
+        read_pinyin()  # as the app does a second after it starts (load_pinyin_soon) ...
+        import gc
+
+        gc.freeze()  # ... keeping what it loaded out of later collector walks
         global WATCH
         if args.watchdog:
             WATCH = Watchdog().start()

@@ -45,14 +45,9 @@ PINYIN_AFTER_MS = 1000
 
 
 def read_pinyin() -> None:
-    import gc
-
     from studio_desk.core.text import pinyin_initials
 
     pinyin_initials("委员")
-    # What is loaded now lives as long as the program (pypinyin alone is about 200,000 objects):
-    # kept out of the cycle collector's walks, each later walk is that much shorter (43 ms here).
-    gc.freeze()
 
 
 def load_pinyin_soon() -> None:
@@ -62,15 +57,40 @@ def load_pinyin_soon() -> None:
     dictionary in a single call that keeps the interpreter lock for about 0.4 s: done by the
     first background import or merge of the session, it froze the window that long in the
     middle of the work. Read at start, before the clerk has begun anything, it is one short
-    pause instead (``bench/bench_gui.py --stalls`` does the same)."""
+    pause instead (``bench/bench_gui.py --stalls`` does the same).
+
+    The cycle collector is paused meanwhile, as for all background work (``ui.tasks``): a walk
+    started by that thread's allocations could free a cycle holding Qt objects off the UI
+    thread. The UI thread resumes it when the thread is done, keeping what was loaded (pypinyin
+    alone is about 200,000 objects, alive as long as the program) out of later walks."""
     import threading
 
     from PySide6.QtCore import QTimer
 
+    from studio_desk.ui.tasks import pause_collector, resume_collector
+
     if "pypinyin" in sys.modules:
         return
     thread = threading.Thread(target=read_pinyin, name="pinyin", daemon=True)
-    QTimer.singleShot(PINYIN_AFTER_MS, lambda: thread.start())  # a lambda: Qt keeps it (and the thread) alive
+    poll = QTimer()
+    poll.setInterval(50)
+
+    def check() -> None:
+        if not thread.is_alive():
+            poll.stop()
+            resume_collector()
+
+    def start() -> None:
+        pause_collector()
+        thread.start()
+        poll.start()
+
+    poll.timeout.connect(check)
+    _pinyin_timers.append(poll)  # kept alive as long as the program
+    QTimer.singleShot(PINYIN_AFTER_MS, start)
+
+
+_pinyin_timers: list = []  # type: ignore[type-arg]
 
 
 def apply_style(app) -> None:  # type: ignore[no-untyped-def]

@@ -52,6 +52,16 @@ class _Collector:
             gc.enable()
 
 
+def pause_collector() -> None:
+    """Pause the cycle collector for work on a thread of its own (see ``_Collector``)."""
+    _Collector.pause()
+
+
+def resume_collector() -> None:
+    """On the UI thread, when that work is done."""
+    _Collector.resume()
+
+
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     """Say what went wrong in Chinese; log the traceback of anything unexpected."""
     if isinstance(exc, StudioDeskError):

@@ -116,7 +116,16 @@ def test_pypinyin_is_read_on_its_own_thread_soon_after_the_window_shows(qtbot, o
         real(thread)
 
     monkeypatch.setattr(threading.Thread, "start", start)
+    import gc
+
+    collector: list[bool] = []
+    real_read = app_module.read_pinyin
+    monkeypatch.setattr(app_module, "read_pinyin", lambda: (collector.append(gc.isenabled()), real_read()))
+    was_on = gc.isenabled()
     app_module.open_window(default_db_path())
     assert "pypinyin" not in sys.modules  # not while the window is being shown
     qtbot.waitUntil(lambda: "pypinyin" in sys.modules and text.pinyin_initials.cache_info().currsize, timeout=10_000)
     assert "pinyin" in readers
+    # no cycle collection on that thread (it could free Qt objects off the UI thread); resumed after
+    assert collector == [False]
+    qtbot.waitUntil(lambda: gc.isenabled() == was_on, timeout=5_000)
