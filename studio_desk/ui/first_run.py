@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, 
 from studio_desk import APP_TITLE
 from studio_desk.core.models import LEDGER_TYPES
 from studio_desk.core.store import Store
-from studio_desk.ui.forms import StudioForm
+from studio_desk.ui.settings_dialogs import StudioDialog
 
 DEFAULT_NAMES = ("", "委员工作室")  # what a new database calls its studio
 SETTINGS_KEY = "first_run/offered"
@@ -38,8 +38,9 @@ def mark_offered(settings, store: Store) -> None:  # type: ignore[no-untyped-def
     settings.sync()
 
 
-class SetupDialog(StudioForm):
-    """工作室设置 on the first start: the studio form under a welcome, with 以后再填."""
+class SetupDialog(StudioDialog):
+    """工作室设置 on the first start: the studio form under a welcome, with 以后再填 (saved as
+    the window's operation, as 文件 → 工作室信息)."""
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(store, store.studio(), parent)

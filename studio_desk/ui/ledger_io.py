@@ -506,9 +506,9 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(preview.writes)
 
     def _tab_titles(self, problems: int, records: int, notes: int) -> None:
-        self.tabs.setTabText(0, f"问题（{problems}）")
-        self.tabs.setTabText(1, f"将导入的记录（{records}）")
-        self.tabs.setTabText(2, f"提示（{notes}）")
+        self.tabs.setTabText(0, f"问题（{problems:,}）")
+        self.tabs.setTabText(1, f"将导入的记录（{records:,}）")
+        self.tabs.setTabText(2, f"提示（{notes:,}）")
 
     def start_import(self) -> None:
         plan = self.plan

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
-from studio_desk.core.reception_day import RECEPTION_DAY_TYPE, DaySaved, recount
+from studio_desk.core.reception_day import RECEPTION_DAY_TYPE, recount
 from studio_desk.core.store import Store
 from studio_desk.core.undo import UndoStep
 from studio_desk.ui.forms import FORM_FOR
@@ -277,24 +277,15 @@ class LedgerPage(QWidget, LedgerFilters):
         day = self._selected_day() if self.cls is Activity else None
         if self.cls is Activity and day is None:
             return
-        dialog = ReceptionDayDialog(self.store, day, self)
-
-        def write(_progress: Progress, step: UndoStep) -> DaySaved | None:
-            accepted = dialog.exec()
-            if dialog.saved is not None:
-                step.text = f"登记接待日群众{len(dialog.saved.receptions)}人"
-            return dialog.saved if accepted else None
-
-        def show(saved: DaySaved | None) -> None:
-            if saved is None:
-                return
-            shown = saved.activity if self.cls is Activity else (saved.receptions[0] if saved.receptions else None)
-            if shown is not None:
-                self._show_saved(shown)
-            if self.cls is Reception:
-                self.select_ids([r.id for r in saved.receptions])
-
-        self.ops.run("登记接待日", write, source=self, on_done=show)
+        dialog = ReceptionDayDialog(self.store, day, self)  # saves through the window's operations
+        if not dialog.exec() or dialog.saved is None:
+            return
+        saved = dialog.saved
+        shown = saved.activity if self.cls is Activity else (saved.receptions[0] if saved.receptions else None)
+        if shown is not None:
+            self._show_saved(shown)
+        if self.cls is Reception:
+            self.select_ids([r.id for r in saved.receptions])
 
     def print_view(self) -> None:
         """打印…: the rows shown now, with the filters that chose them (``ui.ledger_print``)."""

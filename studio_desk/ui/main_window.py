@@ -315,8 +315,7 @@ class MainWindow(QMainWindow):
     def edit_studio(self) -> None:
         from studio_desk.ui.settings_dialogs import studio_dialog
 
-        if studio_dialog(self.store, self).exec():
-            self.refresh()
+        studio_dialog(self.store, self).exec()  # the pages re-read on the operation's ``changed``
 
     def offer_setup(self) -> None:
         """On the first start of an empty database, offer the studio's details (skippable)."""
@@ -326,23 +325,18 @@ class MainWindow(QMainWindow):
         if not needs_setup(self.store) or was_offered(settings, self.store):
             return
         mark_offered(settings, self.store)
-        self.setup_dialog = SetupDialog(self.store, self)
-        self.setup_dialog.finished.connect(lambda _result: self.refresh())
+        self.setup_dialog = SetupDialog(self.store, self)  # saves as one of the window's operations
         self.setup_dialog.open()
 
     def edit_types(self) -> None:
         from studio_desk.ui.settings_dialogs import TypeListsDialog
 
-        dialog = TypeListsDialog(self.store, self)
-        dialog.exec()
-        if dialog.changed:
-            self.refresh()
+        TypeListsDialog(self.store, self).exec()  # each change re-reads the pages through ``changed``
 
     def edit_weights(self) -> None:
         from studio_desk.ui.settings_dialogs import PointWeightsDialog
 
-        if PointWeightsDialog(self.store, self).exec():
-            self.refresh()
+        PointWeightsDialog(self.store, self).exec()  # saved as one of the window's operations
 
     def export_workbook(self) -> None:
         reports = self.page("报表")

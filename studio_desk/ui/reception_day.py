@@ -4,7 +4,8 @@ One row per citizen. Tab moves right, Enter goes to the first cell of the next r
 when it was the last), as in a spreadsheet. The members on duty are filled in for every row;
 a choice cell takes the value itself, its beginning or its pinyin initials ("dl" → 道路交通).
 Each cell is checked as it is left; nothing is written until every row is right, and then the
-day and all its citizens are written in one transaction (``core.reception_day``).
+day and all its citizens are written in one transaction (``core.reception_day``), as one of the
+window's operations: one undo step, and the window's pages re-read on its ``changed``.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ from studio_desk.core.models import Activity, Member, Reception
 from studio_desk.core.reception_day import RECEPTION_DAY_MODE, RECEPTION_DAY_TYPE, DaySaved, save_reception_day
 from studio_desk.core.store import Store
 from studio_desk.core.text import fold, pinyin_initials
+from studio_desk.core.undo import UndoStep
 from studio_desk.core.validate import validation_errors
 from studio_desk.ui.look import fit_to_screen
-from studio_desk.ui.tasks import show_error
+from studio_desk.ui.operations import Progress, operations_for
 from studio_desk.ui.date_field import DateField
 from studio_desk.ui.widgets import MemberPicker
 
@@ -360,16 +362,28 @@ class ReceptionDayDialog(QDialog):
             row, col = min(self.problems)
             self.table.setCurrentCell(row, col)
             return False
-        try:
-            self.saved = save_reception_day(self.store, day, receptions)
-        except ValidationError as exc:
-            self.status.setText("接待日本身有需要修改的地方：" + "；".join(e.message for e in exc.errors))
-            return False
-        except StudioDeskError as exc:
-            self.status.setText(str(exc))
-            return False
-        except Exception as exc:  # noqa: BLE001 - logged, shown as a sentence, sheet kept
-            show_error(self, "保存接待日", exc)
-            return False
+        store = self.store
+
+        def write(_progress: Progress, step: UndoStep | None) -> DaySaved:
+            saved = save_reception_day(store, day, receptions)
+            if step is not None:
+                step.text = f"登记接待日群众{len(saved.receptions)}人"
+            return saved
+
+        def done(saved: DaySaved) -> None:
+            self.saved = saved
+
+        ops = operations_for(self, store)
+        # The page that opened the sheet shows the saved records itself; every other page re-reads.
+        ops.run("登记接待日", write, source=self.parentWidget(), parent=self, on_done=done, on_error=self._refused)
+        if self.saved is None:
+            return False  # the sheet stays as typed, with what went wrong under it
         self.accept()
         return True
+
+    def _refused(self, exc: BaseException) -> None:
+        """An expected failure said under the sheet (anything else was shown by the operation)."""
+        if isinstance(exc, ValidationError):
+            self.status.setText("接待日本身有需要修改的地方：" + "；".join(e.message for e in exc.errors))
+        elif isinstance(exc, StudioDeskError):
+            self.status.setText(str(exc))

@@ -1,8 +1,22 @@
-"""回收站: every deleted record, by kind and date of deletion, and 恢复 for the chosen ones."""
+"""回收站: every deleted record, by kind and date of deletion, and 恢复 for the chosen ones.
+
+After a large delete the bin holds ten thousand records: the table is a model whose cells are
+made when painted (``RecycleModel.data``), with rows of one fixed height, so showing the page
+costs the read of the list and not a widget item per cell."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,8 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +48,43 @@ def _local_time(stamp: str) -> str:
     except ValueError:
         return stamp
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class RecycleModel(QAbstractTableModel):
+    """The deleted records as rows; a cell's text is made only when it is shown."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.items: list[Deleted] = []
+
+    def set_items(self, items: list[Deleted]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or index.row() >= len(self.items):
+            return None
+        item = self.items[index.row()]
+        column = index.column()
+        if column == 0:
+            return item.cls.TITLE
+        if column == 1:
+            return item.title or "（无标题）"
+        if column == 2:
+            return item.when
+        return _local_time(item.deleted_at)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return None
 
 
 class RecyclePage(QWidget):
@@ -74,16 +124,21 @@ class RecyclePage(QWidget):
         self.count_label.setObjectName("count")
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
-        self.table = QTableWidget(0, len(HEADERS))
+        self.model = RecycleModel(self)
+        self.table = QTableView()
         self.table.setObjectName("table")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height: no row is measured
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # widths from the first rows
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._update_buttons())
         self.table.doubleClicked.connect(lambda _i: self.restore_selected())
         layout.addWidget(self.table, 1)
         self._update_buttons()
@@ -105,13 +160,7 @@ class RecyclePage(QWidget):
         except Exception as exc:  # noqa: BLE001 - a broken read must not take the window down
             show_error(self, "回收站", exc)
             return
-        self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
-            cells = (item.cls.TITLE, item.title or "（无标题）", item.when, _local_time(item.deleted_at))
-            for col, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, row)
-                self.table.setItem(row, col, cell)
+        self.model.set_items(self.items)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
         self.table.resizeColumnToContents(3)
@@ -127,9 +176,11 @@ class RecyclePage(QWidget):
         selection = self.table.selectionModel()
         selection.clearSelection()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        chosen = QItemSelection()
         for row, item in enumerate(self.items):
             if item.record_id in wanted:
-                selection.select(self.table.model().index(row, 0), flags)
+                chosen.select(self.model.index(row, 0), self.model.index(row, len(HEADERS) - 1))
+        selection.select(chosen, flags)
 
     def _update_buttons(self) -> None:
         self.restore_button.setEnabled(bool(self.selected()))

@@ -1,4 +1,8 @@
-"""设置: the studio's details (a Designer form), the editable type lists and the 积分 weights."""
+"""设置: the studio's details (a Designer form), the editable type lists and the 积分 weights.
+
+Each change is one of the window's operations (``ui.operations``): one undo step named for it,
+the window's pages re-read on its ``changed`` (the title after 工作室信息, the type filters after
+类型设置), and an expected failure is said in the dialog itself."""
 
 from __future__ import annotations
 
@@ -21,14 +25,34 @@ from PySide6.QtWidgets import (
 from studio_desk.core import enums
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.points import DEFAULT_POINT_WEIGHTS, POINT_WEIGHT_LABELS
+from studio_desk.core.models import Record, Studio
 from studio_desk.core.store import Store
 from studio_desk.ui.forms import StudioForm
 from studio_desk.ui.look import fit_to_screen
-from studio_desk.ui.tasks import show_error
+from studio_desk.ui.operations import operations_for
+
+
+class StudioDialog(StudioForm):
+    """工作室信息, saved as one of the window's operations (修改工作室信息)."""
+
+    def write(self, record: Record) -> Record:
+        assert isinstance(record, Studio)
+        store = self.store
+        saved: list[Record] = []
+        refused: list[BaseException] = []
+        operations_for(self, store).run(
+            "修改工作室信息", lambda _progress, _step: store.save_studio(record),
+            parent=self, on_done=saved.append, on_error=refused.append,
+        )
+        if saved:
+            return saved[0]
+        if refused and isinstance(refused[0], StudioDeskError):
+            raise refused[0]  # said in the form, beside the fields
+        raise StudioDeskError("工作室信息未保存。")  # the cause was shown by the operation
 
 
 def studio_dialog(store: Store, parent: QWidget | None = None) -> StudioForm:
-    form = StudioForm(store, store.studio(), parent)
+    form = StudioDialog(store, store.studio(), parent)
     form.setWindowTitle("工作室信息")
     return form
 
@@ -95,17 +119,20 @@ class TypeListsDialog(QDialog):
         value = entry.text().strip()
         if not value:
             return
-        try:
-            self.store.add_type(list_name, value)
-        except StudioDeskError as exc:
-            QMessageBox.warning(self, "添加类型", str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "添加类型", exc)
-            return
-        entry.clear()
-        self.changed = True
-        self.reload()
+        def added(_entry: object) -> None:
+            entry.clear()
+            self.changed = True
+            self.reload()
+
+        label = enums.TYPE_LIST_LABELS[list_name]
+        operations_for(self, self.store).run(
+            f"添加{label}：{value}", lambda _progress, _step: self.store.add_type(list_name, value),
+            parent=self, on_done=added, on_error=lambda exc: self._refused("添加类型", exc),
+        )
+
+    def _refused(self, title: str, exc: BaseException) -> None:
+        if isinstance(exc, StudioDeskError):  # anything else was shown by the operation
+            QMessageBox.warning(self, title, str(exc))
 
     def remove(self, list_name: str) -> None:
         lst = self.lists[list_name]
@@ -115,13 +142,17 @@ class TypeListsDialog(QDialog):
         if lst.count() <= 1:
             QMessageBox.information(self, "移除类型", "至少要保留一个类型。")
             return
-        try:
-            self.store.remove_type(list_name, item.text())
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "移除类型", exc)
-            return
-        self.changed = True
-        self.reload()
+        value = item.text()
+
+        def removed(_result: object) -> None:
+            self.changed = True
+            self.reload()
+
+        label = enums.TYPE_LIST_LABELS[list_name]
+        operations_for(self, self.store).run(
+            f"移除{label}：{value}", lambda _progress, _step: self.store.remove_type(list_name, value),
+            parent=self, on_done=removed, on_error=lambda exc: self._refused("移除类型", exc),
+        )
 
 
 class PointWeightsDialog(QDialog):
@@ -166,9 +197,13 @@ class PointWeightsDialog(QDialog):
             spin.setValue(DEFAULT_POINT_WEIGHTS[key])
 
     def save(self) -> None:
-        try:
-            self.store.set_point_weights({k: s.value() for k, s in self.spins.items()})
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "保存积分规则", exc)
-            return
-        self.accept()
+        weights = {k: s.value() for k, s in self.spins.items()}
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, StudioDeskError):  # anything else was shown by the operation
+                QMessageBox.warning(self, "保存积分规则", str(exc))
+
+        operations_for(self, self.store).run(
+            "修改履职积分规则", lambda _progress, _step: self.store.set_point_weights(weights),
+            parent=self, on_done=lambda _r: self.accept(), on_error=refused,
+        )

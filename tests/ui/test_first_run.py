@@ -48,6 +48,9 @@ def test_first_start_asks_for_the_studio_and_the_title_follows(qtbot, opened, db
         "青溪县政协城关镇委员工作室", "青溪县政协", "刘刚", date(2024, 3, 5)
     )
     assert window.windowTitle() == "青溪县政协城关镇委员工作室 — 履职台账"
+    dashboard = window.page("总览")  # re-read on the save's operation, not on the dialog closing
+    qtbot.waitUntil(lambda: dashboard.title.text().startswith("青溪县政协城关镇委员工作室"), timeout=5000)
+    assert window.undo_action.text() == "撤销“修改工作室信息”"
     dashboard = window.page("总览")
     qtbot.waitUntil(lambda: "青溪县政协城关镇委员工作室" in dashboard.title.text(), timeout=10_000)
 

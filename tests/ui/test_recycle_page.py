@@ -46,7 +46,7 @@ def test_delete_asks_and_the_recycle_bin_restores(window, demo_store, qtbot):
     wait_idle(qtbot, window)
     listed = [d.record_id for d in bin_page.items]
     assert set(ids) <= set(listed[:3])
-    assert bin_page.table.item(0, 0).text() == "接待走访"
+    assert bin_page.table.model().index(0, 0).data() == "接待走访"
     bin_page.select_ids(ids[:2])
     bin_page.restore_button.click()
     assert demo_store.count(Reception) == before - 1
