@@ -1,8 +1,9 @@
 """回收站: every deleted record, by kind and date of deletion, and 恢复 for the chosen ones.
 
 After a large delete the bin holds ten thousand records: the table is a model whose cells are
-made when painted (``RecycleModel.data``), with rows of one fixed height, so showing the page
-costs the read of the list and not a widget item per cell."""
+made when painted (``RecycleModel.data``), with rows of one fixed height, and the list itself
+is read off the UI thread through the page's own read-only connection (``BackgroundReader``),
+so showing the page after such a delete does not hold the window up."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from studio_desk.core.store import Store
 from studio_desk.core.undo import UndoStep
 from studio_desk.ui.look import icon, page_header
 from studio_desk.ui.operations import Operations, Progress
-from studio_desk.ui.tasks import show_error
+from studio_desk.ui.tasks import BackgroundReader, run_quietly, show_error
 
 HEADERS = ("类别", "内容", "记录日期", "删除时间")
 
@@ -87,7 +88,7 @@ class RecycleModel(QAbstractTableModel):
         return None
 
 
-class RecyclePage(QWidget):
+class RecyclePage(QWidget, BackgroundReader):
     """Deleted records by kind; bringing them back is one user action through the window's
     ``Operations`` (one undo step)."""
 
@@ -97,6 +98,7 @@ class RecyclePage(QWidget):
         self.ops = ops
         self.items: list[Deleted] = []
         self._stale = True
+        self._pending = False  # asked to read again while a read runs
         self.setObjectName("page_recycle")
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -131,7 +133,7 @@ class RecyclePage(QWidget):
         self.table.verticalHeader().setVisible(False)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height: no row is measured
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)  # as the import preview
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # widths from the first rows
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -149,22 +151,47 @@ class RecyclePage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Read the deleted records again in the background (when the page is hidden: once shown)."""
+        if self._shut:
+            return
         if not self.isVisible():
             self._stale = True
             return
         self._stale = False
+        if self._runner is not None:
+            self._pending = True  # a change while reading: read again when it ends
+            return
         kind = self.kind_combo.currentData()
         kinds = [BY_KIND[kind]] if kind else list(KINDS)
-        try:
-            self.items = deleted_records(self.store, kinds)
-        except Exception as exc:  # noqa: BLE001 - a broken read must not take the window down
+        store = self.reader()
+        self._runner = run_quietly(self, lambda: deleted_records(store, kinds), self._show, self._failed)
+
+    def is_busy(self) -> bool:
+        return self._runner is not None or self._pending
+
+    def shutdown(self) -> None:
+        self.stop_background()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._runner = None
+        self._pending = False
+        if not self._shut:  # a broken read must not take the window down
             show_error(self, "回收站", exc)
+
+    def _show(self, items: list[Deleted]) -> None:
+        self._runner = None
+        if self._shut:
             return
-        self.model.set_items(self.items)
+        if self._pending:
+            self._pending = False
+            self.refresh()
+            return
+        self.items = items
+        self.model.set_items(items)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
         self.table.resizeColumnToContents(3)
-        self.count_label.setText(f"共 {len(self.items):,} 条" if self.items else "回收站是空的")
+        self.count_label.setText(f"共 {len(items):,} 条" if items else "回收站是空的")
         self._update_buttons()
 
     def selected(self) -> list[Deleted]:

@@ -51,9 +51,10 @@ def test_a_long_write_in_the_background_leaves_the_pages_reading(window, demo_st
 def test_one_changed_signal_refreshes_the_other_pages(window, demo_store, qtbot):
     from PySide6.QtCore import Qt
 
-    from tests.ui.conftest import answer_next_box, press_shortcut
+    from tests.ui.conftest import answer_next_box, press_shortcut, wait_idle
 
     bin_page = window.show_page("回收站")
+    wait_idle(qtbot, window)  # the bin reads its list in the background
     listed = len(bin_page.items)
     page = window.show_page("活动")
     page.table.setFocus()
@@ -65,6 +66,7 @@ def test_one_changed_signal_refreshes_the_other_pages(window, demo_store, qtbot)
     assert signal.args[1][0] == target and signal.args[2] is page  # then what went with it (attachments)
     assert demo_store.get(Activity, target).deleted
     window.show_page("回收站")  # told by the signal, it re-reads when shown
+    wait_idle(qtbot, window)
     assert target in [item.record_id for item in bin_page.items] and len(bin_page.items) == listed + 1
     window.show_page("活动")
     press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
