@@ -37,11 +37,10 @@ class StudioDialog(StudioForm):
 
     def write(self, record: Record) -> Record:
         assert isinstance(record, Studio)
-        store = self.store
         saved: list[Record] = []
         refused: list[BaseException] = []
-        operations_for(self, store).run(
-            "修改工作室信息", lambda _progress, _step: store.save_studio(record),
+        operations_for(self, self.store).run(
+            "修改工作室信息", lambda _progress, _step: super(StudioDialog, self).write(record),
             parent=self, on_done=saved.append, on_error=refused.append,
         )
         if saved:
