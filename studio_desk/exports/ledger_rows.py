@@ -216,7 +216,7 @@ class _RowBuilder:
                 if all(ids):
                     out[col.field] = ids
             elif text:
-                child = field_info(self.spec.cls, col.field).child
+                child = _field_info(self.spec.cls, col.field).child
                 children = parse_children(child, text) if child is not None else None
                 if children is not None:
                     out[col.field] = children

@@ -249,3 +249,17 @@ def test_versions_go_forward_even_when_the_clock_was_set_back(store: Store):
     # ...and this store (opened after the clock was corrected) edits it again.
     edited = store.save(Member(**{**store.get(Member, m.id).__dict__, "name": "郑强强"}))
     assert edited.updated_at > future
+
+
+def test_a_copied_record_is_a_new_record_with_the_changes_and_the_original_untouched():
+    from studio_desk.core import codec
+
+    original = Activity(date=date(2025, 3, 1), type="集中学习", topic="学习", member_ids=["a"])
+    copied = codec.copy_record(original, topic="改过的主题")
+    assert copied is not original and type(copied) is Activity
+    assert (copied.topic, original.topic) == ("改过的主题", "学习")
+    assert copied == Activity(**{**original.__dict__, "topic": "改过的主题"})
+    copied.location = "会议室"  # setting a field on the copy leaves the original alone
+    assert original.location == ""
+    with pytest.raises(TypeError, match="no_such_field"):
+        codec.copy_record(original, no_such_field=1)
