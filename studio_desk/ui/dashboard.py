@@ -253,12 +253,6 @@ class DashboardPage(QWidget, BackgroundReader):
 
         self._runner = run_quietly(self, compute, self._show, self._failed)
 
-    def is_busy(self) -> bool:
-        return self._runner is not None or self._pending
-
-    def shutdown(self) -> None:
-        self.stop_background()
-
     def _failed(self, exc: BaseException) -> None:
         self._runner = None
         if self._shut:

@@ -166,12 +166,6 @@ class RecyclePage(QWidget, BackgroundReader):
         store = self.reader()
         self._runner = run_quietly(self, lambda: deleted_records(store, kinds), self._show, self._failed)
 
-    def is_busy(self) -> bool:
-        return self._runner is not None or self._pending
-
-    def shutdown(self) -> None:
-        self.stop_background()
-
     def _failed(self, exc: BaseException) -> None:
         self._runner = None
         self._pending = False

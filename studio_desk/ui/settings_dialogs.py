@@ -116,41 +116,36 @@ class TypeListsDialog(QDialog):
     def add(self, list_name: str) -> None:
         entry = self.entries[list_name]
         value = entry.text().strip()
-        if not value:
-            return
-        def added(_entry: object) -> None:
-            entry.clear()
-            self.changed = True
-            self.reload()
-
-        label = enums.TYPE_LIST_LABELS[list_name]
-        operations_for(self, self.store).run(
-            f"添加{label}：{value}", lambda _progress, _step: self.store.add_type(list_name, value),
-            parent=self, on_done=added, on_error=lambda exc: self._refused("添加类型", exc),
-        )
-
-    def _refused(self, title: str, exc: BaseException) -> None:
-        if isinstance(exc, StudioDeskError):  # anything else was shown by the operation
-            QMessageBox.warning(self, title, str(exc))
+        if value:
+            self._change(list_name, "添加", value, self.store.add_type, entry.clear)
 
     def remove(self, list_name: str) -> None:
         lst = self.lists[list_name]
         item = lst.currentItem()
         if item is None:
             return
+        label = enums.TYPE_LIST_LABELS[list_name]
         if lst.count() <= 1:
-            QMessageBox.information(self, "移除类型", "至少要保留一个类型。")
+            QMessageBox.information(self, f"移除{label}", f"至少要保留一个{label}。")
             return
-        value = item.text()
+        self._change(list_name, "移除", item.text(), self.store.remove_type, lambda: None)
 
-        def removed(_result: object) -> None:
+    def _change(self, list_name: str, verb: str, value: str, write, after) -> None:  # type: ignore[no-untyped-def]
+        """Add or remove one value of a list as one of the window's operations (one undo step)."""
+        label = enums.TYPE_LIST_LABELS[list_name]
+
+        def done(_result: object) -> None:
+            after()
             self.changed = True
             self.reload()
 
-        label = enums.TYPE_LIST_LABELS[list_name]
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, StudioDeskError):  # anything else was shown by the operation
+                QMessageBox.warning(self, f"{verb}{label}", str(exc))
+
         operations_for(self, self.store).run(
-            f"移除{label}：{value}", lambda _progress, _step: self.store.remove_type(list_name, value),
-            parent=self, on_done=removed, on_error=lambda exc: self._refused("移除类型", exc),
+            f"{verb}{label}：{value}", lambda _progress, _step: write(list_name, value),
+            parent=self, on_done=done, on_error=refused,
         )
 
 

@@ -275,7 +275,14 @@ class BackgroundReader:
     store: Any
     _reader: Any = None
     _runner: Any = None
+    _pending: bool = False  # asked to read again while a read runs
     _shut: bool = False
+
+    def is_busy(self) -> bool:
+        return self._runner is not None or self._pending
+
+    def shutdown(self) -> None:
+        self.stop_background()
 
     def reader(self) -> Any:
         """The read-only connection background work uses (opened on first use)."""
