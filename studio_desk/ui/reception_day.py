@@ -10,8 +10,10 @@ window's operations: one undo step, and the window's pages re-read on its ``chan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QInputMethodEvent, QKeySequence, QShortcut
@@ -161,9 +163,12 @@ class SheetTable(QTableWidget):
 class ReceptionDayDialog(QDialog):
     """A 委员接待日 (new, or one already recorded) and the citizens received at it."""
 
-    def __init__(self, store: Store, activity: Activity | None = None, parent: QWidget | None = None):
+    def __init__(self, store: Store, activity: Activity | None = None, parent: QWidget | None = None,
+                 then: Callable[[DaySaved], Any] | None = None):
+        """``then(saved)`` runs inside the same write (one undo step): the rota links its day."""
         super().__init__(parent)
         self.store = store
+        self.then = then
         self.is_new = activity is None
         self.activity = activity or Activity(date=date.today(), type=RECEPTION_DAY_TYPE, topic="委员接待日")
         self.saved: DaySaved | None = None
@@ -366,6 +371,8 @@ class ReceptionDayDialog(QDialog):
 
         def write(_progress: Progress, step: UndoStep | None) -> DaySaved:
             saved = save_reception_day(store, day, receptions)
+            if self.then is not None:
+                self.then(saved)
             if step is not None:
                 step.text = f"登记接待日群众{len(saved.receptions)}人"
             return saved

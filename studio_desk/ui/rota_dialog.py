@@ -255,9 +255,10 @@ class RotaDialog(QDialog):
             return
         linked = self.store.find(Activity, day.activity_id) if day.activity_id else None
         activity = linked if linked is not None and not linked.deleted else rota.draft_activity(day)
-        dialog = ReceptionDayDialog(self.store, activity, self)
+        # The sheet and the day's link are written together: one undo step, one Ctrl+Z.
+        dialog = ReceptionDayDialog(self.store, activity, self, then=lambda saved: rota.link(self.store, day, saved.activity))
         if dialog.exec() and dialog.saved is not None:
-            self._guard("关联接待日活动", lambda: rota.link(self.store, day, dialog.saved.activity))
+            self.reload()
 
     def remove_selected(self) -> None:
         day = self._selected()

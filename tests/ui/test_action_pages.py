@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from studio_desk.core.models import Activity
-from tests.ui.conftest import child, click, in_dialog
+from tests.ui.conftest import child, click, in_dialog, wait_idle
 
 THIS_YEAR = date.today().year
 
@@ -155,3 +155,46 @@ def test_summary_dialog_opens_for_the_chosen_year(window, qtbot):
         return True
 
     in_dialog(qtbot, lambda: click(qtbot, child(reports, "summary_pdf", QPushButton)), look, SummaryDialog)
+
+
+def test_a_day_recorded_from_the_rota_is_one_undo_step(window, demo_store, qtbot):
+    """登记这天的接待 writes the citizens and links the rota's day together: one Ctrl+Z takes both back."""
+    from studio_desk.core import rota
+    from studio_desk.core.models import Reception
+    from studio_desk.ui.reception_day import ReceptionDayDialog
+    from studio_desk.ui.rota_dialog import RotaDialog
+
+    reports = window.show_page("报表")
+    receptions = demo_store.count(Reception)
+    seen: dict = {}
+
+    def record(dialog: RotaDialog) -> bool:
+        dialog.months.setValue(1)
+        click(qtbot, child(dialog, "plan", QPushButton))
+        wait_idle(qtbot, window)
+        open_days = [d for d in rota.days(demo_store) if not d.activity_id]
+        day = open_days[-1]
+        seen["day"] = day.id
+        row = next(r for r in range(dialog.table.rowCount())
+                   if dialog.table.item(r, 0).text().startswith(day.date.isoformat()))
+        dialog.table.selectRow(row)
+
+        def fill(sheet: ReceptionDayDialog) -> bool:
+            from PySide6.QtWidgets import QTableWidgetItem
+
+            sheet.table.setItem(0, 0, QTableWidgetItem("钱大爷"))
+            sheet.table.setItem(0, 3, QTableWidgetItem("反映路灯不亮"))
+            assert sheet.try_save()
+            return True
+
+        in_dialog(qtbot, dialog.record_selected, fill, ReceptionDayDialog)
+        dialog.accept()
+        return True
+
+    in_dialog(qtbot, lambda: click(qtbot, child(reports, "reception_rota", QPushButton)), record, RotaDialog)
+    linked = next(d for d in rota.days(demo_store) if d.id == seen["day"])
+    assert linked.activity_id and demo_store.count(Reception) == receptions + 1
+    window.undo()
+    wait_idle(qtbot, window)
+    assert demo_store.count(Reception) == receptions
+    assert not next(d for d in rota.days(demo_store) if d.id == seen["day"]).activity_id
