@@ -29,7 +29,7 @@ import dataclasses
 import functools
 import re
 from pathlib import Path
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from studio_desk.core.masked_marker import (
@@ -272,23 +272,25 @@ def is_organisation(text: str) -> bool:
     return match is not None and len(text) >= (3 if len(match.group()) > 1 else 4)
 
 
-def person_names(text: str) -> tuple[str, ...]:
-    """The persons' names in a name field (``王芳等3人、李明（村民）`` → ``王芳``, ``李明``);
-    enterprises and organisations are not persons."""
-    out = []
-    for i, part in enumerate(_PERSON_SEP.split(text.strip())):
+def _name_parts(text: str, separators: re.Pattern[str]) -> Iterator[str]:
+    """The parts of a name field between its separators, each without its note in brackets
+    and its trailing ``等3人``-like suffix."""
+    for i, part in enumerate(separators.split(text.strip())):
         if i % 2 or not part:
             continue
         core = _NOTE.sub("", part)
         match = _NAME_SUFFIX.search(core)
-        if match and match.start() > 0:
-            core = core[: match.start()]
-        if len(core) >= 2 and not is_organisation(core):
-            out.append(core)
-    return tuple(out)
+        yield core[: match.start()] if match and match.start() > 0 else core
+
+
+def person_names(text: str) -> tuple[str, ...]:
+    """The persons' names in a name field (``王芳等3人、李明（村民）`` → ``王芳``, ``李明``);
+    enterprises and organisations are not persons."""
+    return tuple(core for core in _name_parts(text, _PERSON_SEP) if len(core) >= 2 and not is_organisation(core))
 
 
 _LISTED_NAME = re.compile(rf"(?:{_ROLE_WORDS})?[:：]?({_NAME}|欧阳[{_HAN}]{{1,2}}|司马[{_HAN}]{{1,2}}|诸葛[{_HAN}]{{1,2}})")
+_LIST_SEP = re.compile(r"([、，,；;/／|。\s]+)")
 # A short list field may name places or groups that begin like a surname: 王庄, 高山村, 李家湾.
 _PLACE_END = re.compile(r"[村庄屯寨湾坝沟街路镇乡组队社区院园家]$")
 
@@ -297,13 +299,7 @@ def listed_names(text: str) -> tuple[str, ...]:
     """The persons a short list of recipients names (``低保户李桂兰、张秀英等3户`` → ``李桂兰``,
     ``张秀英``); groups (``留守儿童``), places and organisations are not persons."""
     out = []
-    for i, part in enumerate(re.split(r"([、，,；;/／|。\s]+)", text.strip())):
-        if i % 2 or not part:
-            continue
-        core = _NOTE.sub("", part)
-        match = _NAME_SUFFIX.search(core)
-        if match and match.start() > 0:
-            core = core[: match.start()]
+    for core in _name_parts(text, _LIST_SEP):
         found = _LISTED_NAME.fullmatch(core)
         if found and not _PLACE_END.search(found[1]) and not is_organisation(found[1]):
             out.append(found[1])

@@ -54,10 +54,13 @@ class DateField(QLineEdit):
     def set_value(self, value: date | None) -> None:
         self.setText(value.isoformat() if value else "")
 
-    def problem(self, label: str = "日期") -> str | None:
-        """Why the text is no date, as a sentence naming the field; None when it is one or empty."""
+    def problem(self, label: str = "日期", *, required: bool = False) -> str | None:
+        """Why the text is no date, as a sentence naming the field; None when it is one, or
+        empty and not ``required``."""
         text = self.text().strip()
-        if not text or self.value() is not None:
+        if not text:
+            return f"请填写“{label}”，如 2024-03-05" if required else None
+        if self.value() is not None:
             return None
         found = parse_date_text(text)
         if found is not None:

@@ -93,9 +93,7 @@ class DayDialog(QDialog):
 
     def accept(self) -> None:
         """Closes only on a real date; otherwise says why next to the field and keeps the dialog open."""
-        problem = self.date.problem("日期")
-        if problem is None and self.date.value() is None:
-            problem = "请填写接待日的“日期”，如 2024-03-05"
+        problem = self.date.problem("日期", required=True)
         if problem is not None:
             self.problem.setText(problem + "。")
             self.problem.show()

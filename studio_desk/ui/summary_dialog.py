@@ -438,9 +438,7 @@ class SummaryDialog(QDialog):
 
     def signed_on(self) -> date | None:
         """The 成文日期 typed; None (and the reason shown next to the field) when it is no date."""
-        problem = self.date_edit.problem("成文日期")
-        if problem is None and self.date_edit.value() is None:
-            problem = "请填写“成文日期”，如 2024-03-05"
+        problem = self.date_edit.problem("成文日期", required=True)
         if problem is not None:
             self.date_problem.setText(problem + "。")
             self.date_problem.show()
