@@ -13,12 +13,15 @@ The checks read the file in bounded chunks and never change it.
 
 from __future__ import annotations
 
-import codecs
 import re
 import sqlite3
 import zipfile
+import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from studio_desk.core.xml_parts import xml_chunks, xml_forms, xml_text
 
 if TYPE_CHECKING:
     from studio_desk.core.store import Store
@@ -34,15 +37,18 @@ _MASKED_PHONE = re.compile(r"(?<![\d*])1\d{2}\*{4}\d{4}(?![\d*])")
 _MASKED_ID = re.compile(r"(?<![\d*])\d{3}\*{8,11}\d{3}[\dXx](?![\d*])")
 _MASKED_NAME = re.compile(rf"^[{_HAN}]{{1,2}}\*{{1,3}}(?:等.*|[（(].*)?$")
 _MASKED_ADDRESS = re.compile(rf"[{_HAN}]{{2,}}\*{{4}}$")
-# The same shapes inside the XML of a workbook (the text of a cell stands between tags).
-_XML_VALUES = re.compile(
-    rf">({_MASKED_PHONE.pattern}|{_MASKED_ID.pattern}|[{_HAN}]{{1,2}}\*{{1,3}}(?:等[^<]{{0,8}})?"
-    rf"|[{_HAN}]{{2,}}\*{{4}})<"
+# The whole text of a cell as the masking writes it into a workbook.
+_MASKED_CELL = re.compile(
+    rf"{_MASKED_PHONE.pattern}|{_MASKED_ID.pattern}|[{_HAN}]{{1,2}}\*{{1,3}}(?:等[^<]{{0,8}})?|[{_HAN}]{{2,}}\*{{4}}"
 )
-MASKED_VALUES_NEEDED = 3
-_CHUNK = 1 << 20
+MASKED_VALUES_NEEDED = 3  # different masked texts: one "李*" written three times proves nothing
 _MAX_PART_BYTES = 256 << 20  # read no more of one part than this
 _MAX_SHEETS = 64
+
+
+_MARKER_FORMS = xml_forms(MASKED_MARKER)
+_MARKER_SHEET_FORMS = xml_forms(MARKER_SHEET)
+_PROPERTY_FORMS = (*_MARKER_FORMS, MARKER_PROPERTY.encode("ascii"))
 
 
 def is_masked(value: str) -> bool:
@@ -59,6 +65,95 @@ def is_masked(value: str) -> bool:
     )
 
 
+def masked_cell(text: str) -> bool:
+    """Whether the whole text of a workbook cell is a masked value (the workbook check's shapes)."""
+    return "*" in text and _MASKED_CELL.fullmatch(text) is not None
+
+
+def masked_cells(rows: Iterable[Iterable[object]], limit: int = MASKED_VALUES_NEEDED) -> list[str]:
+    """Up to ``limit`` different masked texts among the cells (only texts holding ``*`` are looked at)."""
+    found: dict[str, None] = {}
+    for row in rows:
+        for value in row:
+            if value.__class__ is str and "*" in value and _MASKED_CELL.fullmatch(value):  # type: ignore[arg-type]
+                found[value] = None  # type: ignore[index]
+                if len(found) >= limit:
+                    return list(found)
+    return list(found)
+
+
+def _holds(data: bytes, forms: tuple[bytes, ...]) -> bool:
+    return any(form in data for form in forms)
+
+
+class MaskedEvidence:
+    """What a workbook shows of being a masked copy, gathered as its parts are read; the first
+    thing found decides (the properties, the marker sheet, the marker in a part, masked values).
+
+    The import feeds it from its own single reading of the file (:func:`read_workbook` in
+    ``exports/xlsx_read``: the XML of each sheet, then the cells' values);
+    :func:`masked_workbook_reason` feeds it from the XML alone."""
+
+    def __init__(self) -> None:
+        self.place: str | None = None  # "properties", "sheet", "header" or "text"
+        self.values: dict[str, None] = {}  # different masked texts, in the order found
+
+    @property
+    def decided(self) -> bool:
+        return self.place is not None or len(self.values) >= MASKED_VALUES_NEEDED
+
+    def check_package(self, zf: zipfile.ZipFile) -> None:
+        """The document properties, the list of sheets and the shared strings."""
+        names = set(zf.namelist())
+        for part in ("docProps/core.xml", "docProps/custom.xml"):
+            if part in names and _holds(_read_part(zf, part, 1 << 20), _PROPERTY_FORMS):
+                self.place = "properties"
+                return
+        if "xl/workbook.xml" in names and _holds(_read_part(zf, "xl/workbook.xml", 4 << 20), _MARKER_SHEET_FORMS):
+            self.place = "sheet"
+            return
+        if "xl/sharedStrings.xml" in names:
+            for data in xml_chunks(zf, "xl/sharedStrings.xml", limit=_MAX_PART_BYTES):
+                self.check_xml(data, values=True)
+                if self.decided:
+                    return
+
+    def check_xml(self, data: bytes, *, values: bool) -> None:
+        """A piece of a part (from :func:`xml_chunks`): the marker, and with ``values`` the masked
+        texts standing whole between two tags (only where the piece holds a ``*``)."""
+        if self.decided:
+            return
+        if _holds(data, _MARKER_FORMS):
+            self.place = "header" if b"Header>" in data or b"Footer>" in data else "text"
+            return
+        star = data.find(b"*") if values else -1
+        while star >= 0 and not self.decided:
+            end = data.find(b"<", star)
+            end = len(data) if end < 0 else end
+            text = xml_text(data[data.rfind(b">", 0, star) + 1 : end])
+            if masked_cell(text):
+                self.values[text] = None
+            star = data.find(b"*", end)
+
+    def add_values(self, values: Iterable[str]) -> None:
+        for value in values:
+            if self.decided:
+                return
+            self.values[value] = None
+
+    def reason(self, name: str) -> str | None:
+        """The sentence for the clerk, or None when nothing says the workbook is masked."""
+        why = {
+            "properties": "文件属性中标明了“已隐去群众个人信息”",
+            "sheet": f"含有标记脱敏的隐藏工作表“{MARKER_SHEET}”",
+            "header": "工作表的页眉标明了“已隐去群众个人信息”",
+            "text": "表格中写明了“已隐去群众个人信息”",
+        }.get(self.place or "")
+        if why is None and len(self.values) >= MASKED_VALUES_NEEDED:
+            why = "表格中有隐去后的内容，如" + "、".join(f"“{v}”" for v in list(self.values)[:3])
+        return None if why is None else _refusal(name, why, "台账")
+
+
 def _refusal(name: str, why: str, what: str) -> str:
     return (
         f"“{name}”是隐去了群众个人信息的报送{what}（{why}），不能导入、合并或恢复到台账中："
@@ -66,31 +161,9 @@ def _refusal(name: str, why: str, what: str) -> str:
     )
 
 
-def _read_part(zf: zipfile.ZipFile, name: str, limit: int) -> str:
+def _read_part(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     with zf.open(name) as fh:
-        return fh.read(limit).decode("utf-8", errors="replace")
-
-
-def _scan_part(zf: zipfile.ZipFile, name: str, found: list[str]) -> str | None:
-    """Look through one XML part in chunks; returns the marker's place, or collects masked values."""
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    tail = ""
-    read = 0
-    with zf.open(name) as fh:
-        while read < _MAX_PART_BYTES:
-            block = fh.read(_CHUNK)
-            if not block:
-                break
-            read += len(block)
-            text = tail + decoder.decode(block)
-            if MASKED_MARKER in text:
-                return "header" if "Header>" in text or "Footer>" in text else "text"
-            for match in _XML_VALUES.finditer(text, max(0, len(tail) - 64)):
-                found.append(match.group(1))
-                if len(found) >= MASKED_VALUES_NEEDED:
-                    return None
-            tail = text[-200:]
-    return None
+        return fh.read(limit)
 
 
 def masked_workbook_reason(path: Path | str) -> str | None:
@@ -99,35 +172,20 @@ def masked_workbook_reason(path: Path | str) -> str | None:
     A file that is no xlsx at all gives None: the reader that opens it next says what is wrong.
     """
     path = Path(path)
+    evidence = MaskedEvidence()
     try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None
-    try:
-        with zf:
-            names = set(zf.namelist())
-            for part in ("docProps/core.xml", "docProps/custom.xml"):
-                if part in names:
-                    text = _read_part(zf, part, 1 << 20)
-                    if MASKED_MARKER in text or MARKER_PROPERTY in text:
-                        return _refusal(path.name, "文件属性中标明了“已隐去群众个人信息”", "台账")
-            if "xl/workbook.xml" in names and MARKER_SHEET in _read_part(zf, "xl/workbook.xml", 4 << 20):
-                return _refusal(path.name, f"含有标记脱敏的隐藏工作表“{MARKER_SHEET}”", "台账")
+        with zipfile.ZipFile(path) as zf:
+            evidence.check_package(zf)
+            names = zf.namelist()
             sheets = sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml"))
-            parts = [p for p in ("xl/sharedStrings.xml",) if p in names] + sheets[:_MAX_SHEETS]
-            found: list[str] = []
-            for part in parts:
-                place = _scan_part(zf, part, found)
-                if place == "header":
-                    return _refusal(path.name, "工作表的页眉标明了“已隐去群众个人信息”", "台账")
-                if place == "text":
-                    return _refusal(path.name, "表格中写明了“已隐去群众个人信息”", "台账")
-                if len(found) >= MASKED_VALUES_NEEDED:
-                    shown = "、".join(f"“{v}”" for v in found[:3])
-                    return _refusal(path.name, f"表格中有隐去后的内容，如{shown}", "台账")
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError):
+            for part in sheets[:_MAX_SHEETS]:
+                for data in xml_chunks(zf, part, limit=_MAX_PART_BYTES):
+                    if evidence.decided:
+                        return evidence.reason(path.name)
+                    evidence.check_xml(data, values=True)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError, zlib.error):
         return None  # damaged: the reader reports it properly
-    return None
+    return evidence.reason(path.name)
 
 
 def masked_connection_reason(conn: sqlite3.Connection, name: str) -> str | None:

@@ -18,7 +18,7 @@ from typing import Any
 from studio_desk.core import codec
 from studio_desk.core.enums import TYPE_LIST_LABELS
 from studio_desk.core.errors import StudioDeskError
-from studio_desk.core.masking import masked_workbook_reason
+from studio_desk.core.masked_marker import MaskedEvidence
 from studio_desk.core.models import Activity, Member, Record, Studio
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.reporting import record_years, refuse_in_locked_years
@@ -165,9 +165,11 @@ def read_ledgers(
     path = Path(path)
     plan = ImportPlan(path, restore_deleted=restore_deleted, allow_masked=allow_masked)
     report(progress, 0, 1, "正在读取文件……")
-    sheets = read_workbook(path)
-    # A copy whose citizens' data was masked would overwrite real names and phones with "吴*".
-    reason = None if allow_masked else masked_workbook_reason(path)
+    # A copy whose citizens' data was masked would overwrite real names and phones with "吴*":
+    # what says so is gathered while the file is read.
+    evidence = None if allow_masked else MaskedEvidence()
+    sheets = read_workbook(path, progress=progress, evidence=evidence)
+    reason = None if evidence is None else evidence.reason(path.name)
     if reason is not None:
         raise StudioDeskError(reason)
     plan.file_time = _file_time(path)
