@@ -141,6 +141,7 @@ class _SheetReader:
         self.path, self.find_masked = path, find_masked
         self.masked: dict[str, list[str]] = {}  # sheet name → masked texts among its cells
         self._todo: queue.SimpleQueue[tuple[str, SheetScan] | None] = queue.SimpleQueue()
+        self._done: queue.SimpleQueue[RawSheet | None] = queue.SimpleQueue()  # None: the worker ended
         self._thread = threading.Thread(target=self._run, name="workbook-reader", daemon=True)
         self._stopping = False
         self._sheets: list[RawSheet] = []
@@ -156,11 +157,20 @@ class _SheetReader:
         self._todo.put((name, scan))
 
     def finish(self, progress: ProgressFn | None) -> list[RawSheet]:
-        """Every sheet, once the worker is done; its error raised here."""
+        """Every sheet, once the worker is done; its error raised here. Meanwhile this thread looks
+        for masked values among the cells of each sheet read (the worker reads the next one)."""
         self._todo.put(None)
-        while self._thread.is_alive():
+        while True:
             report(progress, self._read, max(self._total, self._read, 1), "正在读取文件……")
-            self._thread.join(0.1)
+            try:
+                raw = self._done.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if raw is None:
+                break
+            if self.find_masked:
+                self.masked[raw.name] = masked_cells(raw.rows)
+        self._thread.join()
         if self._error is not None:
             raise _reader_error(self.path, self._error)
         return self._sheets
@@ -174,13 +184,17 @@ class _SheetReader:
         self._thread.join()
 
     def _run(self) -> None:
-        from python_calamine import CalamineWorkbook, SheetTypeEnum
-
         try:
-            wb = CalamineWorkbook.from_path(str(self.path))
+            self._read_all()
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
             self._error = exc
-            return
+        finally:
+            self._done.put(None)
+
+    def _read_all(self) -> None:
+        from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+        wb = CalamineWorkbook.from_path(str(self.path))
         try:
             metas = [m for m in wb.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
             pending = {m.name: m for m in metas}  # chart sheets and the like hold no cells
@@ -194,8 +208,6 @@ class _SheetReader:
                     return
                 done[meta.name] = self._sheet(wb, meta, SheetScan())
             self._sheets = [done[m.name] for m in metas]
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-            self._error = exc
         finally:
             wb.close()
 
@@ -205,13 +217,12 @@ class _SheetReader:
         sheet = wb.get_sheet_by_name(meta.name)  # the grid is built here, without the GIL
         check_grid(self.path, meta.name, max(scan.rows, sheet.height), max(scan.columns, sheet.width))
         rows = sheet.to_python(skip_empty_area=False)
-        if self.find_masked:
-            self.masked[meta.name] = masked_cells(rows)
         raw = RawSheet(meta.name, rows, scan.formulas, meta.visible != SheetVisibleEnum.Visible)
         raw.very_hidden = meta.visible == SheetVisibleEnum.VeryHidden
         raw.external_links = scan.external_links
         raw.external_cells = scan.external_cells
         self._read += 1
+        self._done.put(raw)
         return raw
 
 

@@ -140,15 +140,15 @@ def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     return parts
 
 
-# The usual way of writing, checked per piece: no prefixed cell, row or formula tag (``:c`` also
-# catches the end tag ``</x:c>``), and no cell or row tag without ``r="`` as its first attribute.
-_PREFIXED = re.compile(rb":(?:c|row|f)[\s>/]")
-_NOT_REF_FIRST = re.compile(rb'<(?:c|row)(?=[\s>/])(?!\sr=")')
-# Then a cell whose row has six digits or more, and the columns of two letters or more, are all
-# the pieces need: below 100,000 rows and within the columns found, nothing is out of bounds.
-_LONG_ROW = re.compile(rb'<c\sr="[A-Za-z]+\d{6}')
-_WIDE_COLUMN = re.compile(rb'<c\sr="([A-Za-z]{2,})')
-_SHORT_ROWS = 99_999
+# The usual way of writing, checked per piece: no prefixed cell or formula tag (``:c`` also
+# catches the end tag ``</x:c>``), no cell tag without ``r="`` as its first attribute (rows do not
+# matter then: every cell says where it is), no cell at or beyond column BA, no row number of six
+# digits. Such a piece holds nothing beyond AZ99999, which is within bounds.
+_PREFIXED = re.compile(rb":(?:c|f)[\s>/]")
+_NOT_REF_FIRST = re.compile(rb'<c(?=[\s>/])(?!\sr=")')
+_BEYOND_USUAL = re.compile(rb'<c\sr="(?:[B-Zb-z][A-Za-z]|[A-Za-z]{3}|[A-Za-z]+\d{6})')
+_USUAL_ROWS, _USUAL_COLUMNS = 99_999, 52
+_PIECE = 1 << 20  # a piece is searched several times: small enough to stay in the CPU's cache
 _FORMULA_START = re.compile(rb"<f[\s>/]")
 # The careful patterns: any cell reference, however written (false hits only make a piece slower).
 _ANY_CELL_REF = re.compile(rb"""r=["']([A-Za-z]+)(\d+)["']""")
@@ -167,7 +167,7 @@ _EXTERNAL = re.compile(rb"\[\d+\]")
 
 def _scan(zf: zipfile.ZipFile, member: str, evidence: MaskedEvidence | None) -> SheetScan:
     scan = SheetScan()
-    for data in xml_chunks(zf, member):
+    for data in xml_chunks(zf, member, _PIECE):
         if evidence is not None:
             evidence.check_xml(data, values=False)
         if _bound_quickly(data, scan):
@@ -186,13 +186,9 @@ def _scan(zf: zipfile.ZipFile, member: str, evidence: MaskedEvidence | None) -> 
 
 def _bound_quickly(data: bytes, scan: SheetScan) -> bool:
     """Bound a piece written the usual way (see above); False when it needs the careful patterns."""
-    if _PREFIXED.search(data) or _NOT_REF_FIRST.search(data) or _LONG_ROW.search(data):
+    if _PREFIXED.search(data) or _NOT_REF_FIRST.search(data) or _BEYOND_USUAL.search(data):
         return False
-    wide = set(_WIDE_COLUMN.findall(data))
-    columns = max(scan.columns, max((_column_index(x) + 1 for x in wide), default=26))
-    if too_big(_SHORT_ROWS, columns):
-        return False
-    scan.rows, scan.columns = _SHORT_ROWS, columns
+    scan.rows, scan.columns = max(scan.rows, _USUAL_ROWS), max(scan.columns, _USUAL_COLUMNS)
     if _FORMULA_START.search(data):
         _add_formulas(scan, data)
     return True
