@@ -16,8 +16,9 @@ _CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});")
 
 
 def xml_chunks(zf: zipfile.ZipFile, member: str, size: int = CHUNK, limit: int | None = None) -> Iterator[bytes]:
-    """``member`` in pieces that end just before a tag, so that every tag, and every text between
-    two tags, is whole in one piece; at most ``limit`` bytes are unpacked."""
+    """``member`` in pieces of about ``size`` that end just before a tag, so that every tag and
+    (unless longer than a piece) every text between two tags is whole in one piece; at most
+    ``limit`` bytes are unpacked."""
     read = 0
     with zf.open(member) as fh:
         tail = b""
@@ -28,11 +29,11 @@ def xml_chunks(zf: zipfile.ZipFile, member: str, size: int = CHUNK, limit: int |
             read += len(chunk)
             data = tail + chunk
             cut = data.rfind(b"<")
-            if cut <= 0 and len(data) < 4 * size:
-                tail = data
+            if cut == 0 and data.find(b">") < 0:
+                tail = data  # one tag, not closed yet
                 continue
             if cut <= 0:
-                cut = len(data)  # a text this long is cut anyway: the memory a reader takes matters more
+                cut = len(data)  # a text longer than a piece: cut (rare; the memory matters more)
             yield data[:cut]
             tail = data[cut:]
         if tail:
