@@ -8,7 +8,10 @@ A masked copy says so in several places, each surviving what the others do not:
   the masked values themselves (``张*``, ``138****1234``, ``城关镇****``), which real ledgers never hold;
 - a database copy: a ``meta`` row, and again the masked values in its 接待走访 records.
 
-The checks read the file in bounded chunks and never change it.
+The checks read the file in bounded chunks and never change it. A workbook's evidence is gathered
+by :class:`MaskedEvidence`: the import feeds it while it reads the file once (the XML of each
+sheet for the marker, the cells' values for masked texts); :func:`masked_workbook_reason` feeds it
+from the XML alone (masked texts standing whole between two tags).
 """
 
 from __future__ import annotations
@@ -44,8 +47,6 @@ _MASKED_CELL = re.compile(
 MASKED_VALUES_NEEDED = 3  # different masked texts: one "李*" written three times proves nothing
 _MAX_PART_BYTES = 256 << 20  # read no more of one part than this
 _MAX_SHEETS = 64
-
-
 _MARKER_FORMS = xml_forms(MASKED_MARKER)
 _MARKER_SHEET_FORMS = xml_forms(MARKER_SHEET)
 _PROPERTY_FORMS = (*_MARKER_FORMS, MARKER_PROPERTY.encode("ascii"))

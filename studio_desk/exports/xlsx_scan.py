@@ -141,12 +141,12 @@ def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
 
 
 # The usual way of writing, checked per piece: no prefixed cell or formula tag (``:c`` also
-# catches the end tag ``</x:c>``), no cell tag without ``r="`` as its first attribute (rows do not
-# matter then: every cell says where it is), no cell at or beyond column BA, no row number of six
-# digits. Such a piece holds nothing beyond AZ99999, which is within bounds.
+# catches the end tag ``</x:c>``), and every cell tag starting with its reference, a column up to
+# AZ and a row of at most five digits (``<c r="AB12345"``). A cell written otherwise (without its
+# reference, with another attribute first, beyond column AZ or row 99,999) sends the piece to the
+# careful patterns. Rows do not matter here: every cell says where it is.
 _PREFIXED = re.compile(rb":(?:c|f)[\s>/]")
-_NOT_REF_FIRST = re.compile(rb'<c(?=[\s>/])(?!\sr=")')
-_BEYOND_USUAL = re.compile(rb'<c\sr="(?:[B-Zb-z][A-Za-z]|[A-Za-z]{3}|[A-Za-z]+\d{6})')
+_UNUSUAL_CELL = re.compile(rb'<c(?! r="[Aa]?[A-Za-z]\d{1,5}")(?=[\s>/])')
 _USUAL_ROWS, _USUAL_COLUMNS = 99_999, 52
 _PIECE = 1 << 20  # a piece is searched several times: small enough to stay in the CPU's cache
 _FORMULA_START = re.compile(rb"<f[\s>/]")
@@ -186,7 +186,7 @@ def _scan(zf: zipfile.ZipFile, member: str, evidence: MaskedEvidence | None) -> 
 
 def _bound_quickly(data: bytes, scan: SheetScan) -> bool:
     """Bound a piece written the usual way (see above); False when it needs the careful patterns."""
-    if _PREFIXED.search(data) or _NOT_REF_FIRST.search(data) or _BEYOND_USUAL.search(data):
+    if _PREFIXED.search(data) or _UNUSUAL_CELL.search(data):
         return False
     scan.rows, scan.columns = max(scan.rows, _USUAL_ROWS), max(scan.columns, _USUAL_COLUMNS)
     if _FORMULA_START.search(data):
