@@ -6,6 +6,7 @@ is left behind."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 import zipfile
 from collections.abc import Callable
@@ -222,3 +223,35 @@ def test_sheets_come_back_in_the_workbooks_order_with_their_formulas(tmp_path):
     assert [s.name for s in sheets] == ["一", "二", "三"]
     assert [s.formulas for s in sheets] == [{(0, 1)}, {(2, 2)}, {(2, 2)}]
     assert sheets[2].rows[0][0] == "三" and not _readers()
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        pytest.param(lambda b: b, id="as written"),
+        pytest.param(lambda b: re.sub(rb'<c r="([A-Z]+\d+)"( t="\w+")', rb'<c\2 r="\1"', b), id="type before reference"),
+        pytest.param(lambda b: re.sub(rb'r="([A-Z]+\d+)"', rb"r='\1'", b), id="single quotes"),
+        pytest.param(lambda b: re.sub(rb'<c r="([A-Z]+\d+)"', rb'<c\tr="\1"', b), id="tab"),
+    ],
+)
+def test_a_sheet_written_in_other_ways_reads_the_same(tmp_path, rewrite):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["日期", "主题", "人数"])
+    ws.append(["2025-05-01", "学习", "=2+3"])
+    ws["BA7"] = "最右边"  # beyond the columns the quick check trusts
+    ws["C7"] = "=[1]Sheet1!A1"
+    wb.save(tmp_path / "plain.xlsx")
+    path = tmp_path / "改写.xlsx"
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as src, zipfile.ZipFile(path, "w") as dst:
+        for name in src.namelist():
+            body = src.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                written = rewrite(body)
+                assert (written == body) == (rewrite(b"<c r=\"A1\" t=\"n\">") == b"<c r=\"A1\" t=\"n\">")
+                body = written
+            dst.writestr(name, body)
+    [sheet] = read_workbook(path)
+    assert sheet.formulas == {(1, 2), (6, 2)} and sheet.external_cells == {(6, 2)} and sheet.external_links
+    assert sheet.rows[1][:2] == ["2025-05-01", "学习"] and sheet.rows[6][52] == "最右边"
+    assert len(sheet.rows) == 7 and len(sheet.rows[0]) == 53
