@@ -91,9 +91,10 @@ def read_workbook(
     values among the cells). ``progress`` may cancel: the worker thread is then stopped and the
     file closed before the exception goes on."""
     kind = check_file(path)
-    scans: dict[str, SheetScan] = {}
-    if kind == "xls":
-        scans = _xls_scans(path)
+    if kind == "xls" and path.stat().st_size > MAX_XLS_BYTES:
+        raise WorkbookFileError(
+            f"文件“{path.name}”有 {path.stat().st_size // (1024 * 1024)} MB，超出旧版 .xls 的读取上限：请在 Excel/WPS 中另存为 .xlsx 再导入。"
+        )
     reader = _SheetReader(path, find_masked=evidence is not None)
     try:
         if kind == "xlsx":
@@ -104,8 +105,8 @@ def read_workbook(
             except (zipfile.BadZipFile, KeyError, OSError, ValueError, zlib.error, EOFError, NotImplementedError) as exc:
                 raise WorkbookFileError(error_message(exc, path)) from exc
         else:
-            reader.start(len(scans))
-            for name, scan in scans.items():
+            reader.start(0)  # an .xls is bounded by its size: calamine opens it while its formulas are found
+            for name, scan in (_xls_scans(path) if kind == "xls" else {}).items():
                 reader.add(name, scan)
         sheets = reader.finish(progress)
     finally:
@@ -117,10 +118,6 @@ def read_workbook(
 
 
 def _xls_scans(path: Path) -> dict[str, SheetScan]:
-    if path.stat().st_size > MAX_XLS_BYTES:
-        raise WorkbookFileError(
-            f"文件“{path.name}”有 {path.stat().st_size // (1024 * 1024)} MB，超出旧版 .xls 的读取上限：请在 Excel/WPS 中另存为 .xlsx 再导入。"
-        )
     from studio_desk.exports.xls_formulas import XlsFormatError, scan_xls_formulas
 
     try:
