@@ -249,6 +249,11 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
                 self._type_cache.clear()
                 raise DatabaseError(sqlite_error_message(exc, self.path)) from exc
 
+    def changes_made(self) -> int:
+        """How many rows this store has written since it was opened: equal at two moments, nothing
+        was written in between (an import's plan is still what the database holds)."""
+        return self._conn.total_changes
+
     def _stamp(self, after: str = "") -> str:
         """A UTC timestamp strictly later than the last one this store handed out, and than
         ``after`` (the version it replaces): a record's versions always go forward in time,

@@ -150,14 +150,18 @@ class RecordWriter:
                 f"不能用作{record.TITLE}的编号。请清空记录编号，作为新记录添加。"
             )
 
-    def save_batch(self, records: Iterable[Record], *, reason: str = "", restore: bool = False) -> int:
+    def save_batch(
+        self, records: Iterable[Record], *, reason: str = "", restore: bool = False, check: bool = True
+    ) -> int:
         """``save`` for many ledger records at once (an import), with the same checks, versions,
         history and undo records, done per batch: the stored versions and the ids of other kinds
         read together, member names for the search text looked up once, current rows, history
         rows and child rows written with one ``executemany`` each. One transaction (all or
         nothing); returns how many records were written (an unchanged one writes nothing).
         Members and type entries are saved one by one (``save``): a renamed member changes
-        other records' search text."""
+        other records' search text. ``check=False``: the records were validated against this
+        database as it is now (an import's plan, when nothing was written since: see
+        ``changes_made``); ids and deleted records are still checked."""
         batch = [self._with_canonical_id(r) for r in records]
         if any(isinstance(r, (Member, TypeEntry)) for r in batch) or len({r.id for r in batch}) < len(batch):
             return self.save_many(batch, reason=reason)  # the careful path for what a batch cannot hold
@@ -170,13 +174,14 @@ class RecordWriter:
             names = {m.id: m.name for m in members}
             lookup = _BatchLookup(self, {m.id: "deleted" if m.deleted else "active" for m in members})
             for cls, group in groups.items():
-                written += self._save_group(cls, group, names, lookup, reason, restore)
+                written += self._save_group(cls, group, names, lookup if check else None, reason, restore)
         return written
 
     def _save_group(
-        self, cls: type[Record], group: list[Record], names: dict[str, str], lookup: Lookup, reason: str,
+        self, cls: type[Record], group: list[Record], names: dict[str, str], lookup: Lookup | None, reason: str,
         restore: bool,
     ) -> int:
+        """One kind's records of a batch; ``lookup`` None: already validated (``save_batch``)."""
         existing = {r.id: r for r in self.get_many(cls, [r.id for r in group])}
         self._refuse_foreign_ids(cls, [r for r in group if r.id not in existing])
         written: list[tuple[Record, Record | None]] = []
@@ -188,12 +193,13 @@ class RecordWriter:
                     f"记录编号 {record.id} 是一条已删除的{record.TITLE}记录（“{old.display_name()}”）。"
                     "要恢复它，请在回收站中恢复；不能用它保存新的内容。"
                 )
-            previous: set[str] = set()
-            if old is not None:
-                for info in fields_of(cls):
-                    if info.kind == MEMBERS:
-                        previous |= set(getattr(old, info.name))
-            validate(record, lookup, previous)
+            if lookup is not None:
+                previous: set[str] = set()
+                if old is not None:
+                    for info in fields_of(cls):
+                        if info.kind == MEMBERS:
+                            previous |= set(getattr(old, info.name))
+                validate(record, lookup, previous)
             if old is not None and codec.content_of(old) == codec.content_of(record):
                 continue
             stored = self._new_version(record, old)
@@ -218,7 +224,7 @@ class RecordWriter:
                 chunk = ids[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 found = {row[0] for row in self.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)}
-                for record in records:
+                for record in records if found else ():
                     if record.id in found:
                         self._refuse_foreign_id(record)
 

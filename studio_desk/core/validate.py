@@ -228,6 +228,13 @@ _RULES: dict[type, Callable[[Any, list[FieldError]], None]] = {
 
 # Characters ``text_problem`` refuses, in one pattern: a text without them passes at a glance.
 _UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_STR_ONLY = {str}
+
+
+def _storable(value: str) -> bool:
+    # A printable text holds none of those characters (they are all unprintable): most values
+    # are answered by ``isprintable`` alone, texts with line breaks by the pattern.
+    return value.isprintable() or _UNSTORABLE.search(value) is None
 _Passes = Callable[[Any, "Lookup | None"], bool]
 
 
@@ -241,7 +248,7 @@ def _passes_test(info: FieldInfo) -> _Passes:
             if value is None:
                 return not required
             return (type(value) is str and len(value) <= maxlen and (not required or bool(value.strip()))
-                    and _UNSTORABLE.search(value) is None)
+                    and _storable(value))
         return text_ok
     if kind == CHOICE:
         choices, type_list = info.choices, info.type_list
@@ -249,7 +256,7 @@ def _passes_test(info: FieldInfo) -> _Passes:
         def choice_ok(value: Any, lookup: Lookup | None) -> bool:
             if value is None:
                 return not required
-            if type(value) is not str or len(value) > maxlen or _UNSTORABLE.search(value) is not None:
+            if type(value) is not str or len(value) > maxlen or not _storable(value):
                 return False
             if required and not value.strip():
                 return False
@@ -281,9 +288,11 @@ def _passes_test(info: FieldInfo) -> _Passes:
         return decimal_ok
     if kind == MEMBERS:
         def members_ok(value: Any, lookup: Lookup | None) -> bool:
-            if type(value) is not list or not all(type(m) is str for m in value):
+            if type(value) is not list:
                 return False
-            return (bool(value) or not required) and len(set(value)) == len(value)
+            if not value:
+                return not required
+            return set(map(type, value)) == _STR_ONLY and len(set(value)) == len(value)
         return members_ok
     if kind == CHILDREN and info.child is not None:
         child_cls = info.child
@@ -292,8 +301,13 @@ def _passes_test(info: FieldInfo) -> _Passes:
         def children_ok(value: Any, lookup: Lookup | None) -> bool:
             if type(value) is not list or (required and not value):
                 return False
-            return all(type(child) is child_cls and all(test(getattr(child, name), lookup) for name, test in child_tests)
-                       for child in value)
+            for child in value:
+                if type(child) is not child_cls:
+                    return False
+                for name, test in child_tests:
+                    if not test(getattr(child, name), lookup):
+                        return False
+            return True
         return children_ok
     return lambda value, lookup: False  # the full check decides
 

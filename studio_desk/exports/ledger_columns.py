@@ -39,7 +39,9 @@ FOLLOWUP_LOG = "followup_log"  # every follow-up step, one per line
 ATTACHMENTS = "attachments"
 
 
-@dataclass(frozen=True)
+# Compared and hashed as themselves (each column is one constant of its sheet's spec): a row's
+# cells are keyed by their column, and identity hashing costs nothing per cell.
+@dataclass(frozen=True, eq=False)
 class Column:
     header: str
     field: str | None
@@ -49,11 +51,6 @@ class Column:
     # Written for the import, not for readers: left out of the printed column set.
     round_trip: bool = False
     hidden: bool = False
-
-    def __hash__(self) -> int:
-        # A row's cells are keyed by their column: hashing the header and field is enough (two
-        # columns of one sheet never share both) and spares hashing every field for every cell.
-        return hash((self.header, self.field))
 
 
 def _hidden(header: str, field: str | None, kind: str) -> Column:

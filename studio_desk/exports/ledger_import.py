@@ -89,6 +89,9 @@ class ImportPlan:
     hidden_sheets: list[str] = field(default_factory=list)  # hidden sheets with content (named in the preview)
     database_identity: str = ""  # the database the workbook was exported from, as its studio sheet says
     allow_masked: bool = False  # masked values are taken as they are (into a database made for them)
+    # ``store.changes_made()`` when the rows were checked: still the same at the write, the
+    # database is as the check saw it and the rows are not validated a second time.
+    checked_at: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -179,6 +182,7 @@ def read_ledgers(
     resolver = Resolver(store, add_unknown_members)
     _plan_sheets(plan, resolver, found, progress)
     _finish(store, plan, resolver)
+    plan.checked_at = store.changes_made()
     return plan
 
 
@@ -499,6 +503,7 @@ def apply_plan(
     if not todo and not plan.new_members and not plan.new_types and not plan.studio_name:
         return ImportResult(0, 0, len(plan.records), 0, None)
     refuse_in_locked_years(store, _years_touched(store, todo), "导入")  # locked since the preview?
+    checked = plan.checked_at is not None and plan.checked_at == store.changes_made()
     report(progress, 0, len(todo) + 1, "正在备份数据库……")
     backup = make_backup(store, backup_dir or backups_dir(), "import")
     total = len(todo) + 1
@@ -519,7 +524,7 @@ def apply_plan(
             else:
                 batch.append(item.record)
             if done % WRITE_REPORT_EVERY == 0 or done == len(todo):
-                store.save_batch(batch, reason="导入", restore=plan.restore_deleted)
+                store.save_batch(batch, reason="导入", restore=plan.restore_deleted, check=not checked)
                 batch = []
                 report(progress, done, total, f"正在写入……{done:,}/{len(todo):,}")
     store.end_undo_history()  # an import is not undone step by step (its backup undoes it)

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from studio_desk.core import codec
+from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Studio
 from studio_desk.core.store import Store
 from studio_desk.core.sync import merge_stores, recent_conflicts, swap_conflict
@@ -193,3 +194,27 @@ def test_a_missing_column_leaves_its_field_alone(demo_store, tmp_path: Path):
     assert all(r.action == "unchanged" for r in plan.records)
     studio = demo_store.get(Studio, Studio.SINGLETON_ID)
     assert plan.studio_name == "" and studio.name  # a studio with a name is not renamed
+
+
+def test_a_write_between_the_preview_and_the_import_is_checked_again(demo_store, tmp_path: Path):
+    """The import writes the rows its preview checked without checking them again only while
+    nothing was written in between: an activity type removed meanwhile is refused at the write,
+    and the database keeps what it had."""
+    path = write_workbook(demo_store, YEAR, tmp_path / "year.xlsx")
+    with Store.open(tmp_path / "copy.sqlite") as copy:
+        apply_plan(copy, read_ledgers(copy, path))
+        copy.add_type("activity_type", "文化下乡")
+        first = copy.list_records(Activity, year=YEAR)[0]
+        path = write_workbook(copy, YEAR, tmp_path / "copy.xlsx")
+        _edit(path, "活动台账", first.id, 活动类型="文化下乡")
+        plan = read_ledgers(copy, path)
+        assert [item.record.type for item in plan.changes] == ["文化下乡"]
+        copy.remove_type("activity_type", "文化下乡")  # the clerk removed it while the preview was open
+        with pytest.raises(StudioDeskError, match="文化下乡"):
+            apply_plan(copy, plan, backup_dir=tmp_path / "backups")
+        assert copy.get(Activity, first.id).type == first.type
+        # Checked afresh, the preview offers to add the type to the list again, and the import writes.
+        again = read_ledgers(copy, path)
+        assert again.new_types == {"activity_type": ["文化下乡"]}
+        apply_plan(copy, again, backup_dir=tmp_path / "backups")
+        assert copy.get(Activity, first.id).type == "文化下乡"
