@@ -67,8 +67,16 @@ def encode_child(obj: Any) -> dict[str, Any]:
     return {f.name: encode_value(f.kind, getattr(obj, f.name)) for f in fields_of(type(obj))}
 
 
+_CHILD_FIELDS: dict[type, list[tuple[str, str | None]]] = {}
+_DECODED = (DATE, BOOL, DECIMAL)  # the kinds ``decode_value`` changes
+
+
 def decode_child(cls: type, data: dict[str, Any]) -> Any:
-    return cls(**{f.name: decode_value(f.kind, data.get(f.name)) for f in fields_of(cls)})
+    # (name, kind that needs decoding or None): every child row of every record read passes here.
+    names = _CHILD_FIELDS.get(cls)
+    if names is None:
+        names = _CHILD_FIELDS[cls] = [(f.name, f.kind if f.kind in _DECODED else None) for f in fields_of(cls)]
+    return cls(**{name: data.get(name) if kind is None else decode_value(kind, data.get(name)) for name, kind in names})
 
 
 def to_dict(record: Record) -> dict[str, Any]:

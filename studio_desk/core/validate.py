@@ -228,7 +228,6 @@ _RULES: dict[type, Callable[[Any, list[FieldError]], None]] = {
 
 # Characters ``text_problem`` refuses, in one pattern: a text without them passes at a glance.
 _UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_STR_ONLY = {str}
 
 
 def _storable(value: str) -> bool:
@@ -292,7 +291,10 @@ def _passes_test(info: FieldInfo) -> _Passes:
                 return False
             if not value:
                 return not required
-            return set(map(type, value)) == _STR_ONLY and len(set(value)) == len(value)
+            for member_id in value:
+                if type(member_id) is not str:
+                    return False
+            return len(set(value)) == len(value)
         return members_ok
     if kind == CHILDREN and info.child is not None:
         child_cls = info.child

@@ -92,7 +92,7 @@ def parse_followup(text: str, default_date: date) -> FollowUp:
 
 def format_followup_log(followups: list[FollowUp]) -> str:
     """Every step, one per line (a note's own line breaks continue its line)."""
-    return "\n".join(format_followup(f) for f in followups)
+    return "\n".join([format_followup(f) for f in followups])
 
 
 def parse_followup_log(text: str, default_date: date) -> list[FollowUp]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from studio_desk.core import codec
+from studio_desk.core.collector import collector_paused
 from studio_desk.core.enums import TYPE_LIST_LABELS
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.masked_marker import MaskedEvidence
@@ -151,6 +152,7 @@ class ImportResult:
 _Found = tuple[RawSheet, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]]
 
 
+@collector_paused()  # the plan holds every row's record: no walks over them meanwhile
 def read_ledgers(
     store: Store,
     path: Path | str,
@@ -489,6 +491,7 @@ _REQUIRED: dict[str, Sequence[str]] = {
 }
 
 
+@collector_paused()
 def apply_plan(
     store: Store, plan: ImportPlan, progress: ProgressFn | None = None, *, backup_dir: Path | None = None
 ) -> ImportResult:

@@ -92,5 +92,5 @@ def is_total_row(values: list[Any]) -> bool:
     for value in values[:3]:
         if isinstance(value, str) and value.strip():
             text = value.strip().replace(" ", "")
-            return any(text.startswith(w) for w in TOTAL_WORDS)
+            return text.startswith(TOTAL_WORDS)
     return False

@@ -301,7 +301,7 @@ class _RowBuilder:
 
     def _members(self, header: str, name: str, raw: Any) -> list[str]:
         hint = self.hints.get(name)
-        if hint is not None and parse_text(raw) == parse_text("、".join(self.resolver.name_of(i) for i in hint)):
+        if hint is not None and parse_text(raw) == parse_text("、".join(map(self.resolver.name_of, hint))):
             return list(hint)  # the names as exported: the ids say who (namesakes, odd names)
         by_hint = {}
         for member_id in hint or []:
@@ -317,7 +317,7 @@ class _RowBuilder:
 
     def _authors(self, header: str, raw: Any) -> list[Author]:
         hint = self.hints.get("authors")
-        if hint is not None and parse_text(raw) == parse_text("、".join(a.name for a in hint)):
+        if hint is not None and parse_text(raw) == parse_text("、".join([a.name for a in hint])):
             return list(hint)
         known = list(getattr(self.existing, "authors", []) or []) + list(hint or [])
         return _authors(split_names(raw), known, self.resolver, self.sheet, self.row_no, header)

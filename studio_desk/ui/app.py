@@ -67,7 +67,7 @@ def load_pinyin_soon() -> None:
 
     from PySide6.QtCore import QTimer
 
-    from studio_desk.ui.tasks import pause_collector, resume_collector
+    from studio_desk.core.collector import pause_collector, resume_collector
 
     if "pypinyin" in sys.modules:
         return

@@ -8,7 +8,6 @@ other exception is logged to the data folder and shown as a short sentence.
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -16,51 +15,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from studio_desk.core.collector import pause_collector, resume_collector
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.progress import Cancelled
 
 # An action on more records than this runs off the UI thread, with a progress dialog.
 BACKGROUND_ABOVE = 200
-
-class _Collector:
-    """Python's cycle collector, paused while any background work runs.
-
-    The collector walks every object the process holds in one go, keeping the interpreter lock:
-    with the tens of thousands of records an import or a merge has in memory, 100–250 ms during
-    which the window could not turn (``bench/bench_gui.py --stalls``). Records hold no cycles:
-    reference counting frees them meanwhile; the collector runs again when the work is done."""
-
-    running = 0  # background tasks now running
-    was_on = False  # whether the collector was on when the first of them started
-
-    @classmethod
-    def pause(cls) -> None:
-        if cls.running == 0:
-            cls.was_on = gc.isenabled()
-            gc.disable()
-        cls.running += 1
-
-    @classmethod
-    def resume(cls) -> None:
-        if cls.running == 0:
-            return
-        cls.running -= 1
-        if cls.running == 0 and cls.was_on:
-            # What the work left alive (the undo step of 10,000 deletions holds their records)
-            # is kept out of later walks too: the first one after the work took 60 ms otherwise.
-            gc.freeze()
-            gc.enable()
-
-
-def pause_collector() -> None:
-    """Pause the cycle collector for work on a thread of its own (see ``_Collector``)."""
-    _Collector.pause()
-
-
-def resume_collector() -> None:
-    """On the UI thread, when that work is done."""
-    _Collector.resume()
-
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     """Say what went wrong in Chinese; log the traceback of anything unexpected."""
@@ -137,7 +97,7 @@ class Task(QObject):
         self.finished_flag = False
 
     def start(self) -> Task:
-        _Collector.pause()
+        pause_collector()
         self._thread.start()
         return self
 
@@ -152,7 +112,7 @@ class Task(QObject):
             self._dialog.setLabelText(text)
 
     def _stop(self) -> None:
-        _Collector.resume()
+        resume_collector()
         self.finished_flag = True
         self._thread.quit()
         self._thread.wait()
@@ -211,7 +171,7 @@ class _QuietRunner(QObject):
 
     def start(self) -> _QuietRunner:
         self.running = True
-        _Collector.pause()
+        pause_collector()
         self._thread.start()
         return self
 
@@ -224,7 +184,7 @@ class _QuietRunner(QObject):
         """Once per run (the window may close before the result arrives)."""
         if self.running:
             self.running = False
-            _Collector.resume()
+            resume_collector()
 
     def _finish(self, result: Any) -> None:
         self._ended()

@@ -126,11 +126,11 @@ def test_the_cycle_collector_waits_while_background_work_runs(qtbot, monkeypatch
     """Its walk over tens of thousands of records held the interpreter lock 100–250 ms at a time."""
     import gc
 
-    from studio_desk.ui import tasks
+    from studio_desk.core import collector
     from studio_desk.ui.tasks import run_task
 
     # An earlier test's window may have closed with its figures still being read.
-    monkeypatch.setattr(tasks._Collector, "running", 0)
+    monkeypatch.setattr(collector, "_running", 0)
     gc.enable()
     seen: list[bool] = []
     first_in, first_go, second_go = threading.Event(), threading.Event(), threading.Event()
