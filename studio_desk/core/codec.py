@@ -68,7 +68,7 @@ def encode_child(obj: Any) -> dict[str, Any]:
 
 
 _CHILD_FIELDS: dict[type, list[tuple[str, str | None]]] = {}
-_DECODED = (DATE, BOOL, DECIMAL)  # the kinds ``decode_value`` changes
+_DECODED = (DATE, BOOL, DECIMAL)  # the kinds ``decode_value`` changes (as ``encode_value``)
 
 
 def decode_child(cls: type, data: dict[str, Any]) -> Any:
@@ -77,6 +77,35 @@ def decode_child(cls: type, data: dict[str, Any]) -> Any:
     if names is None:
         names = _CHILD_FIELDS[cls] = [(f.name, f.kind if f.kind in _DECODED else None) for f in fields_of(cls)]
     return cls(**{name: data.get(name) if kind is None else decode_value(kind, data.get(name)) for name, kind in names})
+
+
+_ENCODED = (DATE, BOOL, DECIMAL)  # the kinds ``encode_value`` changes
+_ROW_FIELDS: dict[type, list[tuple[str, str | None]]] = {}
+
+
+def table_row(record: Record) -> list[Any]:
+    """The values of the record's own table row: ``BASE_COLUMNS`` then ``scalar_columns``
+    (``deleted`` as 0/1). Every save writes one, an import thousands: the fields to encode are
+    listed once per kind."""
+    cls = type(record)
+    fields = _ROW_FIELDS.get(cls)
+    if fields is None:
+        fields = _ROW_FIELDS[cls] = [
+            (f.name, f.kind if f.kind in _ENCODED else None) for f in fields_of(cls) if f.kind not in (MEMBERS, CHILDREN)
+        ]
+    values = record.__dict__
+    row = [record.id, record.created_at, record.updated_at, record.replica_id, record.version_id,
+           1 if record.deleted else 0]
+    for name, kind in fields:
+        value = values[name]
+        row.append(value if kind is None or value is None else encode_value(kind, value))
+    return row
+
+
+def child_row(child: Any, columns: tuple[str, ...]) -> list[Any]:
+    """A child's values in the order of its table's ``columns`` (``CHILD_TABLES``)."""
+    data = encode_child(child)
+    return [data[c] for c in columns]
 
 
 def to_dict(record: Record) -> dict[str, Any]:

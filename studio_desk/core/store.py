@@ -15,7 +15,6 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from studio_desk.core import enums
@@ -36,7 +35,7 @@ from studio_desk.core.store_read import HistoryEntry, RecordReader
 from studio_desk.core.store_search import SearchText
 from studio_desk.core.store_settings import StudioSettings
 from studio_desk.core.store_write import RecordIdError, RecordWriter
-from studio_desk.core.text import utc_now
+from studio_desk.core.text import stamp_after, utc_now
 from studio_desk.core.undo import UndoHistory
 
 
@@ -261,8 +260,7 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
         stamp = utc_now()
         floor = max(self._last_stamp, after)
         if stamp <= floor:
-            last = datetime.strptime(floor, "%Y-%m-%dT%H:%M:%S.%fZ")
-            stamp = (last + timedelta(microseconds=1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+            stamp = stamp_after(floor)
         self._last_stamp = max(self._last_stamp, stamp)
         return stamp
 

@@ -159,9 +159,9 @@ class RecordWriter:
         rows and child rows written with one ``executemany`` each. One transaction (all or
         nothing); returns how many records were written (an unchanged one writes nothing).
         Members and type entries are saved one by one (``save``): a renamed member changes
-        other records' search text. ``check=False``: the records were validated against this
-        database as it is now (an import's plan, when nothing was written since: see
-        ``changes_made``); ids and deleted records are still checked."""
+        other records' search text. ``check=False``: the records were validated and their ids
+        checked against every kind of record in this database as it is now (an import's plan,
+        when nothing was written since: see ``changes_made``); deleted records are still refused."""
         batch = [self._with_canonical_id(r) for r in records]
         if any(isinstance(r, (Member, TypeEntry)) for r in batch) or len({r.id for r in batch}) < len(batch):
             return self.save_many(batch, reason=reason)  # the careful path for what a batch cannot hold
@@ -181,9 +181,10 @@ class RecordWriter:
         self, cls: type[Record], group: list[Record], names: dict[str, str], lookup: Lookup | None, reason: str,
         restore: bool,
     ) -> int:
-        """One kind's records of a batch; ``lookup`` None: already validated (``save_batch``)."""
+        """One kind's records of a batch; ``lookup`` None: already checked (``save_batch``)."""
         existing = {r.id: r for r in self.get_many(cls, [r.id for r in group])}
-        self._refuse_foreign_ids(cls, [r for r in group if r.id not in existing])
+        if lookup is not None:
+            self._refuse_foreign_ids(cls, [r for r in group if r.id not in existing])
         written: list[tuple[Record, Record | None]] = []
         history = []
         for record in group:
@@ -228,23 +229,20 @@ class RecordWriter:
                     if record.id in found:
                         self._refuse_foreign_id(record)
 
-    def _write_rows(self, cls: type[Record], records: list[Record], names: dict[str, str], replaced: set[str]) -> None:
-        """``_write`` for many records of ``cls``, with executemany."""
+    def _write_rows(
+        self, cls: type[Record], records: list[Record], names: dict[str, str] | None, replaced: set[str]
+    ) -> None:
+        """Write records of ``cls`` as they are: their rows, member links and child rows, with one
+        ``executemany`` each (``replaced``: the ids whose old links and child rows go first;
+        ``names``: member id → name for the search text, when the caller has looked them up)."""
         if not records:
             return
         columns = list(codec.BASE_COLUMNS) + codec.scalar_columns(cls)
-        deleted_at = columns.index("deleted")
-        rows, datas = [], []
-        for record in records:
-            data = codec.to_dict(record)
-            datas.append(data)
-            row = [data[c] for c in columns]
-            row[deleted_at] = 1 if record.deleted else 0
-            if cls in SEARCHABLE:
-                row.append(self._search_text(record, names))
-            rows.append(row)
+        rows = [codec.table_row(record) for record in records]
         if cls in SEARCHABLE:
             columns.append("search_text")
+            for row, record in zip(rows, records):
+                row.append(self._search_text(record, names))
         marks = ",".join("?" * len(columns))
         self.conn.executemany(f"INSERT OR REPLACE INTO {cls.TABLE} ({', '.join(columns)}) VALUES ({marks})", rows)
         gone = [(cls.TABLE, record_id) for record_id in replaced]
@@ -263,8 +261,8 @@ class RecordWriter:
                 marks = ",".join("?" * (3 + len(child_cols)))
                 self.conn.executemany(
                     f"INSERT INTO {table} ({cols}) VALUES ({marks})",
-                    [[cls.TABLE, r.id, i] + [child[c] for c in child_cols]
-                     for r, data in zip(records, datas) for i, child in enumerate(data[info.name])],
+                    [[cls.TABLE, r.id, i, *codec.child_row(child, child_cols)]
+                     for r in records for i, child in enumerate(getattr(r, info.name))],
                 )
 
     def save_many(self, records: Iterable[Record], *, check: bool = True, reason: str = "") -> int:
@@ -411,19 +409,7 @@ class RecordWriter:
         self.note_version_seen(record.updated_at)
 
     def _write(self, record: Record) -> None:
-        cls = type(record)
-        data = codec.to_dict(record)
-        columns = list(codec.BASE_COLUMNS) + codec.scalar_columns(cls)
-        values = [data[c] for c in columns]
-        values[columns.index("deleted")] = 1 if record.deleted else 0
-        if cls in SEARCHABLE:
-            columns.append("search_text")
-            values.append(self._search_text(record))
-        marks = ",".join("?" * len(columns))
-        self.conn.execute(
-            f"INSERT OR REPLACE INTO {cls.TABLE} ({', '.join(columns)}) VALUES ({marks})", values
-        )
-        self._write_children(record, data)
+        self._write_rows(type(record), [record], None, {record.id})
 
     def _after_write(self, record: Record, existing: Record | None) -> None:
         """A renamed member's records search by the new name; a type list is read afresh."""
@@ -431,29 +417,6 @@ class RecordWriter:
             self.refresh_search_for_member(record.id)
         if isinstance(record, TypeEntry):
             self._type_cache.pop(record.list_name, None)
-
-    def _write_children(self, record: Record, data: dict[str, Any]) -> None:
-        cls = type(record)
-        for info in fields_of(cls):
-            if info.kind == MEMBERS:
-                self.conn.execute(
-                    "DELETE FROM record_members WHERE table_name = ? AND record_id = ?", (cls.TABLE, record.id)
-                )
-                self.conn.executemany(
-                    "INSERT INTO record_members (table_name, record_id, position, member_id) VALUES (?,?,?,?)",
-                    [(cls.TABLE, record.id, i, m) for i, m in enumerate(getattr(record, info.name))],
-                )
-            elif info.kind == CHILDREN:
-                assert info.child is not None
-                table, child_cols = codec.CHILD_TABLES[info.child]
-                self.conn.execute(
-                    f"DELETE FROM {table} WHERE table_name = ? AND record_id = ?", (cls.TABLE, record.id)
-                )
-                rows = [[cls.TABLE, record.id, i] + [child[c] for c in child_cols]
-                        for i, child in enumerate(data[info.name])]
-                cols = ", ".join(("table_name", "record_id", "position") + child_cols)
-                marks = ",".join("?" * (3 + len(child_cols)))
-                self.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
 
 
 __all__ = ["RECORD_TYPES", "RecordIdError", "RecordWriter", "UNDO_REASON"]

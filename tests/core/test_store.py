@@ -251,6 +251,23 @@ def test_versions_go_forward_even_when_the_clock_was_set_back(store: Store):
     assert edited.updated_at > future
 
 
+def test_a_batch_of_saves_gets_one_timestamp_each_always_later(store: Store):
+    """Thousands of versions within one millisecond: each later than the one before, in the one
+    format merges compare (the clock's own text, or one microsecond after the last)."""
+    from datetime import datetime, timezone
+
+    from studio_desk.core.text import STAMP_FORMAT, stamp_after, utc_now
+
+    assert abs(datetime.strptime(utc_now(), STAMP_FORMAT).replace(tzinfo=timezone.utc) - datetime.now(timezone.utc)).total_seconds() < 5
+    assert stamp_after("2025-12-31T23:59:59.999999Z") == "2026-01-01T00:00:00.000000Z"
+    assert stamp_after("2025-03-01T08:00:00.000099Z") == "2025-03-01T08:00:00.000100Z"
+    batch = [Activity(date=date(2025, 3, 1), type="集中学习", topic=f"学习 {n}") for n in range(3000)]
+    store.save_batch(batch)
+    stamps = [a.updated_at for a in store.get_many(Activity, [a.id for a in batch])]
+    assert stamps == sorted(set(stamps))  # in the order saved, none twice
+    assert all(datetime.strptime(s, STAMP_FORMAT) for s in stamps[::300])
+
+
 def test_a_copied_record_is_a_new_record_with_the_changes_and_the_original_untouched():
     from studio_desk.core import codec
 
