@@ -373,6 +373,26 @@ class RecordReader:
             ).fetchone()
         return None if row is None else codec.from_dict(cls, json.loads(row[0]))
 
+    def existing_ids(self, cls: type[Record], ids: Collection[str]) -> set[str]:
+        """Which of ``ids`` ``cls``'s table holds (deleted records too). A table smaller than the
+        list is read whole (an import's 20,000 ids against a few type entries or an empty
+        ledger); a larger one is asked about the ids, 500 at a time."""
+        wanted = set(ids)
+        if not wanted:
+            return set()
+        with self._reading():
+            # The largest rowid: at least the number of rows, found without counting them.
+            size = self.conn.execute(f"SELECT max(rowid) FROM {cls.TABLE}").fetchone()[0] or 0
+            if size <= len(wanted):
+                return {row[0] for row in self.conn.execute(f"SELECT id FROM {cls.TABLE}")} & wanted
+            found: set[str] = set()
+            listed = list(wanted)
+            for start in range(0, len(listed), 500):
+                chunk = listed[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(row[0] for row in self.conn.execute(f"SELECT id FROM {cls.TABLE} WHERE id IN ({marks})", chunk))
+            return found
+
     def table_of(self, record_id: str) -> type[Record] | None:
         """The record type that holds ``record_id`` (None when no table has it)."""
         from studio_desk.core.models import RECORD_TYPES

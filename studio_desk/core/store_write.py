@@ -89,6 +89,8 @@ class RecordWriter:
 
         def query_ids(self, cls: type[Record], **kwargs: Any) -> list[str]: ...
 
+        def existing_ids(self, cls: type[Record], ids: Any) -> set[str]: ...
+
         def refresh_search_for_member(self, member_id: str) -> None: ...
 
         def type_values(self, list_name: str) -> list[str]: ...
@@ -218,16 +220,13 @@ class RecordWriter:
         return len(written)
 
     def _refuse_foreign_ids(self, cls: type[Record], records: list[Record]) -> None:
-        """``_refuse_foreign_id`` for many new records: one query per table and 500 ids."""
+        """``_refuse_foreign_id`` for many new records, one table at a time."""
         ids = [r.id for r in records]
-        for table in [other.TABLE for other in RECORD_TYPES if other is not cls]:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                found = {row[0] for row in self.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)}
-                for record in records if found else ():
-                    if record.id in found:
-                        self._refuse_foreign_id(record)
+        for other in RECORD_TYPES:
+            found = self.existing_ids(other, ids) if other is not cls else set()
+            for record in records if found else ():
+                if record.id in found:
+                    self._refuse_foreign_id(record)
 
     def _write_rows(
         self, cls: type[Record], records: list[Record], names: dict[str, str] | None, replaced: set[str]

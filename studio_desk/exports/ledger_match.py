@@ -104,15 +104,16 @@ class RowIdentities:
         self.id_index = next((i for i, (c, _) in mapping.items() if c.kind == lc.RECORD_ID), None)
         self.version_index = next((i for i, (c, _) in mapping.items() if c.kind == lc.VERSION), None)
         ids = [i for i in (canonical_id(self._cell(row, self.id_index)) for row in rows) if i]
-        self.existing = {r.id: r for r in store.get_many(spec.cls, ids)}
+        stored = store.existing_ids(spec.cls, ids)
+        self.existing = {r.id: r for r in store.get_many(spec.cls, [i for i in ids if i in stored])}
         self.other_kind: dict[str, type[Record]] = {}
-        rest = [i for i in ids if i not in self.existing]
+        rest = {i for i in ids if i not in self.existing}
         for cls in RECORD_TYPES:
             if cls is spec.cls or not rest:
                 continue
-            for record in store.get_many(cls, rest, only=()):
-                self.other_kind[record.id] = cls
-            rest = [i for i in rest if i not in self.other_kind]
+            found = store.existing_ids(cls, rest)
+            self.other_kind.update(dict.fromkeys(found, cls))
+            rest -= found
 
     @staticmethod
     def _cell(row: list[Any], index: int | None) -> str:

@@ -280,3 +280,20 @@ def test_a_copied_record_is_a_new_record_with_the_changes_and_the_original_untou
     assert original.location == ""
     with pytest.raises(TypeError, match="no_such_field"):
         codec.copy_record(original, no_such_field=1)
+
+
+def test_which_ids_a_table_holds_whether_it_is_read_whole_or_asked(store: Store):
+    """An import asks for thousands of ids: a small table is read whole, a large one asked 500
+    at a time; both give the same answer, deleted records included."""
+    import uuid
+
+    kept = [Activity(date=date(2025, 3, 1), type="集中学习", topic=f"学习 {n}") for n in range(1200)]
+    store.save_batch(kept)
+    store.delete(Activity, kept[0].id)
+    strangers = [str(uuid.uuid4()) for _ in range(700)]
+    few = [kept[0].id, kept[5].id, *strangers[:3]]  # fewer ids than rows: asked
+    many = [a.id for a in kept[:900]] + strangers  # more ids than rows: read whole
+    assert store.existing_ids(Activity, few) == {kept[0].id, kept[5].id}
+    assert store.existing_ids(Activity, many) == {a.id for a in kept[:900]}
+    assert store.existing_ids(Reception, many) == set()
+    assert store.existing_ids(Activity, []) == set()
