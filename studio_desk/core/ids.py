@@ -11,7 +11,8 @@ import re
 import uuid
 
 _SPACES = re.compile(r"\s+")
-_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+ID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"  # the one spelling
+_CANONICAL = re.compile(ID_PATTERN)
 
 
 def canonical_id(text: object) -> str | None:
@@ -35,4 +36,4 @@ def canonical_id(text: object) -> str | None:
         return None
 
 
-__all__ = ["canonical_id"]
+__all__ = ["ID_PATTERN", "canonical_id"]

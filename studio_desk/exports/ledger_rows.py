@@ -8,12 +8,13 @@ column, in the core's own words where the core finds it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from studio_desk.core import codec
-from studio_desk.core.ids import canonical_id
+from studio_desk.core.ids import ID_PATTERN, canonical_id
 from studio_desk.core.masking import is_organisation
 from studio_desk.core.models import (
     CHOICE,
@@ -137,6 +138,7 @@ _NOT_READ = frozenset((lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_
 _TEXT_KINDS = frozenset((lc.TEXT, lc.LONG))
 _PARSERS = {lc.DATE: parse_date, lc.INT: parse_int, lc.MONEY: parse_money, lc.BOOL: parse_bool}
 _FIELD_INFO: dict[tuple[type, str], Any] = {}
+_ID_LIST = re.compile(f"(?:{ID_PATTERN}(?:,{ID_PATTERN})*)?")  # member ids in their one spelling, as exported
 
 
 def _field_info(cls: type, name: str) -> Any:
@@ -212,6 +214,9 @@ class _RowBuilder:
                 continue
             text = parse_text(raw)
             if col.kind == lc.MEMBER_IDS:
+                if _ID_LIST.fullmatch(text):  # as written (most cells): no id to respell
+                    out[col.field] = text.split(",") if text else []
+                    continue
                 ids = [canonical_id(i) for i in text.split(",") if i.strip()]
                 if all(ids):
                     out[col.field] = ids
