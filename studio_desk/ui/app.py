@@ -45,6 +45,8 @@ PINYIN_AFTER_MS = 1000
 
 
 def read_pinyin() -> None:
+    import pypinyin  # noqa: F401  (its import decodes the dictionaries)
+
     from studio_desk.core.text import pinyin_initials
 
     pinyin_initials("委员")
