@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from xml.sax.saxutils import unescape
 
 CHUNK = 4 << 20
+MAX_TAG = 64 << 20  # no spreadsheet writes a tag this long
 _CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});")
 
 
 def xml_chunks(zf: zipfile.ZipFile, member: str, size: int = CHUNK, limit: int | None = None) -> Iterator[bytes]:
     """``member`` in pieces of about ``size`` that end just before a tag, so that every tag and
-    (unless longer than a piece) every text between two tags is whole in one piece; at most
-    ``limit`` bytes are unpacked."""
+    (unless longer than a piece) every text between two tags is whole in one piece, and a start
+    tag is in the piece of its first child; at most ``limit`` bytes are unpacked."""
     read = 0
     with zf.open(member) as fh:
         tail = b""
@@ -28,16 +29,36 @@ def xml_chunks(zf: zipfile.ZipFile, member: str, size: int = CHUNK, limit: int |
                 break
             read += len(chunk)
             data = tail + chunk
-            cut = data.rfind(b"<")
-            if cut == 0 and data.find(b">") < 0:
-                tail = data  # one tag, not closed yet
-                continue
-            if cut <= 0:
-                cut = len(data)  # a text longer than a piece: cut (rare; the memory matters more)
+            last = data.rfind(b"<")
+            cut = _with_parent(data, last) if last > 0 else min(last, 0)
+            if last < 0:
+                cut = len(data)  # text only: a text longer than a piece is cut
+            elif cut == 0:
+                closed = data.find(b">", last)
+                if closed < 0 and len(data) > MAX_TAG:
+                    raise ValueError(f"{member}: a tag longer than {MAX_TAG} bytes")
+                if closed < 0 or closed == len(data) - 1 or len(data) < 4 * size:
+                    tail = data  # a tag not closed yet, or not followed by anything yet: read on
+                    continue
+                cut = len(data)  # a tag (and its child) and a text longer than four pieces: the text is cut
             yield data[:cut]
             tail = data[cut:]
         if tail:
             yield tail
+
+
+def _with_parent(data: bytes, cut: int) -> int:
+    """Where to cut before the tag at ``cut``: before the start tag just in front of it instead,
+    if there is one, so that a start tag stays with its first child (a cell with its formula)."""
+    end = cut
+    while end > 0 and data[end - 1] in b" \t\r\n":
+        end -= 1
+    if end < 2 or data[end - 1] != 0x3E or data[end - 2] == 0x2F:  # not after ">", or after "/>"
+        return cut
+    start = data.rfind(b"<", 0, end - 1)
+    if start < 0 or data[start + 1] in b"/?!":
+        return cut
+    return start
 
 
 def xml_text(raw: bytes | str) -> str:

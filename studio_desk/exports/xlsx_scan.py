@@ -152,10 +152,11 @@ _PIECE = 1 << 20  # a piece is searched several times: small enough to stay in t
 _FORMULA_START = re.compile(rb"<f[\s>/]")
 # The careful patterns: any cell reference, however written (false hits only make a piece slower).
 _ANY_CELL_REF = re.compile(rb"""r=["']([A-Za-z]+)(\d+)["']""")
-# A cell that holds something (not self-closing), with its reference; a formula right inside it.
+# A cell that holds something (not self-closing), with its reference; a formula right inside it
+# (its text may end the piece: a piece ends before a tag).
 _CELL_REF = re.compile(rb"""<(?:\w+:)?c\b[^>]*?\br=["']([A-Za-z]+)(\d+)["'][^>]*?(?<!/)>""")
 _FORMULA_CELL = re.compile(
-    rb"""<(?:\w+:)?c\b[^>]*?\br=["']([A-Za-z]+)(\d+)["'][^>]*?(?<!/)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)<)"""
+    rb"""<(?:\w+:)?c\b[^>]*?\br=["']([A-Za-z]+)(\d+)["'][^>]*?(?<!/)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)(?:<|\Z))"""
 )
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f\b")
 # Cells and rows written without their reference (allowed: they follow the one before).

@@ -255,3 +255,45 @@ def test_a_sheet_written_in_other_ways_reads_the_same(tmp_path, rewrite):
     assert sheet.formulas == {(1, 2), (6, 2)} and sheet.external_cells == {(6, 2)} and sheet.external_links
     assert sheet.rows[1][:2] == ["2025-05-01", "学习"] and sheet.rows[6][52] == "最右边"
     assert len(sheet.rows) == 7 and len(sheet.rows[0]) == 53
+
+
+@pytest.mark.parametrize("piece", [16, 64, 333])
+def test_formulas_and_extent_do_not_depend_on_where_the_xml_is_cut(tmp_path, monkeypatch, piece):
+    from studio_desk.exports import xlsx_scan
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    written = set()
+    for n in range(1, 120):
+        row, column = n * 7 % 300 + 1, n * 11 % 70 + 1  # within AZ and beyond it
+        if n % 3:
+            ws.cell(row, column).value = f"=1+{n}"
+            written.add((row - 1, column - 1))
+        else:
+            ws.cell(row, column).value = "文字" * (n % 5)
+    ws["C400"] = "=[1]Sheet1!A1"
+    written.add((399, 2))
+    wb.save(tmp_path / "切分.xlsx")
+    monkeypatch.setattr(xlsx_scan, "_PIECE", piece)
+    scans: dict[str, xlsx_scan.SheetScan] = {}
+    xlsx_scan.scan_xlsx(tmp_path / "切分.xlsx", lambda n: None, scans.__setitem__)
+    scan = scans["Sheet"]
+    assert scan.formulas == written and scan.external_cells == {(399, 2)}
+    [sheet] = read_workbook(tmp_path / "切分.xlsx")
+    assert scan.rows >= len(sheet.rows) > 250 and scan.columns >= len(sheet.rows[0]) > 60  # what calamine built
+
+
+def test_the_xml_is_cut_only_before_a_tag_that_is_not_a_first_child(tmp_path):
+    from studio_desk.core.xml_parts import xml_chunks
+
+    body = b'<sheetData><row r="1"><c r="A1"><f>SUM(B1:B9)</f><v>3</v></c><c r="B1" t="inlineStr"><is><t>' + "长文字".encode() * 9 + b"</t></is></c></row></sheetData>"
+    with zipfile.ZipFile(tmp_path / "x.zip", "w") as zf:
+        zf.writestr("sheet.xml", body)
+    with zipfile.ZipFile(tmp_path / "x.zip") as zf:
+        for size in (1, 5, 17, 64):
+            pieces = list(xml_chunks(zf, "sheet.xml", size))
+            assert b"".join(pieces) == body
+            for piece in pieces:
+                last = piece.rfind(b"<")
+                assert last < 0 or piece.find(b">", last) > 0  # never ends inside a tag
+                assert not piece.endswith(b'<c r="A1">') and not piece.startswith(b"<f>")
