@@ -142,6 +142,11 @@ class MaskedEvidence:
                 return
             self.values[value] = None
 
+    def saw_marker(self) -> None:
+        """The marker was found among the cells' values (a title row)."""
+        if not self.decided:
+            self.place = "text"
+
     def reason(self, name: str) -> str | None:
         """The sentence for the clerk, or None when nothing says the workbook is masked."""
         why = {

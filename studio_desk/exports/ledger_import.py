@@ -11,16 +11,16 @@ its header row (under any title rows), columns by their header names and common 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from studio_desk.core import codec
 from studio_desk.core.collector import collector_paused
 from studio_desk.core.enums import TYPE_LIST_LABELS
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.masked_marker import MaskedEvidence
-from studio_desk.core.models import Activity, Member, Record, Studio
+from studio_desk.core.models import Activity, Member, Record
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.reporting import record_years, refuse_in_locked_years
 from studio_desk.core.store import Store
@@ -28,6 +28,16 @@ from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
 from studio_desk.exports.ledger_locate import is_total_row, locate, studio_name_in_title
 from studio_desk.exports.ledger_match import Identity, KnownRecords, RowIdentities
+from studio_desk.exports.ledger_plan import (  # the plan's parts, also imported from here
+    ACTION_LABELS,
+    ADD,
+    CHANGE,
+    CONFLICT,
+    SAME,
+    ImportPlan,
+    ImportResult,
+    PlannedRecord,
+)
 from studio_desk.exports.ledger_notes import formula_notes, formula_refusal, inferred_mode_notes
 from studio_desk.exports.ledger_studio import (
     is_studio_sheet,
@@ -37,114 +47,11 @@ from studio_desk.exports.ledger_studio import (
 )
 from studio_desk.exports.ledger_rows import Problem, Resolver, build_record, changed_labels
 from studio_desk.exports.ledger_values import is_blank, parse_text
-from studio_desk.exports.xlsx_read import RawSheet, read_workbook
+from studio_desk.exports.xlsx_read import RawSheet, iter_workbook
 
 # Columns whose cells may be formulas: the import does not take their values.
 FORMULA_OK = (lc.SEQ, lc.COUNT_OF, lc.SUM_MONEY)
-ADD, CHANGE, SAME, CONFLICT = "add", "change", "unchanged", "conflict"
 WRITE_REPORT_EVERY = 1000  # records written (in one batch) between progress reports
-ACTION_LABELS = {ADD: "新增", CHANGE: "修改", SAME: "无变化", CONFLICT: "冲突"}
-
-
-@dataclass
-class PlannedRecord:
-    sheet: str
-    row: int
-    action: str  # ADD, CHANGE, SAME or CONFLICT
-    record: Record  # the record as the row has it
-    changed: list[str] = field(default_factory=list)  # labels of changed fields
-    current: Record | None = None  # CONFLICT: the record as changed here since the export
-    workbook_wins: bool = False  # CONFLICT: the file's change is the newer one
-
-    @property
-    def ledger(self) -> str:
-        return type(self.record).TITLE
-
-    def summary(self) -> str:
-        return self.record.display_name()
-
-    def conflict_text(self) -> str:
-        """What happens to a conflict, for the preview."""
-        kept = "表中的内容（较新）" if self.workbook_wins else "程序中的内容（较新）"
-        other = "程序中原来的内容" if self.workbook_wins else "表中的内容"
-        return f"导出后两边都改过（{'、'.join(self.changed)}）：采用{kept}，{other}保存在历史中，导入后可在冲突列表中互换。"
-
-
-@dataclass
-class ImportPlan:
-    path: Path
-    records: list[PlannedRecord] = field(default_factory=list)
-    new_members: list[Member] = field(default_factory=list)  # unknown names added to the roster
-    new_types: dict[str, list[str]] = field(default_factory=dict)  # list name → values
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    sheets: dict[str, str] = field(default_factory=dict)  # sheet in the file → ledger it was read as
-    masked: bool = False
-    restore_deleted: bool = False  # rows of deleted records bring them back (the clerk's choice)
-    file_time: str = ""  # when the file was last saved (UTC): the time of its changes
-    # The studio's name as a title row gives it, offered when the studio has no name yet;
-    # ``use_studio_name`` says whether the import sets it (the dialog asks, the CLI says so).
-    studio_name: str = ""
-    use_studio_name: bool = True
-    studio: Studio | None = None  # the studio's details, from our own workbook's hidden sheet
-    hidden_sheets: list[str] = field(default_factory=list)  # hidden sheets with content (named in the preview)
-    database_identity: str = ""  # the database the workbook was exported from, as its studio sheet says
-    allow_masked: bool = False  # masked values are taken as they are (into a database made for them)
-    # ``store.changes_made()`` when the rows were checked: still the same at the write, the
-    # database is as the check saw it and the rows are not validated a second time.
-    checked_at: int | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and bool(self.records or self.new_members)
-
-    @property
-    def additions(self) -> list[PlannedRecord]:
-        return [r for r in self.records if r.action == ADD]
-
-    @property
-    def changes(self) -> list[PlannedRecord]:
-        return [r for r in self.records if r.action == CHANGE]
-
-    @property
-    def unchanged(self) -> list[PlannedRecord]:
-        return [r for r in self.records if r.action == SAME]
-
-    @property
-    def conflicts(self) -> list[PlannedRecord]:
-        return [r for r in self.records if r.action == CONFLICT]
-
-    def summary(self) -> str:
-        parts = [f"新增 {len(self.additions):,} 条", f"修改 {len(self.changes):,} 条"]
-        if self.conflicts:
-            parts.append(f"冲突 {len(self.conflicts):,} 条")
-        if self.unchanged:
-            parts.append(f"无变化 {len(self.unchanged):,} 条")
-        if self.new_members:
-            parts.append(f"名册新增委员 {len(self.new_members)} 人")
-        for list_name, values in self.new_types.items():
-            parts.append(f"新增{TYPE_LIST_LABELS.get(list_name, list_name)}：" + "、".join(values))
-        return "，".join(parts)
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    added: int
-    changed: int
-    unchanged: int
-    members_added: int
-    backup: Path | None
-    conflicts: int = 0
-
-    def text(self) -> str:
-        text = f"导入完成：新增 {self.added:,} 条，修改 {self.changed:,} 条"
-        if self.conflicts:
-            text += f"，冲突 {self.conflicts:,} 条（较新的内容已采用，另一版本保存在历史中，可在冲突列表中互换）"
-        if self.unchanged:
-            text += f"，{self.unchanged:,} 条与现有记录相同未改动"
-        if self.members_added:
-            text += f"，名册新增委员 {self.members_added} 人"
-        return text + "。"
 
 
 # A ledger sheet found in the file: the sheet, its ledger, its header row (0-based) and its
@@ -168,24 +75,106 @@ def read_ledgers(
     ``allow_masked`` reads a masked workbook too: only into a database made for it (the county's
     temporary one), never over a studio's real data."""
     path = Path(path)
-    plan = ImportPlan(path, restore_deleted=restore_deleted, allow_masked=allow_masked)
     report(progress, 0, 1, "正在读取文件……")
     # A copy whose citizens' data was masked would overwrite real names and phones with "吴*":
     # what says so is gathered while the file is read.
     evidence = None if allow_masked else MaskedEvidence()
-    sheets = read_workbook(path, progress=progress, evidence=evidence)
+    options = _Options(add_unknown_members, restore_deleted, include_hidden, allow_masked)
+    planning = _Planning(store, path, options, progress)
+    sheets: list[RawSheet] = []
+    with closing(iter_workbook(path, progress=planning.reading, evidence=evidence)) as arriving:
+        for raw in arriving:  # planned while the next sheet is read
+            sheets.append(raw)
+            planning.add(raw)
+    if evidence is not None and planning.plan.masked:
+        evidence.saw_marker()  # in a title row (an .xls or .ods has no XML the scan finds it in)
     reason = None if evidence is None else evidence.reason(path.name)
     if reason is not None:
         raise StudioDeskError(reason)
-    plan.file_time = _file_time(path)
-    found = [f for f in (_find_ledger(store, plan, raw, include_hidden) for raw in sheets) if f is not None]
-    if not found:
-        raise StudioDeskError(_no_ledger_message(path, plan, sheets, include_hidden))
-    resolver = Resolver(store, add_unknown_members)
-    _plan_sheets(plan, resolver, found, progress)
-    _finish(store, plan, resolver)
-    plan.checked_at = store.changes_made()
-    return plan
+    if planning.roster_came_late:  # planned again from the sheets read, every roster first
+        planning = _Planning(store, path, options, progress, wait_for_all=True)
+        for raw in sheets:
+            planning.add(raw)
+    return planning.finish(sheets)
+
+
+class _Options(NamedTuple):
+    add_unknown_members: bool
+    restore_deleted: bool
+    include_hidden: bool
+    allow_masked: bool
+
+
+class _Planning:
+    """An import's plan made sheet by sheet as the file is read.
+
+    A roster sheet goes first, so that names in the other ledgers find the members it adds: a
+    ledger sheet read before any roster waits (to the end of the file, if none comes), one read
+    after it is planned at once, while the next sheet is read. A roster that comes only after a
+    ledger was planned (``roster_came_late``) means planning again, every roster first
+    (``wait_for_all``)."""
+
+    def __init__(self, store: Store, path: Path, options: _Options, progress: ProgressFn | None,
+                 *, wait_for_all: bool = False):
+        self.store, self.options, self.progress, self.wait_for_all = store, options, progress, wait_for_all
+        self.plan = ImportPlan(path, restore_deleted=options.restore_deleted, allow_masked=options.allow_masked)
+        self.resolver = Resolver(store, options.add_unknown_members)
+        self.seen_ids: dict[str, tuple[str, int]] = {}
+        self.found: list[_Found] = []
+        self.waiting: list[_Found] = []
+        self.roster_planned = self.ledger_planned = self.roster_came_late = False
+        self.rows_read = self.rows_done = 0
+
+    def reading(self, done: int, total: int, text: str) -> None:
+        """The progress of the reading: the checking's, once it has begun (and the clerk's cancel)."""
+        if self.rows_done:
+            report(self.progress, self.rows_done, max(self.rows_read, 1), "正在检查……")
+        else:
+            report(self.progress, done, total, text)
+
+    def add(self, raw: RawSheet) -> None:
+        if not self.plan.file_time:  # the time of the file's changes, for conflicts
+            self.plan.file_time = _file_time(self.plan.path)
+        found = _find_ledger(self.store, self.plan, raw, self.options.include_hidden)
+        if found is None:
+            return
+        self.found.append(found)
+        self.rows_read += len(raw.rows) - found[2] - 1
+        if self.wait_for_all:
+            self.waiting.append(found)
+        elif found[1].cls is Member:
+            self.roster_came_late |= self.ledger_planned
+            self._plan(found)
+            self.roster_planned = True
+            while self.waiting:
+                self._plan(self.waiting.pop(0))
+        elif self.roster_planned:
+            self._plan(found)
+        else:
+            self.waiting.append(found)
+
+    def finish(self, sheets: list[RawSheet]) -> ImportPlan:
+        plan, path = self.plan, self.plan.path
+        if not self.found:
+            raise StudioDeskError(_no_ledger_message(path, plan, sheets, self.options.include_hidden))
+        self.waiting.sort(key=lambda f: 0 if f[1].cls is Member else 1)
+        for found in self.waiting:
+            self._plan(found)
+        _finish(self.store, plan, self.resolver)
+        plan.checked_at = self.store.changes_made()
+        return plan
+
+    def _plan(self, sheet: _Found) -> None:
+        name, rows, done = sheet[0].name, len(sheet[0].rows) - sheet[2] - 1, self.rows_done
+
+        def tick(n: int) -> None:
+            report(self.progress, done + n, max(self.rows_read, 1), f"正在检查“{name}”……")
+
+        if sheet[1].cls is not Member:
+            self.ledger_planned = True
+        _SheetPlanner(self.plan, self.resolver, sheet, self.seen_ids).run(tick)
+        self.rows_done += rows
+        report(self.progress, self.rows_done, max(self.rows_read, 1), f"已检查“{name}”")
 
 
 def _find_ledger(store: Store, plan: ImportPlan, raw: RawSheet, include_hidden: bool) -> _Found | None:
@@ -238,23 +227,6 @@ def _no_ledger_message(path: Path, plan: ImportPlan, sheets: list[RawSheet], inc
     if not any(_has_content(s) for s in sheets):
         return f"文件“{path.name}”是空的，没有可导入的内容。"
     return f"文件“{path.name}”中没有找到可导入的台账：请确认表头（如“日期”“活动主题”“参加委员”）在表格上方。"
-
-
-def _plan_sheets(plan: ImportPlan, resolver: Resolver, found: list[_Found], progress: ProgressFn | None) -> None:
-    # The roster first, so that names in the other ledgers find the members it adds.
-    found.sort(key=lambda f: 0 if f[1].cls is Member else 1)
-    total_rows = max(sum(len(raw.rows) - header_row - 1 for raw, _, header_row, _ in found), 1)
-    done = 0
-    seen_ids: dict[str, tuple[str, int]] = {}
-    for sheet in found:
-        name, rows = sheet[0].name, len(sheet[0].rows) - sheet[2] - 1
-
-        def tick(n: int, sheet: str = name) -> None:
-            report(progress, done + n, total_rows, f"正在检查“{sheet}”……")
-
-        _SheetPlanner(plan, resolver, sheet, seen_ids).run(tick)
-        done += rows
-        report(progress, done, total_rows, f"已检查“{name}”")
 
 
 def _finish(store: Store, plan: ImportPlan, resolver: Resolver) -> None:

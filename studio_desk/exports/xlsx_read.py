@@ -19,6 +19,8 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
+from contextlib import closing
 from typing import Any
 
 from studio_desk.core.files import error_message
@@ -90,6 +92,16 @@ def read_workbook(
     ``evidence`` collects what says the file is a masked copy (the marker in the XML, masked
     values among the cells). ``progress`` may cancel: the worker thread is then stopped and the
     file closed before the exception goes on."""
+    with closing(iter_workbook(path, progress=progress, evidence=evidence)) as sheets:
+        return list(sheets)
+
+
+def iter_workbook(
+    path: Path, *, progress: ProgressFn | None = None, evidence: MaskedEvidence | None = None
+) -> Iterator[RawSheet]:
+    """``read_workbook`` a sheet at a time, each as soon as it is read: the caller works on one
+    while the next is read. ``evidence`` is complete when the last sheet has come. Use it inside
+    ``contextlib.closing`` so that stopping early stops the reading thread and closes the file."""
     kind = check_file(path)
     if kind == "xls" and path.stat().st_size > MAX_XLS_BYTES:
         raise WorkbookFileError(
@@ -108,13 +120,12 @@ def read_workbook(
             reader.start(0)  # an .xls is bounded by its size: calamine opens it while its formulas are found
             for name, scan in (_xls_scans(path) if kind == "xls" else {}).items():
                 reader.add(name, scan)
-        sheets = reader.finish(progress)
+        for sheet in reader.arrivals(progress):
+            if evidence is not None:
+                evidence.add_values(reader.masked.get(sheet.name, ()))
+            yield sheet
     finally:
         reader.stop()
-    if evidence is not None:
-        for sheet in sheets:
-            evidence.add_values(reader.masked.get(sheet.name, ()))
-    return sheets
 
 
 def _xls_scans(path: Path) -> dict[str, SheetScan]:
@@ -141,7 +152,6 @@ class _SheetReader:
         self._done: queue.SimpleQueue[RawSheet | None] = queue.SimpleQueue()  # None: the worker ended
         self._thread = threading.Thread(target=self._run, name="workbook-reader", daemon=True)
         self._stopping = False
-        self._sheets: list[RawSheet] = []
         self._error: BaseException | None = None
         self._total = self._read = 0
 
@@ -153,9 +163,10 @@ class _SheetReader:
     def add(self, name: str, scan: SheetScan) -> None:
         self._todo.put((name, scan))
 
-    def finish(self, progress: ProgressFn | None) -> list[RawSheet]:
-        """Every sheet, once the worker is done; its error raised here. Meanwhile this thread looks
-        for masked values among the cells of each sheet read (the worker reads the next one)."""
+    def arrivals(self, progress: ProgressFn | None) -> Iterator[RawSheet]:
+        """Each sheet as the worker has read it; its error raised once the worker is done. This
+        thread looks for masked values among the cells of each sheet read (the worker reads the
+        next one meanwhile)."""
         self._todo.put(None)
         while True:
             report(progress, self._read, max(self._total, self._read, 1), "正在读取文件……")
@@ -167,10 +178,10 @@ class _SheetReader:
                 break
             if self.find_masked:
                 self.masked[raw.name] = masked_cells(raw.rows)
+            yield raw
         self._thread.join()
         if self._error is not None:
             raise _reader_error(self.path, self._error)
-        return self._sheets
 
     def stop(self) -> None:
         """Let the worker end after the sheet it reads and wait for it (the file is then closed)."""
@@ -193,18 +204,20 @@ class _SheetReader:
 
         wb = CalamineWorkbook.from_path(str(self.path))
         try:
-            metas = [m for m in wb.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
-            pending = {m.name: m for m in metas}  # chart sheets and the like hold no cells
-            done: dict[str, RawSheet] = {}
-            while (item := self._todo.get()) is not None and not self._stopping:
-                meta = pending.pop(item[0], None)
-                if meta is not None:
-                    done[meta.name] = self._sheet(wb, meta, item[1])
-            for meta in list(pending.values()):
+            # In the workbook's order (chart sheets and the like hold no cells), each once the
+            # scan has bounded it; a sheet the scan did not name, once the scan is over.
+            scans: dict[str, SheetScan] = {}
+            scanned_all = False
+            for meta in [m for m in wb.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]:
+                while meta.name not in scans and not scanned_all:
+                    item = self._todo.get()
+                    if item is None:
+                        scanned_all = True
+                    else:
+                        scans[item[0]] = item[1]
                 if self._stopping:
                     return
-                done[meta.name] = self._sheet(wb, meta, SheetScan())
-            self._sheets = [done[m.name] for m in metas]
+                self._sheet(wb, meta, scans.get(meta.name, SheetScan()))
         finally:
             wb.close()
 
