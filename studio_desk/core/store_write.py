@@ -184,7 +184,9 @@ class RecordWriter:
         restore: bool,
     ) -> int:
         """One kind's records of a batch; ``lookup`` None: already checked (``save_batch``)."""
-        existing = {r.id: r for r in self.get_many(cls, [r.id for r in group])}
+        ids = [r.id for r in group]
+        stored = self.existing_ids(cls, ids)
+        existing = {r.id: r for r in self.get_many(cls, [i for i in ids if i in stored])} if stored else {}
         if lookup is not None:
             self._refuse_foreign_ids(cls, [r for r in group if r.id not in existing])
         written: list[tuple[Record, Record | None]] = []

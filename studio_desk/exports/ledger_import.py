@@ -10,6 +10,7 @@ its header row (under any title rows), columns by their header names and common 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -504,13 +505,10 @@ def apply_plan(
                 report(progress, done, total, f"正在写入……{done:,}/{len(todo):,}")
     store.end_undo_history()  # an import is not undone step by step (its backup undoes it)
     report(progress, total, total, "导入完成")
+    actions = Counter(r.action for r in todo)
     return ImportResult(
-        len([r for r in todo if r.action == ADD]),
-        len([r for r in todo if r.action == CHANGE]),
-        len(plan.records) - len(todo),
-        len(plan.new_members),
-        backup.path,
-        len([r for r in todo if r.action == CONFLICT]),
+        actions[ADD], actions[CHANGE], len(plan.records) - len(todo), len(plan.new_members), backup.path,
+        actions[CONFLICT],
     )
 
 

@@ -103,7 +103,9 @@ class RowIdentities:
         self.store, self.spec, self.sheet, self.seen_ids = store, spec, sheet, seen_ids
         self.id_index = next((i for i, (c, _) in mapping.items() if c.kind == lc.RECORD_ID), None)
         self.version_index = next((i for i, (c, _) in mapping.items() if c.kind == lc.VERSION), None)
-        ids = [i for i in (canonical_id(self._cell(row, self.id_index)) for row in rows) if i]
+        # Each 记录编号 as written → its one spelling (None: not an id), looked up once per sheet.
+        self.spelled = {text: canonical_id(text) for text in (self._cell(row, self.id_index) for row in rows) if text}
+        ids = [i for i in self.spelled.values() if i]
         stored = store.existing_ids(spec.cls, ids)
         self.existing = {r.id: r for r in store.get_many(spec.cls, [i for i in ids if i in stored])}
         self.other_kind: dict[str, type[Record]] = {}
@@ -127,7 +129,7 @@ class RowIdentities:
         who = Identity(own=bool(version), created_at=created_at)
         if not text:
             return who
-        record_id = canonical_id(text)
+        record_id = self.spelled[text] if text in self.spelled else canonical_id(text)
         if record_id is None:
             who.problem = self._problem(f"“{text[:40]}”不是有效的记录编号。", row_no)
             return who

@@ -239,11 +239,16 @@ class _RowBuilder:
         items_cell: tuple[str, Any] | None = None
         sums: dict[str, tuple[str, Any]] = {}
         read_fields: set[str] = set()
+        changes, exact = self.changes, self.exact
+        masked = pii_fields(cls) if self.masked else ()
         for col, (header, raw) in self.cells.items():
             kind, name = col.kind, col.field
             if kind in _NOT_READ:
                 continue
-            if kind == lc.SUM_MONEY:
+            if kind in _TEXT_KINDS and name not in masked:  # most cells: ``_read``'s first case, inline
+                read_fields.add(name)  # type: ignore[arg-type]
+                changes[name] = raw if exact and type(raw) is str else parse_text(raw)  # type: ignore[index]
+            elif kind == lc.SUM_MONEY:
                 sums[col.header] = (header, raw)
             elif kind == lc.ITEMS:
                 items_cell = (header, raw)
@@ -278,9 +283,7 @@ class _RowBuilder:
             if self.existing is None and not is_blank(raw):
                 self.problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)
             return  # a masked copy never overwrites the real data
-        if kind in _TEXT_KINDS:
-            self.changes[name] = raw if self.exact and isinstance(raw, str) else parse_text(raw)
-        elif kind in _PARSERS:
+        if kind in _PARSERS:
             self.changes[name] = _PARSERS[kind](raw)
         elif kind == lc.MEMBERS:
             self.changes[name] = self._members(header, name, raw)
