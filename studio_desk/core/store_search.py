@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from studio_desk.core.models import (
     CHILDREN,
+    CHOICE,
     LONGTEXT,
     MEMBERS,
     TEXT,
     Activity,
     Donation,
+    FieldInfo,
     Member,
     Proposal,
     Reception,
@@ -26,6 +28,18 @@ from studio_desk.core.text import fold, pinyin_initials
 R = TypeVar("R", bound=Record)
 
 SEARCHABLE = (Member, Activity, Reception, Donation, Proposal)
+
+
+_SEARCHED: dict[type, tuple[FieldInfo, ...]] = {}
+
+
+def _searched_fields(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields whose values go into the search text (the others are dates, numbers, flags)."""
+    found = _SEARCHED.get(cls)
+    if found is None:
+        kinds = (TEXT, LONGTEXT, MEMBERS, CHILDREN, CHOICE)
+        found = _SEARCHED[cls] = tuple(info for info in fields_of(cls) if info.kind in kinds)
+    return found
 
 
 class SearchText:
@@ -42,7 +56,7 @@ class SearchText:
     def _search_text(self, record: Record, names: dict[str, str] | None = None) -> str:
         """``names``: member id → name when the caller has looked them all up (a batch)."""
         parts: list[str] = []
-        for info in fields_of(type(record)):
+        for info in _searched_fields(type(record)):
             value = getattr(record, info.name)
             if info.kind in (TEXT, LONGTEXT) and value:
                 parts.append(value if info.kind == TEXT else value[:2000])
@@ -55,7 +69,7 @@ class SearchText:
                     child_name = getattr(child, "name", None)
                     if child_name:
                         parts += [child_name, pinyin_initials(child_name)]
-            elif info.kind == "choice" and value:
+            elif info.kind == CHOICE and value:
                 parts.append(value)
         if isinstance(record, Member):
             parts.append(pinyin_initials(record.name))

@@ -128,6 +128,16 @@ def _check_field(
     return problems
 
 
+_MEMBER_FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
+
+
+def _member_fields(cls: type) -> tuple[FieldInfo, ...]:
+    found = _MEMBER_FIELDS.get(cls)
+    if found is None:
+        found = _MEMBER_FIELDS[cls] = tuple(info for info in fields_of(cls) if info.kind == MEMBERS)
+    return found
+
+
 def _check_members(
     record: Record,
     lookup: Lookup | None,
@@ -136,9 +146,7 @@ def _check_members(
 ) -> None:
     if lookup is None:
         return
-    for info in fields_of(type(record)):
-        if info.kind != MEMBERS:
-            continue
+    for info in _member_fields(type(record)):
         for member_id in getattr(record, info.name):
             state = lookup.member_state(member_id)
             if state is None:
