@@ -88,6 +88,7 @@ class Resolver:
         self.notes: list[str] = []
         self._states: dict[str, str | None] = {}
         self._type_values: dict[str, list[str]] = {}
+        self._parsed: dict[tuple[str, type, Any], Any] = {}
 
     # the validation lookup (core.validate.Lookup): the store plus what this import adds; the
     # store does not change while a file is checked, so each member is asked about once
@@ -97,6 +98,16 @@ class Resolver:
         if member_id not in self._states:
             self._states[member_id] = self.store.member_state(member_id)
         return self._states[member_id]
+
+    def parsed(self, kind: str, raw: Any) -> Any:
+        """A date, number, amount or yes/no cell's value: each different cell parsed once per import
+        (a ledger repeats its dates, counts and 是/否 thousands of times). A cell that cannot be
+        read raises :class:`CellError` every time it comes."""
+        key = (kind, raw.__class__, raw)  # the class too: 1, 1.0 and True are equal keys
+        found = self._parsed.get(key, _NOT_PARSED)
+        if found is _NOT_PARSED:
+            found = self._parsed[key] = _PARSERS[kind](raw)
+        return found
 
     def type_values(self, list_name: str) -> list[str]:
         values = self._type_values.get(list_name)
@@ -137,6 +148,7 @@ _HIDDEN_KINDS = (lc.MEMBER_IDS, lc.CHILD_DATA)
 _NOT_READ = frozenset((lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS))
 _TEXT_KINDS = frozenset((lc.TEXT, lc.LONG))
 _PARSERS = {lc.DATE: parse_date, lc.INT: parse_int, lc.MONEY: parse_money, lc.BOOL: parse_bool}
+_NOT_PARSED = object()
 _FIELD_INFO: dict[tuple[type, str], Any] = {}
 _ID_LIST = re.compile(f"(?:{ID_PATTERN}(?:,{ID_PATTERN})*)?")  # member ids in their one spelling, as exported
 
@@ -284,7 +296,7 @@ class _RowBuilder:
                 self.problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)
             return  # a masked copy never overwrites the real data
         if kind in _PARSERS:
-            self.changes[name] = _PARSERS[kind](raw)
+            self.changes[name] = self.resolver.parsed(kind, raw)
         elif kind == lc.MEMBERS:
             self.changes[name] = self._members(header, name, raw)
         elif kind == lc.AUTHORS:

@@ -77,3 +77,17 @@ def test_stopping_while_a_sheet_is_checked_leaves_no_reader_behind(demo_store, s
     assert [t for t in threading.enumerate() if t.name == "workbook-reader"] == []
     path.rename(tmp_path / "moved.xlsx")  # no handle left open on the file (Windows would refuse)
     assert store.list_records(Activity) == []
+
+
+def test_the_same_unreadable_cell_is_reported_on_every_row_it_is_on(store, tmp_path: Path):
+    """Each different cell is parsed once per import; one that cannot be read is named each time."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _roster(wb, "委员名册", "刘刚")
+    _activities(wb, "活动台账", ("明天", "集中学习", "学习", "刘刚"), ("2025-03-01", "集中学习", "学习二", "刘刚"),
+                ("明天", "集中学习", "学习三", "刘刚"))
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert [(p.row, p.column) for p in plan.problems] == [(2, "日期"), (4, "日期")]
+    assert all("明天" in p.message for p in plan.problems)
