@@ -6,7 +6,7 @@ import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from studio_desk.core.models import (
     BOOL,
@@ -123,20 +123,48 @@ def to_dict(record: Record) -> dict[str, Any]:
     return out
 
 
+class _Decoding(NamedTuple):
+    plain: frozenset[str]  # taken as they are (texts, numbers, the base columns)
+    decoded: tuple[tuple[str, str], ...]  # (name, kind): dates, flags, quantities
+    members: tuple[str, ...]
+    children: tuple[tuple[str, type], ...]
+
+
+_DECODING: dict[type, _Decoding] = {}
+
+
+def _decoding(cls: type) -> _Decoding:
+    found = _DECODING.get(cls)
+    if found is None:
+        fields = fields_of(cls)
+        found = _DECODING[cls] = _Decoding(
+            frozenset(BASE_COLUMNS).difference(("deleted",)).union(
+                f.name for f in fields if f.kind not in (MEMBERS, CHILDREN) and f.kind not in _DECODED
+            ),
+            tuple((f.name, f.kind) for f in fields if f.kind in _DECODED),
+            tuple(f.name for f in fields if f.kind == MEMBERS),
+            tuple((f.name, f.child) for f in fields if f.kind == CHILDREN and f.child is not None),
+        )
+    return found
+
+
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:
-    kwargs: dict[str, Any] = {name: data.get(name) for name in BASE_COLUMNS if name in data}
-    kwargs["deleted"] = bool(kwargs.get("deleted", False))
-    for f in fields_of(cls):
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        if f.kind == MEMBERS:
-            kwargs[f.name] = list(value or [])
-        elif f.kind == CHILDREN:
-            assert f.child is not None
-            kwargs[f.name] = [decode_child(f.child, item) for item in value or []]
-        else:
-            kwargs[f.name] = decode_value(f.kind, value)
+    """A record from ``to_dict``'s values or a table row with its children (fields not in
+    ``data`` keep their defaults: a partial record). Every record read passes here: what each
+    field needs is listed once per kind."""
+    how = _decoding(cls)
+    kwargs: dict[str, Any] = {name: value for name, value in data.items() if name in how.plain}
+    kwargs["deleted"] = bool(data.get("deleted", False))
+    for name, kind in how.decoded:
+        if name in data:
+            value = data[name]
+            kwargs[name] = None if value is None else decode_value(kind, value)
+    for name in how.members:
+        if name in data:
+            kwargs[name] = list(data[name] or [])
+    for name, child in how.children:
+        if name in data:
+            kwargs[name] = [decode_child(child, item) for item in data[name] or []]
     return cls(**kwargs)
 
 
