@@ -291,3 +291,12 @@ def test_command_line_export(demo_path: Path, tmp_path: Path, capsys):
     with Store.open(demo_path) as store:
         count = store.count(Proposal, year=YEAR)
     assert len(_rows(target, "提案建议台账")) == count + 3  # title, header, totals
+
+
+def test_display_width_counts_wide_characters_twice():
+    from studio_desk.exports.xlsx_cells import display_width
+
+    assert display_width("") == 0
+    assert display_width("abc") == pytest.approx(3.3)
+    # CJK, full-width punctuation and an ideograph outside the basic plane are wide; “”— are not
+    assert display_width("学习全会精神，“两会”—2025𠀀") == pytest.approx(1.1 * 17 + 10)
