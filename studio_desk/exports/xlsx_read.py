@@ -17,10 +17,10 @@ import queue
 import threading
 import zipfile
 import zlib
-from dataclasses import dataclass, field
-from pathlib import Path
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from studio_desk.core.files import error_message
