@@ -365,13 +365,26 @@ class RecordReader:
 
     def history_version(self, cls: type[R], record_id: str, version_id: str) -> R | None:
         """The record as it was in ``version_id`` when history keeps that version."""
+        return self.history_versions(cls, [(record_id, version_id)]).get((record_id, version_id))
+
+    def history_versions(self, cls: type[R], wanted: Collection[tuple[str, str]]) -> dict[tuple[str, str], R]:
+        """``history_version`` for many (record id, version id) pairs, 500 versions a query (an
+        import of another copy's workbook asks for every row's)."""
+        pairs = set(wanted)
+        versions = sorted({version for _, version in pairs})
+        found: dict[tuple[str, str], str] = {}
         with self._reading():
-            row = self.conn.execute(
-                "SELECT data FROM history WHERE table_name = ? AND record_id = ? AND version_id = ? "
-                "ORDER BY seq DESC LIMIT 1",
-                (cls.TABLE, record_id, version_id),
-            ).fetchone()
-        return None if row is None else codec.from_dict(cls, json.loads(row[0]))
+            for start in range(0, len(versions), 500):
+                chunk = versions[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for record_id, version_id, data in self.conn.execute(
+                    f"SELECT record_id, version_id, data FROM history WHERE table_name = ? "
+                    f"AND version_id IN ({marks}) ORDER BY seq",
+                    (cls.TABLE, *chunk),
+                ):
+                    if (record_id, version_id) in pairs:
+                        found[(record_id, version_id)] = data  # the latest copy of a version wins
+        return {key: codec.from_dict(cls, json.loads(data)) for key, data in found.items()}
 
     def existing_ids(self, cls: type[Record], ids: Collection[str]) -> set[str]:
         """Which of ``ids`` ``cls``'s table holds (deleted records too). A table smaller than the

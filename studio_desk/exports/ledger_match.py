@@ -116,6 +116,16 @@ class RowIdentities:
             found = store.existing_ids(cls, rest)
             self.other_kind.update(dict.fromkeys(found, cls))
             rest -= found
+        # The earlier versions rows show (a workbook exported before the record changed here, or
+        # from another copy), read together.
+        older = []
+        for row in rows:
+            record_id = self.spelled.get(self._cell(row, self.id_index))
+            known = self.existing.get(record_id) if record_id else None
+            version = parse_version(self._cell(row, self.version_index))[0]
+            if known is not None and version and version != known.version_id:
+                older.append((known.id, version))
+        self.older = store.history_versions(spec.cls, older) if older else {}
 
     @staticmethod
     def _cell(row: list[Any], index: int | None) -> str:
@@ -159,7 +169,7 @@ class RowIdentities:
             return who
         if version and version != found.version_id:
             # An earlier version of the record the row names (the current one was just read).
-            who.exported = self.store.history_version(self.spec.cls, record_id, version)
+            who.exported = self.older.get((record_id, version))
             who.unknown_version = who.exported is None
         return who
 

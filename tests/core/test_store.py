@@ -297,3 +297,25 @@ def test_which_ids_a_table_holds_whether_it_is_read_whole_or_asked(store: Store)
     assert store.existing_ids(Activity, many) == {a.id for a in kept[:900]}
     assert store.existing_ids(Reception, many) == set()
     assert store.existing_ids(Activity, []) == set()
+
+
+def test_earlier_versions_are_read_together_as_one_by_one(store: Store):
+    first = store.save(Activity(date=date(2025, 3, 1), type="集中学习", topic="学习"))
+    second = store.save(codec_copy(first, topic="学习全会精神"))
+    store.save(codec_copy(second, topic="学习全会精神（二）"))
+    other = store.save(Activity(date=date(2025, 4, 1), type="视察调研", topic="调研"))
+    wanted = [(first.id, first.version_id), (first.id, second.version_id), (other.id, "no-such-version"),
+              (other.id, first.version_id)]  # a version of another record is not this one's
+    found = store.history_versions(Activity, wanted)
+    assert set(found) == {(first.id, first.version_id), (first.id, second.version_id)}
+    assert found[(first.id, first.version_id)].topic == "学习"
+    assert found[(first.id, second.version_id)].topic == "学习全会精神"
+    for record_id, version in wanted:
+        one = store.history_version(Activity, record_id, version)
+        assert (one.topic if one else None) == (found[(record_id, version)].topic if (record_id, version) in found else None)
+
+
+def codec_copy(record, **changes):  # type: ignore[no-untyped-def]
+    from studio_desk.core import codec
+
+    return codec.copy_record(record, **changes)
