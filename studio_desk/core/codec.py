@@ -68,18 +68,17 @@ def encode_child(obj: Any) -> dict[str, Any]:
 
 
 _CHILD_FIELDS: dict[type, list[tuple[str, str | None]]] = {}
-_DECODED = (DATE, BOOL, DECIMAL)  # the kinds ``decode_value`` changes (as ``encode_value``)
+_CONVERTED = (DATE, BOOL, DECIMAL)  # the kinds ``encode_value`` and ``decode_value`` change
 
 
 def decode_child(cls: type, data: dict[str, Any]) -> Any:
     # (name, kind that needs decoding or None): every child row of every record read passes here.
     names = _CHILD_FIELDS.get(cls)
     if names is None:
-        names = _CHILD_FIELDS[cls] = [(f.name, f.kind if f.kind in _DECODED else None) for f in fields_of(cls)]
+        names = _CHILD_FIELDS[cls] = [(f.name, f.kind if f.kind in _CONVERTED else None) for f in fields_of(cls)]
     return cls(**{name: data.get(name) if kind is None else decode_value(kind, data.get(name)) for name, kind in names})
 
 
-_ENCODED = (DATE, BOOL, DECIMAL)  # the kinds ``encode_value`` changes
 _ROW_FIELDS: dict[type, list[tuple[str, str | None]]] = {}
 
 
@@ -91,7 +90,7 @@ def table_row(record: Record) -> list[Any]:
     fields = _ROW_FIELDS.get(cls)
     if fields is None:
         fields = _ROW_FIELDS[cls] = [
-            (f.name, f.kind if f.kind in _ENCODED else None) for f in fields_of(cls) if f.kind not in (MEMBERS, CHILDREN)
+            (f.name, f.kind if f.kind in _CONVERTED else None) for f in fields_of(cls) if f.kind not in (MEMBERS, CHILDREN)
         ]
     values = record.__dict__
     row = [record.id, record.created_at, record.updated_at, record.replica_id, record.version_id,
@@ -139,9 +138,9 @@ def _decoding(cls: type) -> _Decoding:
         fields = fields_of(cls)
         found = _DECODING[cls] = _Decoding(
             frozenset(BASE_COLUMNS).difference(("deleted",)).union(
-                f.name for f in fields if f.kind not in (MEMBERS, CHILDREN) and f.kind not in _DECODED
+                f.name for f in fields if f.kind not in (MEMBERS, CHILDREN) and f.kind not in _CONVERTED
             ),
-            tuple((f.name, f.kind) for f in fields if f.kind in _DECODED),
+            tuple((f.name, f.kind) for f in fields if f.kind in _CONVERTED),
             tuple(f.name for f in fields if f.kind == MEMBERS),
             tuple((f.name, f.child) for f in fields if f.kind == CHILDREN and f.child is not None),
         )

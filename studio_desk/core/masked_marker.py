@@ -76,7 +76,7 @@ def masked_cells(rows: Iterable[Iterable[object]], limit: int = MASKED_VALUES_NE
     found: dict[str, None] = {}
     for row in rows:
         for value in row:
-            if value.__class__ is str and "*" in value and _MASKED_CELL.fullmatch(value):  # type: ignore[arg-type]
+            if value.__class__ is str and masked_cell(value):  # type: ignore[arg-type]
                 found[value] = None  # type: ignore[index]
                 if len(found) >= limit:
                     return list(found)
@@ -91,7 +91,7 @@ class MaskedEvidence:
     """What a workbook shows of being a masked copy, gathered as its parts are read; the first
     thing found decides (the properties, the marker sheet, the marker in a part, masked values).
 
-    The import feeds it from its own single reading of the file (:func:`read_workbook` in
+    The import feeds it from its own single reading of the file (:func:`iter_workbook` in
     ``exports/xlsx_read``: the XML of each sheet, then the cells' values);
     :func:`masked_workbook_reason` feeds it from the XML alone."""
 

@@ -6,7 +6,8 @@ once the dialog is up (inside its event loop), where it types and clicks like a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -22,16 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 
-@pytest.fixture
-def window(demo_store, qtbot):
+@contextmanager
+def shown_window(qtbot, store) -> Iterator[Any]:
+    """The main window on ``store``, shown and done reading; shut down afterwards."""
     from studio_desk.ui.main_window import MainWindow
 
-    w = MainWindow(demo_store)
+    w = MainWindow(store)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: not w.is_busy(), timeout=10_000)
-    yield w
-    w.shutdown()
+    wait_idle(qtbot, w)
+    try:
+        yield w
+    finally:
+        w.shutdown()
+
+
+@pytest.fixture
+def window(demo_store, qtbot):
+    with shown_window(qtbot, demo_store) as w:
+        yield w
 
 
 def wait_idle(qtbot, w) -> None:

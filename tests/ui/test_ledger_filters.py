@@ -10,15 +10,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButt
 from studio_desk.core import codec
 from studio_desk.core.completeness import count_incomplete
 from studio_desk.core.models import Activity, Reception
-from tests.ui.conftest import child, click, in_dialog, save, type_into, wait_idle
+from tests.ui.conftest import child, click, in_dialog, save, shown_window, type_into, wait_idle
 
 YEAR = date.today().year - 1  # a whole past year: no date is in the future
 
 
 @pytest.fixture
 def window(store, qtbot):
-    from studio_desk.ui.main_window import MainWindow
-
     for day, topic in ((date(YEAR, 2, 10), "二月学习"), (date(YEAR, 5, 20), "五月调研"),
                        (date(YEAR, 5, 31), "五月协商"), (date(YEAR, 11, 1), "十一月宣讲"),
                        (date(YEAR - 1, 5, 5), "前年五月")):
@@ -28,12 +26,8 @@ def window(store, qtbot):
     store.save(Activity(date=date(YEAR, 8, 8), type="视察调研", topic="", incomplete="活动主题"))
     store.save(Reception(date=date(YEAR, 3, 3), mode="接待日来访", person_name="王大妈",
                          request_content="", incomplete="诉求内容"))
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    wait_idle(qtbot, w)
-    yield w
-    w.shutdown()
+    with shown_window(qtbot, store) as w:
+        yield w
 
 
 def _topics(page) -> list[str]:

@@ -16,22 +16,16 @@ from studio_desk.core.store import Store
 from studio_desk.core.sync import plan_merge
 from studio_desk.exports.ledger_import import apply_plan, read_ledgers
 from studio_desk.exports.workbook import write_workbook
-from tests.ui.conftest import child, click, in_dialog, save, type_into, wait_idle
+from tests.ui.conftest import child, click, in_dialog, save, shown_window, type_into, wait_idle
 
 NEW_SECTOR = "新的社会阶层"
 
 
 @pytest.fixture
 def window(store: Store, qtbot):
-    from studio_desk.ui.main_window import MainWindow
-
     store.save(Member(name="陈晓燕", role="召集人", party="中共", sector="经济界"))
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    wait_idle(qtbot, w)
-    yield w
-    w.shutdown()
+    with shown_window(qtbot, store) as w:
+        yield w
 
 
 def _pick(combo: QComboBox, text: str) -> None:
