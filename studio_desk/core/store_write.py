@@ -32,7 +32,7 @@ from studio_desk.core.models import (
 from studio_desk.core.store_search import SEARCHABLE
 from studio_desk.core.text import utc_now
 from studio_desk.core.undo import UndoHistory, UndoStep
-from studio_desk.core.validate import Lookup, validate
+from studio_desk.core.validate import Lookup, member_ids_of, validate
 
 R = TypeVar("R", bound=Record)
 
@@ -113,12 +113,7 @@ class RecordWriter:
                     "要恢复它，请在回收站中恢复；不能用它保存新的内容。"
                 )
             if check:
-                previous_members: set[str] = set()
-                if existing is not None:
-                    for info in fields_of(type(record)):
-                        if info.kind == MEMBERS:
-                            previous_members |= set(getattr(existing, info.name))
-                validate(record, self, previous_members)
+                validate(record, self, member_ids_of(existing))
             if existing is not None and codec.content_of(existing) == codec.content_of(record):
                 return existing  # nothing changed: no new version
             stored = self._new_version(record, existing)
@@ -199,12 +194,7 @@ class RecordWriter:
                     "要恢复它，请在回收站中恢复；不能用它保存新的内容。"
                 )
             if lookup is not None:
-                previous: set[str] = set()
-                if old is not None:
-                    for info in fields_of(cls):
-                        if info.kind == MEMBERS:
-                            previous |= set(getattr(old, info.name))
-                validate(record, lookup, previous)
+                validate(record, lookup, member_ids_of(old))
             if old is not None and codec.content_of(old) == codec.content_of(record):
                 continue
             stored = self._new_version(record, old)
@@ -225,8 +215,10 @@ class RecordWriter:
         """``_refuse_foreign_id`` for many new records, one table at a time."""
         ids = [r.id for r in records]
         for other in RECORD_TYPES:
-            found = self.existing_ids(other, ids) if other is not cls else set()
-            for record in records if found else ():
+            if other is cls:
+                continue
+            found = self.existing_ids(other, ids)
+            for record in records:
                 if record.id in found:
                     self._refuse_foreign_id(record)
 

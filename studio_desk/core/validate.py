@@ -138,6 +138,14 @@ def _member_fields(cls: type) -> tuple[FieldInfo, ...]:
     return found
 
 
+def member_ids_of(record: Record | None) -> set[str]:
+    """The members a stored version lists (a member deleted since may stay on it: ``validate``'s
+    ``previous_member_ids``)."""
+    if record is None:
+        return set()
+    return {member_id for info in _member_fields(type(record)) for member_id in getattr(record, info.name)}
+
+
 def _check_members(
     record: Record,
     lookup: Lookup | None,

@@ -32,7 +32,7 @@ from studio_desk.core.models import (
     pii_fields,
 )
 from studio_desk.core.store import Store
-from studio_desk.core.validate import validation_errors
+from studio_desk.core.validate import member_ids_of, validation_errors
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_format import (
     ItemsError,
@@ -380,8 +380,7 @@ class _RowBuilder:
         return codec.copy_record(record, incomplete=INCOMPLETE_SEPARATOR.join(listed))
 
     def _previous_members(self) -> set[str]:
-        existing = self.existing
-        return set(getattr(existing, "member_ids", []) or []) if existing is not None else set()
+        return member_ids_of(self.existing)
 
     def _validate(self, record: Record) -> None:
         # The core's validation, on what could be read (a cell that could not be read is already
