@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from studio_desk.core import enums
-from studio_desk.core.figures_count import period_figures
+from studio_desk.core.figures_count import Given, period_figures
 from studio_desk.core.figures_types import (
     DonationEvent,
     DonationTotals,
@@ -34,6 +34,7 @@ from studio_desk.core.figures_types import (
     MemberPoints,
     Rate,
     YearFigures,
+    period_label,
 )
 from studio_desk.core.points import POINT_WEIGHT_LABELS
 from studio_desk.core.store import Store
@@ -209,20 +210,21 @@ def rate_trend(store: Store, figures: AnnualFigures, years: int = 5) -> list[Tre
     return out
 
 
-def annual_figures(store: Store, year: int, first_year: int | None = None) -> AnnualFigures:
+def annual_figures(
+    store: Store, year: int, first_year: int | None = None, records: Given | None = None
+) -> AnnualFigures:
     """The year's figures with the year before beside them.
 
     With ``first_year``, the span ``first_year``–``year`` beside the span of the same length
-    just before it (e.g. 2023–2025 beside 2020–2022)."""
+    just before it (e.g. 2023–2025 beside 2020–2022). ``records``: the span's records when the
+    caller reads them anyway (see :data:`~studio_desk.core.figures_count.Given`), counted after
+    the year before."""
     first = year if first_year is None else first_year
     if first > year:
         raise ValueError("first_year after year")
     length = year - first + 1
-    return AnnualFigures(
-        year,
-        period_figures(store, first, year),
-        period_figures(store, first - length, year - length),
-    )
+    previous = period_figures(store, first - length, year - length)
+    return AnnualFigures(year, period_figures(store, first, year, records), previous)
 
 
 __all__ = [
@@ -240,5 +242,6 @@ __all__ = [
     "rate_trend",
     "annual_figures",
     "period_figures",
+    "period_label",
     "year_figures",
 ]

@@ -4,7 +4,8 @@ function per ledger. The rules are stated in :mod:`studio_desk.core.figures`."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+import heapq
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -25,10 +26,11 @@ from studio_desk.core.store import Store
 R = TypeVar("R", bound=Record)
 TOPICS_PER_TYPE = 6  # the summary names a few topics of each type, never all
 Span = tuple[date, date]
-# A period's records already read by the caller, by ledger: those of the span, not deleted, each
-# ledger in the store's own order (``Store.query_ids``'s default), so that counting them gives the
-# same figures as reading them here.
-Given = Mapping[type[Record], Sequence[Record]]
+# A period's records already read by the caller, by ledger: those of the span, not deleted, read
+# once (a generator will do: the year's workbook counts its records as its sheets write them).
+# The figures do not depend on the order of a ledger's records; members come in the roster's
+# order (``Store.query_ids``'s default), which the ranking keeps among equals.
+Given = Mapping[type[Record], Iterable[Record]]
 
 # The fields the figures read: the long texts (content, notes, search text) are left on disk.
 _NEEDED: dict[type, tuple[str, ...]] = {
@@ -56,12 +58,43 @@ def _each(store: Store, cls: type[R], span: Span, given: Given | None = None, ch
 
 
 def _ordered(counter: Counter[str], order: tuple[str, ...] | list[str]) -> dict[str, int]:
-    """Counts in the given order first, then any other values by count; zeros left out."""
+    """Counts in the given order first, then any other values by count (equal counts by value,
+    whatever order they were met in); zeros left out."""
     out = {k: counter[k] for k in order if counter.get(k)}
-    for k, v in counter.most_common():
+    for k, v in sorted(counter.items(), key=lambda item: (-item[1], item[0])):
         if k not in out and v:
             out[k] = v
     return out
+
+
+class LatestTopics:
+    """The few most recent topics of each activity type, the latest first, in whatever order the
+    activities are met; types ordered by their latest activity. Holds a few topics a type, not
+    the year's: a topic is left out once enough others are more recent, and comes back if met
+    again more recently."""
+
+    KEEP = 8 * TOPICS_PER_TYPE  # how many a type holds before the older ones are dropped
+
+    def __init__(self) -> None:
+        self.latest: dict[str, dict[str, tuple]] = {}  # type → topic → (date, created_at, id) of its latest
+
+    def add(self, activity: Activity) -> None:
+        key = (activity.date, activity.created_at, activity.id)
+        topics = self.latest.setdefault(activity.type, {})
+        seen = topics.get(activity.topic)
+        if seen is None or seen < key:
+            topics[activity.topic] = key
+            if len(topics) > self.KEEP:
+                kept = heapq.nlargest(TOPICS_PER_TYPE, topics.items(), key=lambda item: item[1])
+                topics.clear()
+                topics.update(kept)
+
+    def result(self) -> dict[str, list[str]]:
+        out = {}
+        for kind, topics in self.latest.items():
+            newest = heapq.nlargest(TOPICS_PER_TYPE, topics.items(), key=lambda item: item[1])
+            out[kind] = (newest[0][1], [topic for topic, _ in newest])
+        return {kind: topics for kind, (_, topics) in sorted(out.items(), key=lambda item: item[1][0], reverse=True)}
 
 
 class Tally:
@@ -90,6 +123,7 @@ def count_activities(store: Store, span: Span, fig: YearFigures, tally: Tally, g
     by_type: Counter[str] = Counter()
     type_month: dict[str, list[int]] = {}
     active: set[str] = set()
+    topics = LatestTopics()
     for a in _each(store, Activity, span, given):
         assert a.date is not None
         fig.activities_total += 1
@@ -107,15 +141,14 @@ def count_activities(store: Store, span: Span, fig: YearFigures, tally: Tally, g
         for member_id in a.member_ids:
             tally.bump(member_id, "activities")
             active.add(member_id)
-        topics = fig.topics_by_type.setdefault(a.type, [])
-        if len(topics) < TOPICS_PER_TYPE and a.topic not in topics:
-            topics.append(a.topic)
+        topics.add(a)
         if a.is_highlight:
             fig.highlights.append(Highlight(a.id, a.date, a.type, a.topic, a.highlight_note, a.public_count,
                                             a.economic_fen, a.beneficiaries))
     fig.activities_by_type = _ordered(by_type, store.type_values("activity_type"))
     fig.activities_by_type_month = {t: type_month[t] for t in fig.activities_by_type}
-    fig.highlights.sort(key=lambda h: (h.date, h.topic))
+    fig.topics_by_type = topics.result()
+    fig.highlights.sort(key=lambda h: (h.date, h.topic, h.record_id))
     fig.members_active = len(active & tally.ids)
     fig.participation_rate = Rate(fig.members_active, fig.members_total)
 
@@ -207,7 +240,8 @@ def count_outputs(
     fig.conversion_rate = Rate(fig.outputs_converted, fig.outputs_total)
     fig.adopted_by_level = _ordered(adopted_levels, enums.ADOPTION_LEVELS)
     fig.results_by_class = _ordered(results, enums.RESULT_CLASSES)
-    fig.lead_authors = sorted((_lead(name, done) for name, done in leads.values()), key=lambda a: (-a.total, a.name))
+    ranked = sorted(leads.items(), key=lambda item: (-len(item[1][1]), item[1][0], item[0]))
+    fig.lead_authors = [_lead(name, done) for _, (name, done) in ranked]
 
 
 def _lead(name: str, done: list[tuple[date, str, str]]) -> LeadAuthor:

@@ -104,6 +104,13 @@ class LeadAuthor:
         return sum(self.by_kind.values())
 
 
+def period_label(first_year: int, last_year: int) -> str:
+    """``2025年`` or, for a span, ``2023—2025年``."""
+    if first_year == last_year:
+        return f"{last_year}年"
+    return f"{first_year}—{last_year}年"
+
+
 @dataclass
 class YearFigures:
     # The last year of the period (the year itself for one year; 2025 for 2023—2025). Not 上年:
@@ -174,10 +181,7 @@ class YearFigures:
 
     @property
     def label(self) -> str:
-        """``2025年`` or, for a span, ``2023—2025年``."""
-        if self.first_year == self.last_year:
-            return f"{self.last_year}年"
-        return f"{self.first_year}—{self.last_year}年"
+        return period_label(self.first_year or self.last_year, self.last_year)
 
     @property
     def has_records(self) -> bool:

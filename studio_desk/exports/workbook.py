@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -21,7 +21,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from studio_desk.core.attachments import CITIZEN_OWNER_KINDS
 from studio_desk.core.attachments import listing as attachment_listing
 from studio_desk.core.files import OutputError, atomic_output, temp_folder_message
-from studio_desk.core.figures import AnnualFigures, annual_figures
+from studio_desk.core.figures import AnnualFigures, annual_figures, period_label
 from studio_desk.core.masked_marker import MARKER_PROPERTY, MARKER_SHEET, MASKED_MARKER
 from studio_desk.core.masking import mask_record, store_citizen_names
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Record
@@ -98,16 +98,16 @@ def _write(
     store: Store, year: int, tmp: Path, mask_pii: bool, progress: ProgressFn | None, first_year: int | None
 ) -> None:
     report(progress, 0, 1, "正在统计年度数据……")
-    figures = annual_figures(store, year, first_year)
-    label = figures.current.label
+    first = year if first_year is None else first_year
+    label = period_label(first, year)
     studio = store.studio()
-    span = (date(figures.current.first_year or year, 1, 1), date(year, 12, 31))
+    span = (date(first, 1, 1), date(year, 12, 31))
     id_lists = {spec.name: _record_ids(store, spec, span) for spec in lc.RECORD_SHEETS}
     counter = _Counter(progress, sum(len(ids) for ids in id_lists.values()))
     names = {m.id: m.name for m in store.list_records(Member, include_deleted=True)}
     # A citizen one record names is masked in every other record's text too (a follow-up note
     # naming a recipient); member names stay.
-    citizens = store_citizen_names(store, range(span[0].year, year + 1)) if mask_pii else frozenset()
+    citizens = store_citizen_names(store, range(first, year + 1)) if mask_pii else frozenset()
 
     wb = Workbook(write_only=True)
     wb.properties.creator = "委员工作室履职台账"
@@ -115,12 +115,17 @@ def _write(
     if mask_pii:
         _mark_masked(wb)
     try:
-        _summary_sheet(wb, studio.name, figures, mask_pii)
-        for spec in lc.RECORD_SHEETS:
-            _record_sheet(
-                wb, store, spec, id_lists[spec.name], studio.name, label, figures, names, mask_pii, counter,
-                citizens,
-            )
+        summary = wb.create_sheet(lc.SUMMARY_SHEET_NAME)  # first, filled once the figures are known
+        sheets = [
+            _RecordSheet(wb.create_sheet(spec.name), store, spec, id_lists[spec.name],
+                         _Context(studio.name, label, names, mask_pii, counter, citizens))
+            for spec in lc.RECORD_SHEETS
+        ]
+        # The year's figures count the records as their sheets write them: the year is read once.
+        figures = annual_figures(store, year, first_year, records={s.spec.cls: s.records for s in sheets})
+        for sheet in sheets:
+            sheet.finish(figures)
+        _summary_sheet(summary, studio.name, figures, mask_pii)
         _ranking_sheet(wb, studio.name, figures, mask_pii)
         write_studio_sheet(wb, studio, database_identity(store) or "")
         if mask_pii:
@@ -386,74 +391,94 @@ def _chunks(store: Store, cls: type[Record], ids: list[str]) -> Iterator[list[Re
         yield store.get_many(cls, ids[start : start + CHUNK])
 
 
-def _record_sheet(
-    wb: Workbook,
-    store: Store,
-    spec: lc.SheetSpec,
-    ids: list[str],
-    studio_name: str,
-    label: str,
-    figures: AnnualFigures,
-    names: dict[str, str],
-    masked: bool,
-    counter: _Counter,
-    citizens: frozenset[str],
-) -> None:
-    ws = wb.create_sheet(spec.name)
-    headers = [c.header for c in spec.columns]
+class _Context(NamedTuple):
+    """What every record sheet of one workbook shares."""
 
-    # A masked copy leaves citizens' attachments out (as its database copy does), names included.
-    listed = {} if masked and spec.cls.KIND in CITIZEN_OWNER_KINDS else attachment_listing(store, spec.cls.KIND)
-    getters = [_getter(c, names, listed) for c in spec.columns]
+    studio_name: str
+    label: str
+    names: dict[str, str]  # member id → name
+    masked: bool
+    counter: _Counter
+    citizens: frozenset[str]  # citizens' names masked wherever they occur
 
-    def rows() -> Iterator[list[Any]]:
-        seq = 0
-        for chunk in _chunks(store, spec.cls, ids):
+
+class _RecordSheet:
+    """One ledger's sheet, written as its records are read: :attr:`records` yields each record
+    once its row is written (or waits among the first rows that size the columns), so that the
+    year's figures count the very records the sheet lists. :meth:`finish` adds the totals."""
+
+    def __init__(self, ws: WriteOnlyWorksheet, store: Store, spec: lc.SheetSpec, ids: list[str], context: _Context):
+        self.ws, self.spec, self.context = ws, spec, context
+        # A masked copy leaves citizens' attachments out (as its database copy does), names included.
+        masked_out = context.masked and spec.cls.KIND in CITIZEN_OWNER_KINDS
+        listed = {} if masked_out else attachment_listing(store, spec.cls.KIND)
+        self.getters = [_getter(c, context.names, listed) for c in spec.columns]
+        self.styles = [_style(c) for c in spec.columns]
+        self.cells: CellMaker | None = None  # once the first rows have sized the columns
+        self.wrapped: list[tuple[int, float]] = []
+        self.n = 0
+        self.records: Iterator[Record] = self._read(store, ids)
+
+    def _read(self, store: Store, ids: list[str]) -> Iterator[Record]:
+        context, seq = self.context, 0
+        sample: list[list[Any]] = []
+        for chunk in _chunks(store, self.spec.cls, ids):
             for record in chunk:
                 seq += 1
-                if masked:
-                    record = mask_record(record, citizens)
-                yield [get(record, seq) for get in getters]
-            counter.step(len(chunk), f"正在写出{spec.name}……")
+                shown = mask_record(record, context.citizens) if context.masked else record
+                row = [get(shown, seq) for get in self.getters]
+                if self.cells is not None:
+                    self._emit(row)
+                else:
+                    sample.append(row)
+                    if len(sample) >= WIDTH_SAMPLE:
+                        self._start(sample)
+                yield record
+            context.counter.step(len(chunk), f"正在写出{self.spec.name}……")
+        if self.cells is None:
+            self._start(sample)
 
-    stream = rows()
-    sample: list[list[Any]] = []
-    for row in stream:
-        sample.append(row)
-        if len(sample) >= WIDTH_SAMPLE:
-            break
-    printed = len(spec.printed)
-    widths, paper = fitted_widths(*_widths_and_floors(spec, sample), printed)
-    cells = _prepare(ws, widths, _page_header(studio_name, spec.name, label), masked, printed, paper)
-    _hide(ws, spec)
-    _head(ws, cells, _title(studio_name, spec.name, label, masked), headers, printed, widths)
-    styles = [_style(c) for c in spec.columns]
-    wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style in WRAPPING]
-    n = 0
+    def _start(self, sample: list[list[Any]]) -> None:
+        """Size the columns by the first rows, set the sheet up and write its head and those rows."""
+        spec, context = self.spec, self.context
+        printed = len(spec.printed)
+        widths, paper = fitted_widths(*_widths_and_floors(spec, sample), printed)
+        page_header = _page_header(context.studio_name, spec.name, context.label)
+        self.cells = _prepare(self.ws, widths, page_header, context.masked, printed, paper)
+        _hide(self.ws, spec)
+        title = _title(context.studio_name, spec.name, context.label, context.masked)
+        _head(self.ws, self.cells, title, [c.header for c in spec.columns], printed, widths)
+        self.wrapped = [(i, widths[i]) for i, style in enumerate(self.styles) if style in WRAPPING]
+        for row in sample:
+            self._emit(row)
 
-    def emit(row: list[Any]) -> None:
+    def _emit(self, row: list[Any]) -> None:
         # Wrapped cells need their row's height: Excel and LibreOffice do not both size rows
         # of a streamed sheet by themselves. Set just before the row is written, dropped after.
-        lines = _lines(row, wrapped)
-        row_no = n + 3
+        assert self.cells is not None
+        ws, cells = self.ws, self.cells
+        lines = _lines(row, self.wrapped)
+        row_no = self.n + 3
         if lines > 1:
             # What openpyxl writes for a row height, given as such (a RowDimension per row costs more).
             ws.row_dimensions[row_no] = {"ht": f"{min(409, LINE_HEIGHT * lines + 3):g}", "customHeight": "1"}
-        ws.append([cells.cell(style, value) for style, value in zip(styles, row)])
+        ws.append([cells.cell(style, value) for style, value in zip(self.styles, row)])
         if lines > 1:
             del ws.row_dimensions[row_no]
+        self.n += 1
 
-    for row in sample:
-        emit(row)
-        n += 1
-    for row in stream:
-        emit(row)
-        n += 1
-    total = _totals_row(spec, figures, n)
-    if total is not None:
-        ws.append([cells.cell(style, value) for style, value in total])
-        n += 1
-    _finish(ws, len(headers), n + 2, print_cols=printed)
+    def finish(self, figures: AnnualFigures) -> None:
+        """The rows the figures left unread (none: they count every record), the totals row and
+        the print area."""
+        for _ in self.records:
+            pass
+        assert self.cells is not None
+        n = self.n
+        total = _totals_row(self.spec, figures, n)
+        if total is not None:
+            self.ws.append([self.cells.cell(style, value) for style, value in total])
+            n += 1
+        _finish(self.ws, len(self.spec.columns), n + 2, print_cols=len(self.spec.printed))
 
 
 def _hide(ws: WriteOnlyWorksheet, spec: lc.SheetSpec) -> None:
@@ -501,8 +526,7 @@ def _totals_row(spec: lc.SheetSpec, figures: AnnualFigures, n: int) -> list[tupl
     return out
 
 
-def _summary_sheet(wb: Workbook, studio_name: str, figures: AnnualFigures, masked: bool) -> None:
-    ws = wb.create_sheet(lc.SUMMARY_SHEET_NAME)
+def _summary_sheet(ws: WriteOnlyWorksheet, studio_name: str, figures: AnnualFigures, masked: bool) -> None:
     label = figures.current.label
     headers = ["类别", "项目", "单位", label, figures.previous.label]
     cells = _prepare(ws, [12, 30, 7, 16, 16], _page_header(studio_name, "统计汇总", label), masked)

@@ -215,3 +215,55 @@ def test_empty_year_has_zeros_and_no_rates(store: Store):
     assert f.activities_total == 0 and f.donations_all.total_fen == 0
     assert f.close_rate.percent_text() == "—"
     assert f.ranking == []
+
+
+def test_topics_are_the_latest_of_each_type_whatever_the_order(fixture_store: Store):
+    """The summary names the most recent topics of each type; types by their latest activity."""
+    from studio_desk.core.figures_count import TOPICS_PER_TYPE, LatestTopics
+
+    s = fixture_store
+    for day in range(1, 2 * TOPICS_PER_TYPE + 1):
+        s.save(Activity(date=date(2025, 3, day), type="视察调研", topic=f"调研{day:02d}"))
+    s.save(Activity(date=date(2025, 3, 1), type="视察调研", topic="调研20"))  # older than its repeat below
+    s.save(Activity(date=date(2025, 3, 30), type="视察调研", topic="调研20"))
+    topics = annual_figures(s, 2025).current.topics_by_type
+    expected = ["调研20"] + [f"调研{day:02d}" for day in range(2 * TOPICS_PER_TYPE, TOPICS_PER_TYPE + 1, -1)]
+    assert topics["视察调研"] == expected
+    # types by their latest activity
+    latest = {a.type: (a.date, a.created_at) for a in sorted(s.list_records(Activity, year=2025),
+                                                              key=lambda a: (a.date, a.created_at))}
+    assert list(topics) == sorted(latest, key=lambda t: latest[t], reverse=True)
+    # few held at a time, the same result in any order
+    records = s.list_records(Activity, year=2025)
+    for order in (records, records[::-1], sorted(records, key=lambda a: a.topic)):
+        small = LatestTopics()
+        small.KEEP = TOPICS_PER_TYPE  # drop as soon as possible
+        for a in order:
+            small.add(a)
+        assert small.result() == topics
+        assert max(len(held) for held in small.latest.values()) <= TOPICS_PER_TYPE + 1
+
+
+def test_figures_from_given_records_in_any_order_are_the_stores(demo_store: Store):
+    """A caller that has read the year (the workbook as it writes its sheets, the county) counts
+    those records, in its own order, to the same figures as the store's own reading."""
+    import dataclasses
+    import random
+
+    from studio_desk.core.figures import period_figures
+    from studio_desk.core.models import LEDGER_TYPES
+
+    year = 2025
+    span = (date(year, 1, 1), date(year, 12, 31))
+    expected = period_figures(demo_store, year, year)
+    assert expected.activities_total and expected.receptions_total and expected.outputs_total
+    rng = random.Random(7)
+    for _ in range(3):
+        given = {}
+        for cls in LEDGER_TYPES:
+            records = demo_store.list_records(cls, date_range=span)
+            if cls is not Member:
+                rng.shuffle(records)
+            given[cls] = iter(records)  # read once, as a generator is
+        got = period_figures(demo_store, year, year, records=given)
+        assert dataclasses.asdict(got) == dataclasses.asdict(expected)
