@@ -6,6 +6,7 @@ import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
+from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
 from studio_desk.core.models import (
@@ -123,10 +124,12 @@ def to_dict(record: Record) -> dict[str, Any]:
 
 
 class _Decoding(NamedTuple):
-    plain: frozenset[str]  # taken as they are (texts, numbers, the base columns)
+    names: frozenset[str]  # every field
     decoded: tuple[tuple[str, str], ...]  # (name, kind): dates, flags, quantities
     members: tuple[str, ...]
     children: tuple[tuple[str, type], ...]
+    defaults: dict[str, Any]  # the fields' defaults, those made afresh for each record left out
+    factories: tuple[tuple[str, Callable[[], Any]], ...]  # the defaults made afresh (an id, a list)
 
 
 _DECODING: dict[type, _Decoding] = {}
@@ -136,23 +139,31 @@ def _decoding(cls: type) -> _Decoding:
     found = _DECODING.get(cls)
     if found is None:
         fields = fields_of(cls)
+        declared = dataclasses.fields(cls)
+        # Records are built without running __init__ (below): every field must be one it takes.
+        assert all(f.init for f in declared) and not hasattr(cls, "__post_init__"), cls
         found = _DECODING[cls] = _Decoding(
-            frozenset(BASE_COLUMNS).difference(("deleted",)).union(
-                f.name for f in fields if f.kind not in (MEMBERS, CHILDREN) and f.kind not in _CONVERTED
-            ),
+            frozenset(f.name for f in declared),
             tuple((f.name, f.kind) for f in fields if f.kind in _CONVERTED),
             tuple(f.name for f in fields if f.kind == MEMBERS),
             tuple((f.name, f.child) for f in fields if f.kind == CHILDREN and f.child is not None),
+            {f.name: f.default for f in declared if f.default is not dataclasses.MISSING},
+            tuple((f.name, f.default_factory) for f in declared if f.default_factory is not dataclasses.MISSING),
         )
     return found
 
 
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     """A record from ``to_dict``'s values or a table row with its children (fields not in
-    ``data`` keep their defaults: a partial record). Every record read passes here: what each
-    field needs is listed once per kind."""
+    ``data`` keep their defaults: a partial record; names that are no field are ignored). Every
+    record read passes here: what each field needs is listed once per kind, and the record is
+    filled as its ``__init__`` would fill it, without the call (records have no
+    ``__post_init__``; ``copy_record`` relies on the same)."""
     how = _decoding(cls)
-    kwargs: dict[str, Any] = {name: value for name, value in data.items() if name in how.plain}
+    if data.keys() <= how.names:
+        kwargs = dict(data)
+    else:
+        kwargs = {name: value for name, value in data.items() if name in how.names}
     kwargs["deleted"] = bool(data.get("deleted", False))
     for name, kind in how.decoded:
         if name in data:
@@ -164,7 +175,15 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     for name, child in how.children:
         if name in data:
             kwargs[name] = [decode_child(child, item) for item in data[name] or []]
-    return cls(**kwargs)
+    record = object.__new__(cls)
+    values = record.__dict__
+    if len(kwargs) < len(how.names):
+        values.update(how.defaults)
+        for name, factory in how.factories:
+            if name not in kwargs:
+                values[name] = factory()
+    values.update(kwargs)
+    return record
 
 
 def dumps(data: dict[str, Any]) -> str:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from studio_desk.core import codec
@@ -35,6 +37,7 @@ from studio_desk.core.store_search import SEARCHABLE
 from studio_desk.core.text import like_pattern
 
 R = TypeVar("R", bound=Record)
+_FIRST = itemgetter(0)
 
 # A record's current version as merges compare it: version_id, updated_at, replica_id, deleted.
 VersionMeta = tuple[str, str, str, int]
@@ -107,10 +110,10 @@ class RecordReader:
         """
         if not ids:
             return []
-        columns = "*"
-        if only is not None:
-            wanted = [f.name for f in fields_of(cls) if f.name in only and f.kind not in (MEMBERS, CHILDREN)]
-            columns = ", ".join([*codec.BASE_COLUMNS, *wanted])
+        # The table's columns but its search text (the long texts too when ``only`` leaves them out).
+        wanted = [f.name for f in fields_of(cls)
+                  if (only is None or f.name in only) and f.kind not in (MEMBERS, CHILDREN)]
+        columns = ", ".join([*codec.BASE_COLUMNS, *wanted])
         out: dict[str, R] = {}
         with self._reading():
             for start in range(0, len(ids), 500):
@@ -132,48 +135,46 @@ class RecordReader:
     def _build(self, cls: type[R], rows: list[Any], only: Collection[str] | None = None) -> list[R]:
         if not rows:
             return []
-        ids = [row["id"] for row in rows]
-        children = self._load_children(cls, ids, only)
+        children = self._load_children(cls, [row["id"] for row in rows], only)
         records = []
         for data in rows:  # fresh dicts from _rows: completed in place
-            data.pop("search_text", None)
-            data.update(children[data["id"]])
-            data["deleted"] = bool(data["deleted"])
+            record_id = data["id"]
+            for name, lists in children:
+                data[name] = lists.get(record_id) or []
             records.append(codec.from_dict(cls, data))
         return records
 
     def _load_children(
         self, cls: type[Record], ids: list[str], only: Collection[str] | None = None
-    ) -> dict[str, dict[str, Any]]:
-        out: dict[str, dict[str, Any]] = {i: {} for i in ids}
+    ) -> list[tuple[str, dict[str, list[Any]]]]:
+        """Each member or child field's lists, by record id (a record without any is left out)."""
+        out = []
         marks = ",".join("?" * len(ids))
         for info in fields_of(cls):
             if only is not None and info.name not in only:
                 continue
-            # One list per record, filled straight from the cursor: this loop runs for every
-            # member and child row of a year's records (the 总览 figures read them all).
-            lists: dict[str, list[Any]] = {i: [] for i in ids}
             if info.kind == MEMBERS:
-                for record_id, member_id in self.conn.execute(
-                    f"SELECT record_id, member_id FROM record_members WHERE table_name = ? "
-                    f"AND record_id IN ({marks}) ORDER BY record_id, position",
-                    [cls.TABLE, *ids],
-                ):
-                    lists[record_id].append(member_id)
+                sql, columns = f"SELECT record_id, member_id FROM {codec.MEMBER_TABLE}", None
             elif info.kind == CHILDREN:
                 assert info.child is not None
                 table, columns = codec.CHILD_TABLES[info.child]
-                cols = ", ".join(columns)
-                for row in self.conn.execute(
-                    f"SELECT record_id, {cols} FROM {table} WHERE table_name = ? "
-                    f"AND record_id IN ({marks}) ORDER BY record_id, position",
-                    [cls.TABLE, *ids],
-                ):
-                    lists[row[0]].append(dict(zip(columns, row[1:])))
+                sql = f"SELECT record_id, {', '.join(columns)} FROM {table}"
             else:
                 continue
-            for i in ids:
-                out[i][info.name] = lists[i]
+            cursor = self.conn.execute(
+                f"{sql} WHERE table_name = ? AND record_id IN ({marks}) ORDER BY record_id, position",
+                [cls.TABLE, *ids],
+            )
+            # Grouped as the cursor gives them: this runs for every member and child row of a
+            # year's records (the 总览 figures and the year's workbook read them all).
+            if columns is None:
+                lists = {record_id: [row[1] for row in group] for record_id, group in groupby(cursor, _FIRST)}
+            else:
+                lists = {
+                    record_id: [dict(zip(columns, row[1:])) for row in group]
+                    for record_id, group in groupby(cursor, _FIRST)
+                }
+            out.append((info.name, lists))
         return out
 
     def _filter_sql(
