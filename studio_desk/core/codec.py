@@ -64,20 +64,28 @@ def decode_value(kind: str, value: Any) -> Any:
     return value
 
 
-def encode_child(obj: Any) -> dict[str, Any]:
-    return {f.name: encode_value(f.kind, getattr(obj, f.name)) for f in fields_of(type(obj))}
-
-
 _CHILD_FIELDS: dict[type, list[tuple[str, str | None]]] = {}
 _CONVERTED = (DATE, BOOL, DECIMAL)  # the kinds ``encode_value`` and ``decode_value`` change
 
 
-def decode_child(cls: type, data: dict[str, Any]) -> Any:
-    # (name, kind that needs decoding or None): every child row of every record read passes here.
+def _child_fields(cls: type) -> list[tuple[str, str | None]]:
+    """(name, kind that needs converting or None) of a child's fields: every child of every record
+    read or written passes here."""
     names = _CHILD_FIELDS.get(cls)
     if names is None:
         names = _CHILD_FIELDS[cls] = [(f.name, f.kind if f.kind in _CONVERTED else None) for f in fields_of(cls)]
-    return cls(**{name: data.get(name) if kind is None else decode_value(kind, data.get(name)) for name, kind in names})
+    return names
+
+
+def encode_child(obj: Any) -> dict[str, Any]:
+    values = obj.__dict__
+    return {name: values[name] if kind is None else encode_value(kind, values[name])
+            for name, kind in _child_fields(type(obj))}
+
+
+def decode_child(cls: type, data: dict[str, Any]) -> Any:
+    return cls(**{name: data.get(name) if kind is None else decode_value(kind, data.get(name))
+                  for name, kind in _child_fields(cls)})
 
 
 _ROW_FIELDS: dict[type, list[tuple[str, str | None]]] = {}
