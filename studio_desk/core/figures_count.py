@@ -252,19 +252,24 @@ def _lead(name: str, done: list[tuple[date, str, str]]) -> LeadAuthor:
 
 
 def count_donations(store: Store, span: Span, fig: YearFigures, tally: Tally, given: Given | None = None) -> None:
-    per_cat: dict[str, list[Donation]] = {c: [] for c in enums.DONATION_CATEGORIES}
-    everything = []
+    # events, cash, goods, people: added up as the records pass, none of them kept
+    every = [0, 0, 0, 0]
+    by_category: dict[str, list[int]] = {c: [0, 0, 0, 0] for c in enums.DONATION_CATEGORIES}
     for d in _each(store, Donation, span, given):
-        everything.append(d)
-        per_cat.setdefault(d.category, []).append(d)
         for member_id in d.member_ids:
             tally.bump(member_id, "donations")
         assert d.date is not None
+        in_kind = d.in_kind_fen
+        for sums in (every, by_category.setdefault(d.category, [0, 0, 0, 0])):
+            sums[0] += 1
+            sums[1] += d.cash_fen
+            sums[2] += in_kind
+            sums[3] += d.recipient_count
         items = [_item_words(i.name, i.quantity, i.unit) for i in d.items if i.name]
         fig.donation_events.append(DonationEvent(d.id, d.date, d.category, d.donor, d.recipients,
-                                                 d.recipient_count, d.cash_fen, d.in_kind_fen, items))
-    fig.donations_all = _donation_totals(everything)
-    fig.donations_by_category = {c: _donation_totals(ds) for c, ds in per_cat.items()}
+                                                 d.recipient_count, d.cash_fen, in_kind, items))
+    fig.donations_all = DonationTotals(*every)
+    fig.donations_by_category = {c: DonationTotals(*sums) for c, sums in by_category.items()}
     fig.donation_events.sort(key=lambda e: (e.date, e.record_id))
 
 
@@ -273,15 +278,6 @@ def _item_words(name: str, quantity: object, unit: str) -> str:
     if isinstance(quantity, Decimal):
         quantity = f"{quantity.normalize():f}" if quantity == quantity.to_integral_value() else f"{quantity:f}"
     return f"{name}{quantity}{unit}" if quantity not in (None, "") else name
-
-
-def _donation_totals(donations: list[Donation]) -> DonationTotals:
-    return DonationTotals(
-        events=len(donations),
-        cash_fen=sum(d.cash_fen for d in donations),
-        in_kind_fen=sum(d.in_kind_fen for d in donations),
-        people=sum(d.recipient_count for d in donations),
-    )
 
 
 def rank_members(members: list[Member], tally: Tally, weights: dict[str, int], fig: YearFigures) -> None:
