@@ -154,15 +154,17 @@ class RecordReader:
             if only is not None and info.name not in only:
                 continue
             if info.kind == MEMBERS:
-                sql, columns = f"SELECT record_id, member_id FROM {codec.MEMBER_TABLE}", None
+                table, columns = codec.MEMBER_TABLE, None
+                cols = "member_id"
             elif info.kind == CHILDREN:
                 assert info.child is not None
                 table, columns = codec.CHILD_TABLES[info.child]
-                sql = f"SELECT record_id, {', '.join(columns)} FROM {table}"
+                cols = ", ".join(columns)
             else:
                 continue
             cursor = self.conn.execute(
-                f"{sql} WHERE table_name = ? AND record_id IN ({marks}) ORDER BY record_id, position",
+                f"SELECT record_id, {cols} FROM {table} WHERE table_name = ? AND record_id IN ({marks}) "
+                "ORDER BY record_id, position",
                 [cls.TABLE, *ids],
             )
             # Grouped as the cursor gives them: this runs for every member and child row of a

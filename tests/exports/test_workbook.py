@@ -300,3 +300,18 @@ def test_display_width_counts_wide_characters_twice():
     assert display_width("abc") == pytest.approx(3.3)
     # CJK, full-width punctuation and an ideograph outside the basic plane are wide; “”— are not
     assert display_width("学习全会精神，“两会”—2025𠀀") == pytest.approx(1.1 * 17 + 10)
+
+
+def test_sheets_are_written_in_utf8(workbook_path: Path, demo_store):
+    """Chinese text is stored as UTF-8 in the sheet's XML, not as character references (openpyxl's
+    own writer writes ASCII), and reads back the same."""
+    with zipfile.ZipFile(workbook_path) as archive:
+        names = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        xml = {n: archive.read(n) for n in names}
+    assert len(names) >= 7
+    topic = demo_store.list_records(Activity, year=YEAR)[0].topic
+    assert any(topic.encode("utf-8") in data for data in xml.values())
+    for name, data in xml.items():
+        assert b"&#" not in data, name
+        data.decode("utf-8")
+    assert topic in {r[4] for r in _rows(workbook_path, "活动台账")[2:]}
