@@ -3,8 +3,8 @@ function per ledger. The rules are stated in :mod:`studio_desk.core.figures`."""
 
 from __future__ import annotations
 
-from collections import Counter
 import heapq
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
@@ -90,11 +90,10 @@ class LatestTopics:
                 topics.update(kept)
 
     def result(self) -> dict[str, list[str]]:
-        out = {}
-        for kind, topics in self.latest.items():
-            newest = heapq.nlargest(TOPICS_PER_TYPE, topics.items(), key=lambda item: item[1])
-            out[kind] = (newest[0][1], [topic for topic, _ in newest])
-        return {kind: topics for kind, (_, topics) in sorted(out.items(), key=lambda item: item[1][0], reverse=True)}
+        newest = {kind: heapq.nlargest(TOPICS_PER_TYPE, topics.items(), key=lambda item: item[1])
+                  for kind, topics in self.latest.items()}
+        by_latest = sorted(newest, key=lambda kind: newest[kind][0][1], reverse=True)
+        return {kind: [topic for topic, _ in newest[kind]] for kind in by_latest}
 
 
 class Tally:
