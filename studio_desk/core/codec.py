@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
 from studio_desk.core.models import (
@@ -64,17 +65,21 @@ def decode_value(kind: str, value: Any) -> Any:
     return value
 
 
-_CHILD_FIELDS: dict[type, list[tuple[str, str | None]]] = {}
 _CONVERTED = (DATE, BOOL, DECIMAL)  # the kinds ``encode_value`` and ``decode_value`` change
 
 
+@functools.cache
 def _child_fields(cls: type) -> list[tuple[str, str | None]]:
     """(name, kind that needs converting or None) of a child's fields: every child of every record
     read or written passes here."""
-    names = _CHILD_FIELDS.get(cls)
-    if names is None:
-        names = _CHILD_FIELDS[cls] = [(f.name, f.kind if f.kind in _CONVERTED else None) for f in fields_of(cls)]
-    return names
+    return [(f.name, f.kind if f.kind in _CONVERTED else None) for f in fields_of(cls)]
+
+
+@functools.cache
+def _row_fields(cls: type) -> list[tuple[str, str | None]]:
+    """The same for a record's own table columns after the base columns (``scalar_columns``)."""
+    return [(f.name, f.kind if f.kind in _CONVERTED else None)
+            for f in fields_of(cls) if f.kind not in (MEMBERS, CHILDREN)]
 
 
 def encode_child(obj: Any) -> dict[str, Any]:
@@ -88,19 +93,11 @@ def decode_child(cls: type, data: dict[str, Any]) -> Any:
                   for name, kind in _child_fields(cls)})
 
 
-_ROW_FIELDS: dict[type, list[tuple[str, str | None]]] = {}
-
-
 def table_row(record: Record) -> list[Any]:
     """The values of the record's own table row: ``BASE_COLUMNS`` then ``scalar_columns``
     (``deleted`` as 0/1). Every save writes one, an import thousands: the fields to encode are
     listed once per kind."""
-    cls = type(record)
-    fields = _ROW_FIELDS.get(cls)
-    if fields is None:
-        fields = _ROW_FIELDS[cls] = [
-            (f.name, f.kind if f.kind in _CONVERTED else None) for f in fields_of(cls) if f.kind not in (MEMBERS, CHILDREN)
-        ]
+    fields = _row_fields(type(record))
     values = record.__dict__
     row = [record.id, record.created_at, record.updated_at, record.replica_id, record.version_id,
            1 if record.deleted else 0]
@@ -140,25 +137,20 @@ class _Decoding(NamedTuple):
     factories: tuple[tuple[str, Callable[[], Any]], ...]  # the defaults made afresh (an id, a list)
 
 
-_DECODING: dict[type, _Decoding] = {}
-
-
+@functools.cache
 def _decoding(cls: type) -> _Decoding:
-    found = _DECODING.get(cls)
-    if found is None:
-        fields = fields_of(cls)
-        declared = dataclasses.fields(cls)
-        # Records are built without running __init__ (below): every field must be one it takes.
-        assert all(f.init for f in declared) and not hasattr(cls, "__post_init__"), cls
-        found = _DECODING[cls] = _Decoding(
-            frozenset(f.name for f in declared),
-            tuple((f.name, f.kind) for f in fields if f.kind in _CONVERTED),
-            tuple(f.name for f in fields if f.kind == MEMBERS),
-            tuple((f.name, f.child) for f in fields if f.kind == CHILDREN and f.child is not None),
-            {f.name: f.default for f in declared if f.default is not dataclasses.MISSING},
-            tuple((f.name, f.default_factory) for f in declared if f.default_factory is not dataclasses.MISSING),
-        )
-    return found
+    fields = fields_of(cls)
+    declared = dataclasses.fields(cls)
+    # Records are built and copied without running __init__: every field must be one it takes.
+    assert all(f.init for f in declared) and not hasattr(cls, "__post_init__"), cls
+    return _Decoding(
+        frozenset(f.name for f in declared),
+        tuple((f.name, f.kind) for f in fields if f.kind in _CONVERTED),
+        tuple(f.name for f in fields if f.kind == MEMBERS),
+        tuple((f.name, f.child) for f in fields if f.kind == CHILDREN and f.child is not None),
+        {f.name: f.default for f in declared if f.default is not dataclasses.MISSING},
+        tuple((f.name, f.default_factory) for f in declared if f.default_factory is not dataclasses.MISSING),
+    )
 
 
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:
@@ -207,18 +199,12 @@ def content_of(record: Record) -> dict[str, Any]:
     return data
 
 
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
-
-
 def copy_record(record: R, **changes: Any) -> R:
     """``dataclasses.replace`` without running ``__init__`` again (records have no
     ``__post_init__``): a batch of thousands copies each record more than once. Values are
     shared, as with ``replace``; an unknown field name is refused the same way."""
     cls = type(record)
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
-    unknown = changes.keys() - names
+    unknown = changes.keys() - _decoding(cls).names
     if unknown:
         raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
     copied = object.__new__(cls)

@@ -3,6 +3,7 @@ initials (so ``lg`` finds 刘刚). A mixin of :class:`~studio_desk.core.store.St
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
@@ -30,16 +31,10 @@ R = TypeVar("R", bound=Record)
 SEARCHABLE = (Member, Activity, Reception, Donation, Proposal)
 
 
-_SEARCHED: dict[type, tuple[FieldInfo, ...]] = {}
-
-
+@functools.cache
 def _searched_fields(cls: type) -> tuple[FieldInfo, ...]:
     """The fields whose values go into the search text (the others are dates, numbers, flags)."""
-    found = _SEARCHED.get(cls)
-    if found is None:
-        kinds = (TEXT, LONGTEXT, MEMBERS, CHILDREN, CHOICE)
-        found = _SEARCHED[cls] = tuple(info for info in fields_of(cls) if info.kind in kinds)
-    return found
+    return tuple(info for info in fields_of(cls) if info.kind in (TEXT, LONGTEXT, MEMBERS, CHILDREN, CHOICE))
 
 
 class SearchText:

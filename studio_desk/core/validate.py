@@ -6,6 +6,7 @@ characters, unpaired surrogates, absurd lengths) is refused with a message inste
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from collections.abc import Callable, Iterable
@@ -128,14 +129,9 @@ def _check_field(
     return problems
 
 
-_MEMBER_FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
-
-
+@functools.cache
 def _member_fields(cls: type) -> tuple[FieldInfo, ...]:
-    found = _MEMBER_FIELDS.get(cls)
-    if found is None:
-        found = _MEMBER_FIELDS[cls] = tuple(info for info in fields_of(cls) if info.kind == MEMBERS)
-    return found
+    return tuple(info for info in fields_of(cls) if info.kind == MEMBERS)
 
 
 def member_ids_of(record: Record | None) -> set[str]:
