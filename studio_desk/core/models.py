@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, NewType
 
 from studio_desk.core import enums
+from studio_desk.core.ids import random_id
 
 RecordId = NewType("RecordId", str)
 
@@ -160,7 +161,7 @@ def pii_fields(cls: type) -> dict[str, str]:
 
 
 def new_id() -> RecordId:
-    return RecordId(str(uuid.uuid4()))
+    return RecordId(random_id())
 
 
 _NAMESPACE = uuid.UUID("6f1d2b7e-6a3c-4a9e-9a53-7d1f0c2b5e41")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from studio_desk.core.db import copy_database
 from studio_desk.core.errors import DatabaseError, StudioDeskError
+from studio_desk.core.ids import random_id
 
 
 def backup_before_migration(
@@ -38,7 +39,7 @@ def installation_id() -> str:
         uuid.UUID(value)
         return value
     except (OSError, ValueError):
-        value = str(uuid.uuid4())
+        value = random_id()
         try:
             marker.write_text(value, encoding="utf-8")
         except OSError:

@@ -13,12 +13,12 @@ record), so a year reported on one PC is known as reported on the other after a 
 from __future__ import annotations
 
 import hashlib
-import uuid
 from dataclasses import dataclass, field
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from studio_desk.core.ids import random_id
 from studio_desk.core.models import LEDGER_TYPES, Record, Setting
 from studio_desk.core.store import Store
 from studio_desk.core.text import utc_now
@@ -125,7 +125,7 @@ def record_report(
     """Record that ``files`` (the package or the ledgers of ``year``) were made for the county."""
     first = first_year or year
     report = YearReport(
-        id=str(uuid.uuid4()),
+        id=random_id(),
         year=year,
         first_year=first,
         made_at=utc_now(),

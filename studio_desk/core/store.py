@@ -27,6 +27,7 @@ from studio_desk.core.db import (
     sqlite_error_message,
 )
 from studio_desk.core.errors import DatabaseError
+from studio_desk.core.ids import random_id
 from studio_desk.core.models import Studio, TypeEntry, stable_id
 from studio_desk.core.replica import backup_before_migration, installation_id
 from studio_desk.core.schema import CURRENT_VERSION
@@ -115,7 +116,7 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('created_at', ?)", (utc_now(),)
                 )
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('database_id', ?)", (str(uuid.uuid4()),)
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('database_id', ?)", (random_id(),)
                 )
             stale = self.conn.execute("SELECT value FROM meta WHERE key='search_stale'").fetchone()
             new_lists = self.conn.execute("SELECT value FROM meta WHERE key='new_type_lists'").fetchone()

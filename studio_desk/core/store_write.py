@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from studio_desk.core import codec
 from studio_desk.core.errors import StudioDeskError
-from studio_desk.core.ids import canonical_id
+from studio_desk.core.ids import canonical_id, random_id
 from studio_desk.core.models import (
     CHILDREN,
     LEDGER_TYPES,
@@ -355,7 +354,7 @@ class RecordWriter:
             created_at=existing.created_at if existing else (record.created_at or stamp),
             updated_at=stamp,
             replica_id=self.replica_id,
-            version_id=str(uuid.uuid4()),
+            version_id=random_id(),
         )
 
     def _archive(self, record: Record, reason: str) -> None:

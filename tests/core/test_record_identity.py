@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from studio_desk.core.db import check_file
-from studio_desk.core.ids import canonical_id
+from studio_desk.core.ids import canonical_id, random_id
 from studio_desk.core.models import Activity, Member, Reception
 from studio_desk.core.store import RecordIdError, Store
 
@@ -24,6 +24,19 @@ def test_canonical_id_accepts_the_usual_spellings():
         assert canonical_id(spelling) == canonical, spelling
     for bad in ("", "12345", "not-a-uuid", canonical + "0", None, 42):
         assert canonical_id(bad) is None
+
+
+def test_random_ids_are_version_4_uuids_in_the_one_spelling():
+    ids = {random_id() for _ in range(2000)}
+    assert len(ids) == 2000
+    for value in list(ids)[:500]:
+        parsed = uuid.UUID(value)
+        assert (parsed.version, parsed.variant) == (4, uuid.RFC_4122)
+        assert str(parsed) == value == canonical_id(value)
+    # every variant digit and every other digit comes up: the bits are random, not fixed
+    assert {value[19] for value in ids} == set("89ab")
+    assert {value[0] for value in ids} == set("0123456789abcdef")
+    assert Activity().id != Activity().id and uuid.UUID(Activity().id).version == 4
 
 
 def test_an_id_in_another_spelling_is_the_same_record(store: Store):
