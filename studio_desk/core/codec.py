@@ -71,8 +71,12 @@ _CONVERTED = (DATE, BOOL, DECIMAL)  # the kinds ``encode_value`` and ``decode_va
 @functools.cache
 def _child_fields(cls: type) -> list[tuple[str, str | None]]:
     """(name, kind that needs converting or None) of a child's fields: every child of every record
-    read or written passes here."""
-    return [(f.name, f.kind if f.kind in _CONVERTED else None) for f in fields_of(cls)]
+    read or written passes here. They are every field the child's ``__init__`` takes
+    (``decode_child`` fills a child without the call)."""
+    fields = [(f.name, f.kind if f.kind in _CONVERTED else None) for f in fields_of(cls)]
+    assert [f.name for f in dataclasses.fields(cls) if f.init] == [name for name, _ in fields], cls
+    assert not hasattr(cls, "__post_init__"), cls
+    return fields
 
 
 @functools.cache
@@ -89,8 +93,12 @@ def encode_child(obj: Any) -> dict[str, Any]:
 
 
 def decode_child(cls: type, data: dict[str, Any]) -> Any:
-    return cls(**{name: data.get(name) if kind is None else decode_value(kind, data.get(name))
-                  for name, kind in _child_fields(cls)})
+    """A child from ``encode_child``'s values (a field left out is None), as ``cls(**values)``
+    would make it."""
+    child = object.__new__(cls)
+    child.__dict__ = {name: data.get(name) if kind is None else decode_value(kind, data.get(name))
+                      for name, kind in _child_fields(cls)}
+    return child
 
 
 def table_row(record: Record) -> list[Any]:
@@ -141,8 +149,11 @@ class _Decoding(NamedTuple):
 def _decoding(cls: type) -> _Decoding:
     fields = fields_of(cls)
     declared = dataclasses.fields(cls)
-    # Records are built and copied without running __init__: every field must be one it takes.
+    # Records are built and copied without running __init__: every field must be one it takes,
+    # with a default (a record read in part, or made from some values, has every field).
     assert all(f.init for f in declared) and not hasattr(cls, "__post_init__"), cls
+    assert all(f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+               for f in declared), cls
     return _Decoding(
         frozenset(f.name for f in declared),
         tuple((f.name, f.kind) for f in fields if f.kind in _CONVERTED),
@@ -176,14 +187,19 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
         if name in data:
             kwargs[name] = [decode_child(child, item) for item in data[name] or []]
     record = object.__new__(cls)
-    values = record.__dict__
-    if len(kwargs) < len(how.names):
-        values.update(how.defaults)
-        for name, factory in how.factories:
-            if name not in kwargs:
-                values[name] = factory()
-    values.update(kwargs)
+    record.__dict__ = kwargs if len(kwargs) == len(how.names) else _with_defaults(how, kwargs)
     return record
+
+
+def _with_defaults(how: _Decoding, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with the defaults of the fields they leave out (made afresh where the field
+    says so: a new id, an empty list)."""
+    data = how.defaults.copy()
+    for name, factory in how.factories:
+        if name not in values:
+            data[name] = factory()
+    data.update(values)
+    return data
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -199,15 +215,30 @@ def content_of(record: Record) -> dict[str, Any]:
     return data
 
 
+def new_record(cls: type[R], values: dict[str, Any]) -> R:
+    """``cls(**values)`` without the call (records have no ``__post_init__``): the fields not
+    given get their defaults, made afresh where the field says so (a new id, an empty list). An
+    import makes thousands."""
+    how = _decoding(cls)
+    if not values.keys() <= how.names:
+        unknown = sorted(values.keys() - how.names)
+        raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
+    data = _with_defaults(how, values)
+    record = object.__new__(cls)
+    record.__dict__ = data
+    return record
+
+
 def copy_record(record: R, **changes: Any) -> R:
     """``dataclasses.replace`` without running ``__init__`` again (records have no
     ``__post_init__``): a batch of thousands copies each record more than once. Values are
     shared, as with ``replace``; an unknown field name is refused the same way."""
     cls = type(record)
-    unknown = changes.keys() - _decoding(cls).names
-    if unknown:
-        raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
+    if not changes.keys() <= _decoding(cls).names:
+        unknown = sorted(changes.keys() - _decoding(cls).names)
+        raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
     copied = object.__new__(cls)
-    copied.__dict__.update(record.__dict__)
-    copied.__dict__.update(changes)
+    values = record.__dict__.copy()
+    values.update(changes)
+    copied.__dict__ = values
     return copied

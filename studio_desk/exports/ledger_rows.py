@@ -241,12 +241,8 @@ class _RowBuilder:
 
     def build(self, record_id: str | None, created_at: str) -> RowResult:
         cls, existing = self.spec.cls, self.existing
-        if existing is not None:
-            record = existing  # copied below, with the row's values
-        elif record_id is not None:
-            record = cls(id=record_id, created_at=created_at)
-        else:
-            record = cls()
+        # A stored record is copied with the row's values; a new one is made with them (below).
+        start = {} if existing is not None or record_id is None else {"id": record_id, "created_at": created_at}
         pending_followup: tuple[str, str] | None = None
         items_cell: tuple[str, Any] | None = None
         sums: dict[str, tuple[str, Any]] = {}
@@ -279,9 +275,13 @@ class _RowBuilder:
         for name, hint in self.hints.items():
             if name not in read_fields and name != "items":
                 self.changes[name] = hint
-        if isinstance(record, Donation):
-            _donation_items(record, self.changes, items_cell, sums, self.problem, self.hints.get("items"))
-        record = codec.copy_record(record, **self.changes)
+        if cls is Donation:
+            base = existing if existing is not None else codec.new_record(cls, start)
+            _donation_items(base, self.changes, items_cell, sums, self.problem, self.hints.get("items"))
+        if existing is not None:
+            record = codec.copy_record(existing, **self.changes)
+        else:
+            record = codec.new_record(cls, {**start, **self.changes})
         if isinstance(record, Proposal) and pending_followup is not None:
             record = _with_latest_followup(record, pending_followup[1])
         if not self.exact:
