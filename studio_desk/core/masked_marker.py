@@ -21,6 +21,7 @@ import sqlite3
 import zipfile
 import zlib
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,12 +75,12 @@ def masked_cell(text: str) -> bool:
 def masked_cells(rows: Iterable[Iterable[object]], limit: int = MASKED_VALUES_NEEDED) -> list[str]:
     """Up to ``limit`` different masked texts among the cells (only texts holding ``*`` are looked at)."""
     found: dict[str, None] = {}
-    for row in rows:
-        for value in row:
-            if value.__class__ is str and masked_cell(value):  # type: ignore[arg-type]
-                found[value] = None  # type: ignore[index]
-                if len(found) >= limit:
-                    return list(found)
+    for value in chain.from_iterable(rows):
+        # ``masked_cell``, its first test inline: most cells are numbers or texts without a star
+        if value.__class__ is str and "*" in value and _MASKED_CELL.fullmatch(value) is not None:  # type: ignore[operator]
+            found[value] = None  # type: ignore[index]
+            if len(found) >= limit:
+                return list(found)
     return list(found)
 
 

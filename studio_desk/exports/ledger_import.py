@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import closing
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -277,8 +278,14 @@ class _SheetPlanner:
         self.plan, self.resolver, self.seen_ids = plan, resolver, seen_ids
         self.raw, self.spec, self.header_row, self.mapping = found
         self.mapped = {col.header for col, _ in self.mapping.values()}
+        # A row's cells in the mapping's order, taken at once (most rows hold every column).
+        self.columns = [col for col, _ in self.mapping.values()]
+        self.headers = [header for _, header in self.mapping.values()]
+        self.indexes = list(self.mapping)
+        self.reach = max(self.indexes, default=-1) + 1  # a row this wide holds every column
+        self.take = itemgetter(*self.indexes) if len(self.indexes) > 1 else lambda row: [row[i] for i in self.indexes]
         self.rows_with_formulas = {row for row, _ in self.raw.formulas}
-        self.repeats = self.stale = 0
+        self.repeats = self.stale = self.incomplete = 0  # rows: repeated, stale, marked 待补全
         self.formula_rows: dict[str, list[int]] = {}  # header → rows whose formula's result was taken
         self.inferred: list[tuple[int, str, str]] = []  # (row, 方式, the words it was read from)
         store = resolver.store
@@ -349,7 +356,10 @@ class _SheetPlanner:
             record = codec.copy_record(record, deleted=False)
         if isinstance(record, Member):
             self.resolver.plan_member(record, new=found is None)
-        plan.records.append(self._planned(row_no, list(cells), who, found, base, record))
+        planned = self._planned(row_no, list(cells), who, found, base, record)
+        plan.records.append(planned)
+        if planned.action != SAME and getattr(planned.record, "incomplete", ""):
+            self.incomplete += 1
 
     def _planned(
         self, row_no: int, columns: list[lc.Column], who: Identity, found: Record | None, base: Record | None,
@@ -387,7 +397,11 @@ class _SheetPlanner:
         the cell is listed (``formula_rows``: header → rows) for the preview."""
         width = len(row)
         if offset not in self.rows_with_formulas:
-            return {col: (header, row[index] if index < width else None) for index, (col, header) in self.mapping.items()}
+            if width >= self.reach:
+                values = self.take(row)
+            else:
+                values = [row[index] if index < width else None for index in self.indexes]
+            return dict(zip(self.columns, zip(self.headers, values)))
         raw, plan = self.raw, self.plan
         cells: dict[lc.Column, tuple[str, Any]] = {}
         formula_problem = False
@@ -408,7 +422,7 @@ class _SheetPlanner:
         _note_repeats(plan, sheet, self.repeats)
         plan.notes += formula_notes(sheet, self.formula_rows)
         plan.notes += inferred_mode_notes(sheet, "方式" in self.mapped, self.inferred)
-        _note_incomplete(plan, sheet, self.spec, self.mapped)
+        _note_incomplete(plan, sheet, self.spec, self.mapped, self.incomplete)
         plan.notes += self.listed.notes(sheet)
         if self.stale:
             plan.notes.append(
@@ -427,11 +441,10 @@ def _conflict(sheet: str, row: int, current: Record, theirs: Record, file_time: 
     return item
 
 
-def _note_incomplete(plan: ImportPlan, sheet: str, spec: lc.SheetSpec, mapped: set[str]) -> None:
-    marked = [r for r in plan.records if r.sheet == sheet and r.action != SAME and getattr(r.record, "incomplete", "")]
+def _note_incomplete(plan: ImportPlan, sheet: str, spec: lc.SheetSpec, mapped: set[str], marked: int) -> None:
     if marked:
         plan.notes.append(
-            f"“{sheet}”中有 {len(marked):,} 条记录缺少必填内容，照常导入并标为“待补全”"
+            f"“{sheet}”中有 {marked:,} 条记录缺少必填内容，照常导入并标为“待补全”"
             "（可在台账中筛选“待补全”，打开记录补填后保存）。"
         )
     if spec.cls is Activity and "活动类型" not in mapped:
@@ -505,7 +518,7 @@ def apply_plan(
                 report(progress, done, total, f"正在写入……{done:,}/{len(todo):,}")
     store.end_undo_history()  # an import is not undone step by step (its backup undoes it)
     report(progress, total, total, "导入完成")
-    actions = Counter(r.action for r in todo)
+    actions = Counter([r.action for r in todo])
     return ImportResult(
         actions[ADD], actions[CHANGE], len(plan.records) - len(todo), len(plan.new_members), backup.path,
         actions[CONFLICT],
@@ -515,8 +528,7 @@ def apply_plan(
 def _write_conflict(store: Store, item: PlannedRecord, file_time: str) -> None:
     """The newer side becomes current; the other is kept in history as a merge conflict's loser,
     so the conflict list shows it and the clerk can swap the two."""
-    import uuid
-
+    from studio_desk.core.ids import random_id
     from studio_desk.core.sync import CONFLICT_REASON
 
     if item.workbook_wins:
@@ -529,6 +541,6 @@ def _write_conflict(store: Store, item: PlannedRecord, file_time: str) -> None:
         created_at=current.created_at,
         updated_at=min(file_time, current.updated_at),
         replica_id=store.replica_id,
-        version_id=str(uuid.uuid4()),
+        version_id=random_id(),
     )
     store.archive_version(loser, CONFLICT_REASON)
