@@ -270,7 +270,7 @@ def form_timings(app, store, bare: float) -> list[dict]:
 
 
 def group_xlsx(db: Path, work: Path) -> list[dict]:
-    from bench.bench_xlsx import bare_dump, bare_import, calamine_values
+    from bench.bench_xlsx import bare_dump, calamine_values, import_timings
     from studio_desk.core.store import Store
     from studio_desk.exports.workbook import write_workbook
 
@@ -289,27 +289,11 @@ def group_xlsx(db: Path, work: Path) -> list[dict]:
     rows = [row(f"导出 Excel 台账（{year} 年，{n:,} 行，三次取最快）", min(exports),
                 "openpyxl 只写模式直接写同样的值（三次取最快）", min(dumps))]
     del values
-    # Best of three for both sides (one timing swings by a factor of two on a shared machine); each
-    # import goes into a new empty database. The first also loads pypinyin's dictionaries, which
-    # the window loads a second after it opens (ui/app.load_pinyin_soon).
-    bare_runs = [work / f"bare-import-{i}.sqlite" for i in range(3)]
-    t_bare = min(once(lambda: bare_import(out, path))[0] for path in bare_runs)
-    t_plan, t_apply = min((_import_once(out, work / f"empty-{i}.sqlite") for i in range(3)), key=sum)
-    rows.append(row(f"导入 Excel 台账（{n:,} 行，检查 {t_plan:.1f} 秒 + 写入 {t_apply:.1f} 秒，三次取最快）", t_plan + t_apply,
-                    "python-calamine 读取 + 每表一次 executemany（三次取最快）", t_bare))
+    # Best of three for both sides, taken in turn; each import goes into a new empty database.
+    timed = import_timings(out, work)
+    rows.append(row(f"导入 Excel 台账（{n:,} 行，检查 {timed.check:.1f} 秒 + 写入 {timed.write:.1f} 秒，三次取最快）",
+                    timed.total, "python-calamine 读取 + 每表一次 executemany（三次取最快）", timed.bare))
     return rows
-
-
-def _import_once(workbook: Path, target_path: Path) -> tuple[float, float]:
-    """The check and the write of one import of ``workbook`` into a new database."""
-    from studio_desk.core.store import Store
-    from studio_desk.exports.ledger_import import apply_plan, read_ledgers
-
-    with Store.open(target_path, replica_id="bench") as target:
-        t_plan, plan = once(lambda: read_ledgers(target, workbook, add_unknown_members=True))
-        assert not plan.problems, [p.text() for p in plan.problems[:3]]
-        t_apply, _ = once(lambda: apply_plan(target, plan))
-    return t_plan, t_apply
 
 
 def group_pdf(db: Path, work: Path) -> list[dict]:
