@@ -460,14 +460,13 @@ def _is_empty(value: Any) -> bool:
 
 def _with_latest_followup(record: Proposal, text: str) -> Proposal:
     latest = record.followups[-1] if record.followups else None
-    when = record.answered_on or record.submitted_on or date.today()
-    parsed = parse_followup(text, when)
+    if latest is not None and parse_text(format_followup(latest)) == text:
+        return record  # the latest step as exported
+    parsed = parse_followup(text, record.answered_on or record.submitted_on or date.today())
     # A note without a leading date is stored with one; compared as parsed, so that importing
     # the same cell again does not add it a second time.
-    if latest is None or (
-        parse_text(format_followup(latest)) != text and (latest.date, parse_text(latest.note)) != (parsed.date, parsed.note)
-    ):
-        return dataclasses.replace(record, followups=record.followups + [parsed])
+    if latest is None or (latest.date, parse_text(latest.note)) != (parsed.date, parsed.note):
+        return codec.copy_record(record, followups=record.followups + [parsed])
     return record
 
 
@@ -544,7 +543,7 @@ def _donation_items(record: Donation, changes: dict[str, Any], items_cell, sums,
         except CellError as exc:
             problem(total_header, f"{exc}。")
             return
-        probe = dataclasses.replace(record, **changes)
+        probe = codec.copy_record(record, **changes)
         if total != probe.total_fen:
             problem(
                 total_header,
