@@ -303,7 +303,8 @@ class _SheetPlanner:
         for offset, row in enumerate(body, start=header_row + 1):
             if offset % 500 == 0:
                 tick(offset - header_row)  # progress, and the clerk's chance to cancel
-            if all(is_blank(v) for v in row) or is_total_row(row):
+            # (most rows start with a 序号 or a date: not blank, looked at no further)
+            if (not row or is_blank(row[0])) and all(is_blank(v) for v in row) or is_total_row(row):
                 continue
             if row and row[0] == header_cells[0] and [lc.normalise_header(v) for v in row] == header_norm:
                 continue  # the header repeated (a ledger pasted together from several)
