@@ -119,7 +119,7 @@ class RowIdentities:
         # The earlier versions rows show (a workbook exported before the record changed here, or
         # from another copy), read together.
         older = []
-        for row in rows:
+        for row in rows if self.existing else ():  # (a first import into a database knows none)
             record_id = self.spelled.get(self._cell(row, self.id_index))
             known = self.existing.get(record_id) if record_id else None
             version = parse_version(self._cell(row, self.version_index))[0]

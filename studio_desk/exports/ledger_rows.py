@@ -247,7 +247,7 @@ class _RowBuilder:
         items_cell: tuple[str, Any] | None = None
         sums: dict[str, tuple[str, Any]] = {}
         read_fields: set[str] = set()
-        changes, exact = self.changes, self.exact
+        changes, exact, parsed = self.changes, self.exact, self.resolver.parsed
         masked = pii_fields(cls) if self.masked else ()
         for col, (header, raw) in self.cells.items():
             kind, name = col.kind, col.field
@@ -256,6 +256,12 @@ class _RowBuilder:
             if kind in _TEXT_KINDS and name not in masked:  # most cells: ``_read``'s first case, inline
                 read_fields.add(name)  # type: ignore[arg-type]
                 changes[name] = raw if exact and type(raw) is str else parse_text(raw)  # type: ignore[index]
+            elif kind in _PARSERS and name not in masked:  # dates, numbers, 是/否: ``_read``'s, inline
+                read_fields.add(name)  # type: ignore[arg-type]
+                try:
+                    changes[name] = parsed(kind, raw)  # type: ignore[index]
+                except CellError as exc:
+                    self.problem(header, f"{exc}。", name)  # type: ignore[arg-type]
             elif kind == lc.SUM_MONEY:
                 sums[col.header] = (header, raw)
             elif kind == lc.ITEMS:
@@ -305,15 +311,13 @@ class _RowBuilder:
             self.changes[name] = self._followup_log(name, raw)
         elif kind == lc.CHOICE:
             info = _field_info(cls, name)
-            allowed = info.choices
-            if info.type_list:
-                allowed = tuple(self.resolver.type_values(info.type_list))
+            allowed = self.resolver.type_values(info.type_list) if info.type_list else info.choices
             text = self.text(raw)
             # Our own workbook's list values come back as written: the list it was made from held
             # them (a studio's own 青联界 is not read as the default 共青团和青联).
             if not (self.exact and allowed is not None and (text in allowed or info.type_list)):
                 text = normalise_choice(name, parse_text(raw), allowed)
-            if text and info.type_list:
+            if text and info.type_list and text not in allowed:
                 self.resolver.add_type(info.type_list, text)
             self.changes[name] = text
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -230,7 +231,7 @@ CHOICE_VARIANTS: dict[str, dict[str, str]] = {
 }
 
 
-def normalise_choice(field: str, text: str, allowed: tuple[str, ...] | None = None) -> str:
+def normalise_choice(field: str, text: str, allowed: Sequence[str] | None = None) -> str:
     """A fixed value from an obvious variant; a value that is already allowed stays as it is."""
     text = re.sub(r"\s+", "", text)
     if allowed is not None and text in allowed:
