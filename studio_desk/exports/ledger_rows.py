@@ -8,6 +8,7 @@ column, in the core's own words where the core finds it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -149,15 +150,18 @@ _NOT_READ = frozenset((lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_
 _TEXT_KINDS = frozenset((lc.TEXT, lc.LONG))
 _PARSERS = {lc.DATE: parse_date, lc.INT: parse_int, lc.MONEY: parse_money, lc.BOOL: parse_bool}
 _NOT_PARSED = object()
-_FIELD_INFO: dict[tuple[type, str], Any] = {}
 _ID_LIST = re.compile(f"(?:{ID_PATTERN}(?:,{ID_PATTERN})*)?")  # member ids in their one spelling, as exported
 
 
+@functools.cache
+def _hidden_columns(columns: tuple[lc.Column, ...]) -> tuple[lc.Column, ...]:
+    """A ledger's hidden round-trip columns (member ids, child lists), found once per ledger."""
+    return tuple(col for col in columns if col.kind in _HIDDEN_KINDS and col.field)
+
+
+@functools.cache
 def _field_info(cls: type, name: str) -> Any:
-    info = _FIELD_INFO.get((cls, name))
-    if info is None:
-        info = _FIELD_INFO[(cls, name)] = field_info(cls, name)
-    return info
+    return field_info(cls, name)
 
 
 @dataclass
@@ -221,10 +225,11 @@ class _RowBuilder:
     def _hidden_values(self) -> dict[str, Any]:
         """Field → what its hidden round-trip column holds (member ids, a child list)."""
         out: dict[str, Any] = {}
-        for col, (_, raw) in self.cells.items():
-            if col.kind not in _HIDDEN_KINDS or not col.field:
+        for col in _hidden_columns(self.spec.columns):
+            cell = self.cells.get(col)
+            if cell is None:
                 continue
-            text = parse_text(raw)
+            text = parse_text(cell[1])
             if col.kind == lc.MEMBER_IDS:
                 if _ID_LIST.fullmatch(text):  # as written (most cells): no id to respell
                     out[col.field] = text.split(",") if text else []
