@@ -17,7 +17,6 @@ from studio_desk.core.models import (
     TEXT,
     Activity,
     Donation,
-    FieldInfo,
     Member,
     Proposal,
     Reception,
@@ -32,9 +31,11 @@ SEARCHABLE = (Member, Activity, Reception, Donation, Proposal)
 
 
 @functools.cache
-def _searched_fields(cls: type) -> tuple[FieldInfo, ...]:
-    """The fields whose values go into the search text (the others are dates, numbers, flags)."""
-    return tuple(info for info in fields_of(cls) if info.kind in (TEXT, LONGTEXT, MEMBERS, CHILDREN, CHOICE))
+def _searched_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """(name, kind) of the fields whose values go into the search text (the others are dates,
+    numbers, flags); a choice counts as a text."""
+    return tuple((info.name, TEXT if info.kind == CHOICE else info.kind)
+                 for info in fields_of(cls) if info.kind in (TEXT, LONGTEXT, MEMBERS, CHILDREN, CHOICE))
 
 
 class SearchText:
@@ -51,21 +52,24 @@ class SearchText:
     def _search_text(self, record: Record, names: dict[str, str] | None = None) -> str:
         """``names``: member id → name when the caller has looked them all up (a batch)."""
         parts: list[str] = []
-        for info in _searched_fields(type(record)):
-            value = getattr(record, info.name)
-            if info.kind in (TEXT, LONGTEXT) and value:
-                parts.append(value if info.kind == TEXT else value[:2000])
-            elif info.kind == MEMBERS and value:
+        values = record.__dict__
+        for name, kind in _searched_fields(type(record)):
+            value = values[name]
+            if not value:
+                continue
+            if kind == TEXT:
+                parts.append(value)
+            elif kind == LONGTEXT:
+                parts.append(value[:2000])
+            elif kind == MEMBERS:
                 found = [names.get(i, "（未知委员）") for i in value] if names is not None else self.member_names(value)
-                for name in found:
-                    parts += [name, pinyin_initials(name)]
-            elif info.kind == CHILDREN:
+                for member_name in found:
+                    parts += (member_name, pinyin_initials(member_name))
+            else:  # children
                 for child in value:
                     child_name = getattr(child, "name", None)
                     if child_name:
-                        parts += [child_name, pinyin_initials(child_name)]
-            elif info.kind == CHOICE and value:
-                parts.append(value)
+                        parts += (child_name, pinyin_initials(child_name))
         if isinstance(record, Member):
             parts.append(pinyin_initials(record.name))
         if isinstance(record, Reception) and record.person_name:
