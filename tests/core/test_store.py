@@ -157,6 +157,19 @@ def test_year_filter_and_search(store: Store):
     assert store.count(Activity, filters={"type": ["集中学习", "宣传宣讲"]}) == 2
 
 
+def test_search_finds_list_values_child_names_and_the_start_of_long_texts(store: Store):
+    from studio_desk.core.models import Author, Proposal
+
+    lg = add_member(store, "刘刚")
+    store.save(Reception(date=date(2025, 3, 1), mode="电话/线上", person_name="李四", request_content="修路" + "长" * 3000 + "尾巴",
+                         status="待办", member_ids=[lg.id], followups=[FollowUp(date(2025, 3, 2), "已转交交通局")]))
+    store.save(Proposal(category="提案", title="关于乡村道路", authors=[Author(name="赵明"), Author(name="刘刚", member_id=lg.id)]))
+    assert store.count(Reception, search="电话/线上") == 1  # a list value
+    assert store.count(Reception, search="ls") == 1 and store.count(Reception, search="lg") == 1  # 对象, 委员 initials
+    assert store.count(Reception, search="修路长") == 1 and store.count(Reception, search="尾巴") == 0  # 2,000 characters kept
+    assert store.count(Proposal, search="zm") == 1 and store.count(Proposal, search="赵明") == 1  # an outside author
+
+
 def test_renaming_a_member_updates_search_of_linked_records(store: Store):
     m = add_member(store, "张伟")
     store.save(Reception(date=date(2025, 3, 1), mode="入户走访", person_name="某群众", request_content="路灯坏了", member_ids=[m.id]))
