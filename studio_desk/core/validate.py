@@ -12,8 +12,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from operator import itemgetter
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from studio_desk.core import enums
 from studio_desk.core.errors import FieldError, ValidationError
@@ -327,35 +326,9 @@ def _passes_test(info: FieldInfo) -> _Passes:
     return lambda value, lookup: False  # the full check decides
 
 
-class _Tests(NamedTuple):
-    every: list[tuple[FieldInfo, _Passes]]  # each field's quick test, in field order
-    # The optional plain texts, tested together: their values, their lengths allowed.
-    texts: Callable[[dict[str, Any]], tuple[Any, ...]]
-    limits: tuple[int, ...]
-    others: list[tuple[FieldInfo, _Passes]]  # the fields' tests, those texts left out
-
-
 @functools.cache
-def _field_tests(cls: type) -> _Tests:
-    every = [(info, _passes_test(info)) for info in fields_of(cls)]
-    texts = [info for info, _ in every if info.kind in (TEXT, LONGTEXT) and not info.required]
-    names = [info.name for info in texts]
-    return _Tests(
-        every,
-        (lambda values: tuple(values[n] for n in names)) if len(names) < 2 else itemgetter(*names),
-        tuple(info.maxlen for info in texts),
-        [(info, passes) for info, passes in every if info not in texts],
-    )
-
-
-def _texts_pass(values: tuple[Any, ...], limits: tuple[int, ...]) -> bool:
-    """``text_ok`` for several optional texts at once: every one a text within its length, and
-    none holding a character that cannot be stored (looked for in all of them joined)."""
-    if not {*map(type, values)} <= {str}:
-        return False
-    if not all(map(int.__ge__, limits, map(len, values))):
-        return False
-    return _storable("".join(values))
+def _field_tests(cls: type) -> list[tuple[FieldInfo, _Passes]]:
+    return [(info, _passes_test(info)) for info in fields_of(cls)]
 
 
 def validation_errors(
@@ -366,10 +339,7 @@ def validation_errors(
     # Fields a record is marked 待补全 for may stay empty until the clerk fills them in.
     incomplete = getattr(record, "incomplete", "")
     waived = set(incomplete.split(INCOMPLETE_SEPARATOR)) - {""} if incomplete else set()
-    tests = _field_tests(type(record))
-    # Most records' optional texts are fine: tested together, then only the other fields one by one.
-    quick = _texts_pass(tests.texts(record.__dict__), tests.limits)
-    for info, passes in tests.others if quick else tests.every:
+    for info, passes in _field_tests(type(record)):
         value = getattr(record, info.name)
         if passes(value, lookup):
             continue

@@ -184,47 +184,12 @@ def test_the_quick_check_never_passes_what_the_full_check_refuses(store: Store, 
     from studio_desk.core.validate import _check_field, _field_tests
 
     classes = (Member, Activity, Reception, Donation, Proposal, Narrative, Studio, DonationItem, Author)
-    for (info, passes), lookup in [(t, lookup) for cls in classes for t in _field_tests(cls).every for lookup in (None, store)]:
+    for (info, passes), lookup in [(t, lookup) for cls in classes for t in _field_tests(cls) for lookup in (None, store)]:
         if passes(value, lookup):
             assert _check_field(info, value, lookup) == [], (info.name, value)
             if info.child is not None:
-                child_fields = [child_info for child_info, _ in _field_tests(info.child).every]
+                child_fields = [child_info for child_info, _ in _field_tests(info.child)]
                 assert all(_check_field(c, getattr(child, c.name), lookup) == [] for child in value for c in child_fields)
-
-
-_ORDINARY = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30)
-_TEXTISH = st.one_of(
-    st.text(max_size=30), st.text(alphabet=st.sampled_from("ab \n\t\x07\x00\x85\u3000\ufeff\ud800"), max_size=8),
-    st.text(min_size=95, max_size=105), st.none(), st.integers(), st.just("x" * 2001),
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(data=st.data())
-def test_optional_texts_tested_together_pass_only_what_each_full_check_passes(data):
-    """The texts a record's check tests together (``_texts_pass``) pass only when every one of
-    them passes the full check alone; a record whose texts pass is refused for the same things."""
-    from studio_desk.core.validate import _check_field, _field_tests, _texts_pass
-
-    assert _texts_pass(("刘刚", "", "第一行\n第二行"), (10, 10, 10))
-    assert not _texts_pass(("刘\x07刚",), (10,)) and not _texts_pass(("x" * 11,), (10,))
-    assert not _texts_pass((None, "a"), (10, 10)) and not _texts_pass(("\ud800",), (10,))
-    for cls in (Member, Activity, Reception, Donation, Proposal, Narrative, Studio):
-        tests = _field_tests(cls)
-        texts = [info for info, _ in tests.every if (info, _) not in tests.others]
-        # Ordinary texts, but for one field (or none) that may be anything; 待补全 lists field
-        # labels the record itself reads: it stays a text here.
-        odd = data.draw(st.integers(-1, len(texts) - 1))
-        values = tuple(
-            "" if info.name == "incomplete" else data.draw(_TEXTISH if i == odd else _ORDINARY)
-            for i, info in enumerate(texts)
-        )
-        if _texts_pass(values, tests.limits):
-            assert all(_check_field(info, value, None) == [] for info, value in zip(texts, values)), (cls, values)
-        record = cls(**dict(zip([info.name for info in texts], values)))
-        every = [e.message for e in validation_errors(record)]
-        one_by_one = [m for info, value in zip(texts, values) for m in _check_field(info, value, None)]
-        assert all(m in every for m in one_by_one)
 
 
 def test_the_quick_check_passes_ordinary_records_and_their_messages_stay_the_same(store: Store):
