@@ -398,11 +398,9 @@ class _SheetPlanner:
         the cell is listed (``formula_rows``: header → rows) for the preview."""
         width = len(row)
         if offset not in self.rows_with_formulas:
-            if width >= self.reach:
-                values = self.take(row)
-            else:
-                values = [row[index] if index < width else None for index in self.indexes]
-            return dict(zip(self.columns, zip(self.headers, values)))
+            if width < self.reach:  # a row cut short: its missing cells are empty
+                row = [*row, *[None] * (self.reach - width)]
+            return dict(zip(self.columns, zip(self.headers, self.take(row))))
         raw, plan = self.raw, self.plan
         cells: dict[lc.Column, tuple[str, Any]] = {}
         formula_problem = False

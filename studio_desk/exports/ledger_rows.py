@@ -258,10 +258,14 @@ class _RowBuilder:
             kind, name = col.kind, col.field
             if kind in _NOT_READ:
                 continue
-            if kind in _TEXT_KINDS and name not in masked:  # most cells: ``_read``'s first case, inline
+            if name in masked:  # a citizen's data in a masked copy: never taken over the real data
+                read_fields.add(name)  # type: ignore[arg-type]
+                if self.existing is None and not is_blank(raw):
+                    self.problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)  # type: ignore[arg-type]
+            elif kind in _TEXT_KINDS:  # most cells
                 read_fields.add(name)  # type: ignore[arg-type]
                 changes[name] = raw if exact and type(raw) is str else parse_text(raw)  # type: ignore[index]
-            elif kind in _PARSERS and name not in masked:  # dates, numbers, 是/否: ``_read``'s, inline
+            elif kind in _PARSERS:  # dates, numbers, 是/否
                 read_fields.add(name)  # type: ignore[arg-type]
                 try:
                     changes[name] = parsed(kind, raw)  # type: ignore[index]
@@ -278,10 +282,7 @@ class _RowBuilder:
             else:
                 assert name is not None
                 read_fields.add(name)
-                try:
-                    self._read(col, header, raw)
-                except CellError as exc:
-                    self.problem(header, f"{exc}。", name)
+                self._read(col, header, raw)
         # A hidden column whose visible column is missing still gives its field back.
         for name, hint in self.hints.items():
             if name not in read_fields and name != "items":
@@ -301,20 +302,16 @@ class _RowBuilder:
         return RowResult(record if not self.problems else None, existing, self.problems, self.inferred_mode)
 
     def _read(self, col: lc.Column, header: str, raw: Any) -> None:
+        """The cells ``build`` does not read itself: names, follow-up logs and list values."""
         kind, name, cls = col.kind, col.field or "", self.spec.cls
-        if self.masked and name in pii_fields(cls):
-            if self.existing is None and not is_blank(raw):
-                self.problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)
-            return  # a masked copy never overwrites the real data
-        if kind in _PARSERS:
-            self.changes[name] = self.resolver.parsed(kind, raw)
-        elif kind == lc.MEMBERS:
+        if kind == lc.MEMBERS:
             self.changes[name] = self._members(header, name, raw)
         elif kind == lc.AUTHORS:
             self.changes[name] = self._authors(header, raw)
         elif kind == lc.FOLLOWUP_LOG:
             self.changes[name] = self._followup_log(name, raw)
-        elif kind == lc.CHOICE:
+        else:  # a list value
+            assert kind == lc.CHOICE, kind
             info = _field_info(cls, name)
             allowed = self.resolver.type_values(info.type_list) if info.type_list else info.choices
             text = self.text(raw)
@@ -325,8 +322,6 @@ class _RowBuilder:
             if text and info.type_list and text not in allowed:
                 self.resolver.add_type(info.type_list, text)
             self.changes[name] = text
-        else:
-            self.changes[name] = self.text(raw)
 
     def _members(self, header: str, name: str, raw: Any) -> list[str]:
         hint = self.hints.get(name)

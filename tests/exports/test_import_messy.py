@@ -184,3 +184,33 @@ def test_importing_an_old_ledger_twice_adds_nothing_the_second_time(store, tmp_p
     wb.save(path)
     plan = read_ledgers(store, path)
     assert [(r.sheet, r.row) for r in plan.additions] == [("2023年活动", 5)]
+
+
+def test_rows_shorter_than_the_header_read_their_missing_cells_as_empty(store, tmp_path: Path, monkeypatch):
+    """A reader may give a row only up to its last cell that holds something: the cells after it
+    are empty, not an error, and nothing else of the row is lost."""
+    from studio_desk.exports import ledger_import
+    from studio_desk.exports.xlsx_read import RawSheet
+
+    _roster(store)
+    rows = [
+        ["2024年活动登记"],
+        ["日期", "活动类型", "活动名称", "活动地点", "参与委员", "备注"],
+        ["2024-03-01", "集中学习", "学习条例", "会议室", "刘刚", "全文"],
+        ["2024-03-02", "视察调研", "调研产业"],  # cut short after 活动名称
+        ["2024-03-03"],  # only the date
+    ]
+    path = tmp_path / "短行.xlsx"
+    openpyxl.Workbook().save(path)
+    def sheets(*args, **kwargs):  # type: ignore[no-untyped-def]
+        yield RawSheet("活动", rows)
+
+    monkeypatch.setattr(ledger_import, "iter_workbook", sheets)
+    plan = read_ledgers(store, path)
+    assert not plan.problems, [p.text() for p in plan.problems]
+    apply_plan(store, plan, backup_dir=tmp_path / "backups")
+    got = {a.date: a for a in store.list_records(Activity)}
+    assert (got[date(2024, 3, 1)].location, got[date(2024, 3, 1)].notes) == ("会议室", "全文")
+    short = got[date(2024, 3, 2)]
+    assert (short.type, short.topic, short.location, short.member_ids, short.notes) == ("视察调研", "调研产业", "", [], "")
+    assert got[date(2024, 3, 3)].topic == "" and "活动主题" in got[date(2024, 3, 3)].incomplete
