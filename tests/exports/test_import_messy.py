@@ -214,3 +214,21 @@ def test_rows_shorter_than_the_header_read_their_missing_cells_as_empty(store, t
     short = got[date(2024, 3, 2)]
     assert (short.type, short.topic, short.location, short.member_ids, short.notes) == ("视察调研", "调研产业", "", [], "")
     assert got[date(2024, 3, 3)].topic == "" and "活动主题" in got[date(2024, 3, 3)].incomplete
+
+
+def test_a_rows_problems_are_listed_in_the_order_of_its_columns(store, tmp_path: Path, fingerprint):
+    """Names, dates and counts are read in groups; the clerk still reads a row's problems from
+    left to right, as the row stands in the sheet."""
+    _roster(store)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "接待"
+    ws.append(["接待日期", "接待方式", "来访人", "诉求内容", "接待委员", "办理时限", "人数"])
+    ws.append(["2023-05-05", "来访", "王某某", "路灯坏了", "不在册", "下周", "很多"])
+    path = tmp_path / "order.xlsx"
+    wb.save(path)
+    before = fingerprint(store)
+    plan = read_ledgers(store, path, add_unknown_members=False)
+    assert [(p.row, p.column) for p in plan.problems] == [(2, "接待委员"), (2, "办理时限"), (2, "人数")]
+    assert "不在册" in plan.problems[0].message
+    assert fingerprint(store) == before
