@@ -113,7 +113,7 @@ class RecordWriter:
                 )
             if check:
                 validate(record, self, member_ids_of(existing))
-            if existing is not None and codec.content_of(existing) == codec.content_of(record):
+            if existing is not None and codec.same_content(existing, record):
                 return existing  # nothing changed: no new version
             stored = self._new_version(record, existing)
             if existing is not None:
@@ -194,7 +194,7 @@ class RecordWriter:
                 )
             if lookup is not None:
                 validate(record, lookup, member_ids_of(old))
-            if old is not None and codec.content_of(old) == codec.content_of(record):
+            if old is not None and codec.same_content(old, record):
                 continue
             stored = self._new_version(record, old)
             if old is not None:

@@ -387,7 +387,7 @@ class _TableMerge:
         self.archive_once(mine, conflict)
         if self.write:
             self.store.write_version(theirs, replacing=mine)
-        if codec.content_of(mine) != codec.content_of(theirs):
+        if not codec.same_content(mine, theirs):
             self.years |= {y for y in (mine.year(), theirs.year()) if y is not None}
             deleted = theirs.deleted and not mine.deleted
             if deleted:
@@ -433,7 +433,7 @@ def _conflict(
     kept: Record,
 ) -> Conflict | None:
     """A conflict worth the clerk's look, or None (see the module text for the rule)."""
-    if codec.content_of(mine) == codec.content_of(theirs):
+    if codec.same_content(mine, theirs):
         return None  # two identical edits (e.g. the same default created on both PCs)
     i_knew_theirs = (theirs.id, theirs.version_id) in my_known
     they_knew_mine = (mine.id, mine.version_id) in their_known
@@ -520,7 +520,7 @@ def swap_conflict(store: Store, conflict: Conflict) -> Record:
     cls = BY_TABLE[conflict.table]
     current = store.get(cls, conflict.record_id)
     other = version_record(store, cls, conflict.record_id, conflict.other_version)
-    showing_other = codec.content_of(other) == codec.content_of(current)
+    showing_other = codec.same_content(other, current)
     target = conflict.kept_version if showing_other else conflict.other_version
     return use_version(store, cls, conflict.record_id, target)
 

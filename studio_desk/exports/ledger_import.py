@@ -378,11 +378,11 @@ class _SheetPlanner:
         if base is not found:
             # Exported from an earlier version; the record has changed here since.
             assert base is not None
-            if codec.content_of(base) == codec.content_of(record):
+            if codec.same_content(base, record):
                 self.stale += 1
                 return PlannedRecord(sheet, row_no, SAME, found)
             return _conflict(sheet, row_no, found, record, file_time)
-        if codec.content_of(found) == codec.content_of(record):
+        if codec.same_content(found, record):
             return PlannedRecord(sheet, row_no, SAME, record)
         if who.unknown_version and not who.restoring:
             # A row from a copy that never saw this record's current version: both changed it.

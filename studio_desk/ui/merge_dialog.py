@@ -250,7 +250,7 @@ class MergeDialog(ExchangeDialog):
             current = self.store.get(cls, c.record_id)
             kept = version_record(self.store, cls, c.record_id, c.kept_version)
             other = version_record(self.store, cls, c.record_id, c.other_version)
-            using_other = codec.content_of(current) == codec.content_of(other)
+            using_other = codec.same_content(current, other)
             kept_side = self._kept_side(c)
             fields, details = _differences(kept, other, kept_side)
             times = {
