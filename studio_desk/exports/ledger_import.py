@@ -47,7 +47,7 @@ from studio_desk.exports.ledger_studio import (
     read_studio_sheet,
     studio_sheet_identity,
 )
-from studio_desk.exports.ledger_rows import Problem, Resolver, build_record, changed_labels
+from studio_desk.exports.ledger_rows import Problem, Resolver, RowResult, build_record, changed_labels
 from studio_desk.exports.ledger_values import is_blank, parse_text
 from studio_desk.exports.xlsx_read import RawSheet, iter_workbook
 
@@ -351,6 +351,13 @@ class _SheetPlanner:
             return
         record = result.record
         assert record is not None
+        if found is None and who.record_id is None and spec.cls is not Member:
+            corrected = self._corrected(offset, cells, record)
+            if corrected is not None:
+                found = base = corrected.existing
+                result = corrected
+                record = corrected.record
+                assert record is not None
         if result.inferred_mode is not None:
             self.inferred.append((row_no, *result.inferred_mode))
         if who.restoring:
@@ -361,6 +368,23 @@ class _SheetPlanner:
         plan.records.append(planned)
         if planned.action != SAME and getattr(planned.record, "incomplete", ""):
             self.incomplete += 1
+
+    def _corrected(self, offset: int, cells: dict[lc.Column, tuple[str, Any]], record: Record) -> RowResult | None:
+        """A row without a 记录编号 that repeats no stored record but has the natural key of exactly
+        one (a row corrected in Excel since the last import): the row read again as a change of
+        that record, keeping what the sheet does not hold. None when the row is no such row."""
+        columns = list(cells)
+        if self.known.same_as(record, columns) is not None:
+            return None
+        match = self.known.only_match(record)
+        if match is None:
+            return None
+        plan = self.plan
+        result = build_record(
+            self.spec, self.raw.name, offset + 1, cells, match, None, self.resolver,
+            plan.masked and not plan.allow_masked,
+        )
+        return result if not result.problems else None
 
     def _planned(
         self, row_no: int, columns: list[lc.Column], who: Identity, found: Record | None, base: Record | None,

@@ -8,7 +8,9 @@ Without (a clerk's own ledger): importing the same file twice must not double ev
 
 A row without a 记录编号 is "already there" when a stored record of the same ledger has the same
 natural key (date and topic, date and person and request, …) and equal values in every column the
-sheet has. Such rows are shown as unchanged and skipped.
+sheet has. Such rows are shown as unchanged and skipped. A row whose natural key only one stored
+record has, and no earlier row took, is that record corrected in Excel: it is updated (shown as a
+change), not added a second time.
 """
 
 from __future__ import annotations
@@ -41,21 +43,38 @@ class KnownRecords:
         self.store = store
         self.cls = cls
         self._index: dict[tuple[Any, ...], list[Record]] | None = None
+        self._taken: set[str] = set()  # stored records a row of this import already is
 
     def _key(self, record: Record) -> tuple[Any, ...]:
         return tuple(getattr(record, name) for name in NATURAL_KEYS[self.cls])
 
-    def same_as(self, record: Record, columns: list[lc.Column]) -> Record | None:
-        if self.cls not in NATURAL_KEYS:
-            return None
+    def _with_key(self, record: Record) -> list[Record]:
         if self._index is None:
             self._index = {}
             for known in self.store.list_records(self.cls):
                 self._index.setdefault(self._key(known), []).append(known)
-        for known in self._index.get(self._key(record), []):
+        return self._index.get(self._key(record), [])
+
+    def same_as(self, record: Record, columns: list[lc.Column]) -> Record | None:
+        """The stored record the row repeats: the same natural key and every column equal."""
+        if self.cls not in NATURAL_KEYS:
+            return None
+        for known in self._with_key(record):
             if all(_equal(col, known, record) for col in columns if col.kind not in _NOT_COMPARED):
+                self._taken.add(known.id)
                 return known
         return None
+
+    def only_match(self, record: Record) -> Record | None:
+        """The one stored record with the row's natural key that no earlier row took (None when
+        none has it or several do: the row is then a new record)."""
+        if self.cls not in NATURAL_KEYS:
+            return None
+        found = [known for known in self._with_key(record) if known.id not in self._taken]
+        if len(found) != 1:
+            return None
+        self._taken.add(found[0].id)
+        return found[0]
 
 
 def _equal(col: lc.Column, known: Record, new: Record) -> bool:

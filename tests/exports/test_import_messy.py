@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from studio_desk.core import codec
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception
 from studio_desk.exports.ledger_import import apply_plan, read_ledgers
 
@@ -178,12 +179,64 @@ def test_importing_an_old_ledger_twice_adds_nothing_the_second_time(store, tmp_p
     assert any("与已有记录相同" in note for note in plan.notes)
     apply_plan(store, plan)
     assert fingerprint(store) == before
-    # a row that differs in a column is a new record, not taken for the old one
+
+
+
+def test_an_old_ledger_corrected_in_excel_updates_its_records_instead_of_adding_them_again(
+    store, tmp_path: Path, fingerprint
+):
+    """The clerk fixes a count and a note in last year's ledger and imports it again: the rows
+    are the records they made (the same date and topic), changed, and nothing is doubled."""
+    _roster(store)
+    path = _messy_workbook(tmp_path / "改正")
+    apply_plan(store, read_ledgers(store, path))
+    counts = {cls: store.count(cls) for cls in (Activity, Donation, Reception, Proposal)}
+    studied = next(a for a in store.list_records(Activity) if a.topic == "调研营商环境")
+    store.save(codec.copy_record(studied, organizer="县工商联"))  # a field the ledger has no column for
     wb = openpyxl.load_workbook(path)
-    wb["2023年活动"]["G5"] = 99
+    wb["2023年活动"]["G6"] = 99  # 群众人数 of 调研营商环境 (was 30人)
+    wb["接待"]["G3"] = "路灯已修好"  # 反映问题 of 王某某's visit: part of its natural key, so a new visit
     wb.save(path)
     plan = read_ledgers(store, path)
-    assert [(r.sheet, r.row) for r in plan.additions] == [("2023年活动", 5)]
+    assert plan.problems == []
+    assert [(r.sheet, r.row, r.changed) for r in plan.changes] == [("2023年活动", 6, ["群众人次"])]
+    assert [(r.sheet, r.row) for r in plan.additions] == [("接待", 3)]
+    apply_plan(store, plan)
+    counts[Reception] += 1
+    assert {cls: store.count(cls) for cls in counts} == counts
+    now = store.get(Activity, studied.id)
+    assert (now.public_count, now.organizer, now.member_ids) == (99, "县工商联", studied.member_ids)
+    assert [entry.data["public_count"] for entry in store.history(studied.id)] == [30, 30]  # kept in history
+    before = fingerprint(store)
+    again = read_ledgers(store, path)
+    assert again.additions == [] and again.changes == []
+    apply_plan(store, again)
+    assert fingerprint(store) == before
+
+
+def test_rows_that_share_a_date_and_topic_with_several_records_come_in_as_new_records(store, tmp_path: Path):
+    _roster(store)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "活动"
+    ws.append(["日期", "活动类型", "活动主题", "地点", "参加委员"])
+    ws.append(["2023-06-18", "公益活动", "送医下乡", "东村", "刘刚"])
+    ws.append(["2023-06-18", "公益活动", "送医下乡", "西村", "刘刚"])
+    path = tmp_path / "两处.xlsx"
+    wb.save(path)
+    apply_plan(store, read_ledgers(store, path))
+    # the first row repeats its record; of the two with its date and topic, the second row can
+    # only be the other one, corrected
+    ws["D3"] = "西村卫生室"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert len(plan.unchanged) == 1
+    assert [(r.row, r.changed) for r in plan.changes] == [(3, ["地点"])]
+    # both rows changed: either could be either record, so neither is taken for one
+    ws["D2"] = "东村卫生室"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert [r.row for r in plan.additions] == [2, 3] and plan.changes == []
 
 
 def test_rows_shorter_than_the_header_read_their_missing_cells_as_empty(store, tmp_path: Path, monkeypatch):
