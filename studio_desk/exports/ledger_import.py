@@ -285,6 +285,7 @@ class _SheetPlanner:
         self.reach = max(self.indexes, default=-1) + 1  # a row this wide holds every column
         self.take = itemgetter(*self.indexes) if len(self.indexes) > 1 else lambda row: [row[i] for i in self.indexes]
         self.rows_with_formulas = {row for row, _ in self.raw.formulas}
+        self.extra_columns: list[tuple[int, str]] = []  # (index, header) of columns no field has
         self.repeats = self.stale = self.incomplete = 0  # rows: repeated, stale, marked 待补全
         self.formula_rows: dict[str, list[int]] = {}  # header → rows whose formula's result was taken
         self.inferred: list[tuple[int, str, str]] = []  # (row, 方式, the words it was read from)
@@ -317,7 +318,9 @@ class _SheetPlanner:
         raw = self.raw
         for index, value in enumerate(raw.rows[self.header_row]):
             if index not in self.mapping and not is_blank(value):
-                self.plan.notes.append(f"“{raw.name}”中的“{parse_text(value)}”列无法识别，导入时略过。")
+                header = parse_text(value)
+                self.extra_columns.append((index, header))
+                self.plan.notes.append(f"“{raw.name}”中的“{header}”列无法识别，其中填写的内容写入各行的“备注”。")
         required = _REQUIRED.get(self.spec.name, ())
         missing = [c.header for c in self.spec.columns if c.header in required and c.header not in self.mapped]
         if missing and lc.ID_HEADER not in self.mapped:
@@ -345,6 +348,7 @@ class _SheetPlanner:
         result = build_record(
             spec, self.raw.name, row_no, cells, base, who.record_id, self.resolver,
             plan.masked and not plan.allow_masked, exact=who.own, created_at=who.created_at,
+            extras=self._extras(row),
         )
         if result.problems:
             plan.problems.extend(result.problems)
@@ -369,6 +373,11 @@ class _SheetPlanner:
         if planned.action != SAME and getattr(planned.record, "incomplete", ""):
             self.incomplete += 1
 
+    def _extras(self, row: list[Any]) -> list[tuple[str, Any]]:
+        """The row's cells in columns no field has, as (header, value), for its 备注."""
+        width = len(row)
+        return [(header, row[i]) for i, header in self.extra_columns if i < width and not is_blank(row[i])]
+
     def _corrected(self, offset: int, cells: dict[lc.Column, tuple[str, Any]], record: Record) -> RowResult | None:
         """A row without a 记录编号 that repeats no stored record but has the natural key of exactly
         one (a row corrected in Excel since the last import): the row read again as a change of
@@ -382,7 +391,7 @@ class _SheetPlanner:
         plan = self.plan
         result = build_record(
             self.spec, self.raw.name, offset + 1, cells, match, None, self.resolver,
-            plan.masked and not plan.allow_masked,
+            plan.masked and not plan.allow_masked, extras=self._extras(self.raw.rows[offset]),
         )
         return result if not result.problems else None
 

@@ -188,10 +188,15 @@ def build_record(
     *,
     exact: bool = False,
     created_at: str = "",
+    extras: list[tuple[str, Any]] | None = None,
 ) -> RowResult:
     """``cells``: column → (header as written in the file, raw value). ``exact``: the row is
-    from our own workbook, whose texts come back exactly as they were written."""
-    return _RowBuilder(spec, sheet, row_no, cells, existing, resolver, masked, exact).build(record_id, created_at)
+    from our own workbook, whose texts come back exactly as they were written. ``extras``:
+    (header, value) of the row's cells in columns no field has, kept in its 备注."""
+    builder = _RowBuilder(spec, sheet, row_no, cells, existing, resolver, masked, exact)
+    if extras:
+        builder.keep_in_notes(extras)
+    return builder.build(record_id, created_at)
 
 
 class _RowBuilder:
@@ -214,6 +219,7 @@ class _RowBuilder:
         self.hints = self._hidden_values()
         self.inferred_mode: tuple[str, str] | None = None
         self.checked: tuple[Record, list[Any]] | None = None
+        self.extra_lines: list[str] = []
 
     def problem(self, header: str, message: str, field_name: str = "") -> None:
         self.problems.append(Problem(self.sheet, self.row_no, header, message))
@@ -221,6 +227,21 @@ class _RowBuilder:
 
     def text(self, raw: Any) -> str:
         return exact_text(raw) if self.exact else parse_text(raw)
+
+    def keep_in_notes(self, extras: list[tuple[str, Any]]) -> None:
+        """Cells no field holds, as "header：value" lines after the row's own 备注 (or the stored
+        record's, when the sheet has no 备注 column): nothing a clerk wrote is dropped, and a
+        line already there is not added again."""
+        self.extra_lines = [f"{header}：{text}" for header, raw in extras if (text := parse_text(raw))]
+
+    def _with_extra_lines(self, read_fields: set[str]) -> None:
+        if "notes" in read_fields:
+            base = self.changes.get("notes") or ""
+        else:
+            base = getattr(self.existing, "notes", "") if self.existing is not None else ""
+        added = [line for line in self.extra_lines if line not in base]
+        if added:
+            self.changes["notes"] = "\n".join([base, *added] if base else added)
 
     def _hidden_values(self) -> dict[str, Any]:
         """Field → what its hidden round-trip column holds (member ids, a child list)."""
@@ -283,6 +304,8 @@ class _RowBuilder:
                 assert name is not None
                 read_fields.add(name)
                 self._read(col, header, raw)
+        if self.extra_lines:
+            self._with_extra_lines(read_fields)
         # A hidden column whose visible column is missing still gives its field back.
         for name, hint in self.hints.items():
             if name not in read_fields and name != "items":

@@ -285,3 +285,55 @@ def test_a_rows_problems_are_listed_in_the_order_of_its_columns(store, tmp_path:
     assert [(p.row, p.column) for p in plan.problems] == [(2, "接待委员"), (2, "办理时限"), (2, "人数")]
     assert "不在册" in plan.problems[0].message
     assert fingerprint(store) == before
+
+
+def test_columns_no_field_has_are_kept_in_the_notes(store, tmp_path: Path, fingerprint):
+    """An old ledger's own columns (here 反映问题 and 联系人 on an activity sheet) are not dropped:
+    each row's cells in them are added to its 备注 as "header：value" lines, once."""
+    _roster(store)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "活动"
+    ws.append(["时间", "活动名称", "参与人员", "活动形式及主要做法", "取得的主要成效和群众反响", "反映问题", "联系人", "备注"])
+    ws.append(["2023-06-18", "送医下乡", "刘刚", "义诊", "服务群众 200 人", "缺少村医", "", "上午"])
+    ws.append(["2023-06-20", "读书会", "王建国", "交流", "", "", "李老师", None])
+    path = tmp_path / "自有列.xlsx"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert plan.problems == []
+    assert [n for n in plan.notes if "列无法识别" in n] == [
+        "“活动”中的“取得的主要成效和群众反响”列无法识别，其中填写的内容写入各行的“备注”。",
+        "“活动”中的“反映问题”列无法识别，其中填写的内容写入各行的“备注”。",
+        "“活动”中的“联系人”列无法识别，其中填写的内容写入各行的“备注”。",
+    ]
+    apply_plan(store, plan)
+    by_topic = {a.topic: a for a in store.list_records(Activity)}
+    assert by_topic["送医下乡"].content == "义诊"  # the first of the two 主要内容 columns
+    names = {m.id: m.name for m in store.list_records(Member)}
+    assert [names[i] for i in by_topic["送医下乡"].member_ids] == ["刘刚"]  # 参与人员
+    assert by_topic["送医下乡"].notes == "上午\n取得的主要成效和群众反响：服务群众 200 人\n反映问题：缺少村医"
+    assert by_topic["读书会"].notes == "联系人：李老师"
+    before = fingerprint(store)
+    again = read_ledgers(store, path)
+    assert again.additions == [] and again.changes == []
+    apply_plan(store, again)
+    assert fingerprint(store) == before
+
+
+def test_a_corrected_row_does_not_repeat_what_its_notes_already_keep(store, tmp_path: Path):
+    _roster(store)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "活动"
+    ws.append(["时间", "活动名称", "参与人员", "群众人数", "联系人"])
+    ws.append(["2023-06-20", "读书会", "王建国", 10, "李老师"])
+    path = tmp_path / "无备注.xlsx"
+    wb.save(path)
+    apply_plan(store, read_ledgers(store, path))
+    ws["D2"] = 12
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert [r.changed for r in plan.changes] == [["群众人次"]]
+    apply_plan(store, plan)
+    (reading,) = store.list_records(Activity)
+    assert (reading.public_count, reading.notes) == (12, "联系人：李老师")
