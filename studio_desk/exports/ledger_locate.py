@@ -14,6 +14,8 @@ from studio_desk.exports.xlsx_read import RawSheet
 HEADER_SCAN_ROWS = 20
 MIN_HEADER_MATCHES = 3
 TOTAL_WORDS = ("合计", "总计", "小计", "累计")
+# A ledger's sign-off line under its rows (制表人：小李  审核：…): no record either.
+SIGN_OFF_WORDS = ("制表", "填表", "填报人", "审核", "审批", "负责人签字", "经办人签字")
 _STUDIO_IN_TITLE = re.compile(r"^(?:\d{4}\s*年度?)?\s*(?P<name>\S.*?工作室)")
 
 
@@ -89,8 +91,9 @@ def _header_index(spec: lc.SheetSpec) -> tuple[dict[str, list[lc.Column]], dict[
 
 
 def is_total_row(values: list[Any]) -> bool:
+    """A totals row or a sign-off line: its first words (in its first three cells) say so."""
     for value in values[:3]:
         if isinstance(value, str) and value.strip():
             text = value.strip().replace(" ", "")
-            return text.startswith(TOTAL_WORDS)
+            return text.startswith(TOTAL_WORDS) or text.startswith(SIGN_OFF_WORDS)
     return False

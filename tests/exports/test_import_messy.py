@@ -38,6 +38,7 @@ def _messy_workbook(path: Path) -> Path:
     ws.append([None] * 9)  # blank row inside the table
     ws.append([7, None, None, None, None, None, None, None, None])  # a pre-numbered empty line
     ws.append(["合计", None, None, None, None, None, 160, None, None])
+    ws.append(["制表人：小李", None, None, "审核：", None, None, None, None, None])  # the sign-off line
 
     ws = wb.create_sheet("捐赠")
     ws.append(["爱心捐赠登记表"])
