@@ -107,7 +107,7 @@ def iter_workbook(
         raise WorkbookFileError(
             f"文件“{path.name}”有 {path.stat().st_size // (1024 * 1024)} MB，超出旧版 .xls 的读取上限：请在 Excel/WPS 中另存为 .xlsx 再导入。"
         )
-    reader = _SheetReader(path, find_masked=evidence is not None)
+    reader = _SheetReader(path, kind, find_masked=evidence is not None)
     try:
         if kind == "xlsx":
             try:
@@ -145,8 +145,8 @@ class _SheetReader:
     sheet once the XML scan has bounded it (:meth:`add`), then, at :meth:`finish`, the sheets the
     scan did not name. Its errors reach the caller at :meth:`finish`, as the clerk's messages."""
 
-    def __init__(self, path: Path, *, find_masked: bool):
-        self.path, self.find_masked = path, find_masked
+    def __init__(self, path: Path, kind: str, *, find_masked: bool):
+        self.path, self.kind, self.find_masked = path, kind, find_masked
         self.masked: dict[str, list[str]] = {}  # sheet name → masked texts among its cells
         self._todo: queue.SimpleQueue[tuple[str, SheetScan] | None] = queue.SimpleQueue()
         self._done: queue.SimpleQueue[RawSheet | None] = queue.SimpleQueue()  # None: the worker ended
@@ -202,7 +202,11 @@ class _SheetReader:
     def _read_all(self) -> None:
         from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-        wb = CalamineWorkbook.from_path(str(self.path))
+        if self.path.suffix.lower() == f".{self.kind}":
+            wb = CalamineWorkbook.from_path(str(self.path))
+        else:  # named otherwise than it is (an .xlsx renamed .xls): read as what its bytes are
+            with self.path.open("rb") as fh:
+                wb = CalamineWorkbook.from_filelike(fh)
         try:
             # In the workbook's order (chart sheets and the like hold no cells), each once the
             # scan has bounded it; a sheet the scan did not name, once the scan is over.

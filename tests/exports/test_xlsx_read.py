@@ -297,3 +297,18 @@ def test_the_xml_is_cut_only_before_a_tag_that_is_not_a_first_child(tmp_path):
                 last = piece.rfind(b"<")
                 assert last < 0 or piece.find(b">", last) > 0  # never ends inside a tag
                 assert not piece.endswith(b'<c r="A1">') and not piece.startswith(b"<f>")
+
+
+@pytest.mark.parametrize("name", ["台账.xls", "台账.XLS", "台账.et", "台账"])
+def test_a_workbook_named_otherwise_than_it_is_is_read_as_what_it_is(roster, tmp_path, name):
+    """An .xlsx renamed .xls (or saved without its extension) is an .xlsx: read as one, not
+    refused as a damaged .xls."""
+    right = _two_sheets(tmp_path / "台账.xlsx")
+    renamed = tmp_path / "renamed" / name
+    renamed.parent.mkdir()
+    renamed.write_bytes(right.read_bytes())
+    expected = [(s.name, s.rows) for s in read_workbook(right)]
+    assert [(s.name, s.rows) for s in read_workbook(renamed)] == expected
+    plan = read_ledgers(roster, renamed)
+    assert plan.problems == [] and [r.record.topic for r in plan.additions] == ["学习", "备用里的活动"]
+    assert _open_handles(renamed) == [] and _readers() == []
