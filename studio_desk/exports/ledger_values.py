@@ -57,10 +57,16 @@ def parse_date(value: Any) -> date | None:
     if isinstance(value, bool):
         raise CellError("不是有效的日期")
     if isinstance(value, (int, float)):
+        whole = float(value).is_integer()
         # A date cell without a date format shows its serial number (days since 1899-12-30).
-        if 1 <= value < 2_958_466 and float(value).is_integer():
+        if 1 <= value < 2_958_466 and whole:
             return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise CellError(f"“{value}”不是有效的日期")
+        # 20230620 typed as a number: the date written without separators, as a text cell holds it
+        found = parse_date_text(str(int(value))) if whole and 10_000_000 <= value < 100_000_000 else None
+        if found is None:
+            shown = int(value) if whole and abs(value) < 10**15 else value
+            raise CellError(f"“{shown}”不是有效的日期（应如 2023-06-15、2023年6月15日）")
+        return found
     if isinstance(value, timedelta):
         raise CellError("是时间而不是日期")
     found = parse_date_text(str(value))

@@ -140,12 +140,24 @@ def test_unknown_members_are_reported_or_added(store, tmp_path: Path, fingerprin
         (45092, date(2023, 6, 15)),
         (45092.0, date(2023, 6, 15)),
         (datetime(2023, 6, 15, 9, 30), date(2023, 6, 15)),
+        ("20230615", date(2023, 6, 15)),
+        (20230615, date(2023, 6, 15)),
+        (20230615.0, date(2023, 6, 15)),
     ],
 )
 def test_date_forms(text, expected):
     from studio_desk.exports.ledger_values import parse_date
 
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("value, shown", [(20231332.0, "20231332"), (3_000_000, "3000000"), (45092.5, "45092.5")])
+def test_numbers_that_are_no_date_are_named_as_the_clerk_typed_them(value, shown):
+    from studio_desk.exports.ledger_values import CellError, parse_date
+
+    with pytest.raises(CellError) as caught:
+        parse_date(value)
+    assert str(caught.value) == f"“{shown}”不是有效的日期（应如 2023-06-15、2023年6月15日）"
 
 
 @pytest.mark.parametrize(
