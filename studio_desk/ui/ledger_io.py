@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -120,6 +121,8 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
         self._default_path = self.path_edit.text()
+        self._confirmed = ""  # a file the save dialog already asked to replace
+        self.mask_box.toggled.connect(self._span_changed)
         self.first_year.currentIndexChanged.connect(self._span_changed)
         self.last_year.currentIndexChanged.connect(self._last_year_changed)
         self._span_changed()
@@ -189,7 +192,7 @@ class ExportDialog(QDialog):
         span = f"{self.year} 年" if first == self.year else f"{first}—{self.year} 年"
         self.what.setText(f"导出 {span}的全部台账（统计汇总、委员名册、各项台账、委员履职统计）。")
         if self.path_edit.text() == self._default_path:  # not chosen by the clerk: follow the span
-            self._default_path = str(_default_export_path(self.store, self.year, first))
+            self._default_path = str(_default_export_path(self.store, self.year, first, self.mask_box.isChecked()))
             self.path_edit.setText(self._default_path)
 
     def _browse(self) -> None:
@@ -197,6 +200,8 @@ class ExportDialog(QDialog):
         if chosen:
             if not chosen.lower().endswith((".xlsx", ".xlsm")):
                 chosen += ".xlsx"
+            else:
+                self._confirmed = chosen
             self.path_edit.setText(chosen)
 
     def start_export(self) -> None:
@@ -208,6 +213,10 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         mask = self.mask_box.isChecked()
+        if path.exists() and str(path) != self._confirmed and not self._may_replace(path, mask):
+            self.status.setText(f"未导出：“{path.name}”已存在，没有替换。可改个文件名再导出。")
+            return
+        self._confirmed = ""  # the next export to this file asks again (the mask may have changed)
         first = self.first_year.currentData()
         from studio_desk.exports.workbook import write_workbook
 
@@ -230,6 +239,15 @@ class ExportDialog(QDialog):
             "导出 Excel 台账", lambda progress, _step: export(progress), undoable=False, background=True, parent=self,
             on_done=self._done, on_error=self._failed,
         )
+
+    def _may_replace(self, path: Path, mask: bool) -> bool:
+        what = "隐去群众个人信息的台账" if mask else "含群众个人信息的完整台账"
+        answer = QMessageBox.question(
+            self, "导出 Excel 台账",
+            f"“{path.name}”已经存在。\n要用这次导出的{what}替换它吗？原来的文件将被覆盖。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _done(self, path: Any) -> None:
         self.written = Path(path)
@@ -254,13 +272,16 @@ class ExportDialog(QDialog):
         self.status.setText(f"未导出：{exc}")
 
 
-def _default_export_path(store: Store, year: int, first_year: int | None = None) -> Path:
+def _default_export_path(store: Store, year: int, first_year: int | None = None, masked: bool = True) -> Path:
+    """The suggested file: the studio, the years, and for the studio's own full copy a name of
+    its own, so that the copy for the county never replaces it unasked."""
     folder = Path.home() / "Documents"
     if not folder.is_dir():
         folder = Path.home()
     name = store.studio().name.replace("/", "_").replace("\\", "_")
     span = f"{year}" if first_year in (None, year) else f"{first_year}-{year}"
-    return folder / f"{name}{span}年台账.xlsx"
+    full = "" if masked else "（含群众个人信息）"
+    return folder / f"{name}{span}年台账{full}.xlsx"
 
 
 def export_workbook_action(parent: QWidget | None, store: Store, year: int) -> ExportDialog:

@@ -52,6 +52,41 @@ def test_export_dialog_unmasked_and_bad_folder(qtbot, demo_store, tmp_path: Path
     assert "隐去" not in title
 
 
+def test_the_full_copy_has_a_name_of_its_own_and_is_never_replaced_unasked(qtbot, demo_store, tmp_path: Path):
+    """The clerk exports the studio's full copy, ticks 隐去 again and exports: the suggested
+    name follows the choice, and a file that exists is replaced only when the clerk says so."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import answer_next_box
+
+    dialog = ExportDialog(demo_store, YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    county = dialog.path_edit.text()
+    assert county.endswith(f"{YEAR}年台账.xlsx")
+    dialog.mask_box.setChecked(False)
+    assert dialog.path_edit.text() == county.replace("年台账.xlsx", "年台账（含群众个人信息）.xlsx")
+    dialog.mask_box.setChecked(True)
+    assert dialog.path_edit.text() == county
+    full = tmp_path / "台账.xlsx"
+    dialog.path_edit.setText(str(full))
+    dialog.mask_box.setChecked(False)
+    assert dialog.path_edit.text() == str(full)  # a name the clerk chose stays
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    written = full.read_bytes()
+    dialog.mask_box.setChecked(True)
+    answer_next_box(QMessageBox.StandardButton.No)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "没有替换" in dialog.status.text(), timeout=5_000)
+    assert full.read_bytes() == written and dialog.export_button.isEnabled()
+    answer_next_box(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    title = CalamineWorkbook.from_path(str(full)).get_sheet_by_name("接待走访台账").to_python()[0][0]
+    assert "已隐去群众个人信息" in title
+
+
 def _ledger_with_unknown_member(path: Path) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
