@@ -416,8 +416,14 @@ class _RowBuilder:
             errors = self.checked[1]
         else:
             errors = validation_errors(record, self.resolver, self._previous_members())
+        kind_fields = KIND_FIELDS.get(type(record), ())
+        # A row not understood (no date): its empty descriptive fields would be 待补全 once it is,
+        # so only what stops it is reported (not a "方式" the file has no column for).
+        gaps_wait = not self.exact and hasattr(record, "incomplete") and any(getattr(record, f) is None for f in kind_fields)
         for error in errors:
             if error.field in self.bad_fields:
+                continue
+            if gaps_wait and error.field not in kind_fields and _is_empty(getattr(record, error.field, None)):
                 continue
             col = self.spec.column_for_field(error.field)
             header = _header_in_file(self.cells, col) if col is not None else ""

@@ -98,7 +98,8 @@ def test_control_characters_long_cells_and_wrong_types(roster, tmp_path, fingerp
     assert "不是整数" in problems[(3, "群众人次")]
     assert "不是有效的日期" in problems[(4, "日期")]
     assert "不能为负数" in problems[(4, "群众人次")]
-    assert "请填写" in problems[(4, "活动主题")]
+    # its empty 活动主题 would come in 待补全 once the date is right: not a problem of its own
+    assert (4, "活动主题") not in problems
     assert "不是整数" in problems[(5, "群众人次")]
     assert "控制字符" in problems[(5, "活动主题")]
 

@@ -350,3 +350,25 @@ def test_a_corrected_row_does_not_repeat_what_its_notes_already_keep(store, tmp_
     apply_plan(store, plan)
     (reading,) = store.list_records(Activity)
     assert (reading.public_count, reading.notes) == (12, "联系人：李老师")
+
+
+def test_a_row_with_a_bad_date_names_only_the_date_not_the_gaps_it_would_be_marked_for(store, tmp_path: Path):
+    """The sheet has no 方式 column: its rows come in 待补全 for it. A row whose date cannot be read
+    is refused for the date alone, not also for a 方式 the file has no column for."""
+    _roster(store)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "接待登记"
+    ws.append(["接待日期", "来访人", "反映问题", "接待人员"])
+    ws.append(["2023-05-05", "王某某", "路灯坏了", "刘刚"])
+    ws.append(["下周", "李某", "孩子入学", "王建国"])
+    path = tmp_path / "坏日期.xlsx"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert [(p.row, p.column) for p in plan.problems] == [(3, "接待日期")]
+    assert "下周" in plan.problems[0].message
+    ws["A3"] = "2023-05-06"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert plan.problems == [] and len(plan.additions) == 2
+    assert all("方式" in r.record.incomplete for r in plan.additions)
