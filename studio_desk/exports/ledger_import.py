@@ -28,7 +28,7 @@ from studio_desk.core.reporting import record_years, refuse_in_locked_years
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
-from studio_desk.exports.ledger_locate import is_total_row, locate, studio_name_in_title
+from studio_desk.exports.ledger_locate import is_total_row, locate, studio_name_in_title, year_in_title
 from studio_desk.exports.ledger_match import Identity, KnownRecords, RowIdentities
 from studio_desk.exports.ledger_plan import (  # the plan's parts, also imported from here
     ACTION_LABELS,
@@ -297,6 +297,7 @@ class _SheetPlanner:
         if not self._columns_ok():
             return
         raw, header_row = self.raw, self.header_row
+        self.resolver.sheet_year = year_in_title(raw, header_row)
         body = raw.rows[header_row + 1 :]
         self.identities = RowIdentities(self.resolver.store, self.spec, raw.name, self.mapping, body, self.seen_ids)
         header_cells = raw.rows[header_row]

@@ -37,6 +37,16 @@ def studio_name_in_title(rows: list[list[Any]], ledger: str) -> str:
     return ""
 
 
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def year_in_title(raw: RawSheet, header_row: int) -> int | None:
+    """The one year the sheet's name and title rows name (``2023年活动``), or None."""
+    texts = [raw.name] + [v for row in raw.rows[:header_row] for v in row if isinstance(v, str)]
+    years = {int(found) for text in texts for found in _YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
 def locate(raw: RawSheet) -> tuple[lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]] | None:
     """The ledger a sheet holds, its header row (0-based) and column index → (column, header)."""
     best: tuple[float, lc.SheetSpec, int, dict[int, tuple[lc.Column, str]]] | None = None

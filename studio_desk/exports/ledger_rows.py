@@ -16,7 +16,6 @@ from typing import Any
 
 from studio_desk.core import codec
 from studio_desk.core.ids import ID_PATTERN, canonical_id
-from studio_desk.core.masking import is_organisation
 from studio_desk.core.models import (
     CHOICE,
     INCOMPLETE_SEPARATOR,
@@ -45,6 +44,7 @@ from studio_desk.exports.ledger_format import (
     parse_followup_log,
     parse_items,
 )
+from studio_desk.exports.ledger_infer import infer_activity_type, infer_reception_mode
 from studio_desk.exports.ledger_values import (
     CellError,
     exact_text,
@@ -54,6 +54,7 @@ from studio_desk.exports.ledger_values import (
     parse_date,
     parse_int,
     parse_money,
+    parse_month_day,
     parse_text,
     split_names,
 )
@@ -90,6 +91,7 @@ class Resolver:
         self._states: dict[str, str | None] = {}
         self._type_values: dict[str, list[str]] = {}
         self._parsed: dict[tuple[str, type, Any], Any] = {}
+        self.sheet_year: int | None = None  # the year the sheet being read names (its dates may omit it)
 
     # the validation lookup (core.validate.Lookup): the store plus what this import adds; the
     # store does not change while a file is checked, so each member is asked about once
@@ -107,7 +109,12 @@ class Resolver:
         key = (kind, raw.__class__, raw)  # the class too: 1, 1.0 and True are equal keys
         found = self._parsed.get(key, _NOT_PARSED)
         if found is _NOT_PARSED:
-            found = self._parsed[key] = _PARSERS[kind](raw)
+            try:
+                found = self._parsed[key] = _PARSERS[kind](raw)
+            except CellError:
+                if kind != lc.DATE or self.sheet_year is None or not isinstance(raw, str):
+                    raise
+                return parse_month_day(raw, self.sheet_year)  # in this sheet's year (not kept for others)
         return found
 
     def type_values(self, list_name: str) -> list[str]:
@@ -437,54 +444,6 @@ KIND_FIELDS: dict[type, tuple[str, ...]] = {
     Donation: ("date",),
     Proposal: ("category",),
 }
-_TYPE_WORDS = (
-    ("委员接待日", ("接待日",)),
-    ("集中学习", ("学习", "读书")),
-    ("宣传宣讲", ("宣讲", "宣传")),
-    ("专题培训", ("培训",)),
-    ("协商议事", ("协商", "议事")),
-    ("视察调研", ("调研", "视察", "考察")),
-    ("经贸活动", ("招商", "签约", "展销", "经贸")),
-    ("公益活动", ("公益", "义诊", "慰问", "捐赠", "志愿")),
-    ("联络活动", ("联络", "座谈", "走访")),
-)
-
-
-def infer_activity_type(topic: str) -> str:
-    """The type a topic names plainly (``学习全会精神`` → 集中学习), else 其他."""
-    for value, words in _TYPE_WORDS:
-        if any(word in topic for word in words):
-            return value
-    return "其他"
-
-
-# How a record's own words say how the citizen came: the earliest such words in 诉求内容, then
-# 备注, decide (办理结果 is left out: "电话回访" there says how the studio answered).
-_MODE_WORDS = (
-    ("电话/线上", ("来电", "致电", "打电话", "电话反映", "电话咨询", "电话求助", "电话来", "通过电话", "热线", "12345",
-                 "网上", "网络留言", "在线", "线上", "微信", "短信", "留言", "信箱", "视频连线", "邮件")),
-    ("企业走访", ("走访企业", "企业走访", "到企业", "深入企业", "进企业", "走进企业")),
-    ("入户走访", ("上门", "入户", "走访", "到家", "家访", "实地察看")),
-    ("接待日来访", ("来访", "接待日", "到工作室", "来工作室", "来到工作室", "到访", "来信来访")),
-)
-
-
-def infer_reception_mode(record: Reception) -> tuple[str, str]:
-    """The 方式 a reception's own words name (``上门走访`` → 入户走访, ``来电反映`` → 电话/线上)
-    and those words; ("", "") when they name none. A visit to an enterprise is 企业走访."""
-    text = f"{record.request_content}\n{record.notes}"
-    best: tuple[int, int, str, str] | None = None
-    for mode, words in _MODE_WORDS:
-        for word in words:
-            at = text.find(word)
-            if at >= 0 and (best is None or (at, -len(word)) < (best[0], best[1])):
-                best = (at, -len(word), mode, word)
-    if best is None:
-        return "", ""
-    mode = best[2]
-    if mode == "入户走访" and is_organisation(record.person_name):
-        mode = "企业走访"
-    return mode, best[3]
 
 
 def _is_empty(value: Any) -> bool:

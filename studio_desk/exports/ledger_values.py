@@ -22,10 +22,17 @@ class CellError(ValueError):
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－／", "0123456789.-/")
+# What may follow a date in a ledger's date cell: the time of day (``上午``, ``14:30``).
+_TIME_OF_DAY = r"(?:\s*(?:上午|下午|中午|晚上|早上|全天))?(?:(?:\s+|T|\s*(?<=[午上天]))\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?"
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"),
-    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),
+    re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})" + _TIME_OF_DAY + "$"),
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?" + _TIME_OF_DAY + "$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+# A month and day without the year (``6月18日``, ``6.18``): read only in a sheet that names its year.
+_MONTH_DAY = (
+    re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})" + _TIME_OF_DAY + "$"),
+    re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?" + _TIME_OF_DAY + "$"),
 )
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -44,6 +51,19 @@ def parse_date_text(text: str) -> date | None:
             except ValueError:
                 return None
     return None
+
+
+def parse_month_day(value: Any, year: int) -> date:
+    """``6月18日`` or ``6.18`` (a text cell) in ``year``; :class:`CellError` when it is no such date."""
+    text = value.strip().translate(_FULL_WIDTH) if isinstance(value, str) else ""
+    for pattern in _MONTH_DAY:
+        match = pattern.match(text)
+        if match:
+            try:
+                return date(year, int(match[1]), int(match[2]))
+            except ValueError:
+                break
+    raise CellError(f"“{str(value).strip()[:30]}”不是有效的日期（应如 {year}-06-15、{year}年6月15日）")
 
 
 def parse_date(value: Any) -> date | None:
@@ -71,7 +91,10 @@ def parse_date(value: Any) -> date | None:
         raise CellError("是时间而不是日期")
     found = parse_date_text(str(value))
     if found is None:
-        raise CellError(f"“{str(value).strip()[:30]}”不是有效的日期（应如 2023-06-15、2023年6月15日）")
+        text = str(value).strip()[:30]
+        if any(p.match(text.translate(_FULL_WIDTH)) for p in _MONTH_DAY):
+            raise CellError(f"“{text}”没有写年份（应如 2023-06-15；工作表名称或标题写明年份时，可只写月和日）")
+        raise CellError(f"“{text}”不是有效的日期（应如 2023-06-15、2023年6月15日）")
     return found
 
 

@@ -140,6 +140,8 @@ def test_unknown_members_are_reported_or_added(store, tmp_path: Path, fingerprin
         (45092, date(2023, 6, 15)),
         (45092.0, date(2023, 6, 15)),
         (datetime(2023, 6, 15, 9, 30), date(2023, 6, 15)),
+        ("2023-6-15 上午", date(2023, 6, 15)),
+        ("2023年6月15日下午3:00", date(2023, 6, 15)),
         ("20230615", date(2023, 6, 15)),
         (20230615, date(2023, 6, 15)),
         (20230615.0, date(2023, 6, 15)),
@@ -372,3 +374,33 @@ def test_a_row_with_a_bad_date_names_only_the_date_not_the_gaps_it_would_be_mark
     plan = read_ledgers(store, path)
     assert plan.problems == [] and len(plan.additions) == 2
     assert all("方式" in r.record.incomplete for r in plan.additions)
+
+
+def test_dates_without_their_year_are_read_in_the_year_the_sheet_names(store, tmp_path: Path):
+    """A ledger whose name or title says 2023 may write 6.18 or 6月20日 (and the time of day):
+    read in 2023. A sheet that names no year, or two, reads no such date, and says why."""
+    _roster(store)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "活动"
+    ws.append(["青溪县委员工作室2023年度活动登记表"])
+    ws.append(["时间", "活动名称", "参与人员"])
+    ws.append(["6.18", "送医下乡", "刘刚"])
+    ws.append(["6月20日上午", "读书会", "王建国"])
+    ws.append(["2023-6-21 下午3:00", "协商议事", "张伟"])
+    ws.append(["2024.1.5", "新年走访", "张伟"])  # a date with its year keeps it
+    other = wb.create_sheet("接待")
+    other.append(["接待日期", "来访人", "反映问题", "接待人员"])
+    other.append(["5月5日", "王某某", "路灯坏了", "刘刚"])
+    path = tmp_path / "没有年份.xlsx"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert [(p.sheet, p.row, p.column) for p in plan.problems] == [("接待", 2, "接待日期")]
+    assert "“5月5日”没有写年份" in plan.problems[0].message
+    del wb["接待"]
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert plan.problems == []
+    assert [r.record.date for r in plan.additions] == [
+        date(2023, 6, 18), date(2023, 6, 20), date(2023, 6, 21), date(2024, 1, 5)
+    ]
