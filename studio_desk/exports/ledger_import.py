@@ -298,6 +298,7 @@ class _SheetPlanner:
             return
         raw, header_row = self.raw, self.header_row
         self.resolver.sheet_year = year_in_title(raw, header_row)
+        _fill_merged_down(raw, header_row)
         body = raw.rows[header_row + 1 :]
         self.identities = RowIdentities(self.resolver.store, self.spec, raw.name, self.mapping, body, self.seen_ids)
         header_cells = raw.rows[header_row]
@@ -487,6 +488,19 @@ def _note_incomplete(plan: ImportPlan, sheet: str, spec: lc.SheetSpec, mapped: s
 def _note_repeats(plan: ImportPlan, sheet: str, repeats: int) -> None:
     if repeats:
         plan.notes.append(f"“{sheet}”中有 {repeats:,} 行与已有记录相同（可能以前导入过），将略过。")
+
+
+def _fill_merged_down(raw: RawSheet, header_row: int) -> None:
+    """A cell merged down over several rows below the header (one date for the day's
+    activities) holds its value for each of them, as the clerk sees it on paper."""
+    rows = raw.rows
+    for (top, left), (bottom, right) in raw.merged:
+        if left != right or top <= header_row or bottom <= top or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for row in rows[top + 1 : bottom + 1]:
+            if left < len(row) and is_blank(row[left]):
+                row[left] = value
 
 
 def _member_by_name(resolver: Resolver, cells: dict[lc.Column, tuple[str, Any]]) -> Member | None:

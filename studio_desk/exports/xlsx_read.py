@@ -42,6 +42,7 @@ class RawSheet:
     external_cells: set[tuple[int, int]] = field(default_factory=set)  # formulas reading another file
     very_hidden: bool = False  # hidden so that Excel's own menu cannot show it
     external_links: bool = False  # formulas of the sheet refer to another file
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based corners
 
 
 def check_file(path: Path) -> str:
@@ -235,6 +236,7 @@ class _SheetReader:
         raw.very_hidden = meta.visible == SheetVisibleEnum.VeryHidden
         raw.external_links = scan.external_links
         raw.external_cells = scan.external_cells
+        raw.merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
         self._read += 1
         self._done.put(raw)
         return raw

@@ -404,3 +404,29 @@ def test_dates_without_their_year_are_read_in_the_year_the_sheet_names(store, tm
     assert [r.record.date for r in plan.additions] == [
         date(2023, 6, 18), date(2023, 6, 20), date(2023, 6, 21), date(2024, 1, 5)
     ]
+
+
+def test_a_date_merged_over_the_days_activities_is_each_rows_date(store, tmp_path: Path):
+    _roster(store)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2023年活动"
+    ws.append(["2023年活动登记"])
+    ws.merge_cells("A1:D1")
+    ws.append(["日期", "活动名称", "地点", "参与人员"])
+    ws.append(["2023-06-18", "送医下乡", "东村", "刘刚"])
+    ws.append([None, "义务理发", "东村", "王建国"])
+    ws.append([None, "政策宣讲", None, "张伟"])
+    ws.merge_cells("A3:A5")
+    ws.merge_cells("C3:C4")
+    ws.append(["2023-06-19", "读书会", "书屋", "陈丽华"])
+    path = tmp_path / "合并.xlsx"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert plan.problems == []
+    assert [(r.record.date, r.record.topic, r.record.location) for r in plan.additions] == [
+        (date(2023, 6, 18), "送医下乡", "东村"),
+        (date(2023, 6, 18), "义务理发", "东村"),
+        (date(2023, 6, 18), "政策宣讲", ""),
+        (date(2023, 6, 19), "读书会", "书屋"),
+    ]
