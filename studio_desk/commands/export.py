@@ -70,6 +70,8 @@ def run_export(args: argparse.Namespace) -> int:
     from studio_desk.commands.summary_export import export_summary, parse_date
 
     signed_on = parse_date(args.date)
+    if args.xlsx is not None and args.xlsx.suffix.lower() != ".xlsx":
+        args.xlsx = args.xlsx.with_suffix(".xlsx")  # an Excel workbook, named as Excel names one
     for target in (args.xlsx, args.pdf, args.docx):
         if target is not None and not target.parent.exists():
             raise StudioDeskError(f"文件夹“{target.parent}”不存在。")
@@ -80,6 +82,8 @@ def run_export(args: argparse.Namespace) -> int:
             write_workbook(store, year, args.xlsx, mask_pii=args.mask_pii, first_year=first)
             note = "群众个人信息已隐去" if args.mask_pii else "注意：未隐去群众个人信息，请妥善保管"
             print(f"已导出 {label}台账：{args.xlsx.resolve()}（{note}）")
+            if not any(first <= y <= year for y in store.years()):
+                print(f"注意：数据库中没有{label}的台账记录，导出的台账只有表头。请确认年度是否写对。")
             if args.mask_pii:  # a masked workbook is for the county: what it states is recorded
                 from studio_desk.core.reporting import record_report
 

@@ -336,7 +336,11 @@ def _record_texts(r: Any) -> tuple[str, ...]:
     from studio_desk.exports.ledger_import import ACTION_LABELS
 
     changed = r.conflict_text() if r.action == "conflict" else "、".join(r.changed)
-    return (r.sheet, str(r.row), ACTION_LABELS[r.action], r.ledger, r.summary(), changed)
+    record = r.record
+    when = getattr(record, "date", None) or getattr(record, "submitted_on", None)
+    missing = getattr(record, "incomplete", "") or ""  # the fields listed with 、
+    return (r.sheet, str(r.row), ACTION_LABELS[r.action], r.ledger, when.isoformat() if when else "", r.summary(),
+            missing, changed)
 
 
 def _problem_texts(p: Any) -> tuple[str, ...]:
@@ -431,7 +435,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
 
         self.tabs = QTabWidget()
-        self.records_model = _RowsModel(["工作表", "行", "操作", "台账", "内容", "修改的项目"], _record_texts, self)
+        self.records_model = _RowsModel(
+            ["工作表", "行", "操作", "台账", "日期", "内容", "待补全", "修改的项目"], _record_texts, self
+        )
         self.problems_model = _RowsModel(["工作表", "行", "列", "问题"], _problem_texts, self)
         self.records_view = _table(self.records_model, [130, 50, 60, 80, 320])
         self.problems_view = _table(self.problems_model, [130, 50, 130])

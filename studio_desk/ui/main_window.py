@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action("导出 Excel 台账…", self.export_workbook, "Ctrl+E", "export")
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self._action("从Excel导入台账…", self.import_workbook, "Ctrl+I", "import"))
         self.print_action = self._action("打印当前台账…", self._print, QKeySequence.StandardKey.Print, "print_view")
         file_menu.addAction(self.print_action)
         file_menu.addAction(self._action("县政协汇总…", self._open_county, None, "county"))
@@ -342,6 +343,11 @@ class MainWindow(QMainWindow):
         reports = self.page("报表")
         assert isinstance(reports, ReportsPage)
         reports.export_workbook()
+
+    def import_workbook(self) -> None:
+        reports = self.page("报表")
+        assert isinstance(reports, ReportsPage)
+        reports.import_workbook()
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

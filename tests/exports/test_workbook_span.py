@@ -77,3 +77,16 @@ def test_command_line_span_and_its_mistakes(demo_path: Path, tmp_path: Path, dat
              home=data_home)
     assert r.returncode == 1 and "单一年度" in r.stderr
     assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "x.pdf").exists()
+
+
+def test_command_line_names_the_workbook_as_excel_does_and_warns_of_an_empty_year(
+    demo_path: Path, tmp_path: Path, data_home: Path
+):
+    r = _cli("export", "--db", str(demo_path), "--year", "2025", "--xlsx", str(tmp_path / "台账"), home=data_home)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "台账.xlsx").exists() and not (tmp_path / "台账").exists()
+    assert str(tmp_path / "台账.xlsx") in r.stdout and "只有表头" not in r.stdout
+    r = _cli("export", "--db", str(demo_path), "--year", "2030", "--no-mask", "--xlsx", str(tmp_path / "2030.xlsx"),
+             home=data_home)
+    assert r.returncode == 0, r.stderr
+    assert "没有2030 年的台账记录，导出的台账只有表头" in r.stdout

@@ -198,3 +198,36 @@ def test_a_day_recorded_from_the_rota_is_one_undo_step(window, demo_store, qtbot
     wait_idle(qtbot, window)
     assert demo_store.count(Reception) == receptions
     assert not next(d for d in rota.days(demo_store) if d.id == seen["day"]).activity_id
+
+
+def test_the_file_menu_imports_ledgers_beside_exporting_them(qtbot, window, tmp_path):
+    """文件 → 从Excel导入台账… (Ctrl+I) opens the same import dialog as the 报表 page, and its
+    preview shows each row's date and what it will come in 待补全 for."""
+    from PySide6.QtGui import QAction
+
+    from studio_desk.ui.ledger_io import ImportDialog
+
+    book = tmp_path / "旧接待.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "接待登记"
+    wb.active.append(["接待日期", "来访人", "反映问题"])
+    wb.active.append(["2023-05-05", "王某某", "路灯坏了"])
+    wb.save(book)
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts.index("从Excel导入台账…") == texts.index("导出 Excel 台账…") + 1
+    action = next(a for a in window.findChildren(QAction) if a.objectName() == "import")
+    assert action.shortcut().toString() == "Ctrl+I"
+
+    def preview(dialog: ImportDialog) -> tuple:
+        dialog.load_file(book)
+        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+        model = dialog.records_model
+        row = tuple(model.index(0, c).data() for c in range(model.columnCount()))
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+        dialog.reject()
+        return dict(zip(headers, row))
+
+    shown = in_dialog(qtbot, action.trigger, preview, ImportDialog)
+    assert shown[0]["日期"] == "2023-05-05" and shown[0]["操作"] == "新增"
+    assert "方式" in shown[0]["待补全"].split("、")

@@ -227,7 +227,7 @@ def test_import_dialog_restores_by_choice_lists_conflicts_and_asks_for_the_studi
     assert not dialog.studio_box.isVisible()  # the demo studio has its name
     dialog.restore_box.setChecked(True)
     qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.plan.problems, timeout=20_000)
-    actions = dict(zip(_cell_texts(dialog.records_model, 4), _cell_texts(dialog.records_model, 2)))
+    actions = dict(zip(_cell_texts(dialog.records_model, 5), _cell_texts(dialog.records_model, 2)))
     assert actions[activity.topic] == "冲突" and "冲突 1 条" in dialog.summary.text()
     with qtbot.waitSignal(dialog.ops.changed, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
