@@ -44,7 +44,7 @@ def run_import(args: argparse.Namespace) -> int:
         for note in plan.notes:
             print(f"提示：{note}")
         if plan.problems:
-            print(f"发现 {len(plan.problems):,} 处问题，未导入任何数据：")
+            print(f"{plan.problems_line('加上 --add-members 把他们加入名册')}，未导入任何数据：")
             for problem in plan.problems[:MAX_LISTED]:
                 print(f"  {problem.text()}")
             if len(plan.problems) > MAX_LISTED:

@@ -238,6 +238,7 @@ def _finish(store: Store, plan: ImportPlan, resolver: Resolver) -> None:
     plan.new_members = list(resolver.new_members.values())
     plan.new_types = {k: v for k, v in resolver.new_types.items() if v}
     plan.notes += resolver.notes
+    plan.unknown_members = dict(resolver.unknown_names)
     for name in resolver.new_members:
         plan.notes.append(f"委员“{name}”不在名册中，将加入名册（职务：成员）。")
     for list_name, values in plan.new_types.items():

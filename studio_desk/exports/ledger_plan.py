@@ -62,10 +62,23 @@ class ImportPlan:
     # ``store.changes_made()`` when the rows were checked: still the same at the write, the
     # database is as the check saw it and the rows are not validated a second time.
     checked_at: int | None = None
+    unknown_members: dict[str, int] = field(default_factory=dict)  # name not in the roster → cells naming it
 
     @property
     def ok(self) -> bool:
         return not self.problems and bool(self.records or self.new_members)
+
+    def problems_line(self, add_members: str) -> str:
+        """How many problems, on how many rows, and the one step that clears the most common
+        (``add_members``: how the clerk asks for unknown names to be added to the roster)."""
+        rows = len({(p.sheet, p.row) for p in self.problems})
+        line = f"发现 {len(self.problems):,} 处问题（{rows:,} 行）"
+        if self.unknown_members:
+            names = "、".join(list(self.unknown_members)[:5]) + ("等" if len(self.unknown_members) > 5 else "")
+            cells = sum(self.unknown_members.values())
+            line += (f"，其中 {cells:,} 处是名册中没有的 {len(self.unknown_members)} 位委员（{names}）："
+                     f"可先在名册中添加，或{add_members}")
+        return line
 
     @property
     def additions(self) -> list[PlannedRecord]:

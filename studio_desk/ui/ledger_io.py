@@ -364,7 +364,8 @@ class _Preview:
         writes = bool(shown or plan.new_members or plan.studio_name)
         said = plan.summary()
         if plan.problems:
-            summary = f"发现 {len(plan.problems):,} 处问题，请在原文件中改正后重新选择文件。（若没有问题将会：{said}）"
+            summary = (f"{plan.problems_line('勾选“把名册中没有的委员加入名册”')}。请在原文件中改正后重新选择文件。"
+                       f"（其余各行将会：{said}；有问题的行改正后也会导入）")
         elif not shown and not plan.new_members:
             summary = f"检查通过：{said}。文件中的内容与现有记录相同，无需导入。"
         else:
@@ -439,7 +440,7 @@ class ImportDialog(QDialog):
             ["工作表", "行", "操作", "台账", "日期", "内容", "待补全", "修改的项目"], _record_texts, self
         )
         self.problems_model = _RowsModel(["工作表", "行", "列", "问题"], _problem_texts, self)
-        self.records_view = _table(self.records_model, [130, 50, 60, 80, 320])
+        self.records_view = _table(self.records_model, [130, 50, 60, 80, 90, 300, 120])
         self.problems_view = _table(self.problems_model, [130, 50, 130])
         self.notes_list = QListWidget()
         self.tabs.addTab(self.problems_view, "问题")

@@ -206,7 +206,8 @@ def test_command_line_lists_the_problems_and_fails(db_path, tmp_path, capsys, fi
     source = file_print(path)
     assert main(["import", "--db", str(db_path), str(path)]) == 1
     out = capsys.readouterr().out
-    assert "发现 2 处问题，未导入任何数据" in out
+    assert ("发现 2 处问题（1 行），其中 1 处是名册中没有的 1 位委员（钱多多）：可先在名册中添加，"
+            "或加上 --add-members 把他们加入名册，未导入任何数据") in out
     assert "“活动台账”第 3 行“参加委员”列：“钱多多”不在委员名册中" in out
     assert "“活动台账”第 3 行“群众人次”列" in out
     with Store.open(db_path) as store:

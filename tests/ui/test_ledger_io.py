@@ -353,3 +353,27 @@ def test_a_locked_year_refuses_delete_and_import_in_the_window_until_unlocked(wi
     assert export.lock_box.isChecked()
     export.lock_box.setChecked(False)
     assert not is_year_locked(demo_store, YEAR) and "已解除" in export.status.text()
+
+
+def test_one_unknown_name_on_many_rows_is_summed_up_with_the_step_that_clears_it(qtbot, store, tmp_path: Path):
+    store.save(Member(name="刘刚", role="召集人"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "活动"
+    ws.append(["日期", "活动类型", "活动名称", "参加委员"])
+    for day in range(1, 31):
+        ws.append([f"2024-06-{day:02d}", "集中学习", f"学习{day}", "刘刚、张三丰" if day % 3 else "李四"])
+    ws.append(["2024-07-01", "集中学习", "学习31", "刘刚"])
+    path = tmp_path / "名册外.xlsx"
+    wb.save(path)
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    assert dialog.problems_model.rowCount() == 30
+    assert dialog.summary.text().startswith(
+        "发现 30 处问题（30 行），其中 30 处是名册中没有的 2 位委员（张三丰、李四）："
+        "可先在名册中添加，或勾选“把名册中没有的委员加入名册”。"
+    )
+    assert "其余各行将会：新增 1 条" in dialog.summary.text() and "改正后也会导入" in dialog.summary.text()
