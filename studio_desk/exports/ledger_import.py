@@ -22,13 +22,13 @@ from studio_desk.core.collector import collector_paused
 from studio_desk.core.enums import TYPE_LIST_LABELS
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.masked_marker import MaskedEvidence
-from studio_desk.core.models import Activity, Member, Record
+from studio_desk.core.models import Member, Record
 from studio_desk.core.progress import ProgressFn, report
 from studio_desk.core.reporting import record_years, refuse_in_locked_years
 from studio_desk.core.store import Store
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
-from studio_desk.exports.ledger_locate import is_total_row, locate, studio_name_in_title, year_in_title
+from studio_desk.exports.ledger_locate import fill_merged_down, is_total_row, locate, studio_name_in_title, year_in_title
 from studio_desk.exports.ledger_match import Identity, KnownRecords, RowIdentities
 from studio_desk.exports.ledger_plan import (  # the plan's parts, also imported from here
     ACTION_LABELS,
@@ -40,7 +40,13 @@ from studio_desk.exports.ledger_plan import (  # the plan's parts, also imported
     ImportResult,
     PlannedRecord,
 )
-from studio_desk.exports.ledger_notes import formula_notes, formula_refusal, inferred_mode_notes
+from studio_desk.exports.ledger_notes import (
+    formula_notes,
+    formula_refusal,
+    incomplete_notes,
+    inferred_mode_notes,
+    repeat_notes,
+)
 from studio_desk.exports.ledger_studio import (
     is_studio_sheet,
     is_unnamed,
@@ -299,7 +305,7 @@ class _SheetPlanner:
             return
         raw, header_row = self.raw, self.header_row
         self.resolver.sheet_year = year_in_title(raw, header_row)
-        _fill_merged_down(raw, header_row)
+        fill_merged_down(raw, header_row)
         body = raw.rows[header_row + 1 :]
         self.identities = RowIdentities(self.resolver.store, self.spec, raw.name, self.mapping, body, self.seen_ids)
         header_cells = raw.rows[header_row]
@@ -454,14 +460,29 @@ class _SheetPlanner:
 
     def _notes(self) -> None:
         plan, sheet = self.plan, self.raw.name
-        _note_repeats(plan, sheet, self.repeats)
+        plan.notes += repeat_notes(sheet, self.repeats)
         plan.notes += formula_notes(sheet, self.formula_rows)
         plan.notes += inferred_mode_notes(sheet, "方式" in self.mapped, self.inferred)
-        _note_incomplete(plan, sheet, self.spec, self.mapped, self.incomplete)
+        plan.notes += incomplete_notes(sheet, self.spec.cls, self.mapped, self.incomplete)
         plan.notes += self.listed.notes(sheet)
         if self.stale:
             plan.notes.append(
                 f"“{sheet}”中有 {self.stale:,} 行是导出后已在程序中修改过的记录的旧内容，保留程序中较新的内容。"
+            )
+        self._note_rows_not_in_sheet()
+
+    def _note_rows_not_in_sheet(self) -> None:
+        """Our own ledger of one year whose rows leave out records of that year (deleted in Excel):
+        an import adds and changes, never deletes; the clerk is told so."""
+        year = self.resolver.sheet_year
+        if lc.ID_HEADER not in self.mapped or year is None or self.spec.cls is Member:
+            return
+        in_sheet = set(self.identities.spelled.values())
+        missing = [i for i in self.resolver.store.query_ids(self.spec.cls, year=year) if i not in in_sheet]
+        if missing:
+            self.plan.notes.append(
+                f"数据库中 {year} 年另有 {len(missing):,} 条{self.spec.cls.TITLE}记录不在“{self.raw.name}”中"
+                "（可能在 Excel 中删去了）：导入不会删除记录，要删除请在程序中删除。"
             )
 
 
@@ -474,34 +495,6 @@ def _conflict(sheet: str, row: int, current: Record, theirs: Record, file_time: 
     item = PlannedRecord(sheet, row, CONFLICT, theirs, changed_labels(current, theirs), current=current)
     item.workbook_wins = file_time > current.updated_at
     return item
-
-
-def _note_incomplete(plan: ImportPlan, sheet: str, spec: lc.SheetSpec, mapped: set[str], marked: int) -> None:
-    if marked:
-        plan.notes.append(
-            f"“{sheet}”中有 {marked:,} 条记录缺少必填内容，照常导入并标为“待补全”"
-            "（可在台账中筛选“待补全”，打开记录补填后保存）。"
-        )
-    if spec.cls is Activity and "活动类型" not in mapped:
-        plan.notes.append(f"“{sheet}”没有“活动类型”列：已按活动主题推断类型，推断不出的记为“其他”，请核对。")
-
-
-def _note_repeats(plan: ImportPlan, sheet: str, repeats: int) -> None:
-    if repeats:
-        plan.notes.append(f"“{sheet}”中有 {repeats:,} 行与已有记录相同（可能以前导入过），将略过。")
-
-
-def _fill_merged_down(raw: RawSheet, header_row: int) -> None:
-    """A cell merged down over several rows below the header (one date for the day's
-    activities) holds its value for each of them, as the clerk sees it on paper."""
-    rows = raw.rows
-    for (top, left), (bottom, right) in raw.merged:
-        if left != right or top <= header_row or bottom <= top or top >= len(rows) or left >= len(rows[top]):
-            continue
-        value = rows[top][left]
-        for row in rows[top + 1 : bottom + 1]:
-            if left < len(row) and is_blank(row[left]):
-                row[left] = value
 
 
 def _member_by_name(resolver: Resolver, cells: dict[lc.Column, tuple[str, Any]]) -> Member | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_studio import UNNAMED_STUDIO
-from studio_desk.exports.ledger_values import parse_text
+from studio_desk.exports.ledger_values import is_blank, parse_text
 from studio_desk.exports.xlsx_read import RawSheet
 
 HEADER_SCAN_ROWS = 20
@@ -107,3 +107,16 @@ def is_total_row(values: list[Any]) -> bool:
             text = value.strip().replace(" ", "")
             return text.startswith(TOTAL_WORDS) or text.startswith(SIGN_OFF_WORDS)
     return False
+
+
+def fill_merged_down(raw: RawSheet, header_row: int) -> None:
+    """A cell merged down over several rows below the header (one date for the day's
+    activities) holds its value for each of them, as the clerk sees it on paper."""
+    rows = raw.rows
+    for (top, left), (bottom, right) in raw.merged:
+        if left != right or top <= header_row or bottom <= top or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for row in rows[top + 1 : bottom + 1]:
+            if left < len(row) and is_blank(row[left]):
+                row[left] = value

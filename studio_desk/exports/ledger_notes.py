@@ -61,3 +61,22 @@ def row_ranges(rows: list[int], shown: int = 6) -> str:
             runs.append([row, row])
     text = "、".join(str(a) if a == b else f"{a}–{b}" for a, b in runs[:shown])
     return text + ("等" if len(runs) > shown else "")
+
+
+def incomplete_notes(sheet: str, cls: type, mapped: set[str], marked: int) -> list[str]:
+    """The rows that come in 待补全, and a type column the sheet lacks."""
+    from studio_desk.core.models import Activity
+
+    notes = []
+    if marked:
+        notes.append(
+            f"“{sheet}”中有 {marked:,} 条记录缺少必填内容，照常导入并标为“待补全”"
+            "（可在台账中筛选“待补全”，打开记录补填后保存）。"
+        )
+    if cls is Activity and "活动类型" not in mapped:
+        notes.append(f"“{sheet}”没有“活动类型”列：已按活动主题推断类型，推断不出的记为“其他”，请核对。")
+    return notes
+
+
+def repeat_notes(sheet: str, repeats: int) -> list[str]:
+    return [f"“{sheet}”中有 {repeats:,} 行与已有记录相同（可能以前导入过），将略过。"] if repeats else []

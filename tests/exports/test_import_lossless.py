@@ -218,3 +218,29 @@ def test_a_write_between_the_preview_and_the_import_is_checked_again(demo_store,
         assert again.new_types == {"activity_type": ["文化下乡"]}
         apply_plan(copy, again, backup_dir=tmp_path / "backups")
         assert copy.get(Activity, first.id).type == "文化下乡"
+
+
+def test_rows_deleted_in_excel_are_named_not_deleted(tmp_path):
+    """The clerk deletes two rows of the year's 活动台账 in Excel and imports it: nothing is deleted,
+    and the preview says how many of the year's records the sheet leaves out."""
+    import openpyxl
+
+    from studio_desk.core.demo import create_demo_database
+    from studio_desk.core.store import Store
+    from studio_desk.exports.ledger_import import apply_plan, read_ledgers
+    from studio_desk.exports.workbook import write_workbook
+
+    db = tmp_path / "demo.sqlite"
+    create_demo_database(db)
+    with Store.open(db) as store:
+        path = write_workbook(store, 2025, tmp_path / "2025.xlsx", mask_pii=False)
+        before = store.count(Activity)
+        plan = read_ledgers(store, path)
+        assert not any("不在" in n and "活动台账" in n for n in plan.notes)
+        wb = openpyxl.load_workbook(path)
+        wb["活动台账"].delete_rows(4, 2)
+        wb.save(path)
+        plan = read_ledgers(store, path)
+        assert "数据库中 2025 年另有 2 条活动记录不在“活动台账”中（可能在 Excel 中删去了）：导入不会删除记录，要删除请在程序中删除。" in plan.notes
+        apply_plan(store, plan)
+        assert store.count(Activity) == before
