@@ -70,8 +70,8 @@ def run_export(args: argparse.Namespace) -> int:
     from studio_desk.commands.summary_export import export_summary, parse_date
 
     signed_on = parse_date(args.date)
-    if args.xlsx is not None and args.xlsx.suffix.lower() != ".xlsx":
-        args.xlsx = args.xlsx.with_suffix(".xlsx")  # an Excel workbook, named as Excel names one
+    if args.xlsx is not None and not args.xlsx.suffix:
+        args.xlsx = args.xlsx.with_name(args.xlsx.name + ".xlsx")  # named as Excel names a workbook
     for target in (args.xlsx, args.pdf, args.docx):
         if target is not None and not target.parent.exists():
             raise StudioDeskError(f"文件夹“{target.parent}”不存在。")
