@@ -222,21 +222,16 @@ def test_an_old_ledger_corrected_in_excel_updates_its_records_instead_of_adding_
     now = store.get(Activity, studied.id)
     assert (now.public_count, now.organizer, now.member_ids) == (99, "县工商联", studied.member_ids)
     assert [entry.data["public_count"] for entry in store.history(studied.id)] == [30, 30]  # kept in history
-    before = fingerprint(store)
-    again = read_ledgers(store, path)
-    assert again.additions == [] and again.changes == []
-    apply_plan(store, again)
-    assert fingerprint(store) == before
+    _imports_again_unchanged(store, path, fingerprint)
 
 
 def test_rows_that_share_a_date_and_topic_with_several_records_come_in_as_new_records(store, tmp_path: Path):
     _roster(store)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "活动"
-    ws.append(["日期", "活动类型", "活动主题", "地点", "参加委员"])
-    ws.append(["2023-06-18", "公益活动", "送医下乡", "东村", "刘刚"])
-    ws.append(["2023-06-18", "公益活动", "送医下乡", "西村", "刘刚"])
+    wb, ws = _one_sheet(
+        "活动", ["日期", "活动类型", "活动主题", "地点", "参加委员"],
+        ["2023-06-18", "公益活动", "送医下乡", "东村", "刘刚"],
+        ["2023-06-18", "公益活动", "送医下乡", "西村", "刘刚"],
+    )
     path = tmp_path / "两处.xlsx"
     wb.save(path)
     apply_plan(store, read_ledgers(store, path))
@@ -288,11 +283,10 @@ def test_a_rows_problems_are_listed_in_the_order_of_its_columns(store, tmp_path:
     """Names, dates and counts are read in groups; the clerk still reads a row's problems from
     left to right, as the row stands in the sheet."""
     _roster(store)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "接待"
-    ws.append(["接待日期", "接待方式", "来访人", "诉求内容", "接待委员", "办理时限", "人数"])
-    ws.append(["2023-05-05", "来访", "王某某", "路灯坏了", "不在册", "下周", "很多"])
+    wb, ws = _one_sheet(
+        "接待", ["接待日期", "接待方式", "来访人", "诉求内容", "接待委员", "办理时限", "人数"],
+        ["2023-05-05", "来访", "王某某", "路灯坏了", "不在册", "下周", "很多"],
+    )
     path = tmp_path / "order.xlsx"
     wb.save(path)
     before = fingerprint(store)
@@ -306,12 +300,11 @@ def test_columns_no_field_has_are_kept_in_the_notes(store, tmp_path: Path, finge
     """An old ledger's own columns (here 反映问题 and 联系人 on an activity sheet) are not dropped:
     each row's cells in them are added to its 备注 as "header：value" lines, once."""
     _roster(store)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "活动"
-    ws.append(["时间", "活动名称", "参与人员", "活动形式及主要做法", "取得的主要成效和群众反响", "反映问题", "联系人", "备注"])
-    ws.append(["2023-06-18", "送医下乡", "刘刚", "义诊", "服务群众 200 人", "缺少村医", "", "上午"])
-    ws.append(["2023-06-20", "读书会", "王建国", "交流", "", "", "李老师", None])
+    wb, ws = _one_sheet(
+        "活动", ["时间", "活动名称", "参与人员", "活动形式及主要做法", "取得的主要成效和群众反响", "反映问题", "联系人", "备注"],
+        ["2023-06-18", "送医下乡", "刘刚", "义诊", "服务群众 200 人", "缺少村医", "", "上午"],
+        ["2023-06-20", "读书会", "王建国", "交流", "", "", "李老师", None],
+    )
     path = tmp_path / "自有列.xlsx"
     wb.save(path)
     plan = read_ledgers(store, path)
@@ -328,20 +321,15 @@ def test_columns_no_field_has_are_kept_in_the_notes(store, tmp_path: Path, finge
     assert [names[i] for i in by_topic["送医下乡"].member_ids] == ["刘刚"]  # 参与人员
     assert by_topic["送医下乡"].notes == "上午\n取得的主要成效和群众反响：服务群众 200 人\n反映问题：缺少村医"
     assert by_topic["读书会"].notes == "联系人：李老师"
-    before = fingerprint(store)
-    again = read_ledgers(store, path)
-    assert again.additions == [] and again.changes == []
-    apply_plan(store, again)
-    assert fingerprint(store) == before
+    _imports_again_unchanged(store, path, fingerprint)
 
 
 def test_a_corrected_row_does_not_repeat_what_its_notes_already_keep(store, tmp_path: Path):
     _roster(store)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "活动"
-    ws.append(["时间", "活动名称", "参与人员", "群众人数", "联系人"])
-    ws.append(["2023-06-20", "读书会", "王建国", 10, "李老师"])
+    wb, ws = _one_sheet(
+        "活动", ["时间", "活动名称", "参与人员", "群众人数", "联系人"],
+        ["2023-06-20", "读书会", "王建国", 10, "李老师"],
+    )
     path = tmp_path / "无备注.xlsx"
     wb.save(path)
     apply_plan(store, read_ledgers(store, path))
@@ -358,12 +346,11 @@ def test_a_row_with_a_bad_date_names_only_the_date_not_the_gaps_it_would_be_mark
     """The sheet has no 方式 column: its rows come in 待补全 for it. A row whose date cannot be read
     is refused for the date alone, not also for a 方式 the file has no column for."""
     _roster(store)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "接待登记"
-    ws.append(["接待日期", "来访人", "反映问题", "接待人员"])
-    ws.append(["2023-05-05", "王某某", "路灯坏了", "刘刚"])
-    ws.append(["下周", "李某", "孩子入学", "王建国"])
+    wb, ws = _one_sheet(
+        "接待登记", ["接待日期", "来访人", "反映问题", "接待人员"],
+        ["2023-05-05", "王某某", "路灯坏了", "刘刚"],
+        ["下周", "李某", "孩子入学", "王建国"],
+    )
     path = tmp_path / "坏日期.xlsx"
     wb.save(path)
     plan = read_ledgers(store, path)
@@ -380,15 +367,14 @@ def test_dates_without_their_year_are_read_in_the_year_the_sheet_names(store, tm
     """A ledger whose name or title says 2023 may write 6.18 or 6月20日 (and the time of day):
     read in 2023. A sheet that names no year, or two, reads no such date, and says why."""
     _roster(store)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "活动"
-    ws.append(["青溪县委员工作室2023年度活动登记表"])
-    ws.append(["时间", "活动名称", "参与人员"])
-    ws.append(["6.18", "送医下乡", "刘刚"])
-    ws.append(["6月20日上午", "读书会", "王建国"])
-    ws.append(["2023-6-21 下午3:00", "协商议事", "张伟"])
-    ws.append(["2024.1.5", "新年走访", "张伟"])  # a date with its year keeps it
+    wb, ws = _one_sheet(
+        "活动", ["青溪县委员工作室2023年度活动登记表"],
+        ["时间", "活动名称", "参与人员"],
+        ["6.18", "送医下乡", "刘刚"],
+        ["6月20日上午", "读书会", "王建国"],
+        ["2023-6-21 下午3:00", "协商议事", "张伟"],
+        ["2024.1.5", "新年走访", "张伟"],  # a date with its year keeps it
+    )
     other = wb.create_sheet("接待")
     other.append(["接待日期", "来访人", "反映问题", "接待人员"])
     other.append(["5月5日", "王某某", "路灯坏了", "刘刚"])
@@ -408,10 +394,10 @@ def test_dates_without_their_year_are_read_in_the_year_the_sheet_names(store, tm
 
 def test_a_date_merged_over_the_days_activities_is_each_rows_date(store, tmp_path: Path):
     _roster(store)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "2023年活动"
-    ws.append(["2023年活动登记"])
+    wb, ws = _one_sheet(
+        "2023年活动", ["2023年活动登记"],
+
+    )
     ws.merge_cells("A1:D1")
     ws.append(["日期", "活动名称", "地点", "参与人员"])
     ws.append(["2023-06-18", "送医下乡", "东村", "刘刚"])
@@ -430,3 +416,22 @@ def test_a_date_merged_over_the_days_activities_is_each_rows_date(store, tmp_pat
         (date(2023, 6, 18), "政策宣讲", ""),
         (date(2023, 6, 19), "读书会", "书屋"),
     ]
+
+
+def _imports_again_unchanged(store, path: Path, fingerprint) -> None:  # type: ignore[no-untyped-def]
+    """The same file imported once more adds and changes nothing, and writes nothing."""
+    before = fingerprint(store)
+    again = read_ledgers(store, path)
+    assert again.additions == [] and again.changes == []
+    apply_plan(store, again)
+    assert fingerprint(store) == before
+
+
+def _one_sheet(title: str, header: list, *rows: list):  # type: ignore[no-untyped-def]
+    """A workbook of one sheet: its title, header row and rows."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in (header, *rows):
+        ws.append(row)
+    return wb, ws

@@ -124,11 +124,7 @@ def test_import_dialog_imports_after_the_clerk_fixes_the_file(qtbot, store, tmp_
     wb = openpyxl.load_workbook(path)
     wb.active["E4"] = 12
     wb.save(path)
-    dialog = ImportDialog(store)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.load_file(path)
-    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    dialog = _checked(qtbot, store, path)
     assert dialog.problems_model.rowCount() == 1 and not dialog.import_button.isEnabled()
     # the clerk ticks "add unknown members": the file is checked again
     dialog.add_members_box.setChecked(True)
@@ -366,14 +362,20 @@ def test_one_unknown_name_on_many_rows_is_summed_up_with_the_step_that_clears_it
     ws.append(["2024-07-01", "集中学习", "学习31", "刘刚"])
     path = tmp_path / "名册外.xlsx"
     wb.save(path)
-    dialog = ImportDialog(store)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.load_file(path)
-    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    dialog = _checked(qtbot, store, path)
     assert dialog.problems_model.rowCount() == 30
     assert dialog.summary.text().startswith(
         "发现 30 处问题（30 行），其中 30 处是名册中没有的 2 位委员（张三丰、李四）："
         "可先在名册中添加，或勾选“把名册中没有的委员加入名册”。"
     )
     assert "其余各行将会：新增 1 条" in dialog.summary.text() and "改正后也会导入" in dialog.summary.text()
+
+
+def _checked(qtbot, store, path: Path) -> ImportDialog:  # type: ignore[no-untyped-def]
+    """The import dialog, shown, with ``path`` chosen and checked."""
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    return dialog
