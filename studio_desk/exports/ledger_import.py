@@ -357,7 +357,7 @@ class _SheetPlanner:
         result = build_record(
             spec, self.raw.name, row_no, cells, base, who.record_id, self.resolver,
             plan.masked and not plan.allow_masked, exact=who.own, created_at=who.created_at,
-            extras=self._extras(row),
+            extras=self._extras(row) if self.extra_columns else None,
         )
         if result.problems:
             plan.problems.extend(result.problems)

@@ -425,6 +425,8 @@ class _RowBuilder:
             errors = self.checked[1]
         else:
             errors = validation_errors(record, self.resolver, self._previous_members())
+        if not errors:
+            return
         kind_fields = KIND_FIELDS.get(type(record), ())
         # A row not understood (no date): its empty descriptive fields would be 待补全 once it is,
         # so only what stops it is reported (not a "方式" the file has no column for).
