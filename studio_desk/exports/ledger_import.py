@@ -364,8 +364,10 @@ class _SheetPlanner:
             return
         record = result.record
         assert record is not None
+        repeats: Record | None = None  # the stored record a row without a 记录编号 repeats
         if found is None and who.record_id is None and spec.cls is not Member:
-            corrected = self._corrected(offset, cells, record)
+            repeats = self.known.same_as(record, list(cells))
+            corrected = self._corrected(offset, cells, record) if repeats is None else None
             if corrected is not None:
                 found = base = corrected.existing
                 result = corrected
@@ -377,7 +379,7 @@ class _SheetPlanner:
             record = codec.copy_record(record, deleted=False)
         if isinstance(record, Member):
             self.resolver.plan_member(record, new=found is None)
-        planned = self._planned(row_no, list(cells), who, found, base, record)
+        planned = self._planned(row_no, who, found, base, record, repeats)
         plan.records.append(planned)
         if planned.action != SAME and getattr(planned.record, "incomplete", ""):
             self.incomplete += 1
@@ -391,9 +393,6 @@ class _SheetPlanner:
         """A row without a 记录编号 that repeats no stored record but has the natural key of exactly
         one (a row corrected in Excel since the last import): the row read again as a change of
         that record, keeping what the sheet does not hold. None when the row is no such row."""
-        columns = list(cells)
-        if self.known.same_as(record, columns) is not None:
-            return None
         match = self.known.only_match(record)
         if match is None:
             return None
@@ -405,16 +404,15 @@ class _SheetPlanner:
         return result if not result.problems else None
 
     def _planned(
-        self, row_no: int, columns: list[lc.Column], who: Identity, found: Record | None, base: Record | None,
-        record: Record,
+        self, row_no: int, who: Identity, found: Record | None, base: Record | None, record: Record,
+        repeats: Record | None,
     ) -> PlannedRecord:
-        """The row against the stored record it names: added, changed, unchanged or a conflict."""
+        """The row against the stored record it names (or ``repeats``): added, changed, unchanged
+        or a conflict."""
         sheet, file_time = self.raw.name, self.plan.file_time
-        if found is None and who.record_id is None and self.spec.cls is not Member:
-            same = self.known.same_as(record, columns)
-            if same is not None:
-                self.repeats += 1
-                return PlannedRecord(sheet, row_no, SAME, same)
+        if repeats is not None:
+            self.repeats += 1
+            return PlannedRecord(sheet, row_no, SAME, repeats)
         if found is None:
             return PlannedRecord(sheet, row_no, ADD, record)
         if base is not found:

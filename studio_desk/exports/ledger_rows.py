@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -91,7 +92,7 @@ class Resolver:
         self._states: dict[str, str | None] = {}
         self._type_values: dict[str, list[str]] = {}
         self._parsed: dict[tuple[str, type, Any], Any] = {}
-        self.unknown_names: dict[str, int] = {}  # names not in the roster → cells naming them
+        self.unknown_names: Counter[str] = Counter()  # names not in the roster → cells naming them
         self.sheet_year: int | None = None  # the year the sheet being read names (its dates may omit it)
 
     # the validation lookup (core.validate.Lookup): the store plus what this import adds; the
@@ -366,7 +367,7 @@ class _RowBuilder:
             member_id = by_hint.get(member_name) or self.resolver.member_id(member_name)
             if member_id is None:
                 self.problem(header, _unknown_member_message(header, member_name), name)
-                self.resolver.unknown_names[member_name] = self.resolver.unknown_names.get(member_name, 0) + 1
+                self.resolver.unknown_names[member_name] += 1
             elif member_id not in ids:
                 ids.append(member_id)
         return ids
