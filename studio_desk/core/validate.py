@@ -240,90 +240,95 @@ _RULES: dict[type, Callable[[Any, list[FieldError]], None]] = {
 
 # Characters ``text_problem`` refuses, in one pattern: a text without them passes at a glance.
 _UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _storable(value: str) -> bool:
-    # A printable text holds none of those characters (they are all unprintable): most values
-    # are answered by ``isprintable`` alone, texts with line breaks by the pattern.
-    return value.isprintable() or _UNSTORABLE.search(value) is None
 _Passes = Callable[[Any, "Lookup | None"], bool]
+
+# The quick test of a value ``v``: true only when ``_check_field`` finds nothing in it. Most values
+# of an import or a batch save are fine, and only the others go through the full check, which words
+# the messages (one set of messages, one set of rules). The tests are written out per field and
+# compiled once per record class (as ``dataclasses`` writes ``__init__``): a record's fields are
+# then tested in one function, without a call per field.
+#  - a text holds none of the unstorable characters when it is printable (they are all
+#    unprintable): most values are answered by ``isprintable`` alone, texts with line breaks by
+#    the pattern;
+#  - a list value is one of the field's choices, or of the lookup's type list when there is one.
+_QUICK_NAMES: dict[str, Any] = {
+    "_date": date, "_Decimal": Decimal, "_MIN_DATE": MIN_DATE, "_MAX_DATE": MAX_DATE,
+    "_MAX_FEN": MAX_FEN, "_MAX_QUANTITY": MAX_QUANTITY, "_unstorable": _UNSTORABLE.search,
+}
+_STORABLE = "(v.isprintable() or _unstorable(v) is None)"
+
+
+def _quick_expression(info: FieldInfo, names: dict[str, Any]) -> str:
+    """``info``'s quick test as an expression over ``v`` (and ``lookup``); the constants it needs
+    are added to ``names``."""
+    kind, required, maxlen = info.kind, info.required, info.maxlen
+    none_ok = "" if required else "v is None or "
+    if kind in (TEXT, LONGTEXT, CHOICE):
+        test = f"type(v) is str and len(v) <= {maxlen} and {_STORABLE}" + (" and v.strip()" if required else "")
+        if kind == CHOICE:
+            choices = "True"
+            if info.choices is not None:
+                choices = f"v in _choices_{info.name}"
+                names[f"_choices_{info.name}"] = frozenset(info.choices)
+            if info.type_list:
+                choices = f"(v in lookup.type_values({info.type_list!r}) if lookup is not None else {choices})"
+            test += f" and (not v or {choices})"
+        return f"{none_ok}({test})"
+    if kind == DATE:
+        return f"{none_ok}(type(v) is _date and _MIN_DATE <= v <= _MAX_DATE)"
+    if kind in (INT, MONEY):
+        low = 0 if kind == MONEY else info.minimum
+        high = "_MAX_FEN" if kind == MONEY else info.maximum
+        bounds = (f" and v >= {low}" if low is not None else "") + (f" and v <= {high}" if high is not None else "")
+        return f"v is None or (type(v) is int{bounds})"
+    if kind == BOOL:
+        return "v is None or type(v) is bool"
+    if kind == DECIMAL:
+        return f"{none_ok}(type(v) is _Decimal and v.is_finite() and 0 <= v <= _MAX_QUANTITY)"
+    if kind == MEMBERS:
+        filled = " and v" if required else ""
+        return f"type(v) is list{filled} and all(type(m) is str for m in v) and len(set(v)) == len(v)"
+    if kind == CHILDREN and info.child is not None:
+        names[f"_children_{info.name}"] = _children_passes(info.child)
+        filled = " and v" if required else ""
+        return f"type(v) is list{filled} and _children_{info.name}(v, lookup)"
+    return "False"  # the full check decides
+
+
+def _compiled(source: str, names: dict[str, Any], function: str) -> Any:
+    namespace = {**_QUICK_NAMES, **names}
+    exec(compile(source, f"<quick check: {function}>", "exec"), namespace)  # noqa: S102 - our own text
+    return namespace[function]
 
 
 def _passes_test(info: FieldInfo) -> _Passes:
-    """A quick test that is true only when ``_check_field`` finds nothing in a value: most values
-    of an import or a batch save are fine, and only the others go through the full check, which
-    words the messages (one set of messages, one set of rules)."""
-    kind, required, maxlen = info.kind, info.required, info.maxlen
-    if kind in (TEXT, LONGTEXT):
-        def text_ok(value: Any, lookup: Lookup | None) -> bool:
-            if value is None:
-                return not required
-            return (type(value) is str and len(value) <= maxlen and (not required or bool(value.strip()))
-                    and _storable(value))
-        return text_ok
-    if kind == CHOICE:
-        choices, type_list = info.choices, info.type_list
+    """One field's quick test, on its own (the property tests hold it to ``_check_field``)."""
+    names: dict[str, Any] = {}
+    expression = _quick_expression(info, names)
+    return _compiled(f"def passes(v, lookup):\n    return bool({expression})\n", names, "passes")
 
-        def choice_ok(value: Any, lookup: Lookup | None) -> bool:
-            if value is None:
-                return not required
-            if type(value) is not str or len(value) > maxlen or not _storable(value):
-                return False
-            if required and not value.strip():
-                return False
-            if not value:
-                return True
-            allowed = lookup.type_values(type_list) if type_list and lookup is not None else choices
-            return allowed is None or value in allowed
-        return choice_ok
-    if kind == DATE:
-        def date_ok(value: Any, lookup: Lookup | None) -> bool:
-            return (value is None and not required) or (type(value) is date and MIN_DATE <= value <= MAX_DATE)
-        return date_ok
-    if kind in (INT, MONEY):
-        low = 0 if kind == MONEY else info.minimum
-        high = MAX_FEN if kind == MONEY else info.maximum
 
-        def number_ok(value: Any, lookup: Lookup | None) -> bool:
-            if value is None:
-                return True
-            return (type(value) is int and (low is None or value >= low) and (high is None or value <= high))
-        return number_ok
-    if kind == BOOL:
-        return lambda value, lookup: value is None or type(value) is bool
-    if kind == DECIMAL:
-        def decimal_ok(value: Any, lookup: Lookup | None) -> bool:
-            if value is None:
-                return not required
-            return type(value) is Decimal and value.is_finite() and 0 <= value <= MAX_QUANTITY
-        return decimal_ok
-    if kind == MEMBERS:
-        def members_ok(value: Any, lookup: Lookup | None) -> bool:
-            if type(value) is not list:
-                return False
-            if not value:
-                return not required
-            for member_id in value:
-                if type(member_id) is not str:
-                    return False
-            return len(set(value)) == len(value)
-        return members_ok
-    if kind == CHILDREN and info.child is not None:
-        child_cls = info.child
-        child_tests = [(child.name, _passes_test(child)) for child in fields_of(child_cls)]
+@functools.cache
+def _record_passes(cls: type) -> _Passes:
+    """Every field's quick test of a ``cls`` record (or child) in one function: true only when
+    ``_check_field`` finds nothing in any of its fields."""
+    names: dict[str, Any] = {}
+    lines = ["def passes(record, lookup):"]
+    for info in fields_of(cls):
+        lines.append(f"    v = record.{info.name}")
+        lines.append(f"    if not ({_quick_expression(info, names)}):\n        return False")
+    lines.append("    return True\n")
+    return _compiled("\n".join(lines), names, "passes")
 
-        def children_ok(value: Any, lookup: Lookup | None) -> bool:
-            if type(value) is not list or (required and not value):
+
+def _children_passes(child_cls: type) -> _Passes:
+    def children_ok(value: Any, lookup: Lookup | None) -> bool:
+        passes = _record_passes(child_cls)
+        for child in value:
+            if type(child) is not child_cls or not passes(child, lookup):
                 return False
-            for child in value:
-                if type(child) is not child_cls:
-                    return False
-                for name, test in child_tests:
-                    if not test(getattr(child, name), lookup):
-                        return False
-            return True
-        return children_ok
-    return lambda value, lookup: False  # the full check decides
+        return True
+    return children_ok
 
 
 @functools.cache
@@ -339,7 +344,8 @@ def validation_errors(
     # Fields a record is marked 待补全 for may stay empty until the clerk fills them in.
     incomplete = getattr(record, "incomplete", "")
     waived = set(incomplete.split(INCOMPLETE_SEPARATOR)) - {""} if incomplete else set()
-    for info, passes in _field_tests(type(record)):
+    cls = type(record)
+    for info, passes in () if _record_passes(cls)(record, lookup) else _field_tests(cls):
         value = getattr(record, info.name)
         if passes(value, lookup):
             continue
@@ -356,8 +362,8 @@ def validation_errors(
                     ):
                         errors.append(FieldError(info.name, info.label, message))
     _check_members(record, lookup, previous_member_ids or set(), errors)
-    rules = _RULES.get(type(record))
-    if rules is not None and not any(e.field in ("date", "submitted_on") for e in errors):
+    rules = _RULES.get(cls)
+    if rules is not None and not (errors and any(e.field in ("date", "submitted_on") for e in errors)):
         rules(record, errors)
     if waived:
         errors = [e for e in errors if not (e.label in waived and _is_empty(getattr(record, e.field, None)))]

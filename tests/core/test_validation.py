@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 from decimal import Decimal
 
 import pytest
@@ -20,6 +21,7 @@ from studio_desk.core.models import (
     Proposal,
     Reception,
     Studio,
+    fields_of,
 )
 from studio_desk.core.store import Store
 from studio_desk.core.validate import validation_errors
@@ -181,7 +183,7 @@ _ANY_VALUE = st.recursive(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=_ANY_VALUE)
 def test_the_quick_check_never_passes_what_the_full_check_refuses(store: Store, value):
-    from studio_desk.core.validate import _check_field, _field_tests
+    from studio_desk.core.validate import _check_field, _field_tests, _record_passes
 
     classes = (Member, Activity, Reception, Donation, Proposal, Narrative, Studio, DonationItem, Author)
     for (info, passes), lookup in [(t, lookup) for cls in classes for t in _field_tests(cls) for lookup in (None, store)]:
@@ -190,12 +192,20 @@ def test_the_quick_check_never_passes_what_the_full_check_refuses(store: Store, 
             if info.child is not None:
                 child_fields = [child_info for child_info, _ in _field_tests(info.child)]
                 assert all(_check_field(c, getattr(child, c.name), lookup) == [] for child in value for c in child_fields)
+    # The whole record's test is its fields' tests together (here every field holds ``value``).
+    for cls, lookup in [(cls, lookup) for cls in classes for lookup in (None, store)]:
+        every_field = SimpleNamespace(**{info.name: value for info in fields_of(cls)})
+        expected = all(passes(value, lookup) for _, passes in _field_tests(cls))
+        assert _record_passes(cls)(every_field, lookup) == expected, (cls.__name__, value)
 
 
 def test_the_quick_check_passes_ordinary_records_and_their_messages_stay_the_same(store: Store):
     good = Reception(date=date(2025, 3, 1), mode="电话/线上", person_name="张三", request_content="修路",
                      member_ids=[], status="待办")
     assert validation_errors(good, store) == []
+    from studio_desk.core.validate import _record_passes
+
+    assert _record_passes(Reception)(good, store)  # answered by the quick test alone
     bad = Reception(date=date(2025, 3, 1), mode="来电", person_name="张\x07三", request_content="",
                     people_count=-1, member_ids=["m", "m"])
     assert [e.message for e in validation_errors(bad, store)] == [
