@@ -47,7 +47,8 @@ def open_store(args: argparse.Namespace, *, create: bool = False, scratch: bool 
     store = open_for_work(path, holder="command", create=create, notify=_notify)
     if missing:
         _notify(f"已新建数据库：{path}")
-    if getattr(args, "command", None) not in ("backup", "restore"):
+    # (a database made just now holds nothing to back up)
+    if not missing and getattr(args, "command", None) not in ("backup", "restore"):
         try:
             backup_if_due(store)
         except StudioDeskError as exc:  # a failed backup must not stop the work; say so

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from studio_desk.commands import open_store
+from studio_desk.commands import db_path, open_store
+from studio_desk.core.store import Store
 
 MAX_LISTED = 200  # problems printed; the count says how many more there are
 
@@ -31,38 +32,54 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from studio_desk.core.open import discard_new_database
+
+    path = db_path(args)
+    new = not args.dry_run and (not path.exists() or path.stat().st_size == 0)
+    code = 1
+    try:
+        with open_store(args, create=True, scratch=args.dry_run) as store:
+            code = _import(args, store, new)
+    finally:
+        # A refused import (or a file that cannot be read) into a database made for it leaves
+        # no empty database behind.
+        if code != 0 and new and discard_new_database(path):
+            print(f"刚才新建的数据库“{path}”没有写入任何内容，已删除。")
+    return code
+
+
+def _import(args: argparse.Namespace, store: Store, new: bool) -> int:
     from studio_desk.exports.ledger_import import apply_plan, read_ledgers
 
-    with open_store(args, create=True, scratch=args.dry_run) as store:
-        plan = read_ledgers(
-            store, args.file, add_unknown_members=args.add_members, restore_deleted=args.restore_deleted,
-            include_hidden=args.include_hidden,
-        )
-        print(f"文件：{args.file}")
-        for sheet, ledger in plan.sheets.items():
-            print(f"工作表“{sheet}”按{ledger}读取")
-        for note in plan.notes:
-            print(f"提示：{note}")
-        if plan.problems:
-            print(f"{plan.problems_line('加上 --add-members 把他们加入名册')}，未导入任何数据：")
-            for problem in plan.problems[:MAX_LISTED]:
-                print(f"  {problem.text()}")
-            if len(plan.problems) > MAX_LISTED:
-                print(f"  ……另有 {len(plan.problems) - MAX_LISTED:,} 处问题未列出。")
-            print("请改正后重新导入。数据库和原文件均未改动。")
-            return 1
-        print(f"检查通过：{plan.summary()}。")
-        if plan.studio_name:
-            print(f"工作室还没有名称：将按台账标题设为“{plan.studio_name}”（可在“工作室信息”中修改）。")
-        for item in plan.changes[:MAX_LISTED]:
-            print(f"  修改 “{item.sheet}”第 {item.row} 行 {item.summary()}：" + "、".join(item.changed))
-        for item in plan.conflicts[:MAX_LISTED]:
-            print(f"  冲突 “{item.sheet}”第 {item.row} 行 {item.summary()}：{item.conflict_text()}")
-        if args.dry_run:
-            print("（仅检查，未写入数据库。）")
-            return 0
-        result = apply_plan(store, plan)
-        print(result.text())
-        if result.backup is not None:
-            print(f"导入前的数据库已备份到：{result.backup}")
+    plan = read_ledgers(
+        store, args.file, add_unknown_members=args.add_members, restore_deleted=args.restore_deleted,
+        include_hidden=args.include_hidden,
+    )
+    print(f"文件：{args.file}")
+    for sheet, ledger in plan.sheets.items():
+        print(f"工作表“{sheet}”按{ledger}读取")
+    for note in plan.notes:
+        print(f"提示：{note}")
+    if plan.problems:
+        print(f"{plan.problems_line('加上 --add-members 把他们加入名册')}，未导入任何数据：")
+        for problem in plan.problems[:MAX_LISTED]:
+            print(f"  {problem.text()}")
+        if len(plan.problems) > MAX_LISTED:
+            print(f"  ……另有 {len(plan.problems) - MAX_LISTED:,} 处问题未列出。")
+        print("请改正后重新导入。原文件未改动。" if new else "请改正后重新导入。数据库和原文件均未改动。")
+        return 1
+    print(f"检查通过：{plan.summary()}。")
+    if plan.studio_name:
+        print(f"工作室还没有名称：将按台账标题设为“{plan.studio_name}”（可在“工作室信息”中修改）。")
+    for item in plan.changes[:MAX_LISTED]:
+        print(f"  修改 “{item.sheet}”第 {item.row} 行 {item.summary()}：" + "、".join(item.changed))
+    for item in plan.conflicts[:MAX_LISTED]:
+        print(f"  冲突 “{item.sheet}”第 {item.row} 行 {item.summary()}：{item.conflict_text()}")
+    if args.dry_run:
+        print("（仅检查，未写入数据库。）")
+        return 0
+    result = apply_plan(store, plan)
+    print(result.text())
+    if result.backup is not None:
+        print(f"导入前的数据库已备份到：{result.backup}")
     return 0

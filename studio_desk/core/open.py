@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from studio_desk.core.instance_lock import DatabaseLock
+from studio_desk.core.instance_lock import DatabaseInUse, DatabaseLock
 from studio_desk.core.store import Store
 
 
@@ -53,4 +53,27 @@ def open_for_work(
     return store
 
 
-__all__ = ["lock_target", "open_for_work", "take_lock"]
+def discard_new_database(path: Path) -> bool:
+    """Remove a database a command has just made and written nothing into (an import refused
+    before it wrote): the clerk is not left with an empty file beside the ledgers. Only a file on
+    the PC's own disks, and only while no window or command has it open; returns whether it went."""
+    from studio_desk.core.removable import removable_reason
+
+    path = Path(path)
+    if removable_reason(path):
+        return False
+    lock = DatabaseLock(path, holder="command")
+    try:
+        if not lock.acquire():
+            return False
+    except DatabaseInUse:
+        return False
+    try:
+        path.unlink(missing_ok=True)
+    finally:
+        lock.release()
+    lock.path.unlink(missing_ok=True)
+    return True
+
+
+__all__ = ["discard_new_database", "lock_target", "open_for_work", "take_lock"]

@@ -182,7 +182,7 @@ class RowResult:
 
 
 def _unknown_member_message(header: str, name: str) -> str:
-    return f"“{name}”不在委员名册中。请先在名册中添加，或勾选“把名册中没有的委员加入名册”。"
+    return f"“{name}”不在委员名册中：请先在名册中添加，或导入时把名册中没有的委员加入名册。"
 
 
 def build_record(

@@ -218,3 +218,23 @@ def test_command_line_lists_the_problems_and_fails(db_path, tmp_path, capsys, fi
     assert "发现 1 处问题" in capsys.readouterr().out
     assert main(["import", "--db", str(db_path), str(tmp_path / "nope.xlsx")]) == 1
     assert "找不到文件" in capsys.readouterr().err
+    assert db_path.exists()  # a database that was there stays, unchanged
+
+
+def test_a_refused_import_into_a_new_database_leaves_no_file_behind(tmp_path, capsys, file_print):
+    from studio_desk.cli import main
+
+    new_db = tmp_path / "新建" / "台账.sqlite"
+    new_db.parent.mkdir()
+    path = _ledger(tmp_path / "p.xlsx", [["2024-03-01", "集中学习", "主题", "钱多多", 5, "内容"]])
+    source = file_print(path)
+    assert main(["import", "--db", str(new_db), str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "请改正后重新导入。原文件未改动。" in out and f"刚才新建的数据库“{new_db}”没有写入任何内容，已删除。" in out
+    assert list(new_db.parent.iterdir()) == []  # no database, no lock file
+    assert main(["import", "--db", str(new_db), str(tmp_path / "nope.xlsx")]) == 1
+    assert list(new_db.parent.iterdir()) == []
+    assert file_print(path) == source
+    # once it goes in, the new database stays
+    assert main(["import", "--db", str(new_db), str(path), "--add-members"]) == 0
+    assert new_db.exists()
