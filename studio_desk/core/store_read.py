@@ -274,12 +274,13 @@ class RecordReader:
                 self.conn.execute(f"SELECT count(*) FROM {cls.TABLE} t{clause}", params).fetchone()[0]
             )
 
-    def years(self) -> list[int]:
-        """Years that have records, newest first (always includes the current year)."""
+    def years(self, kind: type[Record] | None = None) -> list[int]:
+        """Years that have records (of ``kind``, or of any kind), newest first (always includes
+        the current year)."""
         years = {date.today().year}
         with self._reading():
             for cls, column in _YEAR_COLUMN.items():
-                if column is None:
+                if column is None or kind not in (None, cls):
                     continue
                 for (value,) in self.conn.execute(
                     f"SELECT DISTINCT substr({column}, 1, 4) FROM {cls.TABLE} t WHERE t.deleted = 0"

@@ -558,9 +558,10 @@ def apply_plan(
     store.end_undo_history()  # an import is not undone step by step (its backup undoes it)
     report(progress, total, total, "导入完成")
     actions = Counter([r.action for r in todo])
+    years = sorted({y for r in todo if (y := r.record.year()) is not None})
     return ImportResult(
         actions[ADD], actions[CHANGE], len(plan.records) - len(todo), len(plan.new_members), backup.path,
-        actions[CONFLICT],
+        actions[CONFLICT], tuple(years),
     )
 
 

@@ -117,6 +117,7 @@ class ImportResult:
     members_added: int
     backup: Path | None
     conflicts: int = 0
+    years: tuple[int, ...] = ()  # the years of the ledger records written, oldest first
 
     def text(self) -> str:
         text = f"导入完成：新增 {self.added:,} 条，修改 {self.changed:,} 条"
@@ -126,7 +127,10 @@ class ImportResult:
             text += f"，{self.unchanged:,} 条与现有记录相同未改动"
         if self.members_added:
             text += f"，名册新增委员 {self.members_added} 人"
-        return text + "。"
+        text += "。"
+        if self.years:
+            text += f"写入的记录在{'、'.join(f'{y}年' for y in self.years)}的台账中（台账页左上角可改选年份）。"
+        return text
 
 
 __all__ = ["ACTION_LABELS", "ADD", "CHANGE", "CONFLICT", "SAME", "ImportPlan", "ImportResult", "PlannedRecord"]

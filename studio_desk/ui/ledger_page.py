@@ -179,9 +179,14 @@ class LedgerPage(QWidget, LedgerFilters):
             if self.narrowed():
                 self.empty.setText("没有符合条件的记录。\n可以清空搜索框，或把期间、筛选改回“全年”“全部”。")
             elif year:
-                self.empty.setText(
-                    f"{year}年还没有{self.cls.TITLE}记录。\n点“{new_text(self.cls)}”（Ctrl+N）添加第一条。"
-                )
+                text = f"{year}年还没有{self.cls.TITLE}记录。\n点“{new_text(self.cls)}”（Ctrl+N）添加第一条。"
+                # (records imported or merged into other years are found by the year above)
+                others = [f"{y}年" for y in self.store.years(self.cls) if y != year and self.store.count(
+                    self.cls, year=y)]
+                if others:
+                    listed = "、".join(others[:6]) + ("等" if len(others) > 6 else "")
+                    text += f"\n\n{listed}有{self.cls.TITLE}记录：点左上角的“{year}年”可改选年份。"
+                self.empty.setText(text)
             else:
                 self.empty.setText(f"还没有{self.cls.TITLE}记录。\n点“{new_text(self.cls)}”（Ctrl+N）添加第一条。")
             self.stack.setCurrentWidget(self.empty)

@@ -131,7 +131,7 @@ def test_command_line_import(demo_path: Path, tmp_path: Path, capsys):
         assert store.count(Reception) == 0
     assert main(["import", "--db", str(empty), str(path)]) == 0
     out = capsys.readouterr().out
-    assert "导入完成" in out and "已备份到" in out
+    assert "导入完成" in out and "已备份到" in out and f"写入的记录在{YEAR}年的台账中" in out
     with Store.open(empty) as store:
         assert store.count(Reception) == receptions
     # a second time: nothing new

@@ -137,6 +137,7 @@ def test_import_dialog_imports_after_the_clerk_fixes_the_file(qtbot, store, tmp_
     with qtbot.waitSignal(dialog.ops.changed, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert "导入完成" in dialog.summary.text() and "备份" in dialog.summary.text()
+    assert "写入的记录在2024年的台账中" in dialog.summary.text()
     assert store.count(Activity) == 2
     assert "新委员" in {m.name for m in store.list_records(Member)}
     assert "调研走访" in store.type_values("activity_type")

@@ -271,6 +271,22 @@ def test_empty_database_shows_empty_states(store, qtbot):
     w.close()
 
 
+def test_an_empty_year_names_the_years_that_have_records(store, qtbot):
+    from datetime import date
+
+    store.save(Activity(date=date(2023, 6, 1), type="集中学习", topic="旧台账里的学习会"))
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    wait_idle(qtbot, w)
+    page = w.show_page("活动")
+    assert page.year_combo.currentData() == date.today().year
+    assert page.stack.currentWidget() is page.empty
+    assert f"2023年有活动记录：点左上角的“{date.today().year}年”可改选年份。" in page.empty.text()
+    assert "可改选年份" not in w.show_page("接待走访").empty.text()  # only years with its own records
+    w.close()
+
+
 def test_closing_an_edited_form_offers_to_save(window, demo_store, qtbot):
     page = window.show_page("活动")
     page.select_ids([page.model.ids[0]])
