@@ -126,7 +126,7 @@ ACTIVITY_SHEET = SheetSpec(
         Column("活动主题", "topic", TEXT, 30, ("活动名称", "主题", "活动题目", "名称")),
         Column("地点", "location", TEXT, 20, ("活动地点", "地址")),
         Column("组织者", "organizer", TEXT, 16, ("组织单位", "主办单位", "组织")),
-        Column("参加委员", "member_ids", MEMBERS, 24, ("参与委员", "出席委员", "参加人员", "参与人员", "参加委员姓名")),
+        Column("参加委员", "member_ids", MEMBERS, 24, ("参与委员", "出席委员", "参加人员", "参与人员", "参加委员姓名", "委员")),
         Column("委员人数", None, COUNT_OF, 9, ("参加委员人数", "委员人次")),
         Column("群众人次", "public_count", INT, 9, ("群众参与人次", "参与群众", "群众人数", "群众", "参加群众人数", "参加群众")),
         Column("意见建议(条)", "suggestion_count", INT, 11, ("意见建议", "收集意见建议", "建议条数")),

@@ -63,7 +63,59 @@ def locate(raw: RawSheet) -> tuple[lc.SheetSpec, int, dict[int, tuple[lc.Column,
                 best = (score, spec, row_index, mapping)
     if best is None:
         return None
-    return best[1], best[2], best[3]
+    _, spec, header_row, mapping = best
+    two_rows = _lower_header_row(raw, spec, header_row, mapping)
+    if two_rows is not None:
+        header_row, mapping = two_rows
+    return spec, header_row, mapping
+
+
+def _lower_header_row(
+    raw: RawSheet, spec: lc.SheetSpec, header_row: int, mapping: dict[int, tuple[lc.Column, str]]
+) -> tuple[int, dict[int, tuple[lc.Column, str]]] | None:
+    """A header written on two rows (参与人员 over 委员 | 群众人数; 日期 merged down over both):
+    the lower row, holding the header of each column, and its columns; None when the row under
+    the header is no such row (every text in it must be a column's header, alone or after the
+    group above it). The lower row then holds the combined headers, as the clerk reads them."""
+    rows = raw.rows
+    if header_row + 1 >= len(rows):
+        return None
+    upper, lower = rows[header_row], rows[header_row + 1]
+    width = max(len(upper), len(lower))
+    groups = _upper_groups(raw, header_row, upper, width)
+    combined: list[Any] = []
+    known = {name for names in _header_index(spec) for name in names}
+    for index in range(width):
+        below = lower[index] if index < len(lower) else None
+        if is_blank(below):
+            combined.append(groups[index])
+            continue
+        if not isinstance(below, str):
+            return None  # a number or a date: a record, not a header
+        text = lc.normalise_header(below)
+        if text not in known and lc.normalise_header(groups[index]) + text in known:
+            text = lc.normalise_header(groups[index]) + text  # 参加 over 群众人数: 参加群众人数
+        if text not in known:
+            return None
+        combined.append(text)
+    headers = [lc.normalise_header(v) if isinstance(v, str) else "" for v in combined]
+    found = _match_columns(spec, headers, combined)
+    if sum(1 for c, _ in found.values() if c.kind != lc.SEQ) <= sum(1 for c, _ in mapping.values() if c.kind != lc.SEQ):
+        return None
+    rows[header_row + 1] = combined
+    return header_row + 1, found
+
+
+def _upper_groups(raw: RawSheet, header_row: int, upper: list[Any], width: int) -> list[str]:
+    """The upper header's text over each column: a cell merged across several columns names
+    each of them."""
+    groups = [parse_text(upper[i]) if i < len(upper) else "" for i in range(width)]
+    for (top, left), (bottom, right) in raw.merged:
+        if top <= header_row <= bottom and left < right and left < width:
+            for index in range(left + 1, min(right + 1, width)):
+                if not groups[index]:
+                    groups[index] = groups[left]
+    return groups
 
 
 def _match_columns(spec: lc.SheetSpec, headers: list[str], row: list[Any]) -> dict[int, tuple[lc.Column, str]]:

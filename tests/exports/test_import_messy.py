@@ -418,6 +418,40 @@ def test_a_date_merged_over_the_days_activities_is_each_rows_date(store, tmp_pat
     ]
 
 
+def test_a_header_written_on_two_rows_is_read_as_one(store, tmp_path: Path, fingerprint):
+    _roster(store)
+    wb, ws = _one_sheet("2023年活动", ["城关镇委员工作室2023年活动台账"])
+    ws.merge_cells("A1:F1")
+    ws.append(["日期", "活动名称", "参与人员", None, "受益", "主要内容"])
+    ws.append([None, None, "委员", "群众人数", "群众(人)", None])
+    for merged in ("A2:A3", "B2:B3", "C2:D2", "F2:F3"):
+        ws.merge_cells(merged)
+    ws.append(["2023-06-18", "送医下乡", "刘刚、王建国", 40, 120, "义诊"])
+    ws.append(["2023-06-20", "政策宣讲", "张伟", 25, 0, "宣讲"])
+    path = tmp_path / "两行表头.xlsx"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert plan.problems == []
+    assert not [note for note in plan.notes if "无法识别" in note]
+    names = {m.id: m.name for m in store.list_records(Member)}
+    assert [(r.record.date, r.record.topic, [names[i] for i in r.record.member_ids], r.record.public_count,
+             r.record.beneficiaries, r.record.content) for r in plan.additions] == [
+        (date(2023, 6, 18), "送医下乡", ["刘刚", "王建国"], 40, 120, "义诊"),
+        (date(2023, 6, 20), "政策宣讲", ["张伟"], 25, 0, "宣讲"),
+    ]
+    apply_plan(store, plan)
+    _imports_again_unchanged(store, path, fingerprint)
+
+
+def test_a_first_record_of_text_is_not_taken_for_a_second_header_row(store, tmp_path: Path):
+    _roster(store)
+    wb, ws = _one_sheet("活动", ["日期", "活动名称", "参加委员", "内容"], ["2023年6月18日", "学习", "刘刚", "学习"])
+    path = tmp_path / "一行表头.xlsx"
+    wb.save(path)
+    plan = read_ledgers(store, path)
+    assert plan.problems == [] and [r.record.topic for r in plan.additions] == ["学习"]
+
+
 def _imports_again_unchanged(store, path: Path, fingerprint) -> None:  # type: ignore[no-untyped-def]
     """The same file imported once more adds and changes nothing, and writes nothing."""
     before = fingerprint(store)
