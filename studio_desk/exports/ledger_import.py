@@ -287,6 +287,8 @@ class _SheetPlanner:
         self.mapped = {col.header for col, _ in self.mapping.values()}
         # A row's cells in the mapping's order, taken at once (most rows hold every column).
         self.columns = [col for col, _ in self.mapping.values()]
+        # (the first column that holds a record's data: most rows are found not blank by it alone)
+        self.first_data = next((col for col in self.columns if col.kind not in _NOT_DATA), None)
         self.headers = [header for _, header in self.mapping.values()]
         self.indexes = list(self.mapping)
         self.reach = max(self.indexes, default=-1) + 1  # a row this wide holds every column
@@ -343,7 +345,9 @@ class _SheetPlanner:
         cells = self._cells(offset, row)
         if cells is None:
             return
-        if spec.cls is not Member and all(is_blank(v) for c, (_, v) in cells.items() if c.kind not in _NOT_DATA):
+        first = cells.get(self.first_data)  # type: ignore[arg-type]
+        if (spec.cls is not Member and (first is None or is_blank(first[1]))
+                and all(is_blank(v) for c, (_, v) in cells.items() if c.kind not in _NOT_DATA)):
             return  # only a 序号: an unused line of a pre-numbered ledger
         who = self.identities.identify(row, row_no, plan.restore_deleted)
         if who.problem is not None:

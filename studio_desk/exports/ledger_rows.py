@@ -46,6 +46,7 @@ from studio_desk.exports.ledger_format import (
     parse_items,
 )
 from studio_desk.exports.ledger_infer import infer_activity_type, infer_reception_mode
+from studio_desk.exports.ledger_reader import row_reader
 from studio_desk.exports.ledger_values import (
     CellError,
     exact_text,
@@ -154,9 +155,6 @@ class Resolver:
 
 
 _HIDDEN_KINDS = (lc.MEMBER_IDS, lc.CHILD_DATA)
-# Columns a row's own values are not read from (derived, round-trip or attachment columns).
-_NOT_READ = frozenset((lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS))
-_TEXT_KINDS = frozenset((lc.TEXT, lc.LONG))
 _PARSERS = {lc.DATE: parse_date, lc.INT: parse_int, lc.MONEY: parse_money, lc.BOOL: parse_bool}
 _NOT_PARSED = object()
 _ID_LIST = re.compile(f"(?:{ID_PATTERN}(?:,{ID_PATTERN})*)?")  # member ids in their one spelling, as exported
@@ -166,6 +164,11 @@ _ID_LIST = re.compile(f"(?:{ID_PATTERN}(?:,{ID_PATTERN})*)?")  # member ids in t
 def _hidden_columns(columns: tuple[lc.Column, ...]) -> tuple[lc.Column, ...]:
     """A ledger's hidden round-trip columns (member ids, child lists), found once per ledger."""
     return tuple(col for col in columns if col.kind in _HIDDEN_KINDS and col.field)
+
+
+@functools.cache
+def _masked_fields(cls: type) -> frozenset[str]:
+    return frozenset(pii_fields(cls))
 
 
 @functools.cache
@@ -278,41 +281,13 @@ class _RowBuilder:
         cls, existing = self.spec.cls, self.existing
         # A stored record is copied with the row's values; a new one is made with them (below).
         start = {} if existing is not None or record_id is None else {"id": record_id, "created_at": created_at}
-        pending_followup: tuple[str, str] | None = None
-        items_cell: tuple[str, Any] | None = None
-        sums: dict[str, tuple[str, Any]] = {}
-        read_fields: set[str] = set()
-        changes, exact, parsed = self.changes, self.exact, self.resolver.parsed
-        masked = pii_fields(cls) if self.masked else ()
-        for col, (header, raw) in self.cells.items():
-            kind, name = col.kind, col.field
-            if kind in _NOT_READ:
-                continue
-            if name in masked:  # a citizen's data in a masked copy: never taken over the real data
-                read_fields.add(name)  # type: ignore[arg-type]
-                if self.existing is None and not is_blank(raw):
-                    self.problem(header, "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。", name)  # type: ignore[arg-type]
-            elif kind in _TEXT_KINDS:  # most cells
-                read_fields.add(name)  # type: ignore[arg-type]
-                changes[name] = raw if exact and type(raw) is str else parse_text(raw)  # type: ignore[index]
-            elif kind in _PARSERS:  # dates, numbers, 是/否
-                read_fields.add(name)  # type: ignore[arg-type]
-                try:
-                    changes[name] = parsed(kind, raw)  # type: ignore[index]
-                except CellError as exc:
-                    self.problem(header, f"{exc}。", name)  # type: ignore[arg-type]
-            elif kind == lc.SUM_MONEY:
-                sums[col.header] = (header, raw)
-            elif kind == lc.ITEMS:
-                items_cell = (header, raw)
-            elif kind == lc.FOLLOWUP:
-                text = parse_text(raw)
-                if text:
-                    pending_followup = (header, text)
-            else:
-                assert name is not None
-                read_fields.add(name)
-                self._read(col, header, raw)
+        changes = self.changes
+        masked = _masked_fields(cls) if self.masked else frozenset()
+        reader = row_reader(cls, tuple(self.cells), self.exact, masked)
+        read_fields, sums, items_cell, pending_followup = reader(
+            tuple(self.cells.values()), changes, existing, self.resolver.parsed, self.problem, self._read,
+            self.resolver.type_values,
+        )
         if self.extra_lines:
             self._with_extra_lines(read_fields)
         # A hidden column whose visible column is missing still gives its field back.

@@ -1,0 +1,92 @@
+"""A sheet's cells into a record's values: one function per arrangement of columns, written out
+and compiled once (as ``dataclasses`` writes ``__init__``), so that each of thousands of rows
+is read without asking every cell what kind of column it is in.
+
+The function takes the row's cells (``(header as written, raw value)`` in the order of the
+sheet's columns) and puts what it reads into the row builder's ``changes``; it returns the fields
+the sheet has columns for and what the builder reads after the other cells (the donation sums,
+the in-kind items, the latest follow-up). What is more than a value (names, follow-up logs, list
+values) it hands to the builder's ``read``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from studio_desk.exports import ledger_columns as lc
+from studio_desk.exports.ledger_values import CellError, is_blank, parse_text
+
+# Columns a row's own values are not read from (derived, round-trip or attachment columns).
+NOT_READ = frozenset((lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS))
+TEXT_KINDS = frozenset((lc.TEXT, lc.LONG))
+PARSED_KINDS = frozenset((lc.DATE, lc.INT, lc.MONEY, lc.BOOL))
+MASKED_CELL = "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。"
+
+Reader = Callable[..., tuple[frozenset[str], dict[str, tuple[str, Any]], Any, Any]]
+
+
+@functools.cache
+def row_reader(cls: type, columns: tuple[lc.Column, ...], exact: bool, masked: frozenset[str]) -> Reader:
+    """The reader of ``cls`` rows whose cells are in ``columns``: ``exact``, a row of our own
+    workbook (its texts come back as written); ``masked``, the fields a masked copy hides (read
+    as absent, and refused for a new record)."""
+    from studio_desk.core.models import field_info
+
+    lines = ["def read(cells, changes, existing, parsed, problem, read, types):",
+             "    sums = {}", "    items = pending = None"]
+    names: dict[str, Any] = {"CellError": CellError, "is_blank": is_blank, "parse_text": parse_text,
+                             "MASKED_CELL": MASKED_CELL}
+    read_fields: list[str] = []
+    for index, col in enumerate(columns):
+        lines += _reading(index, col, exact, masked, read_fields, names, functools.partial(field_info, cls))
+    names["READ_FIELDS"] = frozenset(read_fields)
+    lines.append("    return READ_FIELDS, sums, items, pending\n")
+    exec(compile("\n".join(lines), "<ledger row reader>", "exec"), names)  # noqa: S102 - our own text
+    return names["read"]  # type: ignore[no-any-return]
+
+
+def _reading(
+    index: int, col: lc.Column, exact: bool, masked: frozenset[str], read_fields: list[str], names: dict[str, Any],
+    field_info: Callable[[str], Any],
+) -> list[str]:
+    """The lines that read the cell at ``index`` (none for a column not read)."""
+    kind, field = col.kind, col.field
+    cell = f"cells[{index}]"
+    if kind in NOT_READ:
+        return []
+    if field in masked:  # a citizen's data in a masked copy: never taken over the real data
+        read_fields.append(field)  # type: ignore[arg-type]
+        return [f"    header, raw = {cell}", "    if existing is None and not is_blank(raw):",
+                f"        problem(header, MASKED_CELL, {field!r})"]
+    if kind == lc.SUM_MONEY:
+        return [f"    sums[{col.header!r}] = {cell}"]
+    if kind == lc.ITEMS:
+        return [f"    items = {cell}"]
+    if kind == lc.FOLLOWUP:
+        return [f"    text = parse_text({cell}[1])", "    if text:", f"        pending = ({cell}[0], text)"]
+    assert field is not None, col
+    read_fields.append(field)
+    if kind in TEXT_KINDS:  # most cells
+        if exact:
+            return [f"    raw = {cell}[1]", f"    changes[{field!r}] = raw if type(raw) is str else parse_text(raw)"]
+        return [f"    changes[{field!r}] = parse_text({cell}[1])"]
+    if kind in PARSED_KINDS:  # dates, numbers, 是/否: each different cell parsed once per import
+        return [f"    header, raw = {cell}", "    try:", f"        changes[{field!r}] = parsed({kind!r}, raw)",
+                "    except CellError as exc:", f"        problem(header, f\"{{exc}}。\", {field!r})"]
+    names[f"column_{index}"] = col
+    if kind == lc.CHOICE and exact:
+        # Our own workbook's list values come back as written: a value of the list is taken as
+        # it is (most cells); the builder reads the others (a new type is added to its list).
+        info = field_info(field)
+        if info.type_list:
+            allowed = f"types({info.type_list!r})"
+        elif info.choices is not None:
+            names[f"allowed_{index}"] = frozenset(info.choices)
+            allowed = f"allowed_{index}"
+        else:
+            return [f"    read(column_{index}, *{cell})"]
+        return [f"    raw = {cell}[1]", f"    if type(raw) is str and raw in {allowed}:",
+                f"        changes[{field!r}] = raw", "    else:", f"        read(column_{index}, *{cell})"]
+    return [f"    read(column_{index}, *{cell})"]  # names, follow-up logs, list values
