@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from studio_desk.core import enums
 from studio_desk.core.errors import FieldError, ValidationError
+from studio_desk.core.generated import compiled
 from studio_desk.core.models import (
     BOOL,
     CHILDREN,
@@ -296,9 +297,7 @@ def _quick_expression(info: FieldInfo, names: dict[str, Any]) -> str:
 
 
 def _compiled(source: str, names: dict[str, Any], function: str) -> Any:
-    namespace = {**_QUICK_NAMES, **names}
-    exec(compile(source, f"<quick check: {function}>", "exec"), namespace)  # noqa: S102 - our own text
-    return namespace[function]
+    return compiled(source, {**_QUICK_NAMES, **names}, function, "quick check")
 
 
 def _passes_test(info: FieldInfo) -> _Passes:

@@ -15,6 +15,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from studio_desk.core.generated import compiled
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_values import CellError, is_blank, parse_text
 
@@ -43,8 +44,7 @@ def row_reader(cls: type, columns: tuple[lc.Column, ...], exact: bool, masked: f
         lines += _reading(index, col, exact, masked, read_fields, names, functools.partial(field_info, cls))
     names["READ_FIELDS"] = frozenset(read_fields)
     lines.append("    return READ_FIELDS, sums, items, pending\n")
-    exec(compile("\n".join(lines), "<ledger row reader>", "exec"), names)  # noqa: S102 - our own text
-    return names["read"]  # type: ignore[no-any-return]
+    return compiled("\n".join(lines), names, "read", "ledger row reader")  # type: ignore[no-any-return]
 
 
 def _reading(
