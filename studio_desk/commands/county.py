@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from studio_desk.commands.export import add_paper_option
 from studio_desk.core.county import COUNTY_FILENAME, County, default_county_path
 from studio_desk.core.county_intake import quote
 from studio_desk.core.county_figures import Criterion, column_header
@@ -57,6 +58,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("--pdf", type=Path, default=None, metavar="文件", help="写出 PDF 履职工作综述到此文件")
     a.add_argument("--docx", type=Path, default=None, metavar="文件", help="写出 Word 履职工作综述到此文件")
     a.add_argument("--name", default=None, metavar="名称", help="县政协名称（写入综述；记住供下次使用）")
+    add_paper_option(a)
     a.set_defaults(run=run_report)
 
     a = actions.add_parser("rating", parents=[common], help="查看或设定星级评定标准，如 活动=12 接待走访=12 办结率=80")
@@ -125,7 +127,9 @@ def run_report(args: argparse.Namespace) -> int:
     with open_county(args) as county:
         if args.name:
             county.set_county_name(args.name)
-        result = write_county_report(county, args.year, xlsx=args.xlsx, pdf=args.pdf, docx=args.docx)
+        result = write_county_report(
+            county, args.year, xlsx=args.xlsx, pdf=args.pdf, docx=args.docx, paper=args.paper
+        )
         for path in result.written:
             print(f"已写出：{Path(path).resolve()}")
         for warning in result.warnings:

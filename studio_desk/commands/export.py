@@ -1,4 +1,4 @@
-"""``studio-desk export --year Y|Y1-Y2 [--xlsx F] [--pdf F] [--docx F] [--date D] [--no-mask]`` and
+"""``studio-desk export --year Y|Y1-Y2 [--xlsx F] [--paper a4|a3] [--pdf F] [--docx F] [--date D] [--no-mask]`` and
 ``studio-desk lock --year Y [--unlock]`` (封账: a reported year locked against changes).
 
 The workbook is for the county unless the clerk says otherwise: citizens' data is masked by
@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="年度，如 2025（默认：今年）；Excel 台账也可导出几年，如 2023-2025",
     )
     p.add_argument("--xlsx", type=Path, default=None, help="写出 Excel 台账到此文件")
+    add_paper_option(p)
     p.add_argument("--pdf", type=Path, default=None, help="写出 PDF 年度工作总结到此文件")
     mask = p.add_mutually_exclusive_group()
     mask.add_argument(
@@ -44,6 +45,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     q.add_argument("--year", required=True, metavar="年度", help="年度，如 2025")
     q.add_argument("--unlock", action="store_true", help="解除这一年度的封账")
     q.set_defaults(run=run_lock)
+
+
+def add_paper_option(p: argparse.ArgumentParser) -> None:
+    """``--paper a4|a3``: how the Excel ledgers print (an unknown value is refused with the choices)."""
+    p.add_argument(
+        "--paper",
+        choices=("a4", "a3"),
+        default="a4",
+        help="Excel 台账的打印纸张：a4 = A4 横向，较宽的台账只打印主要列，其余列折叠（默认）；"
+        "a3 = 较宽的台账用 A3 横向打印全部列（县政协要求时）",
+    )
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -79,7 +91,7 @@ def run_export(args: argparse.Namespace) -> int:
         if args.xlsx:
             from studio_desk.exports.workbook import write_workbook
 
-            write_workbook(store, year, args.xlsx, mask_pii=args.mask_pii, first_year=first)
+            write_workbook(store, year, args.xlsx, mask_pii=args.mask_pii, first_year=first, paper=args.paper)
             note = "群众个人信息已隐去" if args.mask_pii else "注意：未隐去群众个人信息，请妥善保管"
             print(f"已导出 {label}台账：{args.xlsx.resolve()}（{note}）")
             if not any(first <= y <= year for y in store.years()):

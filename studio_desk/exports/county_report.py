@@ -37,8 +37,10 @@ def write_county_report(
     docx: Path | None = None,
     signed_on: date | None = None,
     progress: ProgressFn | None = None,
+    paper: str = "a4",
 ) -> CountyReport:
-    """Write the outputs asked for; refuses a year no studio has figures for."""
+    """Write the outputs asked for; refuses a year no studio has figures for. ``paper``: the
+    workbook's ledgers on A4 (their print layouts) or A3 (every column)."""
     targets = [p for p in (xlsx, pdf, docx) if p is not None]
     if not targets:
         raise StudioDeskError("请指定要写出的文件（Excel 汇总表、PDF 或 Word 综述）。")
@@ -58,7 +60,7 @@ def write_county_report(
         from studio_desk.exports.county_workbook import write_county_workbook
 
         report(progress, 1, 3, "正在写出 Excel 汇总表……")
-        result.written.append(write_county_workbook(county, year, xlsx, county_name=name, figures=figures))
+        result.written.append(write_county_workbook(county, year, xlsx, county_name=name, figures=figures, paper=paper))
     if pdf is not None or docx is not None:
         from studio_desk.exports.county_writeup import county_writeup
         from studio_desk.exports.document import render_docx, render_pdf

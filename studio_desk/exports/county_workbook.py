@@ -29,10 +29,12 @@ from studio_desk.exports.workbook import (
     _mark_masked,
     _page_header,
     _prepare,
+    _shown,
     _value,
-    _widths,
+    _widths_and_floors,
 )
 from studio_desk.exports.xlsx_cells import display_width, save_workbook
+from studio_desk.exports.xlsx_print import DEFAULT_PAPER, plan_print
 
 STUDIO_HEADER = "工作室"
 WIDTH_SAMPLE = 300
@@ -96,7 +98,7 @@ def _ledger_rows(county: County, year: int, spec: lc.SheetSpec) -> Iterator[list
             yield [entry.name] + [_value(c, record, names, seq) for c in columns]
 
 
-def _ledger_sheet(wb: Workbook, county: County, year: int, spec: lc.SheetSpec, county_name: str) -> int:
+def _ledger_sheet(wb: Workbook, county: County, year: int, spec: lc.SheetSpec, county_name: str, paper: str) -> int:
     ws = wb.create_sheet(spec.name)
     columns = _columns(spec)
     headers = [STUDIO_HEADER] + [c.header for c in columns]
@@ -107,13 +109,19 @@ def _ledger_sheet(wb: Workbook, county: County, year: int, spec: lc.SheetSpec, c
         if len(sample) >= WIDTH_SAMPLE:
             break
     inner = lc.SheetSpec(spec.name, spec.cls, tuple(columns))
-    widths = _widths(inner, [r[1:] for r in sample])
+    widths, floors = _widths_and_floors(inner, [r[1:] for r in sample])
     longest = max((display_width(r[0]) for r in sample), default=10)
-    widths = [min(max(longest + 2, 12), 30)] + widths
-    cells = _prepare(ws, widths, _page_header(county_name, spec.name, f"{year}年"), True)
-    _head(ws, cells, f"{county_name}各委员工作室{spec.name}（{year}年，{MASKED_MARKER}）", headers)
+    studio_width = min(max(longest + 2, 12), 30)
+    # Laid out and printed like a studio's ledger, the 工作室 column first (always printed).
+    plan = plan_print([studio_width] + widths, [min(studio_width, 12)] + floors, len(headers),
+                      [True] + [c.on_a4 for c in columns], paper)
+    widths, folded = plan.widths, plan.folded
+    page_header = _page_header(county_name, spec.name, f"{year}年")
+    cells = _prepare(ws, widths, page_header, True, len(headers), plan.paper, folded)
+    title = f"{county_name}各委员工作室{spec.name}（{year}年，{MASKED_MARKER}）"
+    _head(ws, cells, title, headers, widths=_shown(widths, folded), note=bool(folded))
     styles = ["text"] + [_STYLE[c.kind] for c in columns]
-    wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style == "long"]
+    wrapped = [(i, widths[i]) for i, style in enumerate(styles) if style == "long" and i not in folded]
     n = 0
     for source in (sample, stream):
         for row in source:
@@ -137,8 +145,10 @@ def write_county_workbook(
     county_name: str,
     figures: CountyFigures | None = None,
     progress: ProgressFn | None = None,
+    paper: str = DEFAULT_PAPER,
 ) -> Path:
-    """Write the county's workbook of ``year`` to ``path`` (through a temporary file)."""
+    """Write the county's workbook of ``year`` to ``path`` (through a temporary file); ``paper``:
+    ``a4`` (the wide ledgers' print layout) or ``a3`` (every column printed)."""
     path = Path(path)
     if not path.parent.exists():
         raise StudioDeskError(f"文件夹“{path.parent}”不存在。")
@@ -152,7 +162,7 @@ def write_county_workbook(
     _summary_sheet(wb, figures, county_name)
     for index, spec in enumerate(lc.RECORD_SHEETS, start=1):
         report(progress, index, total, f"正在写出{spec.name}……")
-        _ledger_sheet(wb, county, year, spec, county_name)
+        _ledger_sheet(wb, county, year, spec, county_name, paper)
     marker = wb.create_sheet(MARKER_SHEET)
     marker.sheet_state = "veryHidden"
     marker.append([MASKED_MARKER])

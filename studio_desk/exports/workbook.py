@@ -43,7 +43,9 @@ from studio_desk.exports.xlsx_cells import (
     save_workbook,
 )
 from studio_desk.exports.summary_sheet import RATE_FORMAT, is_number, summary_rows
-from studio_desk.exports.xlsx_print import fit_widths, print_area, setup_print
+from studio_desk.exports.xlsx_print import (
+    DEFAULT_PAPER, FOLDED_NOTE, fit_widths, plan_print, print_area, setup_print,
+)
 
 CHUNK = 500
 WIDTH_SAMPLE = 300  # rows looked at to size the columns (the sheet is streamed, not kept)
@@ -65,13 +67,15 @@ def write_workbook(
     mask_pii: bool = False,
     progress: ProgressFn | None = None,
     first_year: int | None = None,
+    paper: str = DEFAULT_PAPER,
 ) -> Path:
     """Write the workbook of ``year`` (or of the years ``first_year``–``year``) to ``path``;
-    returns the path written."""
+    returns the path written. ``paper``: ``a4`` (the wide ledgers' print layout) or ``a3`` (every
+    column printed), see :mod:`studio_desk.exports.xlsx_print`."""
     path = Path(path)
     try:
         with atomic_output(path) as tmp:
-            _write(store, year, tmp, mask_pii, progress, first_year)
+            _write(store, year, tmp, mask_pii, progress, first_year, paper)
     except Exception as exc:
         # openpyxl streams each sheet through a file in the temp folder; lxml reports a failed
         # write there (e.g. IO_ENOSPC) as its own SerialisationError, not as an OSError.
@@ -95,7 +99,8 @@ class _Counter:
 
 
 def _write(
-    store: Store, year: int, tmp: Path, mask_pii: bool, progress: ProgressFn | None, first_year: int | None
+    store: Store, year: int, tmp: Path, mask_pii: bool, progress: ProgressFn | None, first_year: int | None,
+    paper: str,
 ) -> None:
     report(progress, 0, 1, "正在统计年度数据……")
     first = year if first_year is None else first_year
@@ -118,7 +123,7 @@ def _write(
         summary = wb.create_sheet(lc.SUMMARY_SHEET_NAME)  # first, filled once the figures are known
         sheets = [
             _RecordSheet(wb.create_sheet(spec.name), store, spec, id_lists[spec.name],
-                         _Context(studio.name, label, names, mask_pii, counter, citizens))
+                         _Context(studio.name, label, names, mask_pii, counter, citizens, paper))
             for spec in lc.RECORD_SHEETS
         ]
         # The year's figures count the records as their sheets write them: the year is read once.
@@ -188,9 +193,11 @@ def _prepare(
     masked: bool,
     printed: int | None = None,
     paper: str | None = None,
+    folded: tuple[int, ...] = (),
 ) -> CellMaker:
     """Widths, frozen panes, print setup: all must be set before the first row is written.
-    ``paper``: as :func:`fitted_widths` chose it (by default the one the widths fit as they are)."""
+    ``paper`` and ``folded``: as :func:`plan_print` chose them (by default the paper the widths
+    fit as they are, nothing folded)."""
     from openpyxl.utils import get_column_letter
 
     printed = printed or len(widths)
@@ -199,9 +206,12 @@ def _prepare(
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = round(width, 1)
     ws.freeze_panes = "A3"
-    title_cols = setup_print(ws, widths, printed=printed, page_header=page_header, masked=masked, paper=paper)
+    title_cols = setup_print(
+        ws, widths, printed=printed, page_header=page_header, masked=masked, paper=paper, folded=folded
+    )
     cells = CellMaker(ws)
     cells.define("title", bold=True, size=14, horizontal="center", border=False)
+    cells.define("note", border=False, color="595959")  # beside the title, outside the print area
     cells.define("header", bold=True, horizontal="center", wrap=True, fill=HEADER_FILL)
     cells.define("text", wrap=True)  # a text wider than its column wraps instead of being cut on paper
     cells.define("long", wrap=True)
@@ -219,12 +229,6 @@ def _prepare(
     return cells
 
 
-def fitted_widths(widths: list[float], floors: list[float], printed: int) -> tuple[list[float], str]:
-    """The widths with the printed columns narrowed to fit one page across, and the paper."""
-    fitted, paper = fit_widths(widths[:printed], floors[:printed])
-    return fitted + widths[printed:], paper
-
-
 def _page_header(studio_name: str, ledger: str, label: str) -> str:
     # "&" starts a code in a page header: a studio named "A&B" is written "A&&B".
     return f"{studio_name} {ledger} {label}".replace("&", "&&")
@@ -237,11 +241,14 @@ def _head(
     headers: list[str],
     merge_cols: int | None = None,
     widths: list[float] | None = None,
+    note: bool = False,
 ) -> None:
+    """The title row (with :data:`FOLDED_NOTE` beside it when ``note``) and the header row."""
     from openpyxl.utils import get_column_letter
 
-    ws.append([cells.cell("title", title)])
     span = min(merge_cols or len(headers), cells.title_columns or len(headers))
+    beside = [None] * (span - 1) + [cells.cell("note", FOLDED_NOTE)] if note else []
+    ws.append([cells.cell("title", title)] + beside)
     ws.merged_cells.add(f"A1:{get_column_letter(span)}1")
     ws.row_dimensions[1].height = 28
     if widths is not None:  # headers wrap in narrow columns: the row is as high as the most lines
@@ -249,6 +256,11 @@ def _head(
         if lines > 1:
             ws.row_dimensions[2].height = LINE_HEIGHT * lines + 4
     ws.append([cells.cell("header", h) for h in headers])
+
+
+def _shown(widths: list[float], folded: tuple[int, ...]) -> list[float]:
+    """The widths as the header row's height counts them: a folded column's header takes no lines."""
+    return [1000.0 if i in folded else w for i, w in enumerate(widths)]
 
 
 def _finish(ws: WriteOnlyWorksheet, ncols: int, last_row: int, print_cols: int | None = None) -> None:
@@ -355,11 +367,6 @@ def _lines(row: list[Any], wrapped: list[tuple[int, float]]) -> int:
     return most
 
 
-def _widths(spec: lc.SheetSpec, sample: list[list[Any]]) -> list[float]:
-    """Each column's width for its header and values."""
-    return _widths_and_floors(spec, sample)[0]
-
-
 def _widths_and_floors(spec: lc.SheetSpec, sample: list[list[Any]]) -> tuple[list[float], list[float]]:
     """Each column's width for its header and values, and the floor it may be narrowed to for
     the printed page: a wrapping column down to ``WRAP_FLOOR``, the others to their values'
@@ -400,6 +407,7 @@ class _Context(NamedTuple):
     masked: bool
     counter: _Counter
     citizens: frozenset[str]  # citizens' names masked wherever they occur
+    paper: str  # the clerk's choice: a4 (print layouts) or a3 (every column)
 
 
 class _RecordSheet:
@@ -442,13 +450,16 @@ class _RecordSheet:
         """Size the columns by the first rows, set the sheet up and write its head and those rows."""
         spec, context = self.spec, self.context
         printed = len(spec.printed)
-        widths, paper = fitted_widths(*_widths_and_floors(spec, sample), printed)
+        on_a4 = [c.on_a4 for c in spec.columns]
+        widths, paper, folded = plan_print(*_widths_and_floors(spec, sample), printed, on_a4, context.paper)
         page_header = _page_header(context.studio_name, spec.name, context.label)
-        self.cells = _prepare(self.ws, widths, page_header, context.masked, printed, paper)
+        self.cells = _prepare(self.ws, widths, page_header, context.masked, printed, paper, folded)
         _hide(self.ws, spec)
         title = _title(context.studio_name, spec.name, context.label, context.masked)
-        _head(self.ws, self.cells, title, [c.header for c in spec.columns], printed, widths)
-        self.wrapped = [(i, widths[i]) for i, style in enumerate(self.styles) if style in WRAPPING]
+        headers = [c.header for c in spec.columns]
+        _head(self.ws, self.cells, title, headers, printed, _shown(widths, folded), bool(folded))
+        # Rows are as high as their printed cells need (a folded column is not printed).
+        self.wrapped = [(i, widths[i]) for i, style in enumerate(self.styles) if style in WRAPPING and i not in folded]
         for row in sample:
             self._emit(row)
 

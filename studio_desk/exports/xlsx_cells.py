@@ -147,9 +147,10 @@ class CellMaker:
         horizontal: str | None = None,
         border: bool = True,
         fill: PatternFill | None = None,
+        color: str | None = None,
     ) -> None:
         cell = WriteOnlyCell(self.ws)
-        cell.font = Font(name=FONT_NAME, size=size, bold=bold)
+        cell.font = Font(name=FONT_NAME, size=size, bold=bold, color=color)
         cell.alignment = Alignment(
             horizontal=horizontal, vertical="center", wrap_text=wrap
         )
