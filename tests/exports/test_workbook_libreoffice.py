@@ -1,6 +1,9 @@
 """LibreOffice opens the exported workbook and prints it as the page setup says: every sheet,
 readable (no character below 8 pt on paper), every page naming the studio, each ledger one page
-wide (A4 landscape, or A3 landscape for the widest) with its title and header row on every page.
+wide with its title and header row on every page. By default every page is A4 landscape and the
+wide ledgers print their print layout (the columns marked ``on_a4``; the folded ones not at all);
+the workbook exported for A3 prints those ledgers on A3 with every column. Both workbooks are
+converted by one LibreOffice run (a conversion is slow).
 
 Skipped where LibreOffice is not installed (``apt-get install libreoffice-calc``): it is a large
 package the app does not need, used here as a second, independent spreadsheet program.
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pdfplumber
@@ -22,8 +26,14 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice 未安装")
 
 
-def test_libreoffice_prints_every_sheet_readably_one_page_wide(demo_store, tmp_path: Path):
+WIDE = ("活动台账", "接待走访台账", "提案建议台账")
+
+
+@pytest.fixture
+def printed(demo_store, tmp_path: Path) -> Path:
+    """The workbook for A4 (``台账.pdf``) and for A3 (``台账A3.pdf``), printed by LibreOffice."""
     path = write_workbook(demo_store, 2025, tmp_path / "台账.xlsx", mask_pii=True)
+    wide = write_workbook(demo_store, 2025, tmp_path / "台账A3.xlsx", mask_pii=True, paper="a3")
     result = subprocess.run(
         [
             str(SOFFICE),
@@ -35,16 +45,32 @@ def test_libreoffice_prints_every_sheet_readably_one_page_wide(demo_store, tmp_p
             "--outdir",
             str(tmp_path),
             str(path),
+            str(wide),
         ],
         capture_output=True,
         text=True,
         timeout=240,
     )
-    pdf = tmp_path / "台账.pdf"
-    assert result.returncode == 0 and pdf.exists(), result.stderr
+    assert result.returncode == 0 and (tmp_path / "台账A3.pdf").exists(), result.stderr
+    return tmp_path / "台账.pdf"
+
+
+def _header_row(page) -> Counter:  # type: ignore[no-untyped-def]
+    """The characters of the printed header row of a ledger's page (bold, below the larger title,
+    above the first row's plain text)."""
+    chars = [c for c in page.chars if c["text"].strip()]
+    title = max(c["size"] for c in chars)
+    bold = [c for c in chars if "Bold" in c["fontname"] and c["size"] < title - 1]
+    start = min(c["top"] for c in bold)
+    body = [c["top"] for c in chars if "Bold" not in c["fontname"] and c["top"] > start + 2]
+    end = min(body, default=page.height)
+    return Counter(c["text"] for c in bold if c["top"] < end)
+
+
+def test_libreoffice_prints_every_sheet_readably_one_page_wide(printed: Path, demo_store):
+    pdf = printed
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    assert "841.89 x 595.3" in info  # A4, landscape
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = text.replace(" ", "")
     for title in ("统计汇总", "委员名册", "活动台账", "接待走访台账", "捐赠慰问台账", "提案建议台账", "委员履职统计"):
@@ -52,7 +78,9 @@ def test_libreoffice_prints_every_sheet_readably_one_page_wide(demo_store, tmp_p
     assert f"第1页共{pages}页" in flat and f"第{pages}页共{pages}页" in flat
     assert "主要内容及成效" in flat and "记录编号" not in flat  # the id column is not printed
     studio = demo_store.studio().name
-    ledgers = {spec.name: (spec.printed[0].header, spec.printed[-1].header) for spec in lc.RECORD_SHEETS}
+    # each ledger's printed columns: on A4 the wide ones' print layout
+    shown = {spec.name: [c.header for c in spec.printed if c.on_a4] for spec in lc.RECORD_SHEETS}
+    ledgers = {name: (headers[0], headers[-1]) for name, headers in shown.items()}
     seen: dict[str, int] = {}
     with pdfplumber.open(pdf) as doc:
         assert len(doc.pages) == pages
@@ -61,7 +89,7 @@ def test_libreoffice_prints_every_sheet_readably_one_page_wide(demo_store, tmp_p
             assert sizes and min(sizes) >= 8, (number, min(sizes))
             text = page.extract_text().replace(" ", "")
             assert studio in text, number
-            assert page.width > page.height and (round(page.width), round(page.height)) in ((842, 595), (1191, 842))
+            assert (round(page.width), round(page.height)) == (842, 595), number  # A4 landscape, every page
             ledger = next((name for name in ledgers if f"{name}（2025年）" in text), None)
             if ledger is None:
                 continue
@@ -71,5 +99,24 @@ def test_libreoffice_prints_every_sheet_readably_one_page_wide(demo_store, tmp_p
             first, last = ledgers[ledger]
             header_line = next(line for line in text.splitlines() if line.startswith(first))
             assert header_line.endswith(last) or last in header_line, (number, header_line)
+            # the header row holds the chosen columns' headers and nothing else: no folded column
+            assert _header_row(page) == Counter("".join(shown[ledger])), (number, ledger)
     # the two big ledgers run over several pages, each with its title again
     assert seen["活动台账"] >= 2 and seen["接待走访台账"] >= 2 and set(seen) == set(ledgers)
+
+
+def test_libreoffice_prints_the_wide_ledgers_on_a3_with_every_column(printed: Path):
+    seen: set[str] = set()
+    with pdfplumber.open(printed.with_name("台账A3.pdf")) as doc:
+        for number, page in enumerate(doc.pages, start=1):
+            sizes = [c["size"] for c in page.chars if c["text"].strip()]
+            assert sizes and min(sizes) >= 8, (number, min(sizes))
+            text = page.extract_text().replace(" ", "")
+            ledger = next((name for name in WIDE if f"{name}（2025年）" in text), None)
+            if ledger is None:
+                continue
+            seen.add(ledger)
+            assert (round(page.width), round(page.height)) == (1191, 842), (number, ledger)  # A3 landscape
+            spec = next(s for s in lc.RECORD_SHEETS if s.name == ledger)
+            assert _header_row(page) == Counter("".join(c.header for c in spec.printed)), (number, ledger)
+    assert seen == set(WIDE)
