@@ -106,6 +106,7 @@ class ExportDialog(QDialog):
         hint = QLabel("报送县政协的台账建议隐去；委员的信息不会隐去。")
         hint.setStyleSheet("color: #666;")
         layout.addWidget(hint)
+        self._add_paper_choice(layout)
         self._add_report_part(layout)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -126,6 +127,24 @@ class ExportDialog(QDialog):
         self.first_year.currentIndexChanged.connect(self._span_changed)
         self.last_year.currentIndexChanged.connect(self._last_year_changed)
         self._span_changed()
+
+    def _add_paper_choice(self, layout: QVBoxLayout) -> None:
+        """纸张: A4 (the wide ledgers print their main columns, the others folded) or A3 (every column)."""
+        from studio_desk.exports.xlsx_print import DEFAULT_PAPER, PAPER_CHOICES
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("打印纸张："))
+        self.paper_box = QComboBox()
+        self.paper_box.setObjectName("paper")
+        for key, text in PAPER_CHOICES.items():
+            self.paper_box.addItem(text, key)
+        self.paper_box.setCurrentIndex(self.paper_box.findData(DEFAULT_PAPER))
+        self.paper_box.setToolTip("A4：较宽的台账只打印主要列，其余列折叠在表中，点列标上方的“+”可展开；\n"
+                                  "A3：较宽的台账用 A3 横向打印全部列（县政协要求时）。")
+        row.addWidget(self.paper_box)
+        row.addWidget(QLabel("（乡镇打印机一般只能打 A4）"))
+        row.addStretch(1)
+        layout.addLayout(row)
 
     def _fill_first_years(self, last: int) -> None:
         """The first year runs up to the last one; it stays where it was while it still can."""
@@ -225,9 +244,12 @@ class ExportDialog(QDialog):
         from studio_desk.core.reporting import is_year_locked, lock_year, record_report
 
         record, lock = self.report_box.isChecked(), self.lock_box.isChecked()
+        paper = self.paper_box.currentData()
 
         def export(progress: ProgressFn) -> Path:
-            written = write_workbook(self.store, self.year, path, mask_pii=mask, progress=progress, first_year=first)
+            written = write_workbook(
+                self.store, self.year, path, mask_pii=mask, progress=progress, first_year=first, paper=paper
+            )
             if record:
                 record_report(self.store, self.year, [written], what="台账", masked=mask, first_year=first)
             if lock != is_year_locked(self.store, self.year):

@@ -36,6 +36,29 @@ def test_export_dialog_writes_a_masked_workbook_by_default(qtbot, demo_store, tm
     assert "已隐去群众个人信息" in title
 
 
+def test_export_dialog_paper_choice_reaches_the_file(qtbot, demo_store, tmp_path: Path):
+    import openpyxl
+
+    dialog = ExportDialog(demo_store, YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.paper_box.currentText() == "A4（主要列）"  # township offices print A4
+    written = {}
+    for paper in ("a4", "a3"):
+        if paper == "a3":  # the clerk picks A3 in the list, as a county may ask for it
+            qtbot.keyClick(dialog.paper_box, Qt.Key.Key_Down)
+            assert dialog.paper_box.currentText() == "A3（全部列）"
+        dialog.path_edit.setText(str(tmp_path / f"{paper}.xlsx"))
+        with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        written[paper] = openpyxl.load_workbook(blocker.args[0])["接待走访台账"]
+    folded = [c.value for c in written["a4"][2] if written["a4"].column_dimensions[c.column_letter].outlineLevel]
+    assert str(written["a4"].page_setup.paperSize) == "9" and "联系电话" in folded
+    wide = written["a3"]
+    assert str(wide.page_setup.paperSize) == "8"
+    assert not any(wide.column_dimensions[c.column_letter].outlineLevel for c in wide[2])
+
+
 def test_export_dialog_unmasked_and_bad_folder(qtbot, demo_store, tmp_path: Path):
     dialog = ExportDialog(demo_store, YEAR)
     qtbot.addWidget(dialog)
