@@ -142,7 +142,7 @@ class ExportDialog(QDialog):
         self.paper_box.setToolTip("A4：较宽的台账只打印主要列，其余列折叠在表中，点列标上方的“+”可展开；\n"
                                   "A3：较宽的台账用 A3 横向打印全部列（县政协要求时）。")
         row.addWidget(self.paper_box)
-        row.addWidget(QLabel("（乡镇打印机一般只能打 A4）"))
+        row.addWidget(QLabel("（较宽的台账：A4 只打印主要列，其余列折叠在表中；A3 打印全部列）"))
         row.addStretch(1)
         layout.addLayout(row)
 
