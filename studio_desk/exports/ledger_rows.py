@@ -281,11 +281,10 @@ class _RowBuilder:
         cls, existing = self.spec.cls, self.existing
         # A stored record is copied with the row's values; a new one is made with them (below).
         start = {} if existing is not None or record_id is None else {"id": record_id, "created_at": created_at}
-        changes = self.changes
         masked = _masked_fields(cls) if self.masked else frozenset()
         reader = row_reader(cls, tuple(self.cells), self.exact, masked)
         read_fields, sums, items_cell, pending_followup = reader(
-            tuple(self.cells.values()), changes, existing, self.resolver.parsed, self.problem, self._read,
+            tuple(self.cells.values()), self.changes, existing, self.resolver.parsed, self.problem, self._read,
             self.resolver.type_values,
         )
         if self.extra_lines:
