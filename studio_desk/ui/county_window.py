@@ -203,6 +203,7 @@ class CountyWindow(QMainWindow):
                 "履职工作综述：全县合计、各工作室亮点和星级评定，PDF 便于印发，Word 便于修改。"
             )
         )
+        layout.addLayout(self._paper_row())
         buttons = QHBoxLayout()
         self.report_buttons: dict[str, QPushButton] = {}
         for kind, text in (("xlsx", "写出 Excel 汇总表…"), ("pdf", "写出 PDF 综述…"), ("docx", "写出 Word 综述…")):
@@ -219,6 +220,22 @@ class CountyWindow(QMainWindow):
         layout.addWidget(self.report_status)
         layout.addStretch(1)
         return page
+
+    def _paper_row(self) -> QHBoxLayout:
+        """打印纸张 of the Excel 汇总表's ledgers: A4 (their main columns, the others folded) or A3."""
+        from studio_desk.exports.xlsx_print import DEFAULT_PAPER, PAPER_CHOICES
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Excel 汇总表打印纸张："))
+        self.paper_box = QComboBox()
+        self.paper_box.setObjectName("paper")
+        for key, text in PAPER_CHOICES.items():
+            self.paper_box.addItem(text, key)
+        self.paper_box.setCurrentIndex(self.paper_box.findData(DEFAULT_PAPER))
+        row.addWidget(self.paper_box)
+        row.addWidget(QLabel("（较宽的台账：A4 只打印主要列，其余列折叠在表中；A3 打印全部列）"))
+        row.addStretch(1)
+        return row
 
     def _show_page(self, index: int) -> None:
         self.stack.setCurrentIndex(max(index, 0))
@@ -396,10 +413,10 @@ class CountyWindow(QMainWindow):
         name = self.county_name.text().strip()
         if name and name != self.county.county_name():
             self.county.set_county_name(name)
-        county = self.county
+        county, paper = self.county, self.paper_box.currentData()
 
         def work(progress: Any) -> Any:
-            return write_county_report(county, year, **{kind: path}, progress=progress)
+            return write_county_report(county, year, **{kind: path}, progress=progress, paper=paper)
 
         def done(result: Any) -> None:
             lines = [f"已写出：{p}" for p in result.written] + [f"提示：{w}" for w in result.warnings]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QListWidget, QPushButton, QSpinBox, QTableWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QListWidget, QPushButton, QSpinBox, QTableWidget
 
 from studio_desk.core.county import County
 from studio_desk.core.county_figures import key_figure_map
@@ -77,6 +77,19 @@ def test_adding_packages_and_reading_the_county_figures(county_window, county_st
     wb = load_workbook(target, read_only=True)
     names = [row[0] for row in wb["统计汇总"].iter_rows(min_row=3, values_only=True)]
     assert sorted(names[:3]) == sorted(s.name for s in county_studios)
+    wb.close()
+    wb = load_workbook(target)
+    assert wb["接待走访台账"].page_setup.paperSize == 9  # A4, the print layout, by default
+    assert any(dim.hidden for dim in wb["接待走访台账"].column_dimensions.values())
+    # A3 when the county asks for every column
+    paper = child(w, "paper", QComboBox)
+    paper.setCurrentIndex(paper.findData("a3"))
+    click(qtbot, child(w, "write_xlsx", QPushButton))
+    wait_idle(qtbot, w)
+    wb = load_workbook(target)
+    sheet = wb["接待走访台账"]
+    assert sheet.page_setup.paperSize == 8
+    assert not any(dim.hidden for dim in sheet.column_dimensions.values())
     wb.close()
 
 
