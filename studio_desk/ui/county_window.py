@@ -37,6 +37,7 @@ from studio_desk.core.county_figures import CountyFigures, column_header, figure
 from studio_desk.core.figures import KeyFigure, Rate
 from studio_desk.ui.look import fit_to_screen, icon, page_header
 from studio_desk.ui.tasks import run_task, show_error
+from studio_desk.ui.widgets import paper_choice
 
 PAGES = ("工作室", "汇总", "报表")
 PAGE_ICONS = ("studio", "dashboard", "reports")
@@ -203,7 +204,8 @@ class CountyWindow(QMainWindow):
                 "履职工作综述：全县合计、各工作室亮点和星级评定，PDF 便于印发，Word 便于修改。"
             )
         )
-        layout.addLayout(self._paper_row())
+        row, self.paper_box = paper_choice("Excel 汇总表打印纸张：")
+        layout.addLayout(row)
         buttons = QHBoxLayout()
         self.report_buttons: dict[str, QPushButton] = {}
         for kind, text in (("xlsx", "写出 Excel 汇总表…"), ("pdf", "写出 PDF 综述…"), ("docx", "写出 Word 综述…")):
@@ -220,22 +222,6 @@ class CountyWindow(QMainWindow):
         layout.addWidget(self.report_status)
         layout.addStretch(1)
         return page
-
-    def _paper_row(self) -> QHBoxLayout:
-        """打印纸张 of the Excel 汇总表's ledgers: A4 (their main columns, the others folded) or A3."""
-        from studio_desk.exports.xlsx_print import DEFAULT_PAPER, PAPER_CHOICES
-
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Excel 汇总表打印纸张："))
-        self.paper_box = QComboBox()
-        self.paper_box.setObjectName("paper")
-        for key, text in PAPER_CHOICES.items():
-            self.paper_box.addItem(text, key)
-        self.paper_box.setCurrentIndex(self.paper_box.findData(DEFAULT_PAPER))
-        row.addWidget(self.paper_box)
-        row.addWidget(QLabel("（较宽的台账：A4 只打印主要列，其余列折叠在表中；A3 打印全部列）"))
-        row.addStretch(1)
-        return row
 
     def _show_page(self, index: int) -> None:
         self.stack.setCurrentIndex(max(index, 0))

@@ -39,6 +39,7 @@ from studio_desk.core.store import Store
 from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.operations import operations_for
 from studio_desk.ui.tasks import Task, run_task
+from studio_desk.ui.widgets import paper_choice
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
 
@@ -106,7 +107,8 @@ class ExportDialog(QDialog):
         hint = QLabel("报送县政协的台账建议隐去；委员的信息不会隐去。")
         hint.setStyleSheet("color: #666;")
         layout.addWidget(hint)
-        self._add_paper_choice(layout)
+        row, self.paper_box = paper_choice("打印纸张：")
+        layout.addLayout(row)
         self._add_report_part(layout)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -127,24 +129,6 @@ class ExportDialog(QDialog):
         self.first_year.currentIndexChanged.connect(self._span_changed)
         self.last_year.currentIndexChanged.connect(self._last_year_changed)
         self._span_changed()
-
-    def _add_paper_choice(self, layout: QVBoxLayout) -> None:
-        """纸张: A4 (the wide ledgers print their main columns, the others folded) or A3 (every column)."""
-        from studio_desk.exports.xlsx_print import DEFAULT_PAPER, PAPER_CHOICES
-
-        row = QHBoxLayout()
-        row.addWidget(QLabel("打印纸张："))
-        self.paper_box = QComboBox()
-        self.paper_box.setObjectName("paper")
-        for key, text in PAPER_CHOICES.items():
-            self.paper_box.addItem(text, key)
-        self.paper_box.setCurrentIndex(self.paper_box.findData(DEFAULT_PAPER))
-        self.paper_box.setToolTip("A4：较宽的台账只打印主要列，其余列折叠在表中，点列标上方的“+”可展开；\n"
-                                  "A3：较宽的台账用 A3 横向打印全部列（县政协要求时）。")
-        row.addWidget(self.paper_box)
-        row.addWidget(QLabel("（较宽的台账：A4 只打印主要列，其余列折叠在表中；A3 打印全部列）"))
-        row.addStretch(1)
-        layout.addLayout(row)
 
     def _fill_first_years(self, last: int) -> None:
         """The first year runs up to the last one; it stays where it was while it still can."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -489,3 +490,24 @@ class StatusFlow(QWidget):
         current = self.STEPS.index(self._status) if self._status in self.STEPS else -1
         if current + 1 < len(self.STEPS):
             self.advance.emit(self.STEPS[current + 1])
+
+
+def paper_choice(label: str) -> tuple[QHBoxLayout, QComboBox]:
+    """``label`` and the paper the Excel ledgers print on (``exports.xlsx_print``): A4, the wide
+    ledgers' main columns with the others folded (the default), or A3, every column. The row,
+    and its box (whose data is the paper's key)."""
+    from studio_desk.exports.xlsx_print import DEFAULT_PAPER, PAPER_CHOICES
+
+    row = QHBoxLayout()
+    row.addWidget(QLabel(label))
+    box = QComboBox()
+    box.setObjectName("paper")
+    for key, text in PAPER_CHOICES.items():
+        box.addItem(text, key)
+    box.setCurrentIndex(box.findData(DEFAULT_PAPER))
+    box.setToolTip("A4：较宽的台账只打印主要列，其余列折叠在表中，点列标上方的“+”可展开；\n"
+                   "A3：较宽的台账用 A3 横向打印全部列（县政协要求时）。")
+    row.addWidget(box)
+    row.addWidget(QLabel("（较宽的台账：A4 只打印主要列，其余列折叠在表中；A3 打印全部列）"))
+    row.addStretch(1)
+    return row, box
