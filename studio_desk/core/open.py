@@ -62,11 +62,11 @@ def discard_new_database(path: Path) -> bool:
     path = Path(path)
     if removable_reason(path):
         return False
-    lock = DatabaseLock(path, holder="command")
     try:
-        if not lock.acquire():
-            return False
+        lock = take_lock(path, "command")
     except DatabaseInUse:
+        return False
+    if not lock.held:  # (a folder that takes no lock file takes no removal either)
         return False
     try:
         path.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from studio_desk.core import codec
@@ -34,7 +34,6 @@ from studio_desk.core.text import utc_now
 from studio_desk.core.undo import UndoHistory, UndoStep
 from studio_desk.core.validate import Lookup, member_ids_of, validate
 
-_FIRST = itemgetter(0)  # a table row's id
 _ID = attrgetter("id")
 
 R = TypeVar("R", bound=Record)
@@ -233,6 +232,9 @@ class RecordWriter:
         ``names``: member id → name for the search text, when the caller has looked them up)."""
         if not records:
             return
+        # Rows go in in the order of their keys: SQLite then adds to the end of each key's index
+        # instead of all over it (an import of a year's records writes a fifth faster).
+        records = sorted(records, key=_ID)
         columns = list(codec.BASE_COLUMNS) + codec.scalar_columns(cls)
         rows = [codec.table_row(record) for record in records]
         if cls in SEARCHABLE:
@@ -240,10 +242,6 @@ class RecordWriter:
             for row, record in zip(rows, records):
                 row.append(self._search_text(record, names))
         marks = ",".join("?" * len(columns))
-        # Rows go in in the order of their keys: SQLite then adds to the end of each key's index
-        # instead of all over it (an import of a year's records writes a fifth faster).
-        rows.sort(key=_FIRST)
-        records = sorted(records, key=_ID)
         self.conn.executemany(f"INSERT OR REPLACE INTO {cls.TABLE} ({', '.join(columns)}) VALUES ({marks})", rows)
         gone = [(cls.TABLE, record_id) for record_id in replaced]
         for info in fields_of(cls):

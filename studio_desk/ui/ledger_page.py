@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -181,8 +183,10 @@ class LedgerPage(QWidget, LedgerFilters):
             elif year:
                 text = f"{year}年还没有{self.cls.TITLE}记录。\n点“{new_text(self.cls)}”（Ctrl+N）添加第一条。"
                 # (records imported or merged into other years are found by the year above)
-                others = [f"{y}年" for y in self.store.years(self.cls) if y != year and self.store.count(
-                    self.cls, year=y)]
+                # (the years listed have its records, but for this year, which is always listed)
+                this_year = date.today().year
+                others = [f"{y}年" for y in self.store.years(self.cls)
+                          if y != year and (y != this_year or self.store.count(self.cls, year=y))]
                 if others:
                     listed = "、".join(others[:6]) + ("等" if len(others) > 6 else "")
                     text += f"\n\n{listed}有{self.cls.TITLE}记录：点左上角的“{year}年”可改选年份。"
