@@ -77,8 +77,9 @@ def _reading(
                 "    except CellError as exc:", f"        problem(header, f\"{{exc}}。\", {field!r})"]
     names[f"column_{index}"] = col
     if kind == lc.CHOICE and exact:
-        # Our own workbook's list values come back as written: a value of the list is taken as
-        # it is (most cells); the builder reads the others (a new type is added to its list).
+        # Our own workbook's list values come back as written: a value of the list, or none, is
+        # taken as it is (most cells); the builder reads the others (a new type is added to its
+        # list).
         info = field_info(field)
         if info.type_list:
             allowed = f"types({info.type_list!r})"
@@ -87,6 +88,6 @@ def _reading(
             allowed = f"allowed_{index}"
         else:
             return [f"    read(column_{index}, *{cell})"]
-        return [f"    raw = {cell}[1]", f"    if type(raw) is str and raw in {allowed}:",
+        return [f"    raw = {cell}[1]", f"    if type(raw) is str and (raw in {allowed} or not raw):",
                 f"        changes[{field!r}] = raw", "    else:", f"        read(column_{index}, *{cell})"]
     return [f"    read(column_{index}, *{cell})"]  # names, follow-up logs, list values
