@@ -33,7 +33,7 @@ from studio_desk.core.replica import backup_before_migration, installation_id
 from studio_desk.core.schema import CURRENT_VERSION
 from studio_desk.core.store_copy import StoreCopies
 from studio_desk.core.store_read import HistoryEntry, RecordReader
-from studio_desk.core.store_search import SearchText
+from studio_desk.core.store_search import SEARCH_TEXT_VERSION, SearchText
 from studio_desk.core.store_settings import StudioSettings
 from studio_desk.core.store_write import RecordIdError, RecordWriter
 from studio_desk.core.text import stamp_after, utc_now
@@ -118,7 +118,14 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
                 self.conn.execute(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('database_id', ?)", (random_id(),)
                 )
-            stale = self.conn.execute("SELECT value FROM meta WHERE key='search_stale'").fetchone()
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('search_text_version', ?)",
+                    (SEARCH_TEXT_VERSION,),
+                )
+            stale = self.conn.execute("SELECT value FROM meta WHERE key='search_stale'").fetchone() or (
+                self.conn.execute("SELECT value FROM meta WHERE key='search_text_version'").fetchone()
+                != (SEARCH_TEXT_VERSION,)
+            )
             new_lists = self.conn.execute("SELECT value FROM meta WHERE key='new_type_lists'").fetchone()
         if fresh:
             self.save(Studio(id=Studio.SINGLETON_ID, name="委员工作室"), check=False)
@@ -136,8 +143,6 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
                 self.conn.execute("DELETE FROM meta WHERE key='new_type_lists'")
         if stale:
             self.refresh_search_text()
-            with self.transaction():
-                self.conn.execute("DELETE FROM meta WHERE key='search_stale'")
 
     def _seed_type_list(self, list_name: str) -> None:
         """A type list's defaults, with ids every copy shares (two copies merge them as one)."""

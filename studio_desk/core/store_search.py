@@ -1,5 +1,6 @@
 """The folded search text each ledger record carries: its text, member names and their pinyin
-initials (so ``lg`` finds 刘刚). A mixin of :class:`~studio_desk.core.store.Store`."""
+initials (so ``lg`` finds 刘刚), and the notes of its follow-ups. A mixin of
+:class:`~studio_desk.core.store.Store`."""
 
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ R = TypeVar("R", bound=Record)
 
 SEARCHABLE = (Member, Activity, Reception, Donation, Proposal)
 
+# The rule the stored search texts were made by, kept in the file (meta ``search_text_version``):
+# a database whose texts were made by an earlier rule has them made again when it is opened.
+# 2: a follow-up's note is searched too.
+SEARCH_TEXT_VERSION = "2"
+
 
 @functools.cache
 def _searched_fields(cls: type) -> tuple[tuple[str, str], ...]:
@@ -43,6 +49,8 @@ class SearchText:
         conn: sqlite3.Connection
 
         def member_names(self, ids: Iterable[str]) -> list[str]: ...
+
+        def query_ids(self, cls: type[Record], **kwargs: Any) -> list[str]: ...
 
         def get_many(self, cls: type[R], ids: Sequence[str], *, include_deleted: bool = True,
                      only: Any = None) -> list[R]: ...
@@ -65,11 +73,14 @@ class SearchText:
                 found = [names.get(i, "（未知委员）") for i in value] if names is not None else self.member_names(value)
                 for member_name in found:
                     parts += (member_name, pinyin_initials(member_name))
-            else:  # children
+            else:  # children: a name with its initials, a follow-up's note
                 for child in value:
                     child_name = getattr(child, "name", None)
                     if child_name:
                         parts += (child_name, pinyin_initials(child_name))
+                    note = getattr(child, "note", None)
+                    if note:
+                        parts.append(note[:2000])
         if isinstance(record, Member):
             parts.append(pinyin_initials(record.name))
         if isinstance(record, Reception) and record.person_name:
@@ -93,12 +104,18 @@ class SearchText:
                 )
 
     def refresh_search_text(self) -> None:
+        """Make every record's search text again, by the rule of this version, and note the rule
+        in the file (a schema step added the column; a later version searches more)."""
         with self.transaction():
+            names = {m.id: m.name for m in self.get_many(Member, self.query_ids(Member, include_deleted=True))}
             for cls in SEARCHABLE:
                 ids = [r[0] for r in self.conn.execute(f"SELECT id FROM {cls.TABLE}")]
                 for start in range(0, len(ids), 500):
-                    for record in self.get_many(cls, ids[start : start + 500]):
-                        self.conn.execute(
-                            f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
-                            (self._search_text(record), record.id),
-                        )
+                    self.conn.executemany(
+                        f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
+                        [(self._search_text(r, names), r.id) for r in self.get_many(cls, ids[start : start + 500])],
+                    )
+            self.conn.execute("DELETE FROM meta WHERE key = 'search_stale'")
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('search_text_version', ?)", (SEARCH_TEXT_VERSION,)
+            )

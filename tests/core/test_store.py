@@ -168,6 +168,39 @@ def test_search_finds_list_values_child_names_and_the_start_of_long_texts(store:
     assert store.count(Reception, search="ls") == 1 and store.count(Reception, search="lg") == 1  # 对象, 委员 initials
     assert store.count(Reception, search="修路长") == 1 and store.count(Reception, search="尾巴") == 0  # 2,000 characters kept
     assert store.count(Proposal, search="zm") == 1 and store.count(Proposal, search="赵明") == 1  # an outside author
+    assert store.count(Reception, search="转交交通局") == 1  # a follow-up's note
+
+
+def test_a_database_searched_by_an_earlier_rule_is_searched_again_when_opened(tmp_path, monkeypatch):
+    """Follow-up notes came into the search text with ``search_text_version`` 2: a file whose
+    texts were made before has them made again once, and says so."""
+    from studio_desk.core.models import Author, Proposal
+    from studio_desk.core.store_search import SEARCH_TEXT_VERSION
+
+    path = tmp_path / "old.sqlite"
+    with Store.open(path) as store:
+        assert store.file_mark("search_text_version") == SEARCH_TEXT_VERSION  # a new file: the rule it has
+        lg = add_member(store, "刘刚")
+        reception = store.save(Reception(date=date(2025, 3, 1), mode="入户走访", person_name="李四", request_content="路灯坏了",
+                                         member_ids=[lg.id], followups=[FollowUp(date(2025, 3, 2), "已转交城管局")]))
+        proposal = store.save(Proposal(category="提案", title="关于路灯", authors=[Author(name="刘刚", member_id=lg.id)],
+                                       followups=[FollowUp(date(2025, 4, 1), "住建局已答复")]))
+        # The file as an earlier version left it: texts without the notes, and no rule noted.
+        with store.transaction():
+            store.conn.execute("UPDATE receptions SET search_text = 'lg 李四 路灯坏了'")
+            store.conn.execute("UPDATE proposals SET search_text = '关于路灯'")
+            store.conn.execute("DELETE FROM meta WHERE key = 'search_text_version'")
+        assert store.count(Reception, search="城管局") == 0
+    with Store.open(path) as store:
+        assert store.query_ids(Reception, search="城管局") == [reception.id]
+        assert store.query_ids(Proposal, search="住建局") == [proposal.id]
+        assert store.count(Reception, search="lg") == 1  # the rest made again as well
+        assert store.file_mark("search_text_version") == SEARCH_TEXT_VERSION
+    calls: list[Store] = []
+    monkeypatch.setattr(Store, "refresh_search_text", calls.append)
+    with Store.open(path) as store:
+        assert store.count(Reception, search="城管局") == 1
+    assert calls == []  # made once: not again at every opening
 
 
 def test_renaming_a_member_updates_search_of_linked_records(store: Store):

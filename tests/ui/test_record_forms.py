@@ -105,6 +105,15 @@ def test_reception_status_filter_and_search_by_pinyin_of_citizen(window, demo_st
     qtbot.waitUntil(lambda: someone.id in page.model.ids and len(page.model.ids) < demo_store.count(Reception, year=THIS_YEAR), timeout=2000)
 
 
+def test_reception_search_finds_a_follow_up_note(window, demo_store, qtbot):
+    page = window.show_page("接待走访")
+    followed = next(r for r in demo_store.list_records(Reception, year=THIS_YEAR) if r.followups)
+    note = followed.followups[-1].note
+    assert note not in followed.request_content and note not in followed.notes  # found by the note alone
+    type_into(qtbot, page.search, note)
+    qtbot.waitUntil(lambda: followed.id in page.model.ids and len(page.model.ids) < demo_store.count(Reception, year=THIS_YEAR), timeout=2000)
+
+
 # 捐赠慰问.
 
 
