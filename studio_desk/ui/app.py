@@ -140,9 +140,11 @@ def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-
     from studio_desk.core.open import open_for_work
     from studio_desk.ui.main_window import MainWindow
 
+    path = Path(path)
+    new = _not_made_yet(path)
     try:
         store = open_for_work(
-            Path(path), holder="window",
+            path, holder="window",
             notify=lambda message: QMessageBox.information(replaced, APP_TITLE, message),
         )
     except StudioDeskError as exc:
@@ -157,10 +159,19 @@ def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-
             _close_entry(entry)
             _windows.remove(entry)
     window.show()
-    window.start_daily_backup()
+    if not new:
+        window.start_daily_backup()
     load_pinyin_soon()
     window.offer_setup()  # the studio's details on the first start of an empty database
     return window
+
+
+def _not_made_yet(path: Path) -> bool:
+    """No database at ``path`` yet (opening makes it): there is nothing in it to back up today."""
+    try:
+        return not path.exists() or path.stat().st_size == 0
+    except OSError:
+        return False  # opening it says what is wrong
 
 
 def _close_entry(entry: tuple) -> None:  # type: ignore[type-arg]

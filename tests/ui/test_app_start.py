@@ -29,7 +29,14 @@ def test_first_start_creates_the_default_database(qtbot, opened, data_home):
     assert path.exists() and path.parent == data_home
     assert window.page("活动") is not None
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)
-    assert list((data_home / "backups").glob("*-daily-*.sqlite"))  # the day's backup
+    assert not list((data_home / "backups").glob("*-daily-*.sqlite"))  # nothing in it to back up yet
+    for entry in [e for e in app_module._windows if e[0] is window]:
+        app_module._close_entry(entry)
+        app_module._windows.remove(entry)
+    window.close()
+    again = app_module.open_window(path)  # opened again the same day: the day's backup
+    assert isinstance(again, MainWindow)
+    qtbot.waitUntil(lambda: bool(list((data_home / "backups").glob("*-daily-*.sqlite"))), timeout=10_000)
 
 
 def test_a_file_that_is_not_a_database_is_refused_with_a_sentence(qtbot, opened, tmp_path):
