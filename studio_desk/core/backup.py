@@ -229,22 +229,21 @@ def restore_backup(
     import shutil
     import tempfile
 
-    from studio_desk.core.errors import DatabaseError
-    from studio_desk.core.schema import CURRENT_VERSION
-
     backup = Path(backup)
     if backup_dir is None:
         from studio_desk.paths import backups_dir
 
         backup_dir = backups_dir()
     report(progress, 0, 3, "正在检查备份……")
-    version = check_backup(backup)
+    check_backup(backup)
     work = Path(tempfile.mkdtemp(prefix="studio-desk-restore-"))
     try:
         source = work / "restore.sqlite"
         shutil.copyfile(backup, source)
-        if version < CURRENT_VERSION:
-            Store.open(source, replica_id=store.replica_id, create=False, backup_dir=work).close()
+        # Opened once as a database of this version: an older file is migrated, and search texts
+        # made by an earlier rule are made again (the store keeps its connection: it is not
+        # opened afresh after the restore).
+        Store.open(source, replica_id=store.replica_id, create=False, backup_dir=work).close()
         report(progress, 1, 3, "正在备份当前数据……")
         before = make_backup(store, backup_dir, "restore")
         report(progress, 2, 3, "正在恢复……")

@@ -42,6 +42,26 @@ def test_restore_brings_back_the_backup_and_keeps_the_connection(store: Store, t
     assert sorted(m.name for m in store.list_records(Member)) == ["乙", "甲"]
 
 
+def test_a_backup_searched_by_an_earlier_rule_is_searched_by_this_one_once_restored(store: Store, tmp_path: Path):
+    from studio_desk.core.models import FollowUp, Reception
+
+    folder = tmp_path / "backups"
+    store.save(Reception(date=date(2025, 3, 1), mode="入户走访", person_name="李四", request_content="路灯坏了",
+                         followups=[FollowUp(date(2025, 3, 2), "已转交城管局")]))
+    old = make_backup(store, folder, "manual")
+    with sqlite3.connect(old.path) as conn:  # as an earlier version wrote it: the note not searched
+        conn.execute("UPDATE receptions SET search_text = '李四 路灯坏了'")
+        conn.execute("DELETE FROM meta WHERE key = 'search_text_version'")
+    conn.close()
+    store.save(Reception(date=date(2025, 4, 1), mode="电话/线上", person_name="王五", request_content="噪音"))
+
+    restore_backup(store, old.path, folder)
+
+    assert store.count(Reception) == 1
+    assert store.count(Reception, search="城管局") == 1
+    assert store.file_mark("search_text_version") is not None
+
+
 def test_restore_refuses_a_bad_backup_and_changes_nothing(store: Store, tmp_path: Path):
     folder = tmp_path / "backups"
     store.save(Member(name="甲"))
