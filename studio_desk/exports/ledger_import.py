@@ -44,7 +44,7 @@ from studio_desk.exports.ledger_notes import (
     formula_notes,
     formula_refusal,
     incomplete_notes,
-    inferred_mode_notes,
+    inferred_notes,
     repeat_notes,
 )
 from studio_desk.exports.ledger_studio import (
@@ -297,7 +297,7 @@ class _SheetPlanner:
         self.extra_columns: list[tuple[int, str]] = []  # (index, header) of columns no field has
         self.repeats = self.stale = self.incomplete = 0  # rows: repeated, stale, marked 待补全
         self.formula_rows: dict[str, list[int]] = {}  # header → rows whose formula's result was taken
-        self.inferred: list[tuple[int, str, str]] = []  # (row, 方式, the words it was read from)
+        self.inferred: list[tuple[int, str, str, str]] = []  # (row, column, value, the words it was read from)
         store = resolver.store
         self.known = KnownRecords(store, self.spec.cls)
         self.listed = AttachmentCheck(store, self.spec)
@@ -377,8 +377,7 @@ class _SheetPlanner:
                 result = corrected
                 record = corrected.record
                 assert record is not None
-        if result.inferred_mode is not None:
-            self.inferred.append((row_no, *result.inferred_mode))
+        self.inferred += [(row_no, *found) for found in result.inferred]
         if who.restoring:
             record = codec.copy_record(record, deleted=False)
         if isinstance(record, Member):
@@ -464,8 +463,8 @@ class _SheetPlanner:
         plan, sheet = self.plan, self.raw.name
         plan.notes += repeat_notes(sheet, self.repeats)
         plan.notes += formula_notes(sheet, self.formula_rows)
-        plan.notes += inferred_mode_notes(sheet, "方式" in self.mapped, self.inferred)
-        plan.notes += incomplete_notes(sheet, self.spec.cls, self.mapped, self.incomplete)
+        plan.notes += inferred_notes(sheet, self.mapped, self.inferred)
+        plan.notes += incomplete_notes(sheet, self.incomplete)
         plan.notes += self.listed.notes(sheet)
         if self.stale:
             plan.notes.append(

@@ -33,22 +33,32 @@ def formula_notes(sheet: str, formula_rows: dict[str, list[int]]) -> list[str]:
     ]
 
 
-def inferred_mode_notes(sheet: str, has_column: bool, inferred: list[tuple[int, str, str]]) -> list[str]:
-    """The 方式 worked out from the records' words ((row, 方式, words) each), counted by 方式 with
-    the first row and words of each, so the clerk can check them."""
-    if not inferred:
-        return []
-    counts = Counter(mode for _, mode, _ in inferred)
-    first: dict[str, tuple[int, str]] = {}
-    for row, mode, words in inferred:
-        first.setdefault(mode, (row, words))
-    parts = [f"{mode} {counts[mode]:,} 条（如第 {first[mode][0]} 行写有“{first[mode][1]}”）" for mode in counts]
-    why = "没有“方式”列" if not has_column else "有些行的“方式”没有填"
-    return [
-        f"“{sheet}”{why}：已按诉求内容和备注中的说法推断 {len(inferred):,} 条的方式——"
-        + "，".join(parts)
-        + "。请核对；推断不出的标为“待补全”。"
-    ]
+# Where each value worked out from a row's words was read from, and what became of a row it
+# could not be worked out for.
+_INFERRED_FROM = {"活动类型": ("活动主题", "推断不出的记为“其他”"),
+                  "方式": ("诉求内容和备注", "推断不出的标为“待补全”"),
+                  "处理方式": ("办理结果", "推断不出的留空"),
+                  "办理状态": ("办结日期和办理结果", "推断不出的按“待办”导入")}
+
+
+def inferred_notes(sheet: str, mapped: set[str], inferred: list[tuple[int, str, str, str]]) -> list[str]:
+    """The values worked out from the records' words ((row, column, value, words) each): per
+    column, counted by value with the first row and words of each, so the clerk can check them."""
+    notes = []
+    for column in dict.fromkeys(column for _, column, _, _ in inferred):
+        found = [(row, value, words) for row, col, value, words in inferred if col == column]
+        counts = Counter(value for _, value, _ in found)
+        first: dict[str, tuple[int, str]] = {}
+        for row, value, words in found:
+            first.setdefault(value, (row, words))
+        parts = [f"{value} {counts[value]:,} 条（如第 {first[value][0]} 行" + (f"写有“{first[value][1]}”）" if first[value][1] else "）")
+                 for value in counts]
+        source, left = _INFERRED_FROM[column]
+        why = f"没有“{column}”列" if column not in mapped else f"有些行的“{column}”没有填"
+        notes.append(
+            f"“{sheet}”{why}：已按{source}中的说法推断 {len(found):,} 条的{column}——" + "，".join(parts) + f"。请核对；{left}。"
+        )
+    return notes
 
 
 def row_ranges(rows: list[int], shown: int = 6) -> str:
@@ -63,19 +73,14 @@ def row_ranges(rows: list[int], shown: int = 6) -> str:
     return text + ("等" if len(runs) > shown else "")
 
 
-def incomplete_notes(sheet: str, cls: type, mapped: set[str], marked: int) -> list[str]:
-    """The rows that come in 待补全, and a type column the sheet lacks."""
-    from studio_desk.core.models import Activity
-
-    notes = []
-    if marked:
-        notes.append(
-            f"“{sheet}”中有 {marked:,} 条记录缺少必填内容，照常导入并标为“待补全”"
-            "（可在台账中筛选“待补全”，打开记录补填后保存）。"
-        )
-    if cls is Activity and "活动类型" not in mapped:
-        notes.append(f"“{sheet}”没有“活动类型”列：已按活动主题推断类型，推断不出的记为“其他”，请核对。")
-    return notes
+def incomplete_notes(sheet: str, marked: int) -> list[str]:
+    """The rows that come in 待补全."""
+    if not marked:
+        return []
+    return [
+        f"“{sheet}”中有 {marked:,} 条记录缺少必填内容，照常导入并标为“待补全”"
+        "（可在台账中筛选“待补全”，打开记录补填后保存）。"
+    ]
 
 
 def repeat_notes(sheet: str, repeats: int) -> list[str]:

@@ -45,7 +45,12 @@ from studio_desk.exports.ledger_format import (
     parse_followup_log,
     parse_items,
 )
-from studio_desk.exports.ledger_infer import infer_activity_type, infer_reception_mode
+from studio_desk.exports.ledger_infer import (
+    infer_activity_type,
+    infer_handling,
+    infer_reception_mode,
+    infer_reception_status,
+)
 from studio_desk.exports.ledger_reader import row_reader
 from studio_desk.exports.ledger_values import (
     CellError,
@@ -181,7 +186,9 @@ class RowResult:
     record: Record | None
     existing: Record | None
     problems: list[Problem] = field(default_factory=list)
-    inferred_mode: tuple[str, str] | None = None  # (方式, the words it was read from) for the preview
+    # (column, value, the words it was read from) of each value worked out from the row's words,
+    # for the preview
+    inferred: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _unknown_member_message(header: str, name: str) -> str:
@@ -229,7 +236,7 @@ class _RowBuilder:
         self.bad_fields: set[str] = set()
         self.changes: dict[str, Any] = {}
         self.hints = self._hidden_values()
-        self.inferred_mode: tuple[str, str] | None = None
+        self.inferred: list[tuple[str, str, str]] = []
         self.checked: tuple[Record, list[Any]] | None = None
         self.extra_lines: list[str] = []
 
@@ -305,7 +312,7 @@ class _RowBuilder:
         if not self.exact:
             record = self._complete_what_can_be(record, read_fields)
         self._validate(record)
-        return RowResult(record if not self.problems else None, existing, self.problems, self.inferred_mode)
+        return RowResult(record if not self.problems else None, existing, self.problems, self.inferred)
 
     def _read(self, col: lc.Column, header: str, raw: Any) -> None:
         """The cells ``build`` does not read itself: names, follow-up logs and list values."""
@@ -366,12 +373,11 @@ class _RowBuilder:
         inferred from the topic (else 其他); empty descriptive fields the record rules require
         are listed in 待补全 instead of stopping the import."""
         if isinstance(record, Activity) and "type" not in read_fields and not record.type:
-            record = codec.copy_record(record, type=infer_activity_type(record.topic))
-        if isinstance(record, Reception) and not record.mode:
-            mode, words = infer_reception_mode(record)
-            if mode:
-                record = codec.copy_record(record, mode=mode)
-                self.inferred_mode = (mode, words)
+            kind, words = infer_activity_type(record.topic)
+            record = codec.copy_record(record, type=kind)
+            self.inferred.append(("活动类型", kind, words))
+        if isinstance(record, Reception):
+            record = self._complete_reception(record, read_fields)
         if not hasattr(record, "incomplete") or any(getattr(record, f) is None for f in KIND_FIELDS.get(type(record), ())):
             return record
         previous = self._previous_members()
@@ -389,6 +395,30 @@ class _RowBuilder:
         listed = [x for x in record.incomplete.split(INCOMPLETE_SEPARATOR) if x]
         listed += [label for label in dict.fromkeys(missing) if label not in listed]
         return codec.copy_record(record, incomplete=INCOMPLETE_SEPARATOR.join(listed))
+
+    def _complete_reception(self, record: Reception, read_fields: set[str]) -> Reception:
+        """A reception's 方式 from what the citizen asked; its 处理方式 (and the unit it was passed
+        to) from 办理结果; its 办理状态, when the sheet gives none for a new record, from what was
+        done (an old ledger without these columns is not read as a year of open requests)."""
+        changes: dict[str, str] = {}
+        if not record.mode:
+            mode, words = infer_reception_mode(record)
+            if mode:
+                changes["mode"] = mode
+                self.inferred.append(("方式", mode, words))
+        if not record.handling:
+            handling, words, unit = infer_handling(record.result)
+            if handling:
+                changes["handling"] = handling
+                self.inferred.append(("处理方式", handling, words))
+                if unit and not record.transferred_to:
+                    changes["transferred_to"] = unit
+        if not record.status or ("status" not in read_fields and self.existing is None):
+            status, words = infer_reception_status(codec.copy_record(record, **changes))
+            if status and status != record.status:
+                changes["status"] = status
+                self.inferred.append(("办理状态", status, words))
+        return codec.copy_record(record, **changes) if changes else record
 
     def _previous_members(self) -> set[str]:
         return member_ids_of(self.existing)
