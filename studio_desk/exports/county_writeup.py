@@ -99,17 +99,25 @@ def _outputs(c: YearFigures, p: YearFigures) -> str:
 
 
 def _donations(c: YearFigures) -> str:
+    """The studio summary's sentence (reports/年度工作总结.txt): 捐赠 and 慰问 told apart, each with
+    its cash (捐赠现金, 送去慰问金) and goods, then the two together."""
     t = c.donations_all
     if not t.events:
         return ""
+    give, relief = c.donation("捐赠"), c.donation("慰问")
     text = f"开展捐赠慰问活动{number(t.events)}次"
-    parts = []
-    if t.cash_fen:
-        parts.append(f"捐赠现金{yuan(t.cash_fen)}")
-    if t.in_kind_fen:
-        parts.append(f"物资价值{yuan(t.in_kind_fen)}")
-    if parts:
-        text += "，" + "、".join(parts) + f"，合计{yuan(t.total_fen)}"
+    kinds = [f"{name}{number(x.events)}次" for name, x in (("捐赠", give), ("慰问", relief)) if x.events]
+    if kinds:
+        text += "，其中" + "、".join(kinds)
+    for money in (
+        (("捐赠现金", give.cash_fen), ("捐赠物资价值", give.in_kind_fen)),
+        (("送去慰问金", relief.cash_fen), ("慰问物资价值", relief.in_kind_fen)),
+    ):
+        parts = [f"{words}{yuan(fen)}" for words, fen in money if fen]
+        if parts:
+            text += "；" + "、".join(parts)
+    if t.total_fen:
+        text += f"，合计{yuan(t.total_fen)}"
     if t.people:
         text += f"，惠及群众{number(t.people)}人"
     return text + "。"
