@@ -275,8 +275,6 @@ class CountyWindow(QMainWindow):
             table.setRowCount(0)
             totals.setRowCount(0)
             return
-        from studio_desk.core.county_figures import criterion_label
-
         columns = [kf for _, kf in figures.columns()]
         headers = ["工作室", "星级"] + [column_header(kf) for kf in columns]
         table.setColumnCount(len(headers))
@@ -293,24 +291,46 @@ class CountyWindow(QMainWindow):
                 table.setItem(row, col, _number_item(kf, figure.current))
         table.setSortingEnabled(True)
         table.resizeColumnsToContents()
+        self._fill_totals(figures, columns, headers)
+
+    def _fill_totals(self, figures: CountyFigures, columns: list[KeyFigure], headers: list[str]) -> None:
+        """The county's totals of the year and of last year under the studios' columns. A last year
+        no studio sent is said in words, not shown as a row of zeros (its figures would be only the
+        roster kept beside a studio's first year); studios that did not send it are named."""
+        table, totals = self.figures_table, self.totals_table
+        last = figures.year - 1
+        entries = {s.key: s for s in self.county.studios()}
+        sent_last = [s for s in entries.values() if last in s.years]
+        totals.clearSpans()
         totals.setColumnCount(len(headers))
         totals.setHorizontalHeaderLabels(headers)
         totals.setRowCount(2)
-        for row, (label, previous) in enumerate(((f"{figures.year}年合计", False), (f"{figures.year - 1}年合计", True))):
+        for row, (label, previous) in enumerate(((f"{figures.year}年合计", False), (f"{last}年合计", True))):
             totals.setItem(row, 0, QTableWidgetItem(label))
             totals.setItem(row, 1, QTableWidgetItem(""))
             for col, kf in enumerate(columns, start=2):
-                totals.setItem(row, col, _number_item(kf, kf.previous if previous else kf.current))
+                if previous and not sent_last:
+                    totals.setItem(row, col, QTableWidgetItem(""))
+                else:
+                    totals.setItem(row, col, _number_item(kf, kf.previous if previous else kf.current))
         totals.resizeColumnsToContents()
         for col in range(len(headers)):
             width = max(table.columnWidth(col), totals.columnWidth(col))
             table.setColumnWidth(col, width)
             totals.setColumnWidth(col, width)
+        if not sent_last:  # set after the widths, so the words do not widen the 星级 column
+            totals.setSpan(1, 1, 1, len(headers) - 1)
+            totals.setItem(1, 1, QTableWidgetItem(f"{last}年：各工作室都没有报送，没有上年合计可比"))
+        from studio_desk.core.county_figures import criterion_label
+
         rules = "；".join(criterion_label(c, figures.totals) for c in figures.criteria)
         text = f"评定标准（每项一星）：{rules}" if rules else "未设评定标准。"
         if figures.not_reported:
             # A studio that sent last year only is not shown as a row of zeros.
             text += f"\n尚未报送{figures.year}年的工作室：" + "、".join(figures.not_reported)
+        missing_last = [s.name for s in figures.studios if s.key in entries and last not in entries[s.key].years]
+        if sent_last and missing_last:
+            text += f"\n尚未报送{last}年的工作室：" + "、".join(missing_last)
         self.criteria_label.setText(text)
 
     def refresh_stale(self) -> None:
