@@ -49,7 +49,12 @@ def _figure_cell(figure: KeyFigure, value: int | Rate) -> tuple[str, Any]:
     return ("int", value)
 
 
-def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str) -> None:
+def last_year_not_sent(year: int) -> str:
+    """Said in last year's totals row (workbook and window) when no studio sent ``year``."""
+    return f"{year}年：各工作室都没有报送，没有上年合计可比"
+
+
+def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str, last_year_sent: bool = True) -> None:
     ws = wb.create_sheet(lc.SUMMARY_SHEET_NAME)
     columns = county.columns()
     headers = [STUDIO_HEADER, "星级"] + [
@@ -75,6 +80,10 @@ def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str) -> Non
         ws.append(row)
     for label, annual in ((f"{county.year}年合计", county.totals), (f"{county.year - 1}年合计", None)):
         row = [cells.cell("total_label", label), cells.cell("total_text", None)]
+        if annual is None and not last_year_sent:  # words, not a row of zeros
+            row[1] = cells.cell("total_text", last_year_not_sent(county.year - 1))
+            ws.append(row + [cells.cell("total_text", None) for _ in columns])
+            continue
         for _, kf in columns:
             style, value = _figure_cell(kf, kf.current if annual is not None else kf.previous)
             row.append(cells.cell("total_" + style, value))
@@ -159,7 +168,7 @@ def write_county_workbook(
     _mark_masked(wb)
     total = len(lc.RECORD_SHEETS) + 1
     report(progress, 0, total, "正在写出统计汇总……")
-    _summary_sheet(wb, figures, county_name)
+    _summary_sheet(wb, figures, county_name, year - 1 in county.years())
     for index, spec in enumerate(lc.RECORD_SHEETS, start=1):
         report(progress, index, total, f"正在写出{spec.name}……")
         _ledger_sheet(wb, county, year, spec, county_name, paper)
@@ -179,4 +188,4 @@ def write_county_workbook(
     return path
 
 
-__all__ = ["STUDIO_HEADER", "write_county_workbook"]
+__all__ = ["STUDIO_HEADER", "last_year_not_sent", "write_county_workbook"]

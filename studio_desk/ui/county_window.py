@@ -300,7 +300,7 @@ class CountyWindow(QMainWindow):
         table, totals = self.figures_table, self.totals_table
         last = figures.year - 1
         entries = {s.key: s for s in self.county.studios()}
-        sent_last = [s for s in entries.values() if last in s.years]
+        sent_last = last in self.county.years()  # the years the studios sent, as the year choice
         totals.clearSpans()
         totals.setColumnCount(len(headers))
         totals.setHorizontalHeaderLabels(headers)
@@ -320,7 +320,9 @@ class CountyWindow(QMainWindow):
             totals.setColumnWidth(col, width)
         if not sent_last:  # set after the widths, so the words do not widen the 星级 column
             totals.setSpan(1, 1, 1, len(headers) - 1)
-            totals.setItem(1, 1, QTableWidgetItem(f"{last}年：各工作室都没有报送，没有上年合计可比"))
+            from studio_desk.exports.county_workbook import last_year_not_sent
+
+            totals.setItem(1, 1, QTableWidgetItem(last_year_not_sent(last)))
         from studio_desk.core.county_figures import criterion_label
 
         rules = "；".join(criterion_label(c, figures.totals) for c in figures.criteria)
