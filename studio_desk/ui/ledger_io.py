@@ -395,6 +395,19 @@ def _table(model: _RowsModel, widths: list[int]) -> QTableView:
     return view
 
 
+WRAPPED_ROWS = 300  # up to this many problems, each shows its whole text
+
+
+def _whole_texts_when_few(view: QTableView, rows: int) -> None:
+    """A usual check's few problems show their whole texts, wrapped (the advice is at the end of
+    a long one); thousands keep one line each, the whole text in the tooltip, so that the view
+    never measures them all."""
+    few = rows <= WRAPPED_ROWS
+    view.setWordWrap(few)
+    mode = QHeaderView.ResizeMode.ResizeToContents if few else QHeaderView.ResizeMode.Fixed
+    view.verticalHeader().setSectionResizeMode(mode)
+
+
 class ImportDialog(QDialog):
     """导入台账: choose a workbook, preview, then import all or nothing."""
 
@@ -449,6 +462,7 @@ class ImportDialog(QDialog):
         self.records_view = _table(self.records_model, [130, 50, 60, 80, 90, 300, 120])
         self.problems_view = _table(self.problems_model, [130, 50, 130])
         self.notes_list = QListWidget()
+        self.notes_list.setWordWrap(True)  # a note says what to check in a sentence or two
         self.tabs.addTab(self.problems_view, "问题")
         self.tabs.addTab(self.records_view, "将导入的记录")
         self.tabs.addTab(self.notes_list, "提示")
@@ -532,6 +546,7 @@ class ImportDialog(QDialog):
             return
         self.records_model.set_items(preview.shown)
         self.problems_model.set_items(plan.problems)
+        _whole_texts_when_few(self.problems_view, len(plan.problems))
         self.notes_list.clear()
         self.notes_list.addItems(plan.notes)
         self._tab_titles(preview.problems, len(preview.shown), len(plan.notes))

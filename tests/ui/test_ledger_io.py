@@ -141,6 +141,27 @@ def test_import_dialog_shows_problems_and_blocks_import(qtbot, store, tmp_path: 
     assert store.count(Activity) == 0
 
 
+def test_a_long_problem_and_a_long_note_are_shown_whole(qtbot, store, tmp_path: Path):
+    """At 1366×768 a long message was cut at the table's edge ("…请在 Ex…"), and its advice with it."""
+    store.save(Member(name="刘刚", role="召集人"))
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 600)
+    dialog.show()
+    path = _ledger_with_unknown_member(tmp_path / "旧台账.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["F3"] = "=C3&B3"  # a formula openpyxl saves without its result
+    wb.save(path)
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    view, line = dialog.problems_view, dialog.problems_view.fontMetrics().height()
+    [row] = [r for r in range(dialog.problems_model.rowCount()) if "公式" in dialog.problems_model.index(r, 3).data()]
+    message = dialog.problems_model.index(row, 3).data()
+    assert view.fontMetrics().horizontalAdvance(message) > view.columnWidth(3)  # longer than its column
+    assert view.wordWrap() and view.rowHeight(row) >= 2 * line  # so it wraps onto more lines, whole
+    assert dialog.notes_list.wordWrap()
+
+
 def test_import_dialog_imports_after_the_clerk_fixes_the_file(qtbot, store, tmp_path: Path):
     store.save(Member(name="刘刚", role="召集人"))
     path = _ledger_with_unknown_member(tmp_path / "旧台账.xlsx")
