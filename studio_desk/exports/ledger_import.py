@@ -294,6 +294,7 @@ class _SheetPlanner:
         self.reach = max(self.indexes, default=-1) + 1  # a row this wide holds every column
         self.take = itemgetter(*self.indexes) if len(self.indexes) > 1 else lambda row: [row[i] for i in self.indexes]
         self.rows_with_formulas = {row for row, _ in self.raw.formulas}
+        self.refused: dict[int, set[str]] = {}  # row → headers of its formula cells that cannot be taken
         self.extra_columns: list[tuple[int, str]] = []  # (index, header) of columns no field has
         self.repeats = self.stale = self.incomplete = 0  # rows: repeated, stale, marked 待补全
         self.formula_rows: dict[str, list[int]] = {}  # header → rows whose formula's result was taken
@@ -343,8 +344,7 @@ class _SheetPlanner:
     def _plan_row(self, offset: int, row: list[Any]) -> None:
         plan, spec, row_no = self.plan, self.spec, offset + 1
         cells = self._cells(offset, row)
-        if cells is None:
-            return
+        refused = self.refused.pop(offset, ())
         first = cells.get(self.first_data)  # type: ignore[arg-type]
         if (spec.cls is not Member and (first is None or is_blank(first[1]))
                 and all(is_blank(v) for c, (_, v) in cells.items() if c.kind not in _NOT_DATA)):
@@ -363,8 +363,8 @@ class _SheetPlanner:
             plan.masked and not plan.allow_masked, exact=who.own, created_at=who.created_at,
             extras=self._extras(row) if self.extra_columns else None,
         )
-        if result.problems:
-            plan.problems.extend(result.problems)
+        if result.problems or refused:  # (the row's other problems too: all are listed at once)
+            plan.problems.extend(p for p in result.problems if p.column not in refused)
             return
         record = result.record
         assert record is not None
@@ -435,10 +435,11 @@ class _SheetPlanner:
             changed = ["恢复已删除的记录"] + changed
         return PlannedRecord(sheet, row_no, CHANGE, record, changed)
 
-    def _cells(self, offset: int, row: list[Any]) -> dict[lc.Column, tuple[str, Any]] | None:
-        """Column → (header in the file, value); None when a data cell holds a formula whose value
-        cannot be taken. A formula's saved result is what the clerk saw in Excel: it is taken, and
-        the cell is listed (``formula_rows``: header → rows) for the preview."""
+    def _cells(self, offset: int, row: list[Any]) -> dict[lc.Column, tuple[str, Any]]:
+        """Column → (header in the file, value). A formula's saved result is what the clerk saw in
+        Excel: it is taken, and the cell is listed (``formula_rows``: header → rows) for the
+        preview; a formula whose value cannot be taken is a problem, its cell left out and its
+        header kept in ``refused`` (the row is refused, with its other problems)."""
         width = len(row)
         if offset not in self.rows_with_formulas:
             if width < self.reach:  # a row cut short: its missing cells are empty
@@ -446,18 +447,17 @@ class _SheetPlanner:
             return dict(zip(self.columns, zip(self.headers, self.take(row))))
         raw, plan = self.raw, self.plan
         cells: dict[lc.Column, tuple[str, Any]] = {}
-        formula_problem = False
         for index, (col, header) in self.mapping.items():
             value = row[index] if index < width else None
             if (offset, index) in raw.formulas and col.kind not in FORMULA_OK:
                 refusal = formula_refusal(plan.path.name, (offset, index) in raw.external_cells, value)
                 if refusal:
                     plan.problems.append(Problem(raw.name, offset + 1, header, refusal))
-                    formula_problem = True
+                    self.refused.setdefault(offset, set()).add(header)
                     continue
                 self.formula_rows.setdefault(header, []).append(offset + 1)
             cells[col] = (header, value)
-        return None if formula_problem else cells
+        return cells
 
     def _notes(self) -> None:
         plan, sheet = self.plan, self.raw.name

@@ -96,6 +96,24 @@ def test_a_formula_without_a_saved_result_names_file_sheet_row_and_column(roster
     assert fingerprint(roster) == before and file_print(path) == printed
 
 
+def test_a_row_with_a_formula_problem_has_its_other_problems_listed_too(roster, tmp_path, fingerprint):
+    """All of a row's problems at once: the clerk mends the file once, not once per problem. A
+    formula cell left out is not reported again as empty (the 日期 here is a formula)."""
+    source = _old_ledger(tmp_path / "生成的台账.xlsx", ["=20+15", "=8*2", "=10"])
+    wb = openpyxl.load_workbook(source)
+    ws = wb.active
+    ws["B4"] = "2025/13/1"  # row 4: its 群众人次 formula has no result, and its date is no date
+    ws["B5"] = '="2025-06-"&"15"'  # row 5: its 日期 a formula without a result, nothing else wrong
+    wb.save(source)
+    path = _with_saved_results(source, {"G3": "35", "G5": "10"})
+    before = fingerprint(roster)
+    plan = read_ledgers(roster, path)
+    assert sorted((p.row, p.column) for p in plan.problems) == [(4, "日期"), (4, "群众人次"), (5, "日期")]
+    [row5] = [p for p in plan.problems if p.row == 5]
+    assert "公式" in row5.message  # the formula, not a 日期 said to be missing
+    assert fingerprint(roster) == before
+
+
 def test_a_text_formula_result_is_imported_as_the_text(roster, tmp_path):
     source = _old_ledger(tmp_path / "文字公式.xlsx", ["30", "16", "10"], topic_b='="学习"&"全会精神"')
     path = _with_saved_results(source, {"D4": "学习全会精神"})
