@@ -44,6 +44,21 @@ def window(demo_store, qtbot):
         yield w
 
 
+@pytest.fixture
+def county_window(tmp_path, qtbot):
+    """The 县政协汇总 window on a new, empty county file."""
+    from studio_desk.core.county import County
+    from studio_desk.ui.county_window import CountyWindow
+
+    county = County.open(tmp_path / "县政协汇总.sqlite")
+    w = CountyWindow(county)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    wait_idle(qtbot, w)
+    county.close()
+
+
 def wait_idle(qtbot, w) -> None:
     qtbot.waitUntil(lambda: not w.is_busy(), timeout=10_000)
 

@@ -13,19 +13,6 @@ from studio_desk.core.county_figures import key_figure_map
 from tests.ui.conftest import child, click, in_dialog, save, wait_idle
 
 
-@pytest.fixture
-def county_window(tmp_path: Path, qtbot):
-    from studio_desk.ui.county_window import CountyWindow
-
-    county = County.open(tmp_path / "县政协汇总.sqlite")
-    w = CountyWindow(county)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    wait_idle(qtbot, w)
-    county.close()
-
-
 def test_adding_packages_and_reading_the_county_figures(county_window, county_studios, qtbot, monkeypatch, tmp_path) -> None:
     w = county_window
     nav = child(w, "countyNav", QListWidget)

@@ -5,27 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton, QTableWidget
 
-from studio_desk.core.county import County
 from studio_desk.core.county_figures import key_figure_map
 from studio_desk.core.store import Store
 from studio_desk.exports.workbook import write_workbook
 from tests.ui.conftest import child, click, wait_idle
-
-
-@pytest.fixture
-def county_window(tmp_path: Path, qtbot):
-    from studio_desk.ui.county_window import CountyWindow
-
-    county = County.open(tmp_path / "县政协汇总.sqlite")
-    w = CountyWindow(county)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    wait_idle(qtbot, w)
-    county.close()
 
 
 def _add(w, qtbot, monkeypatch, path: Path) -> None:  # type: ignore[no-untyped-def]
