@@ -44,14 +44,14 @@ def yuan(fen: int) -> str:
 
 
 def change(current: int, previous: int, unit: str, *, money: bool = False) -> str:
-    """``较上年增加5次`` / ``较上年减少3次`` / ``与上年持平``; empty when last year had nothing."""
-    if not previous:
-        return ""
+    """``较上年增加5次`` where the figure grew; empty otherwise. The write-ups tell growth and
+    leave a fall (or an unchanged figure) unsaid: the figure itself stands, and the 附件 table puts
+    last year's beside it."""
     diff = current - previous
-    if diff == 0:
-        return "与上年持平"
-    amount = yuan(abs(diff)) if money else f"{abs(diff)}{unit}"
-    return f"较上年{'增加' if diff > 0 else '减少'}{amount}"
+    if not previous or diff <= 0:
+        return ""
+    amount = yuan(diff) if money else f"{diff}{unit}"
+    return f"较上年增加{amount}"
 
 
 _TITLE_START = re.compile(r"^(关于|对于|对|就)")

@@ -1,0 +1,54 @@
+"""The demo's 2025 summary read back as a county reader reads it: growth told and a fall left
+unsaid, each thing said once, no word about the program, the economic outcome with the activities
+that brought it. Every number asserted comes from the year's figures."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from studio_desk.core.figures import annual_figures
+from studio_desk.core.store import Store
+from studio_desk.exports import summary_prose as prose
+from studio_desk.exports.summary import write_summary
+
+try:
+    from .test_summary_data import body_text, flat, pdf_text
+except ImportError:  # rootdir-style import (tests/exports has no __init__.py)
+    from test_summary_data import body_text, flat, pdf_text
+
+YEAR = 2025
+
+
+@pytest.fixture(scope="module")
+def demo_year(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The demo's 2025 summary, written once: (figures, body text, 附件 text)."""
+    folder = tmp_path_factory.mktemp("reads")
+    db = folder / "demo.sqlite"
+    shutil.copyfile(demo_template, db)
+    store = Store.open(db, replica_id="replica-reads")
+    try:
+        figures = annual_figures(store, YEAR)
+        path = folder / "2025.pdf"
+        write_summary(store, YEAR, path, signed_on=date(2025, 12, 28))
+        pages = pdf_text(path)
+    finally:
+        store.close()
+    joined = re.sub(r"—\d+—", "", flat("".join(pages)))
+    return figures, body_text(pages), joined.split("附件1", 1)[1]
+
+
+def test_growth_is_told_and_a_fall_is_left_unsaid(demo_year) -> None:
+    figures, body, _ = demo_year
+    c, p = figures.current, figures.previous
+    # the demo's 2025 has fewer people received and less 经济成效 than 2024, and as many activities
+    assert c.reception_people < p.reception_people and c.economic_fen < p.economic_fen
+    assert c.activities_total == p.activities_total
+    assert "减少" not in body and "下降" not in body and "持平" not in body
+    assert f"群众{c.reception_people}人次" in body  # the figure itself stands
+    assert prose.change(12, 9, "件") == "较上年增加3件"
+    assert prose.change(9, 12, "件") == prose.change(9, 9, "件") == prose.change(9, 0, "件") == ""
