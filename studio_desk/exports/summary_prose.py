@@ -148,13 +148,13 @@ def donation_sentence(event: DonationEvent) -> str:
             text += f"，价值{yuan(event.in_kind_fen)}"
         return text + "。"
     text = f"{month}，{event.donor}向{event.recipients}{people}"
-    parts = []
+    parts = []  # 捐赠 said once: ``捐赠现金6000元和书包54个，价值4590元``
     if event.cash_fen:
-        parts.append(f"捐赠现金{yuan(event.cash_fen)}")
+        parts.append(f"现金{yuan(event.cash_fen)}")
     if goods or event.in_kind_fen:
-        value = f"价值{yuan(event.in_kind_fen)}" if event.in_kind_fen else ""
-        parts.append(f"捐赠{goods or '物资'}{value}")
-    return text + ("和".join(parts) if parts else "开展捐赠") + "。"
+        value = f"，价值{yuan(event.in_kind_fen)}" if event.in_kind_fen else ""
+        parts.append(f"{goods or '物资'}{value}")
+    return text + ("捐赠" + "和".join(parts) if parts else "开展捐赠") + "。"
 
 
 def donation_sentences(figures: AnnualFigures) -> list[str]:

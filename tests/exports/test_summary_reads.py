@@ -52,3 +52,19 @@ def test_growth_is_told_and_a_fall_is_left_unsaid(demo_year) -> None:
     assert f"群众{c.reception_people}人次" in body  # the figure itself stands
     assert prose.change(12, 9, "件") == "较上年增加3件"
     assert prose.change(9, 12, "件") == prose.change(9, 9, "件") == prose.change(9, 0, "件") == ""
+
+
+def test_each_thing_is_said_once(demo_year) -> None:
+    figures, body, _ = demo_year
+    c = figures.current
+    # the studio's 定位 is told in 基本情况 (its introduction), not again in the opening
+    assert body.count("反映社情民意的窗口") == 1
+    assert body.index("反映社情民意的窗口") > body.index("一、基本情况")
+    # 接待走访 named once for the visits and the people
+    assert f"接待走访{c.receptions_total}次、群众{c.reception_people}人次" in body
+    assert "接待走访群众" not in body
+    # 捐赠 once before cash and goods: ``捐赠现金6000元和书包54个…``
+    assert "和捐赠" not in body
+    cash_and_goods = [e for e in c.donation_events if e.category == "捐赠" and e.cash_fen and e.items]
+    assert cash_and_goods
+    assert f"捐赠现金{prose.yuan(cash_and_goods[0].cash_fen)}和{cash_and_goods[0].items[0]}" in body
