@@ -113,7 +113,7 @@ def summary_document(store: Store, year: int, *, template: Path | str | None = N
             blocks.append(d.Heading(block.text, 1 if block.kind == "h1" else 2))
         else:
             blocks.append(d.Paragraph(block.text))
-    attached = attachments(figures, trend)
+    attached = attachments(figures, trend, store.point_weights())
     photos = summary_photos(store, year)
     if photos:
         attached.append((f"{year}年活动图片", photos))

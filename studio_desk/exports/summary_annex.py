@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from studio_desk.core import enums
-from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, TrendYear
+from studio_desk.core.figures import POINT_WEIGHT_LABELS, AnnualFigures, KeyFigure, Rate, TrendYear
 from studio_desk.exports import document as d
 from studio_desk.exports.summary_prose import RATE_NAMES
 
@@ -58,15 +58,29 @@ def trend_table(trend: list[TrendYear]) -> d.Table:
                            "群众认可率＝满意和基本满意÷作出评价的群众；办结率＝已办结÷接待走访总数。")
 
 
-def ranking_table(figures: AnnualFigures) -> d.Table:
-    """Members ranked by 履职积分 (the weights set in the app)."""
+def points_standard(weights: dict[str, int] | None) -> str:
+    """How the points are counted, in the studio's words: ``参加活动每次2分，提案第一提出人5分，
+    立案或被采用加3分……`` (a kind worth nothing is left out)."""
+    parts = []
+    for key, label in POINT_WEIGHT_LABELS.items():
+        n = (weights or {}).get(key, 0)
+        if n > 0:
+            parts.append(label.replace("（加分）", f"加{n}分") if "（加分）" in label
+                         else label.replace("（", "").replace("）", "") + f"{n}分")
+    return "，".join(parts)
+
+
+def ranking_table(figures: AnnualFigures, weights: dict[str, int] | None = None) -> d.Table:
+    """Members ranked by 履职积分, with the standard they are counted by."""
+    standard = points_standard(weights)
+    standard = f"（{standard}）" if standard else ""
     rows: list[list[d.CellValue]] = [list(RANKING_HEAD)]
     for r in figures.current.ranking:
         rows.append([str(r.rank), r.name, r.role] + [str(n) for n in (
             r.activities, r.receptions, r.proposals, r.social_info, r.speeches, r.other_outputs, r.donations,
             r.points)])
     return d.Table.of(rows, widths_mm=(11, 19, 22) + (13,) * 8, align=("centre",) * 11, size=10.5,
-                      note="注：履职积分按程序“积分权重”设置计算，同分者并列。")
+                      note=f"注：履职积分按工作室确定的积分标准计算{standard}，同分者并列。")
 
 
 def charts(figures: AnnualFigures) -> list[d.Block]:
@@ -81,8 +95,10 @@ def charts(figures: AnnualFigures) -> list[d.Block]:
     ]
 
 
-def attachments(figures: AnnualFigures, trend: list[TrendYear]) -> list[tuple[str, list[d.Block]]]:
-    """(title, blocks) of each 附件, in order; an empty year has its figures table only."""
+def attachments(figures: AnnualFigures, trend: list[TrendYear],
+                weights: dict[str, int] | None = None) -> list[tuple[str, list[d.Block]]]:
+    """(title, blocks) of each 附件, in order; an empty year has its figures table only. ``weights``:
+    the studio's 履职积分 standard, told under the ranking."""
     year = figures.year
     out: list[tuple[str, list[d.Block]]] = [
         (f"{year}年主要数据统计表（与{year - 1}年对比）", [key_figures_table(figures)]),
@@ -93,7 +109,7 @@ def attachments(figures: AnnualFigures, trend: list[TrendYear]) -> list[tuple[st
     if len(trend) >= 2:
         out.append((f"{trend[0].year}—{year}年主要比率变化表", [trend_table(trend)]))
     if any(r.points for r in figures.current.ranking):
-        out.append((f"{year}年委员履职积分排名表", [ranking_table(figures)]))
+        out.append((f"{year}年委员履职积分排名表", [ranking_table(figures, weights)]))
     out.append((f"{year}年工作统计图", charts(figures)))
     return out
 

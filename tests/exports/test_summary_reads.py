@@ -33,17 +33,18 @@ def demo_year(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
     store = Store.open(db, replica_id="replica-reads")
     try:
         figures = annual_figures(store, YEAR)
+        weights = store.point_weights()
         path = folder / "2025.pdf"
         write_summary(store, YEAR, path, signed_on=date(2025, 12, 28))
         pages = pdf_text(path)
     finally:
         store.close()
     joined = re.sub(r"—\d+—", "", flat("".join(pages)))
-    return figures, body_text(pages), joined.split("附件1", 1)[1]
+    return figures, body_text(pages), joined.split("附件1", 1)[1], weights
 
 
 def test_growth_is_told_and_a_fall_is_left_unsaid(demo_year) -> None:
-    figures, body, _ = demo_year
+    figures, body, *_ = demo_year
     c, p = figures.current, figures.previous
     # the demo's 2025 has fewer people received and less 经济成效 than 2024, and as many activities
     assert c.reception_people < p.reception_people and c.economic_fen < p.economic_fen
@@ -55,7 +56,7 @@ def test_growth_is_told_and_a_fall_is_left_unsaid(demo_year) -> None:
 
 
 def test_each_thing_is_said_once(demo_year) -> None:
-    figures, body, _ = demo_year
+    figures, body, *_ = demo_year
     c = figures.current
     # the studio's 定位 is told in 基本情况 (its introduction), not again in the opening
     assert body.count("反映社情民意的窗口") == 1
@@ -68,3 +69,13 @@ def test_each_thing_is_said_once(demo_year) -> None:
     cash_and_goods = [e for e in c.donation_events if e.category == "捐赠" and e.cash_fen and e.items]
     assert cash_and_goods
     assert f"捐赠现金{prose.yuan(cash_and_goods[0].cash_fen)}和{cash_and_goods[0].items[0]}" in body
+
+
+def test_the_ranking_tells_the_points_standard_not_the_program(demo_year) -> None:
+    _, body, annex, weights = demo_year
+    ranking = annex.split("委员履职积分排名表", 1)[1].split("附件5", 1)[0]
+    assert "程序" not in ranking and "设置" not in ranking and "程序" not in body
+    assert "履职积分按工作室确定的积分标准计算" in ranking
+    assert f"参加活动每次{weights['activity']}分" in ranking
+    assert f"提案第一提出人{weights['proposal_first']}分" in ranking
+    assert f"获领导批示加{weights['instruction']}分" in ranking
