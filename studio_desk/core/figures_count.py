@@ -137,6 +137,8 @@ def count_activities(store: Store, span: Span, fig: YearFigures, tally: Tally, g
         fig.beneficiaries += a.beneficiaries
         if a.economic_fen:
             fig.economic_by_type[a.type] = fig.economic_by_type.get(a.type, 0) + a.economic_fen
+            fig.economic_events.append(Highlight(a.id, a.date, a.type, a.topic, a.highlight_note, a.public_count,
+                                                 a.economic_fen, a.beneficiaries))
         for member_id in a.member_ids:
             tally.bump(member_id, "activities")
             active.add(member_id)
@@ -148,6 +150,7 @@ def count_activities(store: Store, span: Span, fig: YearFigures, tally: Tally, g
     fig.activities_by_type_month = {t: type_month[t] for t in fig.activities_by_type}
     fig.topics_by_type = topics.result()
     fig.highlights.sort(key=lambda h: (h.date, h.topic, h.record_id))
+    fig.economic_events.sort(key=lambda h: (-h.economic_fen, h.date, h.record_id))
     fig.members_active = len(active & tally.ids)
     fig.participation_rate = Rate(fig.members_active, fig.members_total)
 

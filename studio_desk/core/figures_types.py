@@ -132,6 +132,7 @@ class YearFigures:
     suggestions_collected: int = 0  # 收集意见建议（条）
     economic_fen: int = 0  # 经济成效: signed, sold, financed or invested through activities
     economic_by_type: dict[str, int] = field(default_factory=dict)
+    economic_events: list[Highlight] = field(default_factory=list)  # activities with 经济成效, largest first
     beneficiaries: int = 0  # 受益群众: people trained, helped or reached by activities
     members_active: int = 0  # members who took part in at least one activity
     participation_rate: Rate = field(default_factory=lambda: Rate(0, 0))  # 委员参与率

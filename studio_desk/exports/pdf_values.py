@@ -163,6 +163,7 @@ def build_values(figures: AnnualFigures, studio: Studio, signed_on: date, *, tre
         "群众参与人次": count(c.public_participants),
         "收集意见建议": count(c.suggestions_collected),
         "经济成效": money(c.economic_fen),
+        "经济成效来源": lambda arg: _sources(figures, arg),
         "受益群众": count(c.beneficiaries),
         "亮点活动数": count(len(c.highlights)),
         # receptions and visits
@@ -202,6 +203,15 @@ def build_values(figures: AnnualFigures, studio: Studio, signed_on: date, *, tre
     ):
         v.update(_donation_values(prefix, totals))
     return v
+
+
+def _sources(figures: AnnualFigures, arg: str) -> Value:
+    try:
+        limit = int(arg) if arg else 3
+    except ValueError as exc:
+        raise ValueError("冒号后应是个数，例如“:3”") from exc
+    words = prose.economic_sources(figures, limit)
+    return Value(words, not words)
 
 
 def _top(mapping: dict[str, int], arg: str) -> Value:
@@ -252,5 +262,6 @@ VALUE_NAMES_WITH_ARGUMENT = (
     "建言成果明细",
     "成果数",
     "履职突出委员",
+    "经济成效来源",
     "较上年",
 )

@@ -217,6 +217,22 @@ def highlight_sentences(figures: AnnualFigures) -> list[str]:
     return out
 
 
+def economic_sources(figures: AnnualFigures, limit: int = 3) -> str:
+    """The activities that brought the most 经济成效, as seed 000 names events with their outcome:
+    ``来自1月的“招商引资项目签约仪式”（285万元）和11月的“…”（58万元）`` when they make up the
+    whole sum; else ``其中1月的“…”285万元、…``; empty when no activity brought any."""
+    events = [e for e in figures.current.economic_events if e.economic_fen > 0][:max(limit, 0)]
+    if not events:
+        return ""
+    named = [f"{e.date.month}月的{quoted(e.topic)}" for e in events]
+    if sum(e.economic_fen for e in events) == figures.current.economic_fen:
+        if len(events) == 1:
+            return f"全部来自{named[0]}"
+        each = [f"{n}（{yuan(e.economic_fen)}）" for n, e in zip(named, events)]
+        return f"来自{_join(each[:-1])}和{each[-1]}"
+    return "其中" + _join(f"{n}{yuan(e.economic_fen)}" for n, e in zip(named, events))
+
+
 RATE_NAMES = (("participation", "委员参与率"), ("conversion", "成果转化率"), ("recognition", "群众认可率"),
               ("close", "办结率"))
 

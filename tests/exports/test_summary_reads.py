@@ -79,3 +79,35 @@ def test_the_ranking_tells_the_points_standard_not_the_program(demo_year) -> Non
     assert f"参加活动每次{weights['activity']}分" in ranking
     assert f"提案第一提出人{weights['proposal_first']}分" in ranking
     assert f"获领导批示加{weights['instruction']}分" in ranking
+
+
+def test_the_economic_paragraph_names_what_brought_the_outcome(demo_year) -> None:
+    figures, body, *_ = demo_year
+    c = figures.current
+    economy = body.split("助力经济发展，服务地方大局", 1)[1].split("三、工作亮点", 1)[0]
+    top = c.economic_events[0]
+    assert top.economic_fen == max(e.economic_fen for e in c.economic_events)
+    assert f"{top.date.month}月的“{top.topic}”（{prose.yuan(top.economic_fen)}）" in economy
+    assert f"经济成效{prose.yuan(c.economic_fen)}" in economy
+    # 公益活动 brought no 经济成效 this year: it is told under 投身公益事业, not here
+    assert "公益活动" not in c.economic_by_type and "公益活动" not in economy
+    welfare = body.split("投身公益事业", 1)[1].split("助力经济发展", 1)[0]
+    assert f"公益活动{c.activities_by_type['公益活动']}次" in welfare
+
+
+def test_economic_sources_name_the_largest_with_their_amounts() -> None:
+    from studio_desk.core.figures import AnnualFigures, YearFigures
+    from studio_desk.core.figures_types import Highlight
+
+    def year(*amounts: int, total: int) -> AnnualFigures:
+        current = YearFigures(2025, economic_fen=total)
+        current.economic_events = [Highlight(f"a{i}", date(2025, 1 + i, 1), "经贸活动", f"活动{i}", "", economic_fen=n)
+                                   for i, n in enumerate(amounts)]
+        return AnnualFigures(2025, current, YearFigures(2024))
+
+    assert prose.economic_sources(year(total=0)) == ""
+    assert prose.economic_sources(year(285_000_000, total=285_000_000)) == "全部来自1月的“活动0”"
+    assert prose.economic_sources(year(285_000_000, 58_000_000, total=343_000_000)) == \
+        "来自1月的“活动0”（285万元）和2月的“活动1”（58万元）"
+    assert prose.economic_sources(year(900_000_000, 50_000_000, 3_000_000, total=960_000_000), 2) == \
+        "其中1月的“活动0”900万元、2月的“活动1”50万元"
