@@ -152,14 +152,38 @@ OUTCOMES = {
     "联络活动": ((0, 0), (0, 60), (0, 0)),
 }
 
-NARRATIVES = {
-    "存在问题": "一是委员履职不够平衡，个别委员参加活动次数偏少，作用发挥不够充分。\n"
-              "二是协商成果转化还需加强，部分协商议题的跟踪问效不够及时。\n"
-              "三是工作室活动经费和场地保障不足，开展大型活动受到一定限制。",
-    "下一步打算": "下一步，我们将持续加强委员学习培训，完善委员履职考评和积分管理，推动委员履职常态化。\n"
-               "聚焦营商环境、特色产业和群众急难愁盼问题，精选协商议题，加强协商成果的跟踪落实。\n"
-               "深化“委员接待日”和“企有所呼、我有所应”工作机制，让工作室成为联系服务群众的贴心平台。",
-}
+# The clerk's sections of each demo year, oldest first (two years ago, last year, this year): each
+# year names its own shortcomings and plans, as a studio's summaries do from one year to the next.
+NARRATIVES = (
+    {
+        "存在问题": "一是学习的系统性不够，集中学习多、研讨交流少，学用结合还不够紧密。\n"
+                  "二是联系群众的渠道还不够宽，“委员接待日”群众知晓度不高，收集社情民意的主动性有待加强。\n"
+                  "三是工作室制度执行还不够严格，活动记录、资料归档不够规范。",
+        "下一步打算": "下一步，工作室将重点抓好三个方面的工作。\n"
+                   "一是健全学习制度，推行“领学+研讨”，每季度开展一次专题研讨，推动学用结合。\n"
+                   "二是在社区、农贸市场张贴“委员接待日”公示和扫码找委员海报，让群众找得到委员、说得上话。\n"
+                   "三是规范工作室台账，每次活动做到有计划、有记录、有图片、有总结。",
+    },
+    {
+        "存在问题": "一是委员履职不够平衡，个别委员参加活动次数偏少，作用发挥不够充分。\n"
+                  "二是建言成果转化还需加强，部分提案和社情民意信息选题不够精准，跟踪问效不够及时。\n"
+                  "三是服务委员企业以展销、签约活动为主，帮助企业解决融资、用工等难题的办法还不多。",
+        "下一步打算": "下一步，我们将围绕履职提质增效，着力做好以下工作。\n"
+                   "一是完善委员履职积分管理，对参加活动偏少的委员及时提醒，推动委员履职常态化。\n"
+                   "二是围绕营商环境、特色产业和群众急难愁盼问题选准题目，加强与承办单位沟通，跟踪办理落实。\n"
+                   "三是深化“企有所呼、我有所应”工作机制，邀请金融、人社部门开展专场对接，"
+                   "帮助委员企业解决融资难、用工难问题。",
+    },
+    {
+        "存在问题": "一是工作室活动经费和场地保障不足，开展大型活动受到一定限制。\n"
+                  "二是涉及多个部门的群众诉求办理周期较长，个别诉求还在办理中。\n"
+                  "三是总结宣传不够，工作室的好做法、好经验提炼推广不够。",
+        "下一步打算": "下一步，工作室将在县政协的指导下，继续做好以下工作。\n"
+                   "一是积极争取县政协和有关部门支持，改善工作室活动场地和条件。\n"
+                   "二是对涉及多个部门的群众诉求逐件建立跟踪卡，限期反馈办理结果，让群众事事有回音。\n"
+                   "三是及时总结委员履职的典型事例，通过县政协网站和微信公众号宣传推广，扩大工作室影响。",
+    },
+)
 
 # Who organised an activity of each type (drawn with the one random number the organizer always
 # took, so that the rest of the demo stays as it was), and what the content says the members did.
@@ -321,8 +345,8 @@ def generate(store: Store, today: date | None = None, seed: int = 2021) -> dict[
         records += list(_donations(rng, days, share, crew))
         records += list(_outputs(rng, year, days, share, ids, members, today, pool))
     store.save_many(records)
-    for year in (today.year - 2, today.year - 1, today.year):
-        for section, text in NARRATIVES.items():
+    for year, sections in zip((today.year - 2, today.year - 1, today.year), NARRATIVES):
+        for section, text in sections.items():
             store.set_narrative(year, section, text)
     from studio_desk.core.demo_evidence import add_evidence
 

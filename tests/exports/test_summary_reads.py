@@ -111,3 +111,14 @@ def test_economic_sources_name_the_largest_with_their_amounts() -> None:
         "来自1月的“活动0”（285万元）和2月的“活动1”（58万元）"
     assert prose.economic_sources(year(900_000_000, 50_000_000, 3_000_000, total=960_000_000), 2) == \
         "其中1月的“活动0”900万元、2月的“活动1”50万元"
+
+
+def test_each_demo_year_has_its_own_problems_and_plans(demo_year, demo_store) -> None:
+    _, body, *_ = demo_year
+    for section in ("存在问题", "下一步打算"):
+        texts = [demo_store.narrative(year, section) for year in (2024, 2025, 2026)]
+        assert all(texts) and len(set(texts)) == 3, section
+        lines = {year: set(demo_store.narrative(year, section).splitlines()) for year in (2024, 2025, 2026)}
+        assert not lines[2024] & lines[2025] and not lines[2025] & lines[2026], section  # not a line repeated
+        told = body.split(section, 1)[1]
+        assert all(flat(line) in told for line in lines[2025])  # the 2025 summary tells 2025's
