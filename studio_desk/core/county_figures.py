@@ -24,7 +24,7 @@ from collections.abc import Callable
 from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, YearFigures
 
 # Lists that belong to one studio and are not added up for the county.
-_NOT_SUMMED = ("last_year", "first_year", "ranking", "highlights")
+_NOT_SUMMED = ("last_year", "first_year", "ranking", "highlights", "economic_events")
 
 
 def _encode(value: Any) -> Any:

@@ -17,8 +17,9 @@ from studio_desk.exports.summary_prose import yuan
 YEAR = 2025
 
 
-def _paragraph(doc: d.Document, start: str) -> str:
-    (found,) = [b.text for b in doc.blocks if isinstance(b, d.Paragraph) and b.text.startswith(start)]
+def _paragraph(doc: d.Document, words: str) -> str:
+    """The one paragraph that says ``words`` (the studio's may open with its 公益活动)."""
+    (found,) = [b.text for b in doc.blocks if isinstance(b, d.Paragraph) and words in b.text]
     return found
 
 
