@@ -59,6 +59,7 @@ from studio_desk.ui.generated.ui_reception_form import Ui_ReceptionDialog
 from studio_desk.ui.generated.ui_studio_form import Ui_StudioDialog
 from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.tasks import show_error
+from studio_desk.ui.wheel_guard import guard_wheel
 from studio_desk.ui.date_field import DateField
 from studio_desk.ui.widgets import (
     AuthorList,
@@ -124,6 +125,7 @@ class RecordForm(QDialog):
             self.attachments = install(self, store, self.record, is_new=self.is_new)
         hint = self._content_hint()
         fit_to_screen(self, max(self.width(), hint.width()), min(self.height(), max(hint.height(), 300)))
+        guard_wheel(self)
         if self.fields:
             self.widget(self.fields[0].name).setFocus()
 

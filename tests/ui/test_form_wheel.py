@@ -1,0 +1,76 @@
+"""The mouse wheel over a record form scrolls the form: a combo box or number box the pointer
+passes keeps its value unless the clerk has clicked or tabbed into it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox, QWidget
+
+from studio_desk.core.models import Activity
+from studio_desk.ui.forms import ActivityForm
+
+
+def _wheel(widget: QWidget, steps: int = -1) -> None:
+    """Turn the wheel ``steps`` notches (negative: towards the clerk) over the middle of ``widget``,
+    delivered as the window system delivers it: to the widget under the pointer."""
+    local = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        local, QPointF(widget.mapToGlobal(local.toPoint())), QPoint(0, 0), QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _small_form(qtbot, store) -> ActivityForm:
+    act = store.save(Activity(date=date(2025, 12, 31), type="集中学习", topic="年终学习", public_count=30))
+    form = ActivityForm(store, act)
+    qtbot.addWidget(form, before_close_func=lambda f: f.done(0))  # no question left open
+    form.resize(700, 360)  # shorter than its fields: the tab scrolls, as on the clerk's laptop
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    return form
+
+
+def test_the_wheel_over_an_unfocused_box_scrolls_the_form_and_keeps_the_value(store, qtbot):
+    form = _small_form(qtbot, store)
+    kind = form.findChild(QComboBox, "f_type")
+    count = form.findChild(QSpinBox, "f_public_count")
+    scroll = form.findChild(QScrollArea, "scroll_tab_basic") or next(
+        s for s in form.findChildren(QScrollArea) if s.isAncestorOf(count)
+    )
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0, "the form should scroll at this size"
+    form.findChild(QWidget, "f_topic").setFocus()
+    assert not kind.hasFocus() and not count.hasFocus()
+
+    _wheel(kind)
+    assert kind.currentText() == "集中学习"
+    assert bar.value() > 0  # the form scrolled instead
+    moved = bar.value()
+    _wheel(count)
+    assert count.value() == 30
+    assert bar.value() > moved or bar.value() == bar.maximum()
+    assert not kind.hasFocus() and not count.hasFocus()  # the wheel gives no box the focus
+
+    assert form.try_save()  # what reaches the database is what the clerk chose
+    stored = store.get(Activity, form.record.id)
+    assert stored.type == "集中学习" and stored.public_count == 30
+
+
+def test_a_box_the_clerk_clicked_into_takes_the_wheel(store, qtbot):
+    form = _small_form(qtbot, store)
+    count = form.findChild(QSpinBox, "f_public_count")
+    count.setFocus()
+    qtbot.waitUntil(count.hasFocus, timeout=2000)
+    _wheel(count, steps=1)
+    assert count.value() == 31
+    kind = form.findChild(QComboBox, "f_type")
+    kind.setFocus()
+    qtbot.waitUntil(kind.hasFocus, timeout=2000)
+    before = kind.currentIndex()
+    _wheel(kind, steps=-1)
+    assert kind.currentIndex() == before + 1
