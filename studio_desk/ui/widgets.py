@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -165,6 +166,23 @@ class MemberPicker(QWidget):
         self._rebuild()
 
 
+class _RowsGrid(QTableWidget):
+    """The cells of a rows table: Tab goes on through the row and to the next row; from the last
+    cell of the last row it leaves the table for the next field (Shift+Tab from the first cell, for
+    the one before), never wrapping round to overwrite an earlier row."""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        row, col = self.currentRow(), self.currentColumn()
+        last = row == self.rowCount() - 1 and col == self.columnCount() - 1
+        first = row == 0 and col == 0
+        Hint = QAbstractItemDelegate.EndEditHint
+        leave = (hint == Hint.EditNextItem and last) or (hint == Hint.EditPreviousItem and first)
+        super().closeEditor(editor, Hint.NoHint if leave else hint)
+        if leave:
+            self.setFocus()
+            QWidget.focusNextPrevChild(self, hint == Hint.EditNextItem)
+
+
 class _RowsTable(QWidget):
     """A table of child rows with 添加/删除 buttons."""
 
@@ -177,7 +195,7 @@ class _RowsTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table = _RowsGrid(0, len(self.HEADERS))
         self.table.setObjectName("rows")
         self.table.setHorizontalHeaderLabels(list(self.HEADERS))
         self.table.verticalHeader().setVisible(False)
@@ -209,8 +227,14 @@ class _RowsTable(QWidget):
         return row
 
     def add_empty_row(self) -> None:
-        row = self.add_row([""] * len(self.HEADERS))
+        self.start_row([""] * len(self.HEADERS))
+
+    def start_row(self, values: list[str]) -> None:
+        """Add a row and start typing into its first cell (its text, if any, selected)."""
+        row = self.add_row(values)
         self.table.setCurrentCell(row, 0)
+        self.table.scrollToItem(self.table.item(row, 0))
+        self.table.setFocus()
         self.table.editItem(self.table.item(row, 0))
 
     def remove_selected(self) -> None:
@@ -299,9 +323,7 @@ class FollowUpTable(_RowsTable):
         self.table.setColumnWidth(0, 110)
 
     def add_empty_row(self) -> None:
-        row = self.add_row([date.today().isoformat(), ""])
-        self.table.setCurrentCell(row, 1)
-        self.table.editItem(self.table.item(row, 1))
+        self.start_row([date.today().isoformat(), ""])
 
     def value_checked(self) -> tuple[list[FollowUp], list[str]]:
         out, problems = [], []

@@ -66,6 +66,7 @@ def test_reception_status_flow_and_undo(window, demo_store, qtbot):
         form.ui.tabs.setCurrentIndex(2)
         followups = child(form, "f_followups")
         click(qtbot, child(followups, "add_row", QPushButton))
+        qtbot.keyClick(qtbot_focus(), Qt.Key.Key_Tab)  # past today's date to the note
         type_text(qtbot, qtbot_focus(), "已联系住建局")
         press_enter(qtbot)
         save(qtbot, form)
@@ -234,6 +235,7 @@ def test_proposal_authors_in_order_and_followups(window, demo_store, qtbot):
         child(form, "f_submitted_on").set_value(date.today())
         form.ui.tabs.setCurrentIndex(2)
         click(qtbot, child(child(form, "f_followups"), "add_row", QPushButton))
+        qtbot.keyClick(qtbot_focus(), Qt.Key.Key_Tab)  # past today's date to the note
         type_text(qtbot, qtbot_focus(), "已报送县政协提案委")
         press_enter(qtbot)
         save(qtbot, form)
