@@ -42,9 +42,8 @@ def test_tab_through_a_new_follow_up_never_overwrites_an_earlier_one(store, qtbo
     proposal = store.save(Proposal(category="提案", title="加快老旧小区改造", authors=[Author(name="王五")], followups=earlier))
     form = _open(qtbot, ProposalForm(store, proposal))
     followups = child(form, "f_followups")
-    form.ui.tabs.setCurrentIndex(form.ui.tabs.indexOf(next(
-        form.ui.tabs.widget(i) for i in range(form.ui.tabs.count()) if form.ui.tabs.widget(i).isAncestorOf(followups)
-    )))
+    tabs = form.ui.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(followups)))
     add = child(followups, "add_row", QPushButton)
     click(qtbot, add)
     table = followups.table
@@ -68,7 +67,10 @@ def test_tab_through_a_new_follow_up_never_overwrites_an_earlier_one(store, qtbo
 
 
 def test_tab_through_donated_items_and_shift_tab_out_of_the_first_cell(store, qtbot):
-    donation = store.save(Donation(date=date(2026, 5, 1), donor="刘记豆腐", category=DONATION_CATEGORIES[0], recipients="留守儿童", items=[DonationItem(name="大米", unit="袋")]))
+    donation = store.save(Donation(
+        date=date(2026, 5, 1), donor="刘记豆腐", category=DONATION_CATEGORIES[0], recipients="留守儿童",
+        items=[DonationItem(name="大米", unit="袋")],
+    ))
     form = _open(qtbot, DonationForm(store, donation))
     items = child(form, "f_items")
     table = items.table
