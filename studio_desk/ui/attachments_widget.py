@@ -1,13 +1,15 @@
 """The 附件 tab of a record form: thumbnails with captions; add by file dialog or drag and drop
 (jpg, png, pdf), open with the system viewer, reorder, remove.
 
-For a record already saved every change is written at once (attachments are records of their
-own); for a new record the files wait, already checked and downscaled, until the form is saved.
+Like every other field, what the clerk does here (files added or removed, captions, order, the
+summary mark) is written only when the form is saved, with the record; 取消 leaves the attachments
+as they were. Files wait already checked and downscaled.
 """
 
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_desk.core import attachments
+from studio_desk.core import attachments, codec
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.models import Attachment, Record
 from studio_desk.core.store import Store
@@ -85,19 +87,51 @@ def _thumbnail(data: bytes, media_type: str) -> QPixmap:
     )
 
 
+@dataclass
+class _Entry:
+    """One attachment as the form shows it: a stored one (``stored``) or a file added in this form
+    (``prepared``), with the caption and summary mark it will have once the form is saved."""
+
+    stored: Attachment | None
+    prepared: attachments.Prepared | None
+    caption: str = ""
+    in_summary: bool = False
+
+    @property
+    def media_type(self) -> str:
+        if self.stored is not None:
+            return self.stored.media_type
+        assert self.prepared is not None
+        return self.prepared.media_type
+
+    @property
+    def file_name(self) -> str:
+        if self.stored is not None:
+            return self.stored.file_name
+        assert self.prepared is not None
+        return self.prepared.file_name
+
+    def state(self) -> tuple[object, str, bool]:
+        return (self.stored.id if self.stored is not None else id(self.prepared), self.caption, self.in_summary)
+
+
 class AttachmentStrip(QWidget):
-    """The attachments of one record, as a row of thumbnails."""
+    """The attachments of one record, as a row of thumbnails; changes wait for :meth:`commit`."""
 
     def __init__(self, store: Store, owner: Record, *, saved: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.owner = owner
         self.saved = saved
-        self.pending: list[tuple[attachments.Prepared, str]] = []  # new record: written on save
+        self.entries: list[_Entry] = []
+        self.removed: list[Attachment] = []  # stored ones the clerk removed: tombstoned on save
         self._temp: tempfile.TemporaryDirectory[str] | None = None
         self._thumbs: dict[str, QPixmap] = {}  # by content: a caption edit draws nothing again
         self.setAcceptDrops(True)
+        self._make_widgets(owner)
+        self.load()
 
+    def _make_widgets(self, owner: Record) -> None:
         self.list = QListWidget(self)
         self.list.setObjectName("attachment_list")
         self.list.setViewMode(QListView.ViewMode.IconMode)
@@ -130,7 +164,8 @@ class AttachmentStrip(QWidget):
         self.right_button.clicked.connect(lambda: self.move_selected(1))
         self.remove_button.clicked.connect(self.remove_selected)
 
-        hint = QLabel("可把照片（jpg、png）或 PDF 扫描件拖到这里。照片会缩小保存在台账文件里。")
+        hint = QLabel("可把照片（jpg、png）或 PDF 扫描件拖到这里。照片会缩小保存在台账文件里。"
+                      "附件的增删和说明随记录一起保存，取消则不保存。")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         buttons = QHBoxLayout()
@@ -143,30 +178,55 @@ class AttachmentStrip(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+
+    def load(self) -> None:
+        """Show the stored attachments, with no change waiting."""
+        stored = attachments.attachments_of(self.store, self.owner.id) if self.saved else []
+        self.entries = [_Entry(a, None, a.caption, a.in_summary) for a in stored]
+        self.removed = []
+        self._initial = self._state()
         self.reload()
 
-    def reload(self, select: str | None = None) -> None:
+    def _state(self) -> list[tuple[object, str, bool]]:
+        return [e.state() for e in self.entries]
+
+    def has_changes(self) -> bool:
+        """Whether anything was added, removed, reordered or recaptioned since the form opened."""
+        return bool(self.removed) or self._state() != self._initial
+
+    @property
+    def pending(self) -> list[_Entry]:
+        """The files added in this form, not yet written."""
+        return [e for e in self.entries if e.stored is None]
+
+    def _thumb(self, entry: _Entry) -> QPixmap:
+        if entry.prepared is not None:
+            data, sha = entry.prepared.data, entry.prepared.sha256
+        else:
+            assert entry.stored is not None
+            sha = entry.stored.blob_sha256
+            if sha in self._thumbs:
+                return self._thumbs[sha]
+            data = attachments.blob_bytes(self.store, sha)
+        if sha not in self._thumbs:
+            self._thumbs[sha] = _thumbnail(data, entry.media_type)
+        return self._thumbs[sha]
+
+    def reload(self, select: int | None = None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        if self.saved:
-            for att in attachments.attachments_of(self.store, self.owner.id):
-                if att.blob_sha256 not in self._thumbs:
-                    try:
-                        data = attachments.blob_bytes(self.store, att.blob_sha256)
-                    except StudioDeskError:  # a copy that lost the file's bytes: say so, open nothing
-                        self._add_item(f"{att.display_name()}（内容缺失）", _pdf_icon("缺失"), att.id)
-                        continue
-                    self._thumbs[att.blob_sha256] = _thumbnail(data, att.media_type)
-                self._add_item(att.caption or att.file_name, self._thumbs[att.blob_sha256], att.id)
-        for i, (prepared, caption) in enumerate(self.pending):
-            self._add_item(caption or prepared.file_name, _thumbnail(prepared.data, prepared.media_type), i)
+        for i, entry in enumerate(self.entries):
+            try:
+                self._add_item(entry.caption or entry.file_name, self._thumb(entry), i)
+            except StudioDeskError:  # a copy that lost the file's bytes: say so, open nothing
+                shown = entry.stored.display_name() if entry.stored is not None else entry.file_name
+                self._add_item(f"{shown}（内容缺失）", _pdf_icon("缺失"), i)
         self.list.blockSignals(False)
-        for row in range(self.list.count()):
-            if self.list.item(row).data(_ROLE) == select:
-                self.list.setCurrentRow(row)
+        if select is not None and 0 <= select < self.list.count():
+            self.list.setCurrentRow(select)
         self._update_buttons()
 
-    def _add_item(self, text: str, pixmap: QPixmap, key: object) -> None:
+    def _add_item(self, text: str, pixmap: QPixmap, key: int) -> None:
         item = QListWidgetItem(QIcon(pixmap), text)
         item.setData(_ROLE, key)
         item.setToolTip(text)
@@ -174,18 +234,18 @@ class AttachmentStrip(QWidget):
         self.list.addItem(item)
 
     def _update_buttons(self) -> None:
-        has = self.list.currentItem() is not None
+        chosen = self._selected()
         for b in (self.open_button, self.caption_button, self.left_button, self.right_button, self.remove_button):
-            b.setEnabled(has)
-        chosen = self._selected() if has else None
-        photo = isinstance(chosen, Attachment) and chosen.media_type == attachments.IMAGE_JPEG
+            b.setEnabled(chosen is not None)
+        entry = self.entries[chosen] if chosen is not None else None
+        photo = entry is not None and entry.media_type == attachments.IMAGE_JPEG
         self.summary_check.setEnabled(photo)
-        self.summary_check.setChecked(photo and chosen.in_summary)  # type: ignore[union-attr]
+        self.summary_check.setChecked(photo and entry.in_summary)  # type: ignore[union-attr]
 
     def _summary_toggled(self, checked: bool) -> None:
         chosen = self._selected()
-        if isinstance(chosen, Attachment):
-            self._guard(lambda: attachments.set_in_summary(self.store, chosen, checked))
+        if chosen is not None:
+            self.entries[chosen].in_summary = checked
 
     def captions(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
@@ -196,20 +256,16 @@ class AttachmentStrip(QWidget):
             self.add_files([Path(n) for n in names])
 
     def add_files(self, paths: list[Path]) -> None:
+        """Check and downscale the files; they are written when the form is saved."""
         problems: list[str] = []
-        last: str | None = None
         for path in paths:
             try:
-                prepared = attachments.prepare_file(path)
-                if self.saved:
-                    last = attachments.add_prepared(self.store, self.owner, prepared).id
-                else:
-                    self.pending.append((prepared, ""))
+                self.entries.append(_Entry(None, attachments.prepare_file(path)))
             except StudioDeskError as exc:
                 problems.append(str(exc))
             except Exception as exc:  # noqa: BLE001 - logged and said; the other files still go in
                 show_error(self, "添加附件失败", exc)
-        self.reload(select=last)
+        self.reload(select=len(self.entries) - 1)
         if problems:
             QMessageBox.warning(self, "有文件未能添加", "\n".join(problems))
 
@@ -235,49 +291,54 @@ class AttachmentStrip(QWidget):
         return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
 
     def commit(self, owner: Record) -> None:
-        """Write the files chosen for a new record, now that it is saved."""
+        """Write what changed, now that ``owner`` is saved (inside its transaction when there is one):
+        removed ones become tombstones, added files are stored, order, captions and marks follow."""
+        with self.store.transaction():
+            for gone in self.removed:
+                if self.store.find(Attachment, gone.id) is not None:
+                    attachments.remove(self.store, gone)
+            for position, entry in enumerate(self.entries):
+                if entry.prepared is not None:
+                    att: Attachment | None = attachments.add_prepared(self.store, owner, entry.prepared, entry.caption)
+                else:
+                    att = self.store.find(Attachment, entry.stored.id)  # type: ignore[union-attr]
+                if att is None or att.deleted:
+                    continue
+                wanted = (position, entry.caption.strip(), entry.in_summary)
+                if (att.position, att.caption, att.in_summary) != wanted:
+                    self.store.save(codec.copy_record(
+                        att, position=position, caption=entry.caption.strip(), in_summary=entry.in_summary
+                    ))
         self.owner = owner
-        for prepared, caption in self.pending:
-            attachments.add_prepared(self.store, owner, prepared, caption)
-        self.pending = []
         self.saved = True
+        self.load()
 
-    def _selected(self) -> Attachment | int | None:
+    def _selected(self) -> int | None:
         item = self.list.currentItem()
-        if item is None:
-            return None
-        key = item.data(_ROLE)
-        if isinstance(key, int):
-            return key
-        return self.store.find(Attachment, key)
+        return None if item is None else int(item.data(_ROLE))
 
     def open_selected(self) -> None:
         chosen = self._selected()
         if chosen is None:
             return
+        entry = self.entries[chosen]
         try:
             if self._temp is None:
                 self._temp = tempfile.TemporaryDirectory(prefix="studio-desk-attachment-")
             folder = Path(tempfile.mkdtemp(dir=self._temp.name))
-            if isinstance(chosen, int):
-                prepared = self.pending[chosen][0]
-                path = folder / prepared.file_name
-                path.write_bytes(prepared.data)
+            if entry.prepared is not None:
+                path = folder / entry.prepared.file_name
+                path.write_bytes(entry.prepared.data)
             else:
-                path = attachments.write_file(self.store, chosen, folder)
+                path = attachments.write_file(self.store, entry.stored, folder)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001
             show_error(self, "打开附件失败", exc)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def _set_caption(self, chosen: Attachment | int, caption: str) -> None:
-        if isinstance(chosen, int):
-            prepared, _old = self.pending[chosen]
-            self.pending[chosen] = (prepared, caption.strip())
-            self.reload(select=chosen)  # type: ignore[arg-type]
-        else:
-            attachments.set_caption(self.store, chosen, caption)
-            self.reload(select=chosen.id)
+    def _set_caption(self, chosen: int, caption: str) -> None:
+        self.entries[chosen].caption = caption.strip()[:200]
+        self.reload(select=chosen)
 
     def edit_caption(self) -> None:
         chosen = self._selected()
@@ -286,51 +347,39 @@ class AttachmentStrip(QWidget):
         current = self.list.currentItem().text()
         text, ok = QInputDialog.getText(self, "附件说明", "说明（如：活动现场、签到表）：", text=current)
         if ok:
-            self._guard(lambda: self._set_caption(chosen, text[:200]))
+            self._set_caption(chosen, text)
 
     def _caption_edited(self, item: QListWidgetItem) -> None:
-        key = item.data(_ROLE)
-        chosen = key if isinstance(key, int) else self.store.find(Attachment, key)
-        if chosen is not None:
-            self._guard(lambda: self._set_caption(chosen, item.text()[:200]))
+        self._set_caption(int(item.data(_ROLE)), item.text())
 
     def move_selected(self, step: int) -> None:
         chosen = self._selected()
         if chosen is None:
             return
-        if isinstance(chosen, int):
-            j = max(0, min(len(self.pending) - 1, chosen + step))
-            self.pending.insert(j, self.pending.pop(chosen))
-            self.reload(select=j)  # type: ignore[arg-type]
-            return
-        self._guard(lambda: attachments.move(self.store, chosen, step))
-        self.reload(select=chosen.id)
+        j = max(0, min(len(self.entries) - 1, chosen + step))
+        self.entries.insert(j, self.entries.pop(chosen))
+        self.reload(select=j)
 
     def remove_selected(self) -> None:
         chosen = self._selected()
         if chosen is None:
             return
-        if isinstance(chosen, int):
-            self.pending.pop(chosen)
-            self.reload()
-            return
-        answer = QMessageBox.question(
-            self, "移除附件", f"移除附件“{chosen.display_name()}”？（可在历史记录中找回）"
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._guard(lambda: attachments.remove(self.store, chosen))
-            self.reload()
-
-    def _guard(self, action) -> None:  # type: ignore[no-untyped-def]
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "附件未能保存", exc)
+        entry = self.entries[chosen]
+        if entry.stored is not None:
+            answer = QMessageBox.question(
+                self, "移除附件",
+                f"移除附件“{entry.stored.display_name()}”？（保存记录时生效，可在历史记录中找回）",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self.removed.append(entry.stored)
+        self.entries.pop(chosen)
+        self.reload()
 
 
 def install(form: QDialog, store: Store, record: Record, *, is_new: bool) -> AttachmentStrip | None:
-    """Add the 附件 tab to a record form (forms with tabs); files for a new record are written
-    when the form is saved (``form.saved`` then holds the stored record)."""
+    """Add the 附件 tab to a record form (forms with tabs); the form writes its changes with the
+    record (:meth:`AttachmentStrip.commit`)."""
     tabs = form.findChild(QTabWidget, "tabs")
     if tabs is None:
         return None
@@ -338,13 +387,4 @@ def install(form: QDialog, store: Store, record: Record, *, is_new: bool) -> Att
     strip.setObjectName("attachments")
     tabs.addTab(strip, "附件")
 
-    def on_saved() -> None:
-        saved = getattr(form, "saved", None)
-        if strip.pending and saved is not None:
-            try:
-                strip.commit(saved)
-            except Exception as exc:  # noqa: BLE001
-                show_error(form, "附件未能保存", exc)
-
-    form.accepted.connect(on_saved)
     return strip

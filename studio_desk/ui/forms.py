@@ -300,7 +300,9 @@ class RecordForm(QDialog):
         return normalise_choice(info.name, text, tuple(self.choices(info)))
 
     def is_dirty(self) -> bool:
-        return self.raw_state() != self._initial
+        """Whether a field or the 附件 tab was changed since the form opened or was saved."""
+        strip = getattr(self, "attachments", None)
+        return self.raw_state() != self._initial or (strip is not None and strip.has_changes())
 
     def clear_errors(self) -> None:
         for label in self.findChildren(QLabel):
@@ -351,7 +353,11 @@ class RecordForm(QDialog):
         with self.store.transaction():
             # A value typed into a list's field (a new 界别) joins its list with the record.
             self.store.add_new_list_values(record, None if self.is_new else self.record)
-            return self.store_record(record, reason)
+            saved = self.store_record(record, reason)
+            strip = getattr(self, "attachments", None)
+            if strip is not None:  # the 附件 tab's changes are saved with the record, or not at all
+                strip.commit(saved)
+            return saved
 
     def store_record(self, record: Record, reason: str | None) -> Record:
         from studio_desk.core.reporting import save_in_locked_year
@@ -394,11 +400,6 @@ class RecordForm(QDialog):
         saved = self.saved
         assert saved is not None
         strip = getattr(self, "attachments", None)
-        if strip is not None and strip.pending:
-            try:
-                strip.commit(saved)
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, "附件未能保存", exc)
         carried = {name: getattr(saved, name) for name in CARRIED if hasattr(saved, name)}
         self.record = codec.copy_record(self.new_record(), **carried)
         self.is_new = True

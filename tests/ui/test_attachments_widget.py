@@ -1,5 +1,5 @@
 """The 附件 tab of the record forms: dropped and picked files reach the database, captions and
-order are saved, a bad file is named in the message, a new record's files wait for 保存."""
+order are saved with the record, a bad file is named in the message; nothing is written before 保存."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _drop(widget, paths: list[Path]) -> None:
 def test_drop_caption_reorder_remove_on_a_saved_activity(store, qtbot, tmp_path, monkeypatch):
     act = store.save(Activity(date=date(2026, 5, 15), type="委员接待日", topic="五月接待日"))
     form = ActivityForm(store, act)
-    qtbot.addWidget(form)
+    qtbot.addWidget(form, before_close_func=lambda f: f.done(0))
     strip = form.attachments
     assert form.ui.tabs.tabText(form.ui.tabs.indexOf(strip)) == "附件"
     warnings: list[str] = []
@@ -42,6 +42,8 @@ def test_drop_caption_reorder_remove_on_a_saved_activity(store, qtbot, tmp_path,
     bad.write_bytes(b"PK\x03\x04 not a picture")
     _drop(strip, [_photo(tmp_path / "现场.jpg"), bad, _photo(tmp_path / "合影.png", (200, 0, 0))])
     assert warnings and "会议记录.docx" in warnings[0]
+    assert attachments.attachments_of(store, act.id) == []  # written with the record
+    assert form.try_save()
     stored = attachments.attachments_of(store, act.id)
     assert [a.file_name for a in stored] == ["现场.jpg", "合影.jpg"]
     assert max(stored[0].width, stored[0].height) == 1600
@@ -51,12 +53,15 @@ def test_drop_caption_reorder_remove_on_a_saved_activity(store, qtbot, tmp_path,
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("全体合影", True))
     qtbot.mouseClick(strip.caption_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(strip.left_button, Qt.MouseButton.LeftButton)
+    assert [a.caption for a in attachments.attachments_of(store, act.id)] == ["", ""]
+    assert form.try_save()
     assert [a.caption for a in attachments.attachments_of(store, act.id)] == ["全体合影", ""]
     assert strip.captions() == ["全体合影", "现场.jpg"]
 
     strip.list.setCurrentRow(1)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(strip.remove_button, Qt.MouseButton.LeftButton)
+    assert form.try_save()
     assert [a.caption for a in attachments.attachments_of(store, act.id)] == ["全体合影"]
     assert store.count(Attachment, include_deleted=True) == 2  # removed = a tombstone
 
@@ -103,6 +108,7 @@ def test_a_pdf_scan_shows_its_first_page(store, qtbot, tmp_path):
     form = ActivityForm(store, act)
     qtbot.addWidget(form)
     form.attachments.add_files([scan])
+    assert form.try_save()
     (stored,) = attachments.attachments_of(store, act.id)
     assert stored.media_type == "application/pdf" and stored.file_name == "批示件.pdf"
     shown = form.attachments.list.item(0).icon().pixmap(112, 112).size()
@@ -122,6 +128,7 @@ def test_a_photo_is_chosen_for_the_summary(store, qtbot, tmp_path):
     check = strip.findChild(QCheckBox, "in_summary")
     assert check.isEnabled() and not check.isChecked()
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    assert form.try_save()
     (chosen,) = attachments.photos_for_summary(store, 2026)
     assert chosen[0].file_name == "a.jpg"
 

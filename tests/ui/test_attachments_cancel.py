@@ -1,0 +1,112 @@
+"""Attachments added or removed in a record form are saved with the record, like every other
+field: 取消 or Esc (after the question about unsaved changes) leaves the database as it was."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+from studio_desk.core import attachments
+from studio_desk.core.models import Activity
+from studio_desk.ui.forms import ActivityForm
+from tests.ui.conftest import answer_message_box, child, click
+
+
+def _photo(path: Path, color=(10, 120, 200)) -> Path:
+    Image.new("RGB", (800, 600), color).save(path, "JPEG")
+    return path
+
+
+def _rows(store, owner_id: str) -> list[tuple]:
+    """The attachments table as it is in the database, tombstones included."""
+    return store.conn.execute(
+        "SELECT id, file_name, caption, deleted FROM attachments WHERE owner_id = ? ORDER BY created_at, id",
+        (owner_id,),
+    ).fetchall()
+
+
+def _form(qtbot, store, record):
+    form = ActivityForm(store, record)
+    qtbot.addWidget(form, before_close_func=lambda f: f.done(0) if f.isVisible() else None)
+    form.show()
+    qtbot.waitExposed(form)
+    return form
+
+
+def _year_end(store, tmp_path):
+    act = store.save(Activity(date=date(2025, 12, 31), type="集中学习", topic="年终学习"))
+    attachments.add_attachment(store, act, _photo(tmp_path / "签到表.jpg", (0, 0, 0)), "签到表")
+    return act
+
+
+def _add_by_button(qtbot, form, monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    click(qtbot, form.attachments.add_button)
+
+
+def _cancel(qtbot, form) -> None:
+    click(qtbot, child(form, "buttons", QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel))
+
+
+def test_cancel_after_adding_a_photo_asks_and_leaves_the_database_as_it_was(store, qtbot, tmp_path, monkeypatch):
+    act = _year_end(store, tmp_path)
+    before = _rows(store, act.id)
+    form = _form(qtbot, store, act)
+    _add_by_button(qtbot, form, monkeypatch, _photo(tmp_path / "photo1.jpg"))
+    assert _rows(store, act.id) == before  # nothing written while the form is open
+    assert form.is_dirty()
+    answer_message_box("放弃修改")
+    _cancel(qtbot, form)
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5000)
+    assert form.result() == 0 and not form.saved_steps
+    assert _rows(store, act.id) == before
+
+
+def test_esc_after_removing_and_adding_discards_both(store, qtbot, tmp_path, monkeypatch):
+    act = _year_end(store, tmp_path)
+    before = _rows(store, act.id)
+    form = _form(qtbot, store, act)
+    strip = form.attachments
+    strip.list.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    click(qtbot, strip.remove_button)
+    assert strip.captions() == []
+    strip.add_files([_photo(tmp_path / "photo1.jpg")])
+    answer_message_box("放弃修改")
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5000)
+    assert _rows(store, act.id) == before  # the 签到表 still there, not even a tombstone added
+
+
+def test_cancel_then_save_in_the_question_saves_the_photo(store, qtbot, tmp_path, monkeypatch):
+    act = _year_end(store, tmp_path)
+    form = _form(qtbot, store, act)
+    _add_by_button(qtbot, form, monkeypatch, _photo(tmp_path / "photo1.jpg"))
+    answer_message_box("保存")
+    _cancel(qtbot, form)
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5000)
+    assert form.result() == 1
+    live = attachments.attachments_of(store, act.id)
+    assert [(a.file_name, a.caption) for a in live] == [("签到表.jpg", "签到表"), ("photo1.jpg", "")]
+    assert [a.position for a in live] == [0, 1]
+
+
+def test_save_writes_removal_caption_and_order_together(store, qtbot, tmp_path):
+    act = _year_end(store, tmp_path)
+    form = _form(qtbot, store, act)
+    strip = form.attachments
+    strip.add_files([_photo(tmp_path / "photo1.jpg"), _photo(tmp_path / "photo2.jpg", (200, 0, 0))])
+    strip.list.setCurrentRow(2)
+    click(qtbot, strip.left_button)
+    strip.list.setCurrentRow(0)
+    strip.list.item(0).setText("学习签到")  # edited in place
+    form.try_save()
+    live = attachments.attachments_of(store, act.id)
+    assert [(a.file_name, a.caption) for a in live] == [
+        ("签到表.jpg", "学习签到"), ("photo2.jpg", ""), ("photo1.jpg", ""),
+    ]
+    assert not form.isVisible()
