@@ -110,3 +110,34 @@ def test_save_writes_removal_caption_and_order_together(store, qtbot, tmp_path):
         ("签到表.jpg", "学习签到"), ("photo2.jpg", ""), ("photo1.jpg", ""),
     ]
     assert not form.isVisible()
+
+
+def test_in_the_window_a_cancelled_photo_is_no_change_and_a_saved_one_undoes_with_the_record(
+    window, demo_store, qtbot, tmp_path
+):
+    from tests.ui.conftest import in_dialog, press_shortcut
+
+    page = window.show_page("活动")
+    act = demo_store.list_records(Activity)[0]
+    before = _rows(demo_store, act.id)
+    photo = _photo(tmp_path / "photo1.jpg")
+
+    def add_and_cancel(form):
+        form.attachments.add_files([photo])
+        answer_message_box("放弃修改")
+        _cancel(qtbot, form)
+
+    in_dialog(qtbot, lambda: page.edit_record(act.id), add_and_cancel)
+    assert _rows(demo_store, act.id) == before
+    assert "已修改" not in window.statusBar().currentMessage()
+
+    def add_and_save(form):
+        form.attachments.add_files([photo])
+        click(qtbot, child(form, "buttons", QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+
+    in_dialog(qtbot, lambda: page.edit_record(act.id), add_and_save)
+    assert [a.file_name for a in attachments.attachments_of(demo_store, act.id)][-1] == "photo1.jpg"
+    assert "已修改活动" in window.statusBar().currentMessage()
+    press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    live = [(r[0], r[2]) for r in _rows(demo_store, act.id) if not r[3]]
+    assert live == [(r[0], r[2]) for r in before if not r[3]]
