@@ -7,6 +7,7 @@ so the form code stays a table of field names.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -166,6 +167,22 @@ class MemberPicker(QWidget):
         self._rebuild()
 
 
+_QUANTITY = re.compile(r"(-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9.,-]{1,4})?")
+
+
+def _quantity_and_unit(text: str) -> tuple[Decimal | None, str]:
+    """``30`` → (30, ""); ``30个`` or ``1,200 斤`` → the number and the unit written after it (as
+    群众人次 takes ``30人``); (None, "") when the text is no number."""
+    match = _QUANTITY.fullmatch(text.strip())
+    if match is None:
+        return None, ""
+    try:
+        number = Decimal(match[1].replace(",", ""))
+    except InvalidOperation:
+        return None, ""
+    return number, match[2] or ""
+
+
 class _RowsGrid(QTableWidget):
     """The cells of a rows table: Tab goes on through the row and to the next row; from the last
     cell of the last row it leaves the table for the next field (Shift+Tab from the first cell, for
@@ -279,12 +296,13 @@ class ItemsTable(_RowsTable):
         for index, (name, qty, unit, value) in enumerate(self.rows(), start=1):
             quantity: Decimal | None = None
             if qty:
-                try:
-                    quantity = Decimal(qty.replace(",", ""))
-                    if not quantity.is_finite():
-                        raise InvalidOperation
-                except InvalidOperation:
-                    problems.append(f"物资明细第{index}行的“数量”不是数字：{qty}")
+                number, said_unit = _quantity_and_unit(qty)
+                if said_unit and unit and said_unit != unit:
+                    problems.append(f"物资明细第{index}行的“数量”写着“{qty}”，“单位”却是“{unit}”：数量只填数字")
+                    number = None
+                elif number is None:
+                    problems.append(f"物资明细第{index}行的“数量”不是数字：{qty}（数量只填数字，单位填在“单位”一栏）")
+                quantity, unit = number, unit or said_unit  # “30个” with no unit: 30, 个
             fen = 0
             if value:
                 try:

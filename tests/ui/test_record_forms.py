@@ -118,6 +118,39 @@ def test_reception_search_finds_a_follow_up_note(window, demo_store, qtbot):
 # 捐赠慰问.
 
 
+def test_a_quantity_written_with_its_unit_is_read_as_both(window, demo_store, qtbot):
+    """“30个” in 数量 (as 群众人次 takes “30人”): 30 and 个 when 单位 is empty; a different 单位 is
+    asked about, not overwritten."""
+    page = window.show_page("捐赠慰问")
+
+    def fill(form):
+        type_into(qtbot, child(form, "f_donor", QLineEdit), "刘记豆腐食品有限公司")
+        type_into(qtbot, child(form, "f_recipients", QLineEdit), "留守儿童")
+        type_into(qtbot, child(form, "f_recipient_count", QSpinBox), "30")
+        items = child(form, "f_items")
+        table = items.table
+        click(qtbot, child(items, "add_row", QPushButton))
+        type_text(qtbot, qtbot_focus(), "书包")
+        press_enter(qtbot)
+        edit_cell(qtbot, table, 0, 1, "30个")
+        edit_cell(qtbot, table, 0, 2, "箱")
+        save(qtbot, form)
+        err = child(form, "err_items", QLabel)
+        assert err.isVisible() and "30个" in err.text() and "箱" in err.text() and form.saved is None
+        edit_cell(qtbot, table, 0, 2, "个")  # the same unit: fine
+        click(qtbot, child(items, "add_row", QPushButton))
+        type_text(qtbot, qtbot_focus(), "笔记本")
+        press_enter(qtbot)
+        edit_cell(qtbot, table, 1, 1, "50本")  # no unit written: it is taken from the quantity
+        save(qtbot, form)
+        assert form.saved is not None, child(form, "err_items", QLabel).text()
+        return form.saved
+
+    saved = in_dialog(qtbot, lambda: click(qtbot, page.new_button), fill)[0]
+    items = demo_store.get(Donation, saved.id).items
+    assert [(i.name, str(i.quantity), i.unit) for i in items] == [("书包", "30", "个"), ("笔记本", "50", "本")]
+
+
 def test_donation_items_total_and_bad_amounts(window, demo_store, qtbot):
     page = window.show_page("捐赠慰问")
 
