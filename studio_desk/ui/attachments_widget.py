@@ -98,18 +98,18 @@ class _Entry:
     in_summary: bool = False
 
     @property
+    def _source(self) -> Attachment | attachments.Prepared:
+        source = self.stored if self.stored is not None else self.prepared
+        assert source is not None
+        return source
+
+    @property
     def media_type(self) -> str:
-        if self.stored is not None:
-            return self.stored.media_type
-        assert self.prepared is not None
-        return self.prepared.media_type
+        return self._source.media_type
 
     @property
     def file_name(self) -> str:
-        if self.stored is not None:
-            return self.stored.file_name
-        assert self.prepared is not None
-        return self.prepared.file_name
+        return self._source.file_name
 
     def state(self) -> tuple[object, str, bool]:
         return (self.stored.id if self.stored is not None else id(self.prepared), self.caption, self.in_summary)

@@ -118,20 +118,25 @@ def test_reception_search_finds_a_follow_up_note(window, demo_store, qtbot):
 # 捐赠慰问.
 
 
+def _donation_with_an_item(qtbot, form, recipients: str):  # type: ignore[no-untyped-def]
+    """A new donation's donor and recipients typed, and a first item row named 书包."""
+    type_into(qtbot, child(form, "f_donor", QLineEdit), "刘记豆腐食品有限公司")
+    type_into(qtbot, child(form, "f_recipients", QLineEdit), "留守儿童")
+    type_into(qtbot, child(form, "f_recipient_count", QSpinBox), recipients)
+    items = child(form, "f_items")
+    click(qtbot, child(items, "add_row", QPushButton))
+    type_text(qtbot, qtbot_focus(), "书包")
+    press_enter(qtbot)
+    return items, items.table
+
+
 def test_a_quantity_written_with_its_unit_is_read_as_both(window, demo_store, qtbot):
     """“30个” in 数量 (as 群众人次 takes “30人”): 30 and 个 when 单位 is empty; a different 单位 is
     asked about, not overwritten."""
     page = window.show_page("捐赠慰问")
 
     def fill(form):
-        type_into(qtbot, child(form, "f_donor", QLineEdit), "刘记豆腐食品有限公司")
-        type_into(qtbot, child(form, "f_recipients", QLineEdit), "留守儿童")
-        type_into(qtbot, child(form, "f_recipient_count", QSpinBox), "30")
-        items = child(form, "f_items")
-        table = items.table
-        click(qtbot, child(items, "add_row", QPushButton))
-        type_text(qtbot, qtbot_focus(), "书包")
-        press_enter(qtbot)
+        items, table = _donation_with_an_item(qtbot, form, "30")
         edit_cell(qtbot, table, 0, 1, "30个")
         edit_cell(qtbot, table, 0, 2, "箱")
         save(qtbot, form)
@@ -155,15 +160,8 @@ def test_donation_items_total_and_bad_amounts(window, demo_store, qtbot):
     page = window.show_page("捐赠慰问")
 
     def fill(form):
-        type_into(qtbot, child(form, "f_donor", QLineEdit), "刘记豆腐食品有限公司")
-        type_into(qtbot, child(form, "f_recipients", QLineEdit), "留守儿童")
-        type_into(qtbot, child(form, "f_recipient_count", QSpinBox), "40")
         type_into(qtbot, child(form, "f_cash_fen", QLineEdit), "1,000")
-        items = child(form, "f_items")
-        table = items.table
-        click(qtbot, child(items, "add_row", QPushButton))
-        type_text(qtbot, qtbot_focus(), "书包")
-        press_enter(qtbot)
+        items, table = _donation_with_an_item(qtbot, form, "40")
         edit_cell(qtbot, table, 0, 1, "40")
         edit_cell(qtbot, table, 0, 2, "个")
         edit_cell(qtbot, table, 0, 3, "2,400.50")
