@@ -34,7 +34,7 @@ from studio_desk.exports.workbook import (
     _widths_and_floors,
 )
 from studio_desk.exports.xlsx_cells import display_width, save_workbook
-from studio_desk.exports.xlsx_print import DEFAULT_PAPER, plan_print
+from studio_desk.exports.xlsx_print import DEFAULT_PAPER, pages_across, plan_print
 
 STUDIO_HEADER = "工作室"
 WIDTH_SAMPLE = 300
@@ -64,8 +64,8 @@ def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str, last_y
     widths = [min(max(longest + 2, 14), 40), 10] + [
         15.0 if kf.kind == "money" else min(max(display_width(kf.label) / 2 + 2, 9), 14) for _, kf in columns
     ]
-    # Forty figures print over as many pages as they need, the first columns repeated on each.
     cells = _prepare(ws, widths, _page_header(county_name, "统计汇总", f"{county.year}年"), True)
+    pages_across(ws, "A:B")  # forty figures, over as many pages as they need, 工作室 and 星级 on each
     cells.define("percent", number_format="0.0%", horizontal="right")
     cells.define("total_percent", bold=True, number_format="0.0%")
     ws.row_dimensions[2].height = 44  # the figures' names wrap onto three lines

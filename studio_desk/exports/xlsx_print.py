@@ -155,5 +155,13 @@ def setup_print(
     return printed
 
 
+def pages_across(ws: WriteOnlyWorksheet, repeated: str) -> None:
+    """Print a sheet of many figures at full size, over as many pages across as it needs, with the
+    ``repeated`` columns (``"A:B"``: whose row it is) on every page, instead of :func:`setup_print`'s
+    one page across (forty figures on one A4 width print at 2 pt). Before the first row is written."""
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.print_title_cols = repeated
+
+
 def print_area(ws: WriteOnlyWorksheet, printed: int, last_row: int) -> None:
     ws.print_area = f"A1:{get_column_letter(printed)}{max(last_row, 2)}"

@@ -54,6 +54,9 @@ def test_workbook_has_studios_side_by_side_and_ledgers_with_a_studio_column(coun
     assert rows[3][money] * 100 == totals["donation_total"].current
     rate = headers.index("办结率")
     assert summary.cell(6, rate + 1).number_format == "0.0%"
+    # printed at full size over pages across, 工作室 and 星级 on each (one page wide it was 2 pt)
+    assert not summary.sheet_properties.pageSetUpPr.fitToPage and summary.print_title_cols == "$A:$B"
+    assert summary.print_title_rows == "$1:$2"
 
     activities = wb["活动台账"]
     assert activities.cell(2, 1).value == "工作室"
