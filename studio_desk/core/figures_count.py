@@ -137,15 +137,17 @@ def count_activities(store: Store, span: Span, fig: YearFigures, tally: Tally, g
         fig.beneficiaries += a.beneficiaries
         if a.economic_fen:
             fig.economic_by_type[a.type] = fig.economic_by_type.get(a.type, 0) + a.economic_fen
-            fig.economic_events.append(Highlight(a.id, a.date, a.type, a.topic, a.highlight_note, a.public_count,
-                                                 a.economic_fen, a.beneficiaries))
         for member_id in a.member_ids:
             tally.bump(member_id, "activities")
             active.add(member_id)
         topics.add(a)
-        if a.is_highlight:
-            fig.highlights.append(Highlight(a.id, a.date, a.type, a.topic, a.highlight_note, a.public_count,
-                                            a.economic_fen, a.beneficiaries))
+        if a.is_highlight or a.economic_fen:
+            told = Highlight(a.id, a.date, a.type, a.topic, a.highlight_note, a.public_count, a.economic_fen,
+                             a.beneficiaries)
+            if a.is_highlight:
+                fig.highlights.append(told)
+            if a.economic_fen:
+                fig.economic_events.append(told)
     fig.activities_by_type = _ordered(by_type, store.type_values("activity_type"))
     fig.activities_by_type_month = {t: type_month[t] for t in fig.activities_by_type}
     fig.topics_by_type = topics.result()

@@ -136,8 +136,8 @@ def _v2_search(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
     conn.execute("CREATE INDEX record_members_member ON record_members(member_id)")
     conn.execute("CREATE INDEX history_version ON history(version_id)")
-    # Filled by the store after migrating (it needs the pinyin helper, not SQL).
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_stale', '1')")
+    # Filled by the store after migrating (it needs the pinyin helper, not SQL): the file has no
+    # ``search_text_version`` yet.
 
 
 def _v3_attachments(conn: sqlite3.Connection) -> None:

@@ -122,10 +122,10 @@ class Store(RecordReader, RecordWriter, StoreCopies, StudioSettings, SearchText)
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('search_text_version', ?)",
                     (SEARCH_TEXT_VERSION,),
                 )
-            stale = self.conn.execute("SELECT value FROM meta WHERE key='search_stale'").fetchone() or (
-                self.conn.execute("SELECT value FROM meta WHERE key='search_text_version'").fetchone()
-                != (SEARCH_TEXT_VERSION,)
-            )
+            # (a file the search column was just added to has no rule noted either)
+            stale = self.conn.execute(
+                "SELECT value FROM meta WHERE key='search_text_version'"
+            ).fetchone() != (SEARCH_TEXT_VERSION,)
             new_lists = self.conn.execute("SELECT value FROM meta WHERE key='new_type_lists'").fetchone()
         if fresh:
             self.save(Studio(id=Studio.SINGLETON_ID, name="委员工作室"), check=False)

@@ -115,7 +115,7 @@ class SearchText:
                         f"UPDATE {cls.TABLE} SET search_text = ? WHERE id = ?",
                         [(self._search_text(r, names), r.id) for r in self.get_many(cls, ids[start : start + 500])],
                     )
-            self.conn.execute("DELETE FROM meta WHERE key = 'search_stale'")
+            self.conn.execute("DELETE FROM meta WHERE key = 'search_stale'")  # an earlier version's mark
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('search_text_version', ?)", (SEARCH_TEXT_VERSION,)
             )

@@ -11,7 +11,7 @@ its header row (under any title rows), columns by their header names and common 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from contextlib import closing
 from operator import itemgetter
 from pathlib import Path
@@ -294,7 +294,6 @@ class _SheetPlanner:
         self.reach = max(self.indexes, default=-1) + 1  # a row this wide holds every column
         self.take = itemgetter(*self.indexes) if len(self.indexes) > 1 else lambda row: [row[i] for i in self.indexes]
         self.rows_with_formulas = {row for row, _ in self.raw.formulas}
-        self.refused: dict[int, set[str]] = {}  # row → headers of its formula cells that cannot be taken
         self.extra_columns: list[tuple[int, str]] = []  # (index, header) of columns no field has
         self.repeats = self.stale = self.incomplete = 0  # rows: repeated, stale, marked 待补全
         self.formula_rows: dict[str, list[int]] = {}  # header → rows whose formula's result was taken
@@ -343,8 +342,7 @@ class _SheetPlanner:
 
     def _plan_row(self, offset: int, row: list[Any]) -> None:
         plan, spec, row_no = self.plan, self.spec, offset + 1
-        cells = self._cells(offset, row)
-        refused = self.refused.pop(offset, ())
+        cells, refused = self._cells(offset, row)
         first = cells.get(self.first_data)  # type: ignore[arg-type]
         if (spec.cls is not Member and (first is None or is_blank(first[1]))
                 and all(is_blank(v) for c, (_, v) in cells.items() if c.kind not in _NOT_DATA)):
@@ -435,29 +433,30 @@ class _SheetPlanner:
             changed = ["恢复已删除的记录"] + changed
         return PlannedRecord(sheet, row_no, CHANGE, record, changed)
 
-    def _cells(self, offset: int, row: list[Any]) -> dict[lc.Column, tuple[str, Any]]:
-        """Column → (header in the file, value). A formula's saved result is what the clerk saw in
-        Excel: it is taken, and the cell is listed (``formula_rows``: header → rows) for the
-        preview; a formula whose value cannot be taken is a problem, its cell left out and its
-        header kept in ``refused`` (the row is refused, with its other problems)."""
+    def _cells(self, offset: int, row: list[Any]) -> tuple[dict[lc.Column, tuple[str, Any]], Set[str]]:
+        """Column → (header in the file, value), and the headers of the cells refused. A formula's
+        saved result is what the clerk saw in Excel: it is taken, and the cell is listed
+        (``formula_rows``: header → rows) for the preview; a formula whose value cannot be taken is
+        a problem, its cell left out (the row is refused, with its other problems)."""
         width = len(row)
         if offset not in self.rows_with_formulas:
             if width < self.reach:  # a row cut short: its missing cells are empty
                 row = [*row, *[None] * (self.reach - width)]
-            return dict(zip(self.columns, zip(self.headers, self.take(row))))
+            return dict(zip(self.columns, zip(self.headers, self.take(row)))), _NONE_REFUSED
         raw, plan = self.raw, self.plan
         cells: dict[lc.Column, tuple[str, Any]] = {}
+        refused: set[str] = set()
         for index, (col, header) in self.mapping.items():
             value = row[index] if index < width else None
             if (offset, index) in raw.formulas and col.kind not in FORMULA_OK:
                 refusal = formula_refusal(plan.path.name, (offset, index) in raw.external_cells, value)
                 if refusal:
                     plan.problems.append(Problem(raw.name, offset + 1, header, refusal))
-                    self.refused.setdefault(offset, set()).add(header)
+                    refused.add(header)
                     continue
                 self.formula_rows.setdefault(header, []).append(offset + 1)
             cells[col] = (header, value)
-        return cells
+        return cells, refused
 
     def _notes(self) -> None:
         plan, sheet = self.plan, self.raw.name
@@ -488,6 +487,7 @@ class _SheetPlanner:
 
 
 _NOT_DATA = (lc.SEQ, lc.RECORD_ID, lc.COUNT_OF, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS)
+_NONE_REFUSED: frozenset[str] = frozenset()  # a row without formula cells: nothing refused
 
 
 def _conflict(sheet: str, row: int, current: Record, theirs: Record, file_time: str) -> PlannedRecord:

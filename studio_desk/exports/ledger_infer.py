@@ -64,7 +64,8 @@ _HANDLING_WORDS = (
 )
 # The unit a request was passed to: what follows 转交 (and 给/至/到) up to 处理/办理… or a stop.
 _TRANSFERRED_TO = re.compile(
-    r"(?:转交|转办|交办|移交|转至|转给|交由)(?:给|至|到)?([^，。；、,;\s]{2,20}?)(?:处理|办理|解决|落实|研究|答复|跟进|$|[，。；、,;\s])"
+    "(?:" + "|".join(dict(_HANDLING_WORDS)["转交部门"]) + ")"
+    r"(?:给|至|到)?([^，。；、,;\s]{2,20}?)(?:处理|办理|解决|落实|研究|答复|跟进|$|[，。；、,;\s])"
 )
 
 

@@ -205,21 +205,21 @@ def build_values(figures: AnnualFigures, studio: Studio, signed_on: date, *, tre
     return v
 
 
-def _sources(figures: AnnualFigures, arg: str) -> Value:
+def _count_arg(arg: str, what: str = "个数") -> int:
+    """The count after a value's colon (``{…:3}``), 3 when none is given."""
     try:
-        limit = int(arg) if arg else 3
+        return int(arg) if arg else 3
     except ValueError as exc:
-        raise ValueError("冒号后应是个数，例如“:3”") from exc
-    words = prose.economic_sources(figures, limit)
+        raise ValueError(f"冒号后应是{what}，例如“:3”") from exc
+
+
+def _sources(figures: AnnualFigures, arg: str) -> Value:
+    words = prose.economic_sources(figures, _count_arg(arg))
     return Value(words, not words)
 
 
 def _top(mapping: dict[str, int], arg: str) -> Value:
-    try:
-        limit = int(arg) if arg else 3
-    except ValueError as exc:
-        raise ValueError("冒号后应是个数，例如“:3”") from exc
-    words = prose.top_items(mapping, "件", limit)
+    words = prose.top_items(mapping, "件", _count_arg(arg))
     return Value(words, not words)
 
 
@@ -234,10 +234,7 @@ def _donation_values(prefix: str, t: DonationTotals) -> dict[str, Resolver]:
 
 
 def _outstanding(figures: AnnualFigures, arg: str) -> Value:
-    try:
-        top = int(arg) if arg else 3
-    except ValueError as exc:
-        raise ValueError("冒号后应是人数，例如“:3”") from exc
+    top = _count_arg(arg, "人数")
     names = prose.outstanding_members(figures, max(top, 0))
     return Value(names, not names)
 
