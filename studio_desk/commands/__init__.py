@@ -36,10 +36,10 @@ def open_store(args: argparse.Namespace, *, create: bool = False, scratch: bool 
     the command stops and says how to begin."""
     from studio_desk.core.backup import backup_if_due
     from studio_desk.core.errors import StudioDeskError
-    from studio_desk.core.open import open_for_work
+    from studio_desk.core.open import not_made_yet, open_for_work
 
     path = db_path(args)
-    missing = not path.exists() or path.stat().st_size == 0
+    missing = not_made_yet(path)
     if missing and scratch:
         return _scratch_store(path)
     if missing and not create:

@@ -32,10 +32,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from studio_desk.core.open import discard_new_database
+    from studio_desk.core.open import discard_new_database, not_made_yet
 
     path = db_path(args)
-    new = not args.dry_run and (not path.exists() or path.stat().st_size == 0)
+    new = not args.dry_run and not_made_yet(path)
     code = 1
     try:
         with open_store(args, create=True, scratch=args.dry_run) as store:

@@ -13,6 +13,7 @@ complete copy.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
@@ -59,8 +60,8 @@ class Prepared:
     width: int
     height: int
 
-    @property
-    def sha256(self) -> str:
+    @functools.cached_property
+    def sha256(self) -> str:  # (hashed once: a form's strip draws it again at every change)
         return hashlib.sha256(self.data).hexdigest()
 
 

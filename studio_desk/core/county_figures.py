@@ -247,6 +247,11 @@ def _threshold_unit(figure: KeyFigure | None) -> str:
     return "%" if figure.kind == "rate" else figure.unit
 
 
+def last_year_not_sent(year: int) -> str:
+    """Said in last year's totals row (the county window and workbook) when no studio sent ``year``."""
+    return f"{year}年：各工作室都没有报送，没有上年合计可比"
+
+
 def criterion_label(criterion: Criterion, figures: AnnualFigures) -> str:
     """``接待走访(次) ≥ 12``, ``办结率 ≥ 80%``: the county table's column and the threshold."""
     found = key_figure_map(figures).get(criterion.key)
@@ -338,6 +343,7 @@ def county_figures(
 
 
 __all__ = [
+    "last_year_not_sent",
     "CRITERION_ALIASES",
     "DEFAULT_CRITERIA",
     "CountyFigures",

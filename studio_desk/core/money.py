@@ -17,6 +17,9 @@ class MoneyError(ValueError):
 _WAN = re.compile(r"万元?$")
 
 
+# What a Chinese input method types in full width for a number: its digits, point and comma.
+FULL_WIDTH_NUMBERS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
 def parse_yuan(value: object) -> int:
     """Parse an amount in yuan into fen.
 
@@ -36,7 +39,7 @@ def parse_yuan(value: object) -> int:
         dec = Decimal(repr(value))
     else:
         text = str(value).strip()
-        text = text.translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))
+        text = text.translate(FULL_WIDTH_NUMBERS)
         text = text.replace("¥", "").replace("￥", "").replace("RMB", "").replace(",", "")
         text = text.replace(" ", "")
         factor = Decimal(1)

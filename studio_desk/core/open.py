@@ -53,6 +53,16 @@ def open_for_work(
     return store
 
 
+def not_made_yet(path: Path) -> bool:
+    """No database at ``path`` yet (opening for work makes it: there is nothing in it to back up,
+    and a refused import may remove it again). A path that cannot be looked at counts as made:
+    opening it says what is wrong."""
+    try:
+        return not path.exists() or path.stat().st_size == 0
+    except OSError:
+        return False
+
+
 def discard_new_database(path: Path) -> bool:
     """Remove a database a command has just made and written nothing into (an import refused
     before it wrote): the clerk is not left with an empty file beside the ledgers. Only a file on
@@ -76,4 +86,4 @@ def discard_new_database(path: Path) -> bool:
     return True
 
 
-__all__ = ["discard_new_database", "lock_target", "open_for_work", "take_lock"]
+__all__ = ["discard_new_database", "lock_target", "not_made_yet", "open_for_work", "take_lock"]

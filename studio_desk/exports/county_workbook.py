@@ -13,7 +13,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from studio_desk.core.county import County
-from studio_desk.core.county_figures import CountyFigures, figure_value, star_text
+from studio_desk.core.county_figures import CountyFigures, figure_value, last_year_not_sent, star_text
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.files import OutputError, atomic_output, temp_folder_message
 from studio_desk.core.figures import KeyFigure, Rate
@@ -47,11 +47,6 @@ def _figure_cell(figure: KeyFigure, value: int | Rate) -> tuple[str, Any]:
     if figure.kind == "money":
         return ("money", fen_to_decimal(value))
     return ("int", value)
-
-
-def last_year_not_sent(year: int) -> str:
-    """Said in last year's totals row (workbook and window) when no studio sent ``year``."""
-    return f"{year}年：各工作室都没有报送，没有上年合计可比"
 
 
 def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str, last_year_sent: bool = True) -> None:
@@ -188,4 +183,4 @@ def write_county_workbook(
     return path
 
 
-__all__ = ["STUDIO_HEADER", "last_year_not_sent", "write_county_workbook"]
+__all__ = ["STUDIO_HEADER", "write_county_workbook"]

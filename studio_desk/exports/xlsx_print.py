@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from studio_desk.core.masked_marker import MASKED_MARKER
+from studio_desk.exports.paper import DEFAULT_PAPER, PAPER_A3, PAPER_A4, PAPER_CHOICES
 
 BODY_PT = 10.5
 HEADER_PT = 11
@@ -35,10 +36,6 @@ A4, A3 = "9", "8"  # openpyxl's paper size codes
 # in LibreOffice (measured) and about 5.3w pt in Excel; the larger is assumed, so a sheet planned
 # to fit at MIN_FIT fits at least as large in both.
 PRINTABLE_PT = {A4: (11.69 - 0.8) * 72, A3: (16.54 - 0.8) * 72}
-# The clerk's choice of paper for the ledgers (the export dialog, ``--paper``).
-PAPER_A4, PAPER_A3 = "a4", "a3"
-PAPER_CHOICES = {PAPER_A4: "A4（主要列）", PAPER_A3: "A3（全部列）"}
-DEFAULT_PAPER = PAPER_A4
 # Beside the title of a sheet with folded columns (outside the print area: seen, not printed).
 FOLDED_NOTE = "打印只含主要列；其余列已折叠，点列标上方的“+”可展开"
 

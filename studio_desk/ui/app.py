@@ -137,11 +137,11 @@ def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-
 
     from studio_desk import APP_TITLE
     from studio_desk.core.errors import StudioDeskError
-    from studio_desk.core.open import open_for_work
+    from studio_desk.core.open import not_made_yet, open_for_work
     from studio_desk.ui.main_window import MainWindow
 
     path = Path(path)
-    new = _not_made_yet(path)
+    new = not_made_yet(path)
     try:
         store = open_for_work(
             path, holder="window",
@@ -164,14 +164,6 @@ def open_window(path: Path, replaced=None) -> object | None:  # type: ignore[no-
     load_pinyin_soon()
     window.offer_setup()  # the studio's details on the first start of an empty database
     return window
-
-
-def _not_made_yet(path: Path) -> bool:
-    """No database at ``path`` yet (opening makes it): there is nothing in it to back up today."""
-    try:
-        return not path.exists() or path.stat().st_size == 0
-    except OSError:
-        return False  # opening it says what is wrong
 
 
 def _close_entry(entry: tuple) -> None:  # type: ignore[type-arg]

@@ -194,11 +194,6 @@ class AttachmentStrip(QWidget):
         """Whether anything was added, removed, reordered or recaptioned since the form opened."""
         return bool(self.removed) or self._state() != self._initial
 
-    @property
-    def pending(self) -> list[_Entry]:
-        """The files added in this form, not yet written."""
-        return [e for e in self.entries if e.stored is None]
-
     def _thumb(self, entry: _Entry) -> QPixmap:
         if entry.prepared is not None:
             data, sha = entry.prepared.data, entry.prepared.sha256

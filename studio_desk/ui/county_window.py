@@ -300,7 +300,7 @@ class CountyWindow(QMainWindow):
         table, totals = self.figures_table, self.totals_table
         last = figures.year - 1
         entries = {s.key: s for s in self.county.studios()}
-        sent_last = last in self.county.years()  # the years the studios sent, as the year choice
+        sent_last = any(last in e.years for e in entries.values())  # as County.years, the year choice
         totals.clearSpans()
         totals.setColumnCount(len(headers))
         totals.setHorizontalHeaderLabels(headers)
@@ -320,7 +320,7 @@ class CountyWindow(QMainWindow):
             totals.setColumnWidth(col, width)
         if not sent_last:  # set after the widths, so the words do not widen the 星级 column
             totals.setSpan(1, 1, 1, len(headers) - 1)
-            from studio_desk.exports.county_workbook import last_year_not_sent
+            from studio_desk.core.county_figures import last_year_not_sent
 
             totals.setItem(1, 1, QTableWidgetItem(last_year_not_sent(last)))
         from studio_desk.core.county_figures import criterion_label

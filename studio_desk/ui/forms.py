@@ -355,7 +355,7 @@ class RecordForm(QDialog):
             self.store.add_new_list_values(record, None if self.is_new else self.record)
             saved = self.store_record(record, reason)
             strip = getattr(self, "attachments", None)
-            if strip is not None:  # the 附件 tab's changes are saved with the record, or not at all
+            if strip is not None and strip.has_changes():  # saved with the record, or not at all
                 strip.commit(saved)
             return saved
 

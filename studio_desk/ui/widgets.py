@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desk.core.models import Author, DonationItem, FollowUp, Member
-from studio_desk.core.money import MoneyError, format_fen, parse_yuan
+from studio_desk.core.money import FULL_WIDTH_NUMBERS, MoneyError, format_fen, parse_yuan
 from studio_desk.core.text import fold, pinyin_initials
 from studio_desk.exports.ledger_values import parse_date_text
 
@@ -173,7 +173,7 @@ _QUANTITY = re.compile(r"(-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9.,-]{1,4})?")
 def _quantity_and_unit(text: str) -> tuple[Decimal | None, str]:
     """``30`` → (30, ""); ``30个`` or ``1,200 斤`` → the number and the unit written after it (as
     群众人次 takes ``30人``); (None, "") when the text is no number."""
-    match = _QUANTITY.fullmatch(text.strip())
+    match = _QUANTITY.fullmatch(text.strip().translate(FULL_WIDTH_NUMBERS))
     if match is None:
         return None, ""
     try:
@@ -536,7 +536,7 @@ def paper_choice(label: str) -> tuple[QHBoxLayout, QComboBox]:
     """``label`` and the paper the Excel ledgers print on (``exports.xlsx_print``): A4, the wide
     ledgers' main columns with the others folded (the default), or A3, every column. The row,
     and its box (whose data is the paper's key)."""
-    from studio_desk.exports.xlsx_print import DEFAULT_PAPER, PAPER_CHOICES
+    from studio_desk.exports.paper import DEFAULT_PAPER, PAPER_CHOICES
 
     row = QHBoxLayout()
     row.addWidget(QLabel(label))

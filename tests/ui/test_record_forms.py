@@ -146,7 +146,7 @@ def test_a_quantity_written_with_its_unit_is_read_as_both(window, demo_store, qt
         click(qtbot, child(items, "add_row", QPushButton))
         type_text(qtbot, qtbot_focus(), "笔记本")
         press_enter(qtbot)
-        edit_cell(qtbot, table, 1, 1, "50本")  # no unit written: it is taken from the quantity
+        edit_cell(qtbot, table, 1, 1, "５０本")  # full width, no unit written: the unit is taken from it
         save(qtbot, form)
         assert form.saved is not None, child(form, "err_items", QLabel).text()
         return form.saved
