@@ -15,6 +15,7 @@ from pathlib import Path
 
 from studio_desk.commands import open_store
 from studio_desk.core.errors import StudioDeskError
+from studio_desk.exports.paper import DEFAULT_PAPER, PAPER_CHOICES
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -51,8 +52,8 @@ def add_paper_option(p: argparse.ArgumentParser) -> None:
     """``--paper a4|a3``: how the Excel ledgers print (an unknown value is refused with the choices)."""
     p.add_argument(
         "--paper",
-        choices=("a4", "a3"),
-        default="a4",
+        choices=tuple(PAPER_CHOICES),
+        default=DEFAULT_PAPER,
         help="Excel 台账的打印纸张：a4 = A4 横向，较宽的台账只打印主要列，其余列折叠（默认）；"
         "a3 = 较宽的台账用 A3 横向打印全部列（县政协要求时）",
     )

@@ -13,6 +13,7 @@ from studio_desk.core.county import County
 from studio_desk.core.county_intake import quote
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.progress import ProgressFn, report
+from studio_desk.exports.paper import DEFAULT_PAPER
 
 
 @dataclass
@@ -37,7 +38,7 @@ def write_county_report(
     docx: Path | None = None,
     signed_on: date | None = None,
     progress: ProgressFn | None = None,
-    paper: str = "a4",
+    paper: str = DEFAULT_PAPER,
 ) -> CountyReport:
     """Write the outputs asked for; refuses a year no studio has figures for. ``paper``: the
     workbook's ledgers on A4 (their print layouts) or A3 (every column)."""

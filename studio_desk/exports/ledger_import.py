@@ -30,6 +30,7 @@ from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
 from studio_desk.exports.ledger_locate import fill_merged_down, is_total_row, locate, studio_name_in_title, year_in_title
 from studio_desk.exports.ledger_match import Identity, KnownRecords, RowIdentities
+from studio_desk.exports.ledger_reader import NOT_READ
 from studio_desk.exports.ledger_plan import (  # the plan's parts, also imported from here
     ACTION_LABELS,
     ADD,
@@ -288,7 +289,7 @@ class _SheetPlanner:
         # A row's cells in the mapping's order, taken at once (most rows hold every column).
         self.columns = [col for col, _ in self.mapping.values()]
         # (the first column that holds a record's data: most rows are found not blank by it alone)
-        self.first_data = next((col for col in self.columns if col.kind not in _NOT_DATA), None)
+        self.first_data = next((col for col in self.columns if col.kind not in NOT_READ), None)
         self.headers = [header for _, header in self.mapping.values()]
         self.indexes = list(self.mapping)
         self.reach = max(self.indexes, default=-1) + 1  # a row this wide holds every column
@@ -345,7 +346,7 @@ class _SheetPlanner:
         cells, refused = self._cells(offset, row)
         first = cells.get(self.first_data)  # type: ignore[arg-type]
         if (spec.cls is not Member and (first is None or is_blank(first[1]))
-                and all(is_blank(v) for c, (_, v) in cells.items() if c.kind not in _NOT_DATA)):
+                and all(is_blank(v) for c, (_, v) in cells.items() if c.kind not in NOT_READ)):
             return  # only a 序号: an unused line of a pre-numbered ledger
         who = self.identities.identify(row, row_no, plan.restore_deleted)
         if who.problem is not None:
@@ -486,7 +487,6 @@ class _SheetPlanner:
             )
 
 
-_NOT_DATA = (lc.SEQ, lc.RECORD_ID, lc.COUNT_OF, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS)
 _NONE_REFUSED: frozenset[str] = frozenset()  # a row without formula cells: nothing refused
 
 

@@ -17,12 +17,22 @@ from typing import Any
 
 from studio_desk.core.generated import compiled
 from studio_desk.exports import ledger_columns as lc
-from studio_desk.exports.ledger_values import CellError, is_blank, parse_text
+from studio_desk.exports.ledger_values import (
+    CellError,
+    is_blank,
+    parse_bool,
+    parse_date,
+    parse_int,
+    parse_money,
+    parse_text,
+)
 
 # Columns a row's own values are not read from (derived, round-trip or attachment columns).
 NOT_READ = frozenset((lc.SEQ, lc.COUNT_OF, lc.RECORD_ID, lc.VERSION, lc.MEMBER_IDS, lc.CHILD_DATA, lc.ATTACHMENTS))
 TEXT_KINDS = frozenset((lc.TEXT, lc.LONG))
-PARSED_KINDS = frozenset((lc.DATE, lc.INT, lc.MONEY, lc.BOOL))
+# Dates, numbers, amounts and 是/否: the parser of each (each different cell parsed once per import).
+PARSERS = {lc.DATE: parse_date, lc.INT: parse_int, lc.MONEY: parse_money, lc.BOOL: parse_bool}
+PARSED_KINDS = frozenset(PARSERS)
 MASKED_CELL = "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。"
 
 Reader = Callable[..., tuple[frozenset[str], dict[str, tuple[str, Any]], Any, Any]]

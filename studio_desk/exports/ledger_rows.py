@@ -51,15 +51,12 @@ from studio_desk.exports.ledger_infer import (
     infer_reception_mode,
     infer_reception_status,
 )
-from studio_desk.exports.ledger_reader import row_reader
+from studio_desk.exports.ledger_reader import PARSERS, row_reader
 from studio_desk.exports.ledger_values import (
     CellError,
     exact_text,
     is_blank,
     normalise_choice,
-    parse_bool,
-    parse_date,
-    parse_int,
     parse_money,
     parse_month_day,
     parse_text,
@@ -118,7 +115,7 @@ class Resolver:
         found = self._parsed.get(key, _NOT_PARSED)
         if found is _NOT_PARSED:
             try:
-                found = self._parsed[key] = _PARSERS[kind](raw)
+                found = self._parsed[key] = PARSERS[kind](raw)
             except CellError:
                 if kind != lc.DATE or self.sheet_year is None or not isinstance(raw, str):
                     raise
@@ -160,7 +157,6 @@ class Resolver:
 
 
 _HIDDEN_KINDS = (lc.MEMBER_IDS, lc.CHILD_DATA)
-_PARSERS = {lc.DATE: parse_date, lc.INT: parse_int, lc.MONEY: parse_money, lc.BOOL: parse_bool}
 _NOT_PARSED = object()
 _ID_LIST = re.compile(f"(?:{ID_PATTERN}(?:,{ID_PATTERN})*)?")  # member ids in their one spelling, as exported
 
