@@ -54,7 +54,7 @@ from studio_desk.exports.ledger_studio import (
     read_studio_sheet,
     studio_sheet_identity,
 )
-from studio_desk.exports.ledger_rows import Problem, Resolver, RowResult, build_record, changed_labels
+from studio_desk.exports.ledger_rows import Problem, Resolver, RowLayout, RowResult, build_record, changed_labels, row_layout
 from studio_desk.exports.ledger_values import is_blank, parse_text
 from studio_desk.exports.xlsx_read import RawSheet, iter_workbook
 
@@ -295,6 +295,7 @@ class _SheetPlanner:
         self.reach = max(self.indexes, default=-1) + 1  # a row this wide holds every column
         self.take = itemgetter(*self.indexes) if len(self.indexes) > 1 else lambda row: [row[i] for i in self.indexes]
         self.rows_with_formulas = {row for row, _ in self.raw.formulas}
+        self.layouts: dict[tuple[bool, bool], RowLayout] = {}  # (exact, masked) → a full row's layout
         self.extra_columns: list[tuple[int, str]] = []  # (index, header) of columns no field has
         self.repeats = self.stale = self.incomplete = 0  # rows: repeated, stale, marked 待补全
         self.formula_rows: dict[str, list[int]] = {}  # header → rows whose formula's result was taken
@@ -357,10 +358,11 @@ class _SheetPlanner:
             found = _member_by_name(self.resolver, cells)
         self.listed.check(row_no, cells, found)
         base = who.exported if who.exported is not None else found
+        masked = plan.masked and not plan.allow_masked
         result = build_record(
-            spec, self.raw.name, row_no, cells, base, who.record_id, self.resolver,
-            plan.masked and not plan.allow_masked, exact=who.own, created_at=who.created_at,
-            extras=self._extras(row) if self.extra_columns else None,
+            spec, self.raw.name, row_no, cells, base, who.record_id, self.resolver, masked, exact=who.own,
+            created_at=who.created_at, extras=self._extras(row) if self.extra_columns else None,
+            layout=self._layout(who.own, masked) if refused is _NONE_REFUSED else None,
         )
         if result.problems or refused:  # (the row's other problems too: all are listed at once)
             plan.problems.extend(p for p in result.problems if p.column not in refused)
@@ -385,6 +387,13 @@ class _SheetPlanner:
         plan.records.append(planned)
         if planned.action != SAME and getattr(planned.record, "incomplete", ""):
             self.incomplete += 1
+
+    def _layout(self, exact: bool, masked: bool) -> RowLayout:
+        """The layout of a row holding every column of the sheet (most rows), found once."""
+        found = self.layouts.get((exact, masked))
+        if found is None:
+            found = self.layouts[(exact, masked)] = row_layout(self.spec.cls, tuple(self.columns), exact, masked)
+        return found
 
     def _extras(self, row: list[Any]) -> list[tuple[str, Any]]:
         """The row's cells in columns no field has, as (header, value), for its 备注."""

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from studio_desk.core import codec
 from studio_desk.core.ids import ID_PATTERN, canonical_id
@@ -51,7 +51,7 @@ from studio_desk.exports.ledger_infer import (
     infer_reception_mode,
     infer_reception_status,
 )
-from studio_desk.exports.ledger_reader import PARSERS, row_reader
+from studio_desk.exports.ledger_reader import PARSERS, Reader, row_reader
 from studio_desk.exports.ledger_values import (
     CellError,
     exact_text,
@@ -156,15 +156,32 @@ class Resolver:
             self._type_values[list_name].append(value)
 
 
-_HIDDEN_KINDS = (lc.MEMBER_IDS, lc.CHILD_DATA)
 _NOT_PARSED = object()
 _ID_LIST = re.compile(f"(?:{ID_PATTERN}(?:,{ID_PATTERN})*)?")  # member ids in their one spelling, as exported
 
 
+class RowLayout(NamedTuple):
+    """How a row whose cells are in one arrangement of columns is read: worked out once per
+    sheet, not for each of its rows."""
+
+    reader: Reader
+    # The hidden round-trip columns (member ids, child lists): (column, field, the child class of
+    # a child list; None for member ids).
+    hidden: tuple[tuple[lc.Column, str, type | None], ...]
+
+
 @functools.cache
-def _hidden_columns(columns: tuple[lc.Column, ...]) -> tuple[lc.Column, ...]:
-    """A ledger's hidden round-trip columns (member ids, child lists), found once per ledger."""
-    return tuple(col for col in columns if col.kind in _HIDDEN_KINDS and col.field)
+def row_layout(cls: type, columns: tuple[lc.Column, ...], exact: bool, masked: bool) -> RowLayout:
+    """The layout of ``cls`` rows whose cells are in ``columns``; ``exact``: our own workbook's;
+    ``masked``: a masked copy's (see ``row_reader``)."""
+    reader = row_reader(cls, columns, exact, _masked_fields(cls) if masked else frozenset())
+    hidden = []
+    for col in columns:
+        if col.kind == lc.MEMBER_IDS and col.field:
+            hidden.append((col, col.field, None))
+        elif col.kind == lc.CHILD_DATA and col.field and (child := _field_info(cls, col.field).child) is not None:
+            hidden.append((col, col.field, child))
+    return RowLayout(reader, tuple(hidden))
 
 
 @functools.cache
@@ -204,11 +221,15 @@ def build_record(
     exact: bool = False,
     created_at: str = "",
     extras: list[tuple[str, Any]] | None = None,
+    layout: RowLayout | None = None,
 ) -> RowResult:
     """``cells``: column → (header as written in the file, raw value). ``exact``: the row is
     from our own workbook, whose texts come back exactly as they were written. ``extras``:
-    (header, value) of the row's cells in columns no field has, kept in its 备注."""
-    builder = _RowBuilder(spec, sheet, row_no, cells, existing, resolver, masked, exact)
+    (header, value) of the row's cells in columns no field has, kept in its 备注. ``layout``:
+    ``row_layout`` of the cells' columns, when the caller has it at hand (a sheet's rows)."""
+    if layout is None:
+        layout = row_layout(spec.cls, tuple(cells), exact, masked)
+    builder = _RowBuilder(spec, sheet, row_no, cells, existing, resolver, layout, exact)
     if extras:
         builder.keep_in_notes(extras)
     return builder.build(record_id, created_at)
@@ -223,11 +244,11 @@ class _RowBuilder:
         cells: dict[lc.Column, tuple[str, Any]],
         existing: Record | None,
         resolver: Resolver,
-        masked: bool,
+        layout: RowLayout,
         exact: bool,
     ):
         self.spec, self.sheet, self.row_no, self.cells = spec, sheet, row_no, cells
-        self.existing, self.resolver, self.masked, self.exact = existing, resolver, masked, exact
+        self.existing, self.resolver, self.layout, self.exact = existing, resolver, layout, exact
         self.problems: list[Problem] = []
         self.bad_fields: set[str] = set()
         self.changes: dict[str, Any] = {}
@@ -261,32 +282,27 @@ class _RowBuilder:
     def _hidden_values(self) -> dict[str, Any]:
         """Field → what its hidden round-trip column holds (member ids, a child list)."""
         out: dict[str, Any] = {}
-        for col in _hidden_columns(self.spec.columns):
-            cell = self.cells.get(col)
-            if cell is None:
-                continue
-            text = parse_text(cell[1])
-            if col.kind == lc.MEMBER_IDS:
+        cells = self.cells
+        for col, name, child in self.layout.hidden:
+            text = parse_text(cells[col][1])
+            if child is None:  # member ids
                 if _ID_LIST.fullmatch(text):  # as written (most cells): no id to respell
-                    out[col.field] = text.split(",") if text else []
+                    out[name] = text.split(",") if text else []
                     continue
                 ids = [canonical_id(i) for i in text.split(",") if i.strip()]
                 if all(ids):
-                    out[col.field] = ids
+                    out[name] = ids
             elif text:
-                child = _field_info(self.spec.cls, col.field).child
-                children = parse_children(child, text) if child is not None else None
+                children = parse_children(child, text)
                 if children is not None:
-                    out[col.field] = children
+                    out[name] = children
         return out
 
     def build(self, record_id: str | None, created_at: str) -> RowResult:
         cls, existing = self.spec.cls, self.existing
         # A stored record is copied with the row's values; a new one is made with them (below).
         start = {} if existing is not None or record_id is None else {"id": record_id, "created_at": created_at}
-        masked = _masked_fields(cls) if self.masked else frozenset()
-        reader = row_reader(cls, tuple(self.cells), self.exact, masked)
-        read_fields, sums, items_cell, pending_followup = reader(
+        read_fields, sums, items_cell, pending_followup = self.layout.reader(
             tuple(self.cells.values()), self.changes, existing, self.resolver.parsed, self.problem, self._read,
             self.resolver.type_values,
         )

@@ -185,7 +185,7 @@ def parse_bool(value: Any) -> bool:
 
 def parse_text(value: Any) -> str:
     if type(value) is str:  # most cells: the same as the last line below, without the checks
-        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        return value.strip() if "\r" not in value else value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if value is None:
         return ""
     if isinstance(value, bool):
