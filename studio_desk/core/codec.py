@@ -107,17 +107,30 @@ def decode_child(cls: type, data: dict[str, Any]) -> Any:
     return child
 
 
+@functools.cache
+def _row_encoding(cls: type) -> tuple[Callable[[dict[str, Any]], tuple[Any, ...]], tuple[tuple[int, str], ...]]:
+    """What ``table_row`` takes of a ``cls`` record: the values of its base columns and
+    ``scalar_columns`` in one go, and (position in the row, kind) of those to encode."""
+    names = ["id", "created_at", "updated_at", "replica_id", "version_id", "deleted"]
+    converted = []
+    for name, kind in _row_fields(cls):
+        if kind is not None:
+            converted.append((len(names), kind))
+        names.append(name)
+    return operator.itemgetter(*names), tuple(converted)
+
+
 def table_row(record: Record) -> list[Any]:
     """The values of the record's own table row: ``BASE_COLUMNS`` then ``scalar_columns``
-    (``deleted`` as 0/1). Every save writes one, an import thousands: the fields to encode are
-    listed once per kind."""
-    fields = _row_fields(type(record))
-    values = record.__dict__
-    row = [record.id, record.created_at, record.updated_at, record.replica_id, record.version_id,
-           1 if record.deleted else 0]
-    for name, kind in fields:
-        value = values[name]
-        row.append(value if kind is None or value is None else encode_value(kind, value))
+    (``deleted`` as 0/1). Every save writes one, an import thousands: the values are taken
+    together and only dates, flags and quantities encoded."""
+    take, converted = _row_encoding(type(record))
+    row = list(take(record.__dict__))
+    row[5] = 1 if row[5] else 0
+    for index, kind in converted:
+        value = row[index]
+        if value is not None:
+            row[index] = encode_value(kind, value)
     return row
 
 

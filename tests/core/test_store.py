@@ -314,6 +314,38 @@ def test_a_batch_of_saves_gets_one_timestamp_each_always_later(store: Store):
     assert all(datetime.strptime(s, STAMP_FORMAT) for s in stamps[::300])
 
 
+def test_a_batch_writes_every_row_member_link_and_child_in_order(store: Store):
+    """A batch writes many rows a statement: counts that fill no whole statement, and rows of
+    every width (a record's own row, its member links, its children), all come back as saved."""
+    from studio_desk.core import codec
+    from studio_desk.core.models import DonationItem, FollowUp
+
+    members = [add_member(store, name) for name in ("刘刚", "吴静", "郑强", "王芳")]
+    activities = [
+        Activity(date=date(2025, 3, 1 + n % 28), type="集中学习", topic=f"学习 {n}",
+                 member_ids=[m.id for m in members[: n % 5]][::-1])
+        for n in range(263)
+    ]
+    receptions = [
+        Reception(date=date(2025, 4, 1), mode="入户走访", person_name=f"群众{n}", request_content="反映道路问题",
+                  followups=[FollowUp(date=date(2025, 4, 2 + k), note=f"第{k}次跟进") for k in range(n % 4)])
+        for n in range(101)
+    ]
+    donations = [
+        Donation(date=date(2025, 5, 1), category="捐赠", donor=f"单位{n}", recipients="留守儿童",
+                 items=[DonationItem(name=f"物资{k}", quantity=Decimal(k + 1), unit="箱", value_fen=100 * k)
+                        for k in range(n % 3)])
+        for n in range(77)
+    ]
+    assert store.save_batch([*activities, *receptions, *donations]) == 263 + 101 + 77
+    for cls, saved in ((Activity, activities), (Reception, receptions), (Donation, donations)):
+        stored = {r.id: r for r in store.get_many(cls, [r.id for r in saved])}
+        assert [codec.content_of(stored[r.id]) for r in saved] == [codec.content_of(r) for r in saved]
+    links = store.conn.execute("SELECT count(*) FROM record_members WHERE table_name = 'activities'").fetchone()[0]
+    assert links == sum(len(a.member_ids) for a in activities)
+    assert store.conn.execute("SELECT count(*) FROM followups").fetchone()[0] == sum(n % 4 for n in range(101))
+
+
 def test_a_copied_record_is_a_new_record_with_the_changes_and_the_original_untouched():
     from studio_desk.core import codec
 
