@@ -126,7 +126,8 @@ def parse_children(cls: type, text: str) -> list[Any] | None:
         data = json.loads(text)
         if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
             return None
-        return [codec.decode_child(cls, d) for d in data]
+        decode = codec.child_decoder(cls)
+        return [decode(d) for d in data]
     except (ValueError, TypeError, KeyError, ArithmeticError):
         return None
 

@@ -378,7 +378,8 @@ class _SheetPlanner:
                 result = corrected
                 record = corrected.record
                 assert record is not None
-        self.inferred += [(row_no, *found) for found in result.inferred]
+        if result.inferred:
+            self.inferred += [(row_no, *found) for found in result.inferred]
         if who.restoring:
             record = codec.copy_record(record, deleted=False)
         if isinstance(record, Member):

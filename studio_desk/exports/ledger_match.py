@@ -88,7 +88,7 @@ def _equal(col: lc.Column, known: Record, new: Record) -> bool:
     return bool(a == b)
 
 
-@dataclass
+@dataclass(slots=True)
 class Identity:
     """Which stored record a row is, and what it was exported from."""
 

@@ -15,7 +15,7 @@ ADD, CHANGE, SAME, CONFLICT = "add", "change", "unchanged", "conflict"
 ACTION_LABELS = {ADD: "新增", CHANGE: "修改", SAME: "无变化", CONFLICT: "冲突"}
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedRecord:
     sheet: str
     row: int

@@ -6,7 +6,7 @@ The function takes the row's cells (``(header as written, raw value)`` in the or
 sheet's columns) and puts what it reads into the row builder's ``changes``; it returns the fields
 the sheet has columns for and what the builder reads after the other cells (the donation sums,
 the in-kind items, the latest follow-up). What is more than a value (names, follow-up logs, list
-values) it hands to the builder's ``read``.
+values) it hands to the row builder's readers.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def row_reader(cls: type, columns: tuple[lc.Column, ...], exact: bool, masked: f
     as absent, and refused for a new record)."""
     from studio_desk.core.models import field_info
 
-    lines = ["def read(cells, changes, existing, parsed, problem, read, types):",
+    lines = ["def read(cells, changes, existing, parsed, problem, read, types, row):",
              "    sums = {}", "    items = pending = None"]
     names: dict[str, Any] = {"CellError": CellError, "is_blank": is_blank, "parse_text": parse_text,
                              "MASKED_CELL": MASKED_CELL}
@@ -85,6 +85,13 @@ def _reading(
     if kind in PARSED_KINDS:  # dates, numbers, 是/否: each different cell parsed once per import
         return [f"    header, raw = {cell}", "    try:", f"        changes[{field!r}] = parsed({kind!r}, raw)",
                 "    except CellError as exc:", f"        problem(header, f\"{{exc}}。\", {field!r})"]
+    # Names and follow-up logs: the row builder's own readers (``row``), called directly.
+    if kind == lc.MEMBERS:
+        return [f"    changes[{field!r}] = row.members({cell}[0], {field!r}, {cell}[1])"]
+    if kind == lc.AUTHORS:
+        return [f"    changes[{field!r}] = row.authors(*{cell})"]
+    if kind == lc.FOLLOWUP_LOG:
+        return [f"    changes[{field!r}] = row.followup_log({field!r}, {cell}[1])"]
     names[f"column_{index}"] = col
     if kind == lc.CHOICE and exact:
         # Our own workbook's list values come back as written: a value of the list, or none, is
@@ -100,4 +107,4 @@ def _reading(
             return [f"    read(column_{index}, *{cell})"]
         return [f"    raw = {cell}[1]", f"    if type(raw) is str and (raw in {allowed} or not raw):",
                 f"        changes[{field!r}] = raw", "    else:", f"        read(column_{index}, *{cell})"]
-    return [f"    read(column_{index}, *{cell})"]  # names, follow-up logs, list values
+    return [f"    read(column_{index}, *{cell})"]  # list values

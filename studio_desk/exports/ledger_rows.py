@@ -194,7 +194,7 @@ def _field_info(cls: type, name: str) -> Any:
     return field_info(cls, name)
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     record: Record | None
     existing: Record | None
@@ -304,7 +304,7 @@ class _RowBuilder:
         start = {} if existing is not None or record_id is None else {"id": record_id, "created_at": created_at}
         read_fields, sums, items_cell, pending_followup = self.layout.reader(
             tuple(self.cells.values()), self.changes, existing, self.resolver.parsed, self.problem, self._read,
-            self.resolver.type_values,
+            self.resolver.type_values, self,
         )
         if self.extra_lines:
             self._with_extra_lines(read_fields)
@@ -327,28 +327,21 @@ class _RowBuilder:
         return RowResult(record if not self.problems else None, existing, self.problems, self.inferred)
 
     def _read(self, col: lc.Column, header: str, raw: Any) -> None:
-        """The cells ``build`` does not read itself: names, follow-up logs and list values."""
-        kind, name, cls = col.kind, col.field or "", self.spec.cls
-        if kind == lc.MEMBERS:
-            self.changes[name] = self._members(header, name, raw)
-        elif kind == lc.AUTHORS:
-            self.changes[name] = self._authors(header, raw)
-        elif kind == lc.FOLLOWUP_LOG:
-            self.changes[name] = self._followup_log(name, raw)
-        else:  # a list value
-            assert kind == lc.CHOICE, kind
-            info = _field_info(cls, name)
-            allowed = self.resolver.type_values(info.type_list) if info.type_list else info.choices
-            text = self.text(raw)
-            # Our own workbook's list values come back as written: the list it was made from held
-            # them (a studio's own 青联界 is not read as the default 共青团和青联).
-            if not (self.exact and allowed is not None and (text in allowed or info.type_list)):
-                text = normalise_choice(name, parse_text(raw), allowed)
-            if text and info.type_list and text not in allowed:
-                self.resolver.add_type(info.type_list, text)
-            self.changes[name] = text
+        """A list value the row reader does not take as it is."""
+        name, cls = col.field or "", self.spec.cls
+        assert col.kind == lc.CHOICE, col.kind
+        info = _field_info(cls, name)
+        allowed = self.resolver.type_values(info.type_list) if info.type_list else info.choices
+        text = self.text(raw)
+        # Our own workbook's list values come back as written: the list it was made from held
+        # them (a studio's own 青联界 is not read as the default 共青团和青联).
+        if not (self.exact and allowed is not None and (text in allowed or info.type_list)):
+            text = normalise_choice(name, parse_text(raw), allowed)
+        if text and info.type_list and text not in allowed:
+            self.resolver.add_type(info.type_list, text)
+        self.changes[name] = text
 
-    def _members(self, header: str, name: str, raw: Any) -> list[str]:
+    def members(self, header: str, name: str, raw: Any) -> list[str]:
         hint = self.hints.get(name)
         if hint is not None and parse_text(raw) == parse_text("、".join(map(self.resolver.name_of, hint))):
             return list(hint)  # the names as exported: the ids say who (namesakes, odd names)
@@ -365,14 +358,14 @@ class _RowBuilder:
                 ids.append(member_id)
         return ids
 
-    def _authors(self, header: str, raw: Any) -> list[Author]:
+    def authors(self, header: str, raw: Any) -> list[Author]:
         hint = self.hints.get("authors")
         if hint is not None and parse_text(raw) == parse_text("、".join([a.name for a in hint])):
             return list(hint)
         known = list(getattr(self.existing, "authors", []) or []) + list(hint or [])
         return _authors(split_names(raw), known, self.resolver, self.sheet, self.row_no, header)
 
-    def _followup_log(self, name: str, raw: Any) -> list[FollowUp]:
+    def followup_log(self, name: str, raw: Any) -> list[FollowUp]:
         hint = self.hints.get(name)
         text = self.text(raw)
         if hint is not None and parse_text(raw) == parse_text(format_followup_log(hint)):
