@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from studio_desk.core.generated import compiled
 from studio_desk.core.models import (
     CHILDREN,
     CHOICE,
@@ -22,6 +23,7 @@ from studio_desk.core.models import (
     Proposal,
     Reception,
     Record,
+    field_info,
     fields_of,
 )
 from studio_desk.core.text import fold, pinyin_initials
@@ -44,6 +46,43 @@ def _searched_fields(cls: type) -> tuple[tuple[str, str], ...]:
                  for info in fields_of(cls) if info.kind in (TEXT, LONGTEXT, MEMBERS, CHILDREN, CHOICE))
 
 
+@functools.cache
+def _search_texter(cls: type) -> Callable[[dict[str, Any], dict[str, str] | None, Callable[..., list[str]]], str]:
+    """The search text of a ``cls`` record from its values, written out once per kind (an import
+    makes thousands): its texts (a long one's start), member names with their initials, the
+    names and notes of its children, and the initials of a member's or citizen's own name."""
+    lines = ["def text(values, names, member_names):", "    parts = []"]
+    for name, kind in _searched_fields(cls):
+        lines += [f"    v = values[{name!r}]", "    if v:"]
+        if kind == TEXT:
+            lines.append("        parts.append(v)")
+        elif kind == LONGTEXT:
+            lines.append(f"        parts.append(v[:{_LONG_TEXT_SEARCHED}])")
+        elif kind == MEMBERS:
+            lines += ["        for n in ([names.get(i, UNKNOWN) for i in v] if names is not None else member_names(v)):",
+                      "            parts += (n, initials(n))"]
+        else:  # children: a name with its initials, a follow-up's note
+            child = field_info(cls, name).child
+            child_fields = {f.name for f in fields_of(child)} if child is not None else set()
+            lines.append("        for c in v:")
+            if "name" in child_fields:
+                lines += ["            if c.name:", "                parts += (c.name, initials(c.name))"]
+            if "note" in child_fields:
+                lines += ["            if c.note:", f"                parts.append(c.note[:{_LONG_TEXT_SEARCHED}])"]
+            if not child_fields & {"name", "note"}:
+                lines.append("            pass")
+    if cls is Member:
+        lines.append("    parts.append(initials(values['name']))")
+    if cls is Reception:
+        lines.append("    if values['person_name']:\n        parts.append(initials(values['person_name']))")
+    lines.append("    return fold('\\n'.join(parts))\n")
+    names = {"UNKNOWN": "（未知委员）", "initials": pinyin_initials, "fold": fold}
+    return compiled("\n".join(lines), names, "text", "search text")  # type: ignore[no-any-return]
+
+
+_LONG_TEXT_SEARCHED = 2000  # characters of a long text (or a follow-up's note) in the search text
+
+
 class SearchText:
     if TYPE_CHECKING:  # provided by Store
         conn: sqlite3.Connection
@@ -59,33 +98,7 @@ class SearchText:
 
     def _search_text(self, record: Record, names: dict[str, str] | None = None) -> str:
         """``names``: member id → name when the caller has looked them all up (a batch)."""
-        parts: list[str] = []
-        values = record.__dict__
-        for name, kind in _searched_fields(type(record)):
-            value = values[name]
-            if not value:
-                continue
-            if kind == TEXT:
-                parts.append(value)
-            elif kind == LONGTEXT:
-                parts.append(value[:2000])
-            elif kind == MEMBERS:
-                found = [names.get(i, "（未知委员）") for i in value] if names is not None else self.member_names(value)
-                for member_name in found:
-                    parts += (member_name, pinyin_initials(member_name))
-            else:  # children: a name with its initials, a follow-up's note
-                for child in value:
-                    child_name = getattr(child, "name", None)
-                    if child_name:
-                        parts += (child_name, pinyin_initials(child_name))
-                    note = getattr(child, "note", None)
-                    if note:
-                        parts.append(note[:2000])
-        if isinstance(record, Member):
-            parts.append(pinyin_initials(record.name))
-        if isinstance(record, Reception) and record.person_name:
-            parts.append(pinyin_initials(record.person_name))
-        return fold("\n".join(parts))
+        return _search_texter(type(record))(record.__dict__, names, self.member_names)
 
     def refresh_search_for_member(self, member_id: str) -> None:
         """A member was renamed: the records that list them search by the new name."""
