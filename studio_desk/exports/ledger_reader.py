@@ -33,6 +33,7 @@ TEXT_KINDS = frozenset((lc.TEXT, lc.LONG))
 # Dates, numbers, amounts and 是/否: the parser of each (each different cell parsed once per import).
 PARSERS = {lc.DATE: parse_date, lc.INT: parse_int, lc.MONEY: parse_money, lc.BOOL: parse_bool}
 PARSED_KINDS = frozenset(PARSERS)
+NOT_CACHED = object()  # a cell not parsed before
 MASKED_CELL = "这份台账已隐去群众个人信息，不能据此新建记录（请导入未隐去信息的台账）。"
 
 Reader = Callable[..., tuple[frozenset[str], dict[str, tuple[str, Any]], Any, Any]]
@@ -45,10 +46,10 @@ def row_reader(cls: type, columns: tuple[lc.Column, ...], exact: bool, masked: f
     as absent, and refused for a new record)."""
     from studio_desk.core.models import field_info
 
-    lines = ["def read(cells, changes, existing, parsed, problem, read, types, row):",
+    lines = ["def read(cells, changes, existing, parsed, cached, problem, read, types, row):",
              "    sums = {}", "    items = pending = None"]
     names: dict[str, Any] = {"CellError": CellError, "is_blank": is_blank, "parse_text": parse_text,
-                             "MASKED_CELL": MASKED_CELL}
+                             "MASKED_CELL": MASKED_CELL, "NOT_CACHED": NOT_CACHED}
     read_fields: list[str] = []
     for index, col in enumerate(columns):
         lines += _reading(index, col, exact, masked, read_fields, names, functools.partial(field_info, cls))
@@ -83,8 +84,11 @@ def _reading(
             return [f"    raw = {cell}[1]", f"    changes[{field!r}] = raw if type(raw) is str else parse_text(raw)"]
         return [f"    changes[{field!r}] = parse_text({cell}[1])"]
     if kind in PARSED_KINDS:  # dates, numbers, 是/否: each different cell parsed once per import
-        return [f"    header, raw = {cell}", "    try:", f"        changes[{field!r}] = parsed({kind!r}, raw)",
-                "    except CellError as exc:", f"        problem(header, f\"{{exc}}。\", {field!r})"]
+        # (a cell parsed before is taken from ``cached`` here, without a call of ``parsed``)
+        return [f"    header, raw = {cell}", f"    value = cached(({kind!r}, raw.__class__, raw), NOT_CACHED)",
+                "    if value is not NOT_CACHED:", f"        changes[{field!r}] = value", "    else:",
+                "        try:", f"            changes[{field!r}] = parsed({kind!r}, raw)",
+                "        except CellError as exc:", f"            problem(header, f\"{{exc}}。\", {field!r})"]
     # Names and follow-up logs: the row builder's own readers (``row``), called directly.
     if kind == lc.MEMBERS:
         return [f"    changes[{field!r}] = row.members({cell}[0], {field!r}, {cell}[1])"]

@@ -95,6 +95,9 @@ class Resolver:
         self._states: dict[str, str | None] = {}
         self._type_values: dict[str, list[str]] = {}
         self._parsed: dict[tuple[str, type, Any], Any] = {}
+        # ``parsed``'s value for a (kind, class, value) key seen before (the row readers look there first).
+        self.cached_parse = self._parsed.get
+        self._exported_names: dict[tuple[str, ...], str] = {}
         self.unknown_names: Counter[str] = Counter()  # names not in the roster → cells naming them
         self.sheet_year: int | None = None  # the year the sheet being read names (its dates may omit it)
 
@@ -143,10 +146,20 @@ class Resolver:
     def name_of(self, member_id: str) -> str:
         return self.names.get(member_id, "（未知委员）")
 
+    def exported_names(self, member_ids: list[str]) -> str:
+        """The names of ``member_ids`` as our own workbook writes them in a cell (worked out once
+        for each set of members, until the roster changes)."""
+        key = tuple(member_ids)
+        text = self._exported_names.get(key)
+        if text is None:
+            text = self._exported_names[key] = parse_text("、".join(map(self.name_of, member_ids)))
+        return text
+
     def plan_member(self, member: Member, *, new: bool) -> None:
         """A roster row of this import: later rows find the member by name and id."""
         self.by_name[member.name] = member.id
         self.names[member.id] = member.name
+        self._exported_names.clear()
         if new:
             self.planned_member_ids.add(member.id)
 
@@ -303,7 +316,8 @@ class _RowBuilder:
         # A stored record is copied with the row's values; a new one is made with them (below).
         start = {} if existing is not None or record_id is None else {"id": record_id, "created_at": created_at}
         read_fields, sums, items_cell, pending_followup = self.layout.reader(
-            tuple(self.cells.values()), self.changes, existing, self.resolver.parsed, self.problem, self._read,
+            tuple(self.cells.values()), self.changes, existing, self.resolver.parsed, self.resolver.cached_parse,
+            self.problem, self._read,
             self.resolver.type_values, self,
         )
         if self.extra_lines:
@@ -343,7 +357,7 @@ class _RowBuilder:
 
     def members(self, header: str, name: str, raw: Any) -> list[str]:
         hint = self.hints.get(name)
-        if hint is not None and parse_text(raw) == parse_text("、".join(map(self.resolver.name_of, hint))):
+        if hint is not None and parse_text(raw) == self.resolver.exported_names(hint):
             return list(hint)  # the names as exported: the ids say who (namesakes, odd names)
         by_hint = {}
         for member_id in hint or []:
