@@ -430,13 +430,13 @@ def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[Sequence[
     if not rows:
         return
     width = len(rows[0])
-    one = "(" + ",".join("?" * width) + ")"
+    row_marks = "(" + ",".join("?" * width) + ")"
     per = max(1, min(_ROWS_PER_INSERT, _MAX_PARAMETERS // width))
     whole = len(rows) - len(rows) % per
     if whole:
         flat = [value for row in rows[:whole] for value in row]
         step = per * width
-        conn.executemany(f"{insert} VALUES {','.join([one] * per)}",
-                         [flat[i : i + step] for i in range(0, len(flat), step)])
+        rows_marks = ",".join([row_marks] * per)
+        conn.executemany(f"{insert} VALUES {rows_marks}", [flat[i : i + step] for i in range(0, len(flat), step)])
     if whole < len(rows):
-        conn.executemany(f"{insert} VALUES {one}", rows[whole:])
+        conn.executemany(f"{insert} VALUES {row_marks}", rows[whole:])
