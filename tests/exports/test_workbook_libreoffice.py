@@ -21,6 +21,7 @@ import pytest
 
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.workbook import write_workbook
+from studio_desk.exports.xlsx_cells import HEADER_FILL
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice 未安装")
@@ -55,16 +56,17 @@ def printed(demo_store, tmp_path: Path) -> Path:
     return tmp_path / "台账.pdf"
 
 
+HEADER_COLOUR = tuple(int(HEADER_FILL.fgColor.rgb[-6:][i:i + 2], 16) / 255 for i in (0, 2, 4))
+
+
 def _header_row(page) -> Counter:  # type: ignore[no-untyped-def]
-    """The characters of the printed header row of a ledger's page (bold, below the larger title,
-    above the first row's plain text)."""
-    chars = [c for c in page.chars if c["text"].strip()]
-    title = max(c["size"] for c in chars)
-    bold = [c for c in chars if "Bold" in c["fontname"] and c["size"] < title - 1]
-    start = min(c["top"] for c in bold)
-    body = [c["top"] for c in chars if "Bold" not in c["fontname"] and c["top"] > start + 2]
-    end = min(body, default=page.height)
-    return Counter(c["text"] for c in bold if c["top"] < end)
+    """The characters of the printed header row of a ledger's page: those on its fill colour (the
+    header's bold is no sign where the Chinese font has no bold face, as WenQuanYi Zen Hei)."""
+    fills = [r for r in page.rects if r["fill"] and len(r["non_stroking_color"] or ()) == 3
+             and all(abs(a - b) < 0.01 for a, b in zip(r["non_stroking_color"], HEADER_COLOUR))]
+    return Counter(c["text"] for c in page.chars if c["text"].strip() and any(
+        r["x0"] <= (c["x0"] + c["x1"]) / 2 <= r["x1"] and r["top"] <= (c["top"] + c["bottom"]) / 2 <= r["bottom"]
+        for r in fills))
 
 
 def test_libreoffice_prints_every_sheet_readably_one_page_wide(printed: Path, demo_store):
