@@ -16,6 +16,7 @@ from studio_desk.core.county_figures import (
     criterion_words,
     figure_value,
     key_figure_map,
+    last_year_words,
     star_text,
     studio_names,
 )
@@ -244,7 +245,9 @@ def county_writeup(county: CountyFigures, county_name: str, signed_on: date | No
     blocks.append(d.Paragraph(opening + "。各委员工作室围绕中心工作履职尽责，联系服务界别群众取得新成效。"))
 
     sections: list[tuple[str, list[d.Block]]] = []
-    work = [_activities(c, p), _receptions(c, p), _outputs(c, p), _donations(c)]
+    # what the comparisons with last year leave out: the county window's and workbook's words
+    unsent = last_year_words(county, NAMED_UNSENT)
+    work = [_activities(c, p), _receptions(c, p), _outputs(c, p), _donations(c), unsent + "。" if unsent else ""]
     sections.append(("全县委员工作室履职总体情况", [d.Paragraph(t) for t in work if t]))
     ranked = sorted(county.studios, key=_score)
     named = [s for s in ranked if s.figures.current.activities_total or s.figures.current.receptions_total][:NAMED_STUDIOS]

@@ -1,17 +1,19 @@
 """The county workbook's 统计汇总: a last year no studio sent is said in words under its totals,
 as the county window says it, never a row of zeros; this year's studios that did not send last year
-are named there, in the county window's words."""
+are named there and in the write-up, in the county window's words."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 from openpyxl import load_workbook
 
 from studio_desk.core.county import County
 from studio_desk.core.county_figures import key_figure_map, last_year_words
 from studio_desk.core.store import Store
 from studio_desk.exports.county_ledgers import add_package
+from studio_desk.exports.county_report import write_county_report
 from studio_desk.exports.county_workbook import write_county_workbook
 from studio_desk.exports.workbook import write_workbook
 
@@ -73,6 +75,9 @@ def test_studios_that_did_not_send_last_year_are_named_under_the_totals(county_s
         assert words == f"尚未报送2024年的工作室：{first.name}，2024年的数字不含该工作室"
         rows = _totals(write_county_workbook(county, 2025, tmp_path / "汇总表.xlsx", county_name="青溪县政协"))
         assert rows["notes"] == [words]
+        write_county_report(county, 2025, docx=tmp_path / "综述.docx")  # the write-up says it too
+        said = [p.text for p in docx.Document(str(tmp_path / "综述.docx")).paragraphs]
+        assert f"{words}。" in said and said.index(f"{words}。") < said.index("二、工作室履职亮点")
         col = rows["headers"].index("开展活动\n(次)")
         assert rows["2024年合计"][col] == key_figure_map(figures.totals)["activities_total"].previous > 0
     finally:
