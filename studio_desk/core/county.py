@@ -389,7 +389,8 @@ class County:
             for s in studios
             if s.key in current or s.key in previous
         ]
-        return county_figures(year, rows, self.criteria())
+        sent_last_year = [s.key for s in studios if year - 1 in s.years]  # as County.years, the year choice
+        return county_figures(year, rows, self.criteria(), sent_last_year)
 
     def stale_studios(self) -> list[StudioEntry]:
         """Studios whose figures were kept by a program that counted differently."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from studio_desk.core.figures import AnnualFigures, KeyFigure, Rate, YearFigures
 
@@ -252,6 +252,29 @@ def last_year_not_sent(year: int) -> str:
     return f"{year}年：各工作室都没有报送，没有上年合计可比"
 
 
+def studio_names(names: list[str], limit: int | None = None) -> str:
+    """``甲、乙共2个工作室``; past ``limit`` names, ``甲、乙……等122个工作室``; one name alone."""
+    shown = "、".join(names[:limit] if limit else names)
+    if limit and len(names) > limit:
+        return f"{shown}等{len(names)}个工作室"
+    return f"{shown}共{len(names)}个工作室" if len(names) > 1 else shown
+
+
+def last_year_words(figures: CountyFigures, limit: int | None = None) -> str:
+    """What the comparison with last year leaves out, in the words the county window, the workbook's
+    统计汇总 and the write-up all say: no studio sent last year (:func:`last_year_not_sent`), or
+    which of this year's studios did not send it — last year's totals are then of the others only;
+    empty when every studio of the year sent last year too. ``limit``: how many names to list."""
+    last = figures.year - 1
+    if not figures.last_year_sent:
+        return last_year_not_sent(last)
+    missing = figures.not_sent_last_year
+    if not missing:
+        return ""
+    which = "该工作室" if len(missing) == 1 else "这些工作室"
+    return f"尚未报送{last}年的工作室：{studio_names(missing, limit)}，{last}年的数字不含{which}"
+
+
 def criterion_label(criterion: Criterion, figures: AnnualFigures) -> str:
     """``接待走访(次) ≥ 12``, ``办结率 ≥ 80%``: the county table's column and the threshold."""
     found = key_figure_map(figures).get(criterion.key)
@@ -301,6 +324,8 @@ class CountyFigures:
     totals: AnnualFigures
     criteria: list[Criterion] = field(default_factory=list)
     not_reported: list[str] = field(default_factory=list)  # studios with last year's figures only
+    last_year_sent: bool = True  # whether any studio sent last year's records
+    not_sent_last_year: list[str] = field(default_factory=list)  # studios of the year that did not
 
     def columns(self) -> list[tuple[str, KeyFigure]]:
         """The key figures of the county table, in sections (those of the totals)."""
@@ -323,10 +348,12 @@ def county_figures(
     year: int,
     studios: list[tuple[str, str, YearFigures | None, YearFigures | None]],
     criteria: list[Criterion],
+    sent_last_year: Collection[str] | None = None,
 ) -> CountyFigures:
     """``studios``: (key, name, the year's figures, last year's figures) for each studio; a studio
     without figures of the year has not reported it: it is named apart, and its last year's
-    figures still count in last year's totals."""
+    figures still count in last year's totals. ``sent_last_year``: the keys of the studios that
+    sent last year's records (None: all did); the year's studios not among them are named."""
     rows, missing = [], []
     for key, name, current, previous in studios:
         if current is None:
@@ -339,11 +366,18 @@ def county_figures(
         sum_figures([s[2] for s in studios if s[2] is not None], year),
         sum_figures([s[3] for s in studios if s[3] is not None], year - 1),
     )
-    return CountyFigures(year, rows, totals, list(criteria), missing)
+    sent = None if sent_last_year is None else set(sent_last_year)
+    result = CountyFigures(year, rows, totals, list(criteria), missing)
+    if sent is not None:
+        result.last_year_sent = bool(sent)
+        result.not_sent_last_year = [s.name for s in rows if s.key not in sent] if sent else []
+    return result
 
 
 __all__ = [
     "last_year_not_sent",
+    "last_year_words",
+    "studio_names",
     "CRITERION_ALIASES",
     "DEFAULT_CRITERIA",
     "CountyFigures",

@@ -13,7 +13,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from studio_desk.core.county import County
-from studio_desk.core.county_figures import CountyFigures, figure_value, last_year_not_sent, star_text
+from studio_desk.core.county_figures import CountyFigures, figure_value, last_year_words, star_text
 from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.files import OutputError, atomic_output, temp_folder_message
 from studio_desk.core.figures import KeyFigure, Rate
@@ -22,6 +22,7 @@ from studio_desk.core.progress import ProgressFn, report
 from studio_desk.exports import ledger_columns as lc
 from studio_desk.core.masked_marker import MARKER_SHEET, MASKED_MARKER
 from studio_desk.exports.workbook import (
+    LINE_HEIGHT,
     _STYLE,
     _finish,
     _head,
@@ -34,7 +35,7 @@ from studio_desk.exports.workbook import (
     _widths_and_floors,
 )
 from studio_desk.exports.xlsx_cells import display_width, save_workbook
-from studio_desk.exports.xlsx_print import DEFAULT_PAPER, pages_across, plan_print
+from studio_desk.exports.xlsx_print import DEFAULT_PAPER, pages_across, plan_print, print_area
 
 STUDIO_HEADER = "工作室"
 WIDTH_SAMPLE = 300
@@ -49,7 +50,13 @@ def _figure_cell(figure: KeyFigure, value: int | Rate) -> tuple[str, Any]:
     return ("int", value)
 
 
-def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str, last_year_sent: bool = True) -> None:
+NOTE_LINES = 24  # the most lines of one note row (a row is at most 409 pt high)
+
+
+def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str) -> None:
+    """Printed at full size over as many pages across as the forty figures need, 工作室 and 星级
+    (and the title above them) on each page: nothing that belongs to one page is in a merged cell
+    running over the others, nor a text running out of A:B into the next page's columns."""
     ws = wb.create_sheet(lc.SUMMARY_SHEET_NAME)
     columns = county.columns()
     headers = [STUDIO_HEADER, "星级"] + [
@@ -61,10 +68,17 @@ def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str, last_y
     ]
     cells = _prepare(ws, widths, _page_header(county_name, "统计汇总", f"{county.year}年"), True)
     pages_across(ws, "A:B")  # forty figures, over as many pages as they need, 工作室 and 星级 on each
+    ws.freeze_panes = "C3"  # on screen too, whose row it is stays in sight
     cells.define("percent", number_format="0.0%", horizontal="right")
     cells.define("total_percent", bold=True, number_format="0.0%")
+    # The title wraps within A:B, so that it is repeated with them on every page, whole.
+    cells.define("title", bold=True, size=14, horizontal="center", wrap=True, border=False)
+    cells.define("remark", wrap=True, border=False)
+    title = f"{county_name}委员工作室统计汇总（{county.year}年）"
+    title_lines = _lines([title], [(0, (widths[0] + widths[1]) * 10.5 / 14)])
+    ws.row_dimensions[1].height = 19.0 * title_lines + 6
     ws.row_dimensions[2].height = 44  # the figures' names wrap onto three lines
-    _head(ws, cells, f"{county_name}委员工作室统计汇总（{county.year}年）", headers, min(len(headers), 10))
+    _head(ws, cells, title, headers, 2)
     out_of = len(county.criteria)
     for s in county.studios:
         row = [cells.cell("text", s.name), cells.cell("center", star_text(s.stars, out_of))]
@@ -75,15 +89,36 @@ def _summary_sheet(wb: Workbook, county: CountyFigures, county_name: str, last_y
         ws.append(row)
     for label, annual in ((f"{county.year}年合计", county.totals), (f"{county.year - 1}年合计", None)):
         row = [cells.cell("total_label", label), cells.cell("total_text", None)]
-        if annual is None and not last_year_sent:  # words, not a row of zeros
-            row[1] = cells.cell("total_text", last_year_not_sent(county.year - 1))
-            ws.append(row + [cells.cell("total_text", None) for _ in columns])
-            continue
         for _, kf in columns:
+            if annual is None and not county.last_year_sent:  # said below, not a row of zeros
+                row.append(cells.cell("total_text", None))
+                continue
             style, value = _figure_cell(kf, kf.current if annual is not None else kf.previous)
             row.append(cells.cell("total_" + style, value))
         ws.append(row)
-    _finish(ws, len(headers), len(county.studios) + 4)
+    last_row = len(county.studios) + 4
+    _finish(ws, len(headers), last_row)
+    notes = _note_rows(last_year_words(county), widths[0] + widths[1])
+    for number, (text, lines) in enumerate(notes, start=last_row + 1):
+        ws.row_dimensions[number].height = LINE_HEIGHT * lines + 6
+        ws.append([cells.cell("remark", text)])
+        ws.merged_cells.add(f"A{number}:B{number}")
+    print_area(ws, len(headers), last_row + len(notes))
+
+
+def _note_rows(text: str, width: float) -> list[tuple[str, int]]:
+    """``text`` wrapped within a column of ``width``, as rows of at most :data:`NOTE_LINES` lines
+    (cut between two names of a list): each row's text and its lines."""
+    rows: list[tuple[str, int]] = []
+    while text:
+        lines = _lines([text], [(0, width)])
+        if lines <= NOTE_LINES:
+            rows.append((text, lines))
+            break
+        cut = text.rfind("、", 0, len(text) * NOTE_LINES // lines) + 1 or len(text) * NOTE_LINES // lines
+        rows.append((text[:cut], _lines([text[:cut]], [(0, width)])))
+        text = text[cut:]
+    return rows
 
 
 def _columns(spec: lc.SheetSpec) -> list[lc.Column]:
@@ -163,7 +198,7 @@ def write_county_workbook(
     _mark_masked(wb)
     total = len(lc.RECORD_SHEETS) + 1
     report(progress, 0, total, "正在写出统计汇总……")
-    _summary_sheet(wb, figures, county_name, year - 1 in county.years())
+    _summary_sheet(wb, figures, county_name)
     for index, spec in enumerate(lc.RECORD_SHEETS, start=1):
         report(progress, index, total, f"正在写出{spec.name}……")
         _ledger_sheet(wb, county, year, spec, county_name, paper)

@@ -16,13 +16,17 @@ from studio_desk.core.county_figures import (
     criterion_words,
     figure_value,
     key_figure_map,
+    last_year_words,
     star_text,
+    studio_names,
 )
 from studio_desk.core.figures import Rate, YearFigures
 from studio_desk.exports import document as d
 from studio_desk.exports import summary_prose as prose
 from studio_desk.exports.summary_prose import OUTPUT_UNITS, number, yuan
+
 NAMED_STUDIOS = 8  # studios named with their highlights; the rest are counted
+NAMED_UNSENT = 12  # studios named as not having sent a year; past it, counted
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
 
@@ -56,16 +60,22 @@ def _activities(c: YearFigures, p: YearFigures) -> str:
         text += f"，群众参与{number(c.public_participants)}人次"
     if c.suggestions_collected:
         text += f"，收集意见建议{number(c.suggestions_collected)}条"
+    if c.economic_fen:  # the studio summary's words; the activities that brought it, by studio below
+        change = prose.change(c.economic_fen, p.economic_fen, "", money=True)
+        text += f"；各类活动促成签约、成交、融资等经济成效{yuan(c.economic_fen)}{'，' + change if change else ''}"
     return text + "。"
+
+
+def _reception_words(c: YearFigures) -> str:
+    """``接待走访40次、群众89人次``, as the studio summary says it (reports/年度工作总结.txt)."""
+    text = f"接待走访{number(c.receptions_total)}次"
+    return text + f"、群众{number(c.reception_people)}人次" if c.reception_people else text
 
 
 def _receptions(c: YearFigures, p: YearFigures) -> str:
     if not c.receptions_total:
         return ""
-    text = (
-        f"接待走访群众{number(c.reception_people)}人次"
-        f"{_change(c.reception_people, p.reception_people, '人次')}"
-    )
+    text = _reception_words(c) + _change(c.reception_people, p.reception_people, "人次")
     if c.reception_households:
         text += f"，入户走访{number(c.reception_households)}户"
     if c.practical_help:
@@ -128,12 +138,15 @@ def _studio_sentence(s: StudioFigures) -> str:
     facts = []
     if c.activities_total:
         facts.append(f"开展活动{number(c.activities_total)}次")
-    if c.reception_people:
-        facts.append(f"接待走访群众{number(c.reception_people)}人次")
+    if c.receptions_total:
+        facts.append(_reception_words(c))
     if c.practical_help:
         facts.append(f"帮办实事{number(c.practical_help)}件")
     if c.outputs_total:
         facts.append(f"提交提案建议{number(c.outputs_total)}件")
+    if c.economic_fen:  # with the activities that brought it, as the studio's own summary names them
+        sources = prose.economic_sources(s.figures)
+        facts.append(f"促成经济成效{yuan(c.economic_fen)}" + (f"，{sources}" if sources else ""))
     if c.donations_all.total_fen:
         facts.append(f"捐赠慰问{yuan(c.donations_all.total_fen)}")
     text = f"{s.name}全年" + "，".join(facts) if facts else f"{s.name}按时报送了履职台账"
@@ -227,18 +240,14 @@ def county_writeup(county: CountyFigures, county_name: str, signed_on: date | No
     active = len(county.active_studios())
     if active < n:
         opening += f"，其中{active}个工作室本年度有履职记录"
-    missing = county.not_reported
-    if missing:
-        names = "、".join(missing[:12])
-        if len(missing) > 12:
-            names += f"等{len(missing)}个工作室"
-        elif len(missing) > 1:
-            names += f"共{len(missing)}个工作室"
-        opening += f"；另有{names}尚未报送本年度台账，未计入本年度数字"
+    if county.not_reported:
+        opening += f"；另有{studio_names(county.not_reported, NAMED_UNSENT)}尚未报送本年度台账，未计入本年度数字"
     blocks.append(d.Paragraph(opening + "。各委员工作室围绕中心工作履职尽责，联系服务界别群众取得新成效。"))
 
     sections: list[tuple[str, list[d.Block]]] = []
-    work = [_activities(c, p), _receptions(c, p), _outputs(c, p), _donations(c)]
+    # what the comparisons with last year leave out: the county window's and workbook's words
+    unsent = last_year_words(county, NAMED_UNSENT)
+    work = [_activities(c, p), _receptions(c, p), _outputs(c, p), _donations(c), unsent + "。" if unsent else ""]
     sections.append(("全县委员工作室履职总体情况", [d.Paragraph(t) for t in work if t]))
     ranked = sorted(county.studios, key=_score)
     named = [s for s in ranked if s.figures.current.activities_total or s.figures.current.receptions_total][:NAMED_STUDIOS]

@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 
 from studio_desk.core.county import County
 from studio_desk.core.county_intake import quote
-from studio_desk.core.county_figures import CountyFigures, column_header, figure_value, star_text
+from studio_desk.core.county_figures import (
+    CountyFigures,
+    column_header,
+    criterion_label,
+    figure_value,
+    last_year_words,
+    star_text,
+)
 from studio_desk.core.figures import KeyFigure, Rate
 from studio_desk.ui.look import fit_to_screen, icon, page_header
 from studio_desk.ui.tasks import run_task, show_error
@@ -299,8 +306,7 @@ class CountyWindow(QMainWindow):
         roster kept beside a studio's first year); studios that did not send it are named."""
         table, totals = self.figures_table, self.totals_table
         last = figures.year - 1
-        entries = {s.key: s for s in self.county.studios()}
-        sent_last = any(last in e.years for e in entries.values())  # as County.years, the year choice
+        sent_last = figures.last_year_sent
         totals.clearSpans()
         totals.setColumnCount(len(headers))
         totals.setHorizontalHeaderLabels(headers)
@@ -320,19 +326,14 @@ class CountyWindow(QMainWindow):
             totals.setColumnWidth(col, width)
         if not sent_last:  # set after the widths, so the words do not widen the 星级 column
             totals.setSpan(1, 1, 1, len(headers) - 1)
-            from studio_desk.core.county_figures import last_year_not_sent
-
-            totals.setItem(1, 1, QTableWidgetItem(last_year_not_sent(last)))
-        from studio_desk.core.county_figures import criterion_label
-
+            totals.setItem(1, 1, QTableWidgetItem(last_year_words(figures)))
         rules = "；".join(criterion_label(c, figures.totals) for c in figures.criteria)
         text = f"评定标准（每项一星）：{rules}" if rules else "未设评定标准。"
         if figures.not_reported:
             # A studio that sent last year only is not shown as a row of zeros.
             text += f"\n尚未报送{figures.year}年的工作室：" + "、".join(figures.not_reported)
-        missing_last = [s.name for s in figures.studios if s.key in entries and last not in entries[s.key].years]
-        if sent_last and missing_last:
-            text += f"\n尚未报送{last}年的工作室：" + "、".join(missing_last)
+        if sent_last and figures.not_sent_last_year:
+            text += "\n" + last_year_words(figures)
         self.criteria_label.setText(text)
 
     def refresh_stale(self) -> None:

@@ -298,3 +298,20 @@ def test_no_output_is_written_over_the_county_file_or_its_side_files(county_stud
         assert path.read_bytes() == original
         assert [s.name for s in county.studios()] == [county_studios[0].name]
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_last_years_words_name_the_studios_that_did_not_send_it() -> None:
+    """One source of the words the county window, the workbook and the write-up say."""
+    from studio_desk.core.county_figures import county_figures, last_year_words, studio_names
+    from studio_desk.core.figures import YearFigures
+
+    studios = [(f"k{i}", f"第{i}工作室", YearFigures(2025), YearFigures(2024)) for i in range(15)]
+    assert last_year_words(county_figures(2025, studios, [])) == ""  # nothing said: all sent (or unknown)
+    assert last_year_words(county_figures(2025, studios, [], [])) == "2024年：各工作室都没有报送，没有上年合计可比"
+    one = county_figures(2025, studios, [], [f"k{i}" for i in range(1, 15)])
+    assert one.not_sent_last_year == ["第0工作室"]
+    assert last_year_words(one) == "尚未报送2024年的工作室：第0工作室，2024年的数字不含该工作室"
+    many = county_figures(2025, studios, [], ["k14"])
+    assert last_year_words(many, 12).startswith("尚未报送2024年的工作室：第0工作室、第1工作室")
+    assert "第11工作室等14个工作室，2024年的数字不含这些工作室" in last_year_words(many, 12)
+    assert studio_names(["甲", "乙"]) == "甲、乙共2个工作室" and studio_names(["甲"]) == "甲"

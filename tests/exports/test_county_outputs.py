@@ -102,7 +102,8 @@ def test_writeup_names_the_studios_and_states_the_totals(county: County, county_
         assert f"全年共开展活动{totals.activities_total}次" in body
         first_type, n = next(iter(totals.activities_by_type.items()))
         assert f"{first_type}{n}次" in body
-        assert f"接待走访群众{totals.reception_people}人次" in body
+        # the studio summary's words, one helper for the county's and each studio's sentence
+        assert f"接待走访{totals.receptions_total}次、群众{totals.reception_people}人次" in body
         assert f"帮办实事{totals.practical_help}件" in body
         assert f"提交提案建议{totals.outputs_total}件" in body
         assert f"合计{yuan(totals.donations_all.total_fen)}" in body  # the studio summary's own words
@@ -117,6 +118,36 @@ def test_writeup_names_the_studios_and_states_the_totals(county: County, county_
     total = totals.donations_all.total_fen
     assert total >= 1000_00 and total % 1_000_000 and f"合计{total // 100}" in prose
     assert not re.search(r"\d,\d{3}", prose)
+    assert "接待走访群众" not in prose  # only as the attachment's column name
+
+
+def test_writeup_names_the_activities_that_brought_each_studios_economic_results(
+    county: County, county_studios, tmp_path: Path
+) -> None:
+    """As the studio's own summary (（六）助力经济发展) does: each studio's paragraph names its
+    activities with 经济成效 and their amounts, largest first; the county's sum is said once."""
+    from studio_desk.core.models import Activity
+    from studio_desk.core.store import Store
+    from studio_desk.exports.county_report import write_county_report
+
+    docx_path = tmp_path / "综述.docx"
+    write_county_report(county, YEAR, docx=docx_path, signed_on=date(2026, 1, 15))
+    paragraphs = _docx_text(docx_path).split("附件")[0].splitlines()
+    county_sum = 0
+    for studio in county_studios:
+        with Store.open(studio.database, replica_id="reader") as store:
+            brought = sorted((a for a in store.list_records(Activity, year=YEAR) if a.economic_fen > 0),
+                             key=lambda a: (-a.economic_fen, a.date))
+        assert brought, studio.name  # the demo year has them
+        county_sum += sum(a.economic_fen for a in brought)
+        (told,) = [p for p in paragraphs if p.startswith(f"{studio.name}全年")]
+        assert f"促成经济成效{yuan(sum(a.economic_fen for a in brought))}" in told
+        for a in brought[:3]:
+            named = f"{a.date.month}月的“{a.topic}”"
+            assert named in told, (named, told)
+            assert f"{named}{yuan(a.economic_fen)}" in told or f"{named}（{yuan(a.economic_fen)}）" in told \
+                or (len(brought) == 1 and f"全部来自{named}" in told), told
+    assert sum(f"经济成效{yuan(county_sum)}" in p for p in paragraphs) == 1
 
 
 def test_cli_add_list_report(tmp_path: Path, county_studios, capsys) -> None:

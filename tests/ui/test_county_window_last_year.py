@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton, QTableWidget
 
-from studio_desk.core.county_figures import key_figure_map
+from studio_desk.core.county_figures import key_figure_map, last_year_words
 from studio_desk.core.store import Store
 from studio_desk.exports.workbook import write_workbook
 from tests.ui.conftest import child, click, wait_idle
@@ -72,4 +72,5 @@ def test_a_studio_that_did_not_send_last_year_is_named_beside_the_totals(
     headers = [totals.horizontalHeaderItem(c).text() for c in range(totals.columnCount())]
     assert _row(totals, 1)[headers.index("开展活动(次)")] == f"{expected.previous:,}"
     assert f"尚未报送2024年的工作室：{first.name}" in w.criteria_label.text()
+    assert last_year_words(w.county.figures(2025)) in w.criteria_label.text()  # the workbook's words too
     assert second.name not in w.criteria_label.text()
