@@ -9,6 +9,7 @@ or changed), so that nothing seems imported that was not.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from studio_desk.core.attachments import listing
@@ -44,7 +45,7 @@ class AttachmentCheck:
             self._current = listing(self.store, self.spec.cls.KIND)
         return self._current
 
-    def check(self, row_no: int, cells: dict[lc.Column, tuple[str, Any]], found: Record | None) -> None:
+    def check(self, row_no: int, cells: Mapping[lc.Column, tuple[str, Any]], found: Record | None) -> None:
         cell = cells.get(self.column) if self.column is not None else None
         listed = _lines(parse_text(cell[1])) if cell is not None else []
         if found is None:

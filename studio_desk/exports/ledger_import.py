@@ -30,7 +30,7 @@ from studio_desk.exports import ledger_columns as lc
 from studio_desk.exports.ledger_attachments import AttachmentCheck
 from studio_desk.exports.ledger_locate import fill_merged_down, is_total_row, locate, studio_name_in_title, year_in_title
 from studio_desk.exports.ledger_match import Identity, KnownRecords, RowIdentities
-from studio_desk.exports.ledger_reader import NOT_READ
+from studio_desk.exports.ledger_reader import NOT_READ, RowCells
 from studio_desk.exports.ledger_plan import (  # the plan's parts, also imported from here
     ACTION_LABELS,
     ADD,
@@ -287,10 +287,11 @@ class _SheetPlanner:
         self.raw, self.spec, self.header_row, self.mapping = found
         self.mapped = {col.header for col, _ in self.mapping.values()}
         # A row's cells in the mapping's order, taken at once (most rows hold every column).
-        self.columns = [col for col, _ in self.mapping.values()]
+        self.columns = tuple(col for col, _ in self.mapping.values())
+        self.column_index = {col: i for i, col in enumerate(self.columns)}
         # (the first column that holds a record's data: most rows are found not blank by it alone)
         self.first_data = next((col for col in self.columns if col.kind not in NOT_READ), None)
-        self.headers = [header for _, header in self.mapping.values()]
+        self.headers = tuple(header for _, header in self.mapping.values())
         self.indexes = list(self.mapping)
         self.reach = max(self.indexes, default=-1) + 1  # a row this wide holds every column
         self.take = itemgetter(*self.indexes) if len(self.indexes) > 1 else lambda row: [row[i] for i in self.indexes]
@@ -393,7 +394,7 @@ class _SheetPlanner:
         """The layout of a row holding every column of the sheet (most rows), found once."""
         found = self.layouts.get((exact, masked))
         if found is None:
-            found = self.layouts[(exact, masked)] = row_layout(self.spec.cls, tuple(self.columns), exact, masked)
+            found = self.layouts[(exact, masked)] = row_layout(self.spec.cls, self.columns, exact, masked)
         return found
 
     def _extras(self, row: list[Any]) -> list[tuple[str, Any]]:
@@ -401,7 +402,7 @@ class _SheetPlanner:
         width = len(row)
         return [(header, row[i]) for i, header in self.extra_columns if i < width and not is_blank(row[i])]
 
-    def _corrected(self, offset: int, cells: dict[lc.Column, tuple[str, Any]], record: Record) -> RowResult | None:
+    def _corrected(self, offset: int, cells: RowCells, record: Record) -> RowResult | None:
         """A row without a 记录编号 that repeats no stored record but has the natural key of exactly
         one (a row corrected in Excel since the last import): the row read again as a change of
         that record, keeping what the sheet does not hold. None when the row is no such row."""
@@ -444,16 +445,16 @@ class _SheetPlanner:
             changed = ["恢复已删除的记录"] + changed
         return PlannedRecord(sheet, row_no, CHANGE, record, changed)
 
-    def _cells(self, offset: int, row: list[Any]) -> tuple[dict[lc.Column, tuple[str, Any]], Set[str]]:
+    def _cells(self, offset: int, row: list[Any]) -> tuple[RowCells, Set[str]]:
         """Column → (header in the file, value), and the headers of the cells refused. A formula's
         saved result is what the clerk saw in Excel: it is taken, and the cell is listed
         (``formula_rows``: header → rows) for the preview; a formula whose value cannot be taken is
         a problem, its cell left out (the row is refused, with its other problems)."""
         width = len(row)
-        if offset not in self.rows_with_formulas:
+        if offset not in self.rows_with_formulas and len(self.column_index) == len(self.columns):
             if width < self.reach:  # a row cut short: its missing cells are empty
                 row = [*row, *[None] * (self.reach - width)]
-            return dict(zip(self.columns, zip(self.headers, self.take(row)))), _NONE_REFUSED
+            return RowCells(self.columns, self.headers, self.take(row), self.column_index), _NONE_REFUSED
         raw, plan = self.raw, self.plan
         cells: dict[lc.Column, tuple[str, Any]] = {}
         refused: set[str] = set()
@@ -467,7 +468,7 @@ class _SheetPlanner:
                     continue
                 self.formula_rows.setdefault(header, []).append(offset + 1)
             cells[col] = (header, value)
-        return cells, refused
+        return RowCells.of(cells), refused
 
     def _notes(self) -> None:
         plan, sheet = self.plan, self.raw.name
@@ -508,7 +509,7 @@ def _conflict(sheet: str, row: int, current: Record, theirs: Record, file_time: 
     return item
 
 
-def _member_by_name(resolver: Resolver, cells: dict[lc.Column, tuple[str, Any]]) -> Member | None:
+def _member_by_name(resolver: Resolver, cells: RowCells) -> Member | None:
     """A roster row without a known 记录编号 updates the member of the same name, if any."""
     for col, (_, value) in cells.items():
         if col.field == "name":

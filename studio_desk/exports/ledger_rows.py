@@ -51,7 +51,7 @@ from studio_desk.exports.ledger_infer import (
     infer_reception_mode,
     infer_reception_status,
 )
-from studio_desk.exports.ledger_reader import PARSERS, Reader, row_reader
+from studio_desk.exports.ledger_reader import PARSERS, Reader, RowCells, row_reader
 from studio_desk.exports.ledger_values import (
     CellError,
     exact_text,
@@ -178,9 +178,9 @@ class RowLayout(NamedTuple):
     sheet, not for each of its rows."""
 
     reader: Reader
-    # The hidden round-trip columns (member ids, child lists): (column, field, the child class of
-    # a child list; None for member ids).
-    hidden: tuple[tuple[lc.Column, str, type | None], ...]
+    # The hidden round-trip columns (member ids, child lists): (where in the row, field, the child
+    # class of a child list; None for member ids).
+    hidden: tuple[tuple[int, str, type | None], ...]
 
 
 @functools.cache
@@ -189,11 +189,11 @@ def row_layout(cls: type, columns: tuple[lc.Column, ...], exact: bool, masked: b
     ``masked``: a masked copy's (see ``row_reader``)."""
     reader = row_reader(cls, columns, exact, _masked_fields(cls) if masked else frozenset())
     hidden = []
-    for col in columns:
+    for index, col in enumerate(columns):
         if col.kind == lc.MEMBER_IDS and col.field:
-            hidden.append((col, col.field, None))
+            hidden.append((index, col.field, None))
         elif col.kind == lc.CHILD_DATA and col.field and (child := _field_info(cls, col.field).child) is not None:
-            hidden.append((col, col.field, child))
+            hidden.append((index, col.field, child))
     return RowLayout(reader, tuple(hidden))
 
 
@@ -225,7 +225,7 @@ def build_record(
     spec: lc.SheetSpec,
     sheet: str,
     row_no: int,
-    cells: dict[lc.Column, tuple[str, Any]],
+    cells: RowCells,
     existing: Record | None,
     record_id: str | None,
     resolver: Resolver,
@@ -236,12 +236,12 @@ def build_record(
     extras: list[tuple[str, Any]] | None = None,
     layout: RowLayout | None = None,
 ) -> RowResult:
-    """``cells``: column → (header as written in the file, raw value). ``exact``: the row is
+    """``cells``: the row's cells (column → header as written in the file, raw value). ``exact``: the row is
     from our own workbook, whose texts come back exactly as they were written. ``extras``:
     (header, value) of the row's cells in columns no field has, kept in its 备注. ``layout``:
     ``row_layout`` of the cells' columns, when the caller has it at hand (a sheet's rows)."""
     if layout is None:
-        layout = row_layout(spec.cls, tuple(cells), exact, masked)
+        layout = row_layout(spec.cls, cells.columns, exact, masked)
     builder = _RowBuilder(spec, sheet, row_no, cells, existing, resolver, layout, exact)
     if extras:
         builder.keep_in_notes(extras)
@@ -254,7 +254,7 @@ class _RowBuilder:
         spec: lc.SheetSpec,
         sheet: str,
         row_no: int,
-        cells: dict[lc.Column, tuple[str, Any]],
+        cells: RowCells,
         existing: Record | None,
         resolver: Resolver,
         layout: RowLayout,
@@ -295,9 +295,9 @@ class _RowBuilder:
     def _hidden_values(self) -> dict[str, Any]:
         """Field → what its hidden round-trip column holds (member ids, a child list)."""
         out: dict[str, Any] = {}
-        cells = self.cells
-        for col, name, child in self.layout.hidden:
-            text = parse_text(cells[col][1])
+        values = self.cells.values
+        for index, name, child in self.layout.hidden:
+            text = parse_text(values[index])
             if child is None:  # member ids
                 if _ID_LIST.fullmatch(text):  # as written (most cells): no id to respell
                     out[name] = text.split(",") if text else []
@@ -316,7 +316,7 @@ class _RowBuilder:
         # A stored record is copied with the row's values; a new one is made with them (below).
         start = {} if existing is not None or record_id is None else {"id": record_id, "created_at": created_at}
         read_fields, sums, items_cell, pending_followup = self.layout.reader(
-            tuple(self.cells.values()), self.changes, existing, self.resolver.parsed, self.resolver.cached_parse,
+            self.cells.values, self.cells.headers, self.changes, existing, self.resolver.parsed, self.resolver.cached_parse,
             self.problem, self._read,
             self.resolver.type_values, self,
         )
@@ -490,7 +490,7 @@ def _with_latest_followup(record: Proposal, text: str) -> Proposal:
     return record
 
 
-def _header_in_file(cells: dict[lc.Column, tuple[str, Any]], col: lc.Column) -> str:
+def _header_in_file(cells: RowCells, col: lc.Column) -> str:
     found = cells.get(col)
     return found[0] if found else col.header
 
