@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from studio_desk.core.county import County
 from studio_desk.core.county_figures import Criterion
 from studio_desk.core.figures import AnnualFigures
+from studio_desk.ui.wheel_guard import guard_wheel
 
 # The figures a county rates studios by (a star each when reached).
 CANDIDATES = (
@@ -70,6 +71,7 @@ class RatingDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        guard_wheel(self)
 
     def accept(self) -> None:
         chosen = [Criterion(key, spin.value()) for key, (check, spin) in self.rows.items() if check.isChecked()]

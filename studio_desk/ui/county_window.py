@@ -45,6 +45,7 @@ from studio_desk.core.figures import KeyFigure, Rate
 from studio_desk.ui.look import fit_to_screen, icon, page_header
 from studio_desk.ui.tasks import run_task, show_error
 from studio_desk.ui.widgets import paper_choice
+from studio_desk.ui.wheel_guard import guard_wheel
 
 PAGES = ("工作室", "汇总", "报表")
 PAGE_ICONS = ("studio", "dashboard", "reports")
@@ -120,6 +121,7 @@ class CountyWindow(QMainWindow):
         body_layout.addWidget(self.stack)
         row.addWidget(body, 1)
         self.setCentralWidget(central)
+        guard_wheel(self)
         self.refresh()
         self.nav.setCurrentRow(0)
         if county.stale_studios():

@@ -28,6 +28,7 @@ from studio_desk.core.errors import StudioDeskError
 from studio_desk.core.store import Store
 from studio_desk.ui.operations import operations_for
 from studio_desk.ui.tasks import run_task
+from studio_desk.ui.wheel_guard import guard_wheel
 
 DB_FILTER = "履职台账数据库 (*.sqlite *.db *.sdb);;所有文件 (*)"
 
@@ -108,6 +109,7 @@ class ExchangeDialog(QDialog):
         self.run_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
         self.layout_.addWidget(self.buttons)
+        guard_wheel(self)
 
     def busy(self) -> bool:
         return self.task is not None and not self.task.finished_flag

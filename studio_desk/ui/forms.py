@@ -2,7 +2,8 @@
 
 Every field ``x`` of a record has a widget ``f_x`` and a red label ``err_x`` under it. The form
 reads the widgets into a record, lets the store validate it, and shows each ``FieldError``
-under its field; nothing is written until the record is valid.
+under its field; nothing is written until the record is valid. A valid record that looks wrong
+(``core.soft_warnings``) is written only when the clerk answers 仍然保存 (``ui.save_warnings``).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from studio_desk.ui.generated.ui_proposal_form import Ui_ProposalDialog
 from studio_desk.ui.generated.ui_reception_form import Ui_ReceptionDialog
 from studio_desk.ui.generated.ui_studio_form import Ui_StudioDialog
 from studio_desk.ui.look import fit_to_screen
+from studio_desk.ui.save_warnings import declined_warning
 from studio_desk.ui.tasks import show_error
 from studio_desk.ui.wheel_guard import guard_wheel
 from studio_desk.ui.date_field import DateField
@@ -425,6 +427,10 @@ class RecordForm(QDialog):
             self.show_errors(problems)
             return False
         before = None if self.is_new else self.record
+        declined = declined_warning(self, self.store, record, before)  # looks wrong: asked, not refused
+        if declined is not None:
+            self._reveal(self.widget(declined.field))
+            return False
         try:
             self.saved = self.write(record)
         except ValidationError as exc:

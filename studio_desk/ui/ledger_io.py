@@ -40,6 +40,7 @@ from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.operations import operations_for
 from studio_desk.ui.tasks import Task, run_task
 from studio_desk.ui.widgets import paper_choice
+from studio_desk.ui.wheel_guard import guard_wheel
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
 
@@ -123,6 +124,7 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
+        guard_wheel(self)
         self._default_path = self.path_edit.text()
         self._confirmed = ""  # a file the save dialog already asked to replace
         self.mask_box.toggled.connect(self._span_changed)

@@ -32,6 +32,7 @@ from studio_desk.core import rota
 from studio_desk.core.models import Activity, Donation, Member
 from studio_desk.core.store import Store
 from studio_desk.ui.tasks import run_task
+from studio_desk.ui.wheel_guard import guard_wheel
 
 KINDS = (
     ("signin", "活动签到表"),
@@ -79,6 +80,7 @@ class PrintDialog(QDialog):
         layout.addWidget(self.with_docx)
         layout.addWidget(buttons)
         self.resize(560, 300)
+        guard_wheel(self)
 
     def _signin_page(self) -> QWidget:
         page, form = _form_page()

@@ -35,6 +35,7 @@ from studio_desk.core.models import Member, ReceptionDay
 from studio_desk.core.store import Store
 from studio_desk.ui.date_field import DateField
 from studio_desk.ui.operations import operations_for
+from studio_desk.ui.wheel_guard import guard_wheel
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -188,6 +189,7 @@ class RotaDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         self.resize(760, 480)
+        guard_wheel(self)
         self.reload()
 
     def reload(self) -> None:

@@ -30,6 +30,7 @@ from studio_desk.core.store import Store
 from studio_desk.ui.forms import StudioForm
 from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.operations import operations_for
+from studio_desk.ui.wheel_guard import guard_wheel
 
 
 class StudioDialog(StudioForm):
@@ -185,6 +186,7 @@ class PointWeightsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        guard_wheel(self)
 
     def restore_defaults(self) -> None:
         for key, spin in self.spins.items():

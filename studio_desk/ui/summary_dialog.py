@@ -40,6 +40,7 @@ from studio_desk.ui.date_field import DateField
 from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.operations import operations_for
 from studio_desk.ui.tasks import Task, run_task, show_error
+from studio_desk.ui.wheel_guard import guard_wheel
 
 SECTION_LABELS = {"基本情况": "基本情况补充", "工作亮点": "工作亮点", "存在问题": "存在问题", "下一步打算": "下一步打算"}
 SECTION_HINTS = {
@@ -182,6 +183,7 @@ class SummaryDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         fit_to_screen(self, 1200, 800)
         self._build()
+        guard_wheel(self)
         self._load_year(year)
         self.generate_preview()
 

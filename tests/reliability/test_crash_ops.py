@@ -240,14 +240,14 @@ def test_killed_during_restore_leaves_old_or_restored_state(ledger, tmp_path: Pa
 FORM_WRITER = r"""
 import sys
 from datetime import date
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 from studio_desk.core.models import Activity, Member
 from studio_desk.core.store import Store
 from studio_desk.ui.forms import ActivityForm, DonationForm
 
 app = QApplication([])
 store = Store.open(sys.argv[1], replica_id="gui")
-store.save(Member(name="刘刚", role="召集人"))
+liu = store.save(Member(name="刘刚", role="召集人"))
 print("ready", flush=True)
 
 def press_save(form):
@@ -271,6 +271,7 @@ while True:
         form.findChild(QLineEdit, "f_topic").setText(f"学习{i}")
         form.findChild(QPlainTextEdit, "f_content").setPlainText("学" * 300)
         form.findChild(QSpinBox, "f_public_count").setValue(i)
+        form.findChild(QWidget, "f_member_ids").set_value([liu.id])  # a complete record: no question
         saved = press_save(form)
         print("ack", saved.id, saved.topic, flush=True)
     else:

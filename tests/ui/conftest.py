@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -173,6 +174,17 @@ def save(qtbot, dialog: QDialog) -> None:
 
     buttons = child(dialog, "buttons", QDialogButtonBox)
     click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
+
+
+def turn_wheel(widget: QWidget, steps: int = -1) -> None:
+    """Turn the wheel ``steps`` notches (negative: towards the clerk) over the middle of ``widget``,
+    delivered as the window system delivers it: to the widget under the pointer."""
+    local = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        local, QPointF(widget.mapToGlobal(local.toPoint())), QPoint(0, 0), QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )
+    QApplication.sendEvent(widget, event)
 
 
 def double_click(qtbot, widget: QWidget, pos: QPoint) -> None:

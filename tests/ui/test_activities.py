@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpi
 from studio_desk.core.models import Activity, Member
 from studio_desk.ui.forms import ActivityForm
 from tests.ui.conftest import (
+    answer_message_box,
     answer_next_box,
     child,
     click,
@@ -102,6 +103,7 @@ def test_validation_shows_messages_next_to_fields_and_saves_nothing(window, demo
         qtbot.keyClick(end, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(end, Qt.Key.Key_Delete)  # empties the date
         assert end.value() is None
+        answer_message_box("仍然保存")  # no 参加委员: asked, and passed
         save(qtbot, form)
         return form.saved
 
@@ -156,8 +158,6 @@ def test_double_click_opens_and_cancel_keeps_record(window, demo_store, qtbot):
 
 
 def test_unsaved_edits_ask_before_closing(window, demo_store, qtbot):
-    from tests.ui.conftest import answer_message_box
-
     page = _activities_page(window)
     before = demo_store.count(Activity)
 
@@ -251,6 +251,7 @@ def test_a_new_record_hidden_by_the_filters_is_still_shown(window, demo_store, q
         combo = child(form, "f_type", QComboBox)
         combo.setCurrentIndex(combo.findText("视察调研"))
         type_into(qtbot, child(form, "f_topic", QLineEdit), "视察新建的学校")
+        answer_message_box("仍然保存")  # no 参加委员: asked, and passed
         save(qtbot, form)
         return form.saved
 
@@ -278,6 +279,7 @@ def test_rare_characters_are_kept_and_control_characters_refused(window, demo_st
         assert "太长" in child(form, "err_content", QLabel).text()
         assert form.ui.tabs.currentIndex() == 1
         notes.setPlainText(long_text[:20000])
+        answer_message_box("仍然保存")  # no 参加委员: asked, and passed
         save(qtbot, form)
         return form.saved
 

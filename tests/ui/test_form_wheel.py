@@ -1,27 +1,17 @@
 """The mouse wheel over a record form scrolls the form: a combo box or number box the pointer
-passes keeps its value unless the clerk has clicked or tabbed into it."""
+passes keeps its value unless the clerk has clicked or tabbed into it. The same holds in the other
+dialogs and bars that have such boxes (a ledger's filters, 打印文档 …)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QScrollArea, QSpinBox, QWidget
 
 from studio_desk.core.models import Activity
 from studio_desk.ui.forms import ActivityForm
-
-
-def _wheel(widget: QWidget, steps: int = -1) -> None:
-    """Turn the wheel ``steps`` notches (negative: towards the clerk) over the middle of ``widget``,
-    delivered as the window system delivers it: to the widget under the pointer."""
-    local = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        local, QPointF(widget.mapToGlobal(local.toPoint())), QPoint(0, 0), QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
-    )
-    QApplication.sendEvent(widget, event)
+from studio_desk.ui.print_dialog import PrintDialog
+from tests.ui.conftest import child, turn_wheel
 
 
 def _small_form(qtbot, store) -> ActivityForm:
@@ -47,11 +37,11 @@ def test_the_wheel_over_an_unfocused_box_scrolls_the_form_and_keeps_the_value(st
     form.findChild(QWidget, "f_topic").setFocus()
     assert not kind.hasFocus() and not count.hasFocus()
 
-    _wheel(kind)
+    turn_wheel(kind)
     assert kind.currentText() == "集中学习"
     assert bar.value() > 0  # the form scrolled instead
     moved = bar.value()
-    _wheel(count)
+    turn_wheel(count)
     assert count.value() == 30
     assert bar.value() > moved or bar.value() == bar.maximum()
     assert not kind.hasFocus() and not count.hasFocus()  # the wheel gives no box the focus
@@ -61,16 +51,43 @@ def test_the_wheel_over_an_unfocused_box_scrolls_the_form_and_keeps_the_value(st
     assert stored.type == "集中学习" and stored.public_count == 30
 
 
-def test_a_box_the_clerk_clicked_into_takes_the_wheel(store, qtbot):
+def test_a_box_the_clerk_clicked_into_takes_theturn_wheel(store, qtbot):
     form = _small_form(qtbot, store)
     count = form.findChild(QSpinBox, "f_public_count")
     count.setFocus()
     qtbot.waitUntil(count.hasFocus, timeout=2000)
-    _wheel(count, steps=1)
+    turn_wheel(count, steps=1)
     assert count.value() == 31
     kind = form.findChild(QComboBox, "f_type")
     kind.setFocus()
     qtbot.waitUntil(kind.hasFocus, timeout=2000)
     before = kind.currentIndex()
-    _wheel(kind, steps=-1)
+    turn_wheel(kind, steps=-1)
     assert kind.currentIndex() == before + 1
+
+
+def test_the_wheel_over_a_filter_or_a_print_choice_changes_nothing(window, demo_store, qtbot):
+    page = window.show_page("接待走访")
+    status, year = child(page, "filter_status", QComboBox), child(page, "year", QComboBox)
+    page.table.setFocus()
+    shown = list(page.model.ids)
+    for combo in (status, year):
+        before = combo.currentIndex()
+        for steps in (-1, 1):
+            turn_wheel(combo, steps)
+            assert combo.currentIndex() == before, (combo.objectName(), steps)
+    assert page.model.ids == shown  # the ledger was not filtered behind the clerk's back
+
+    dialog = PrintDialog(demo_store, date.today().year)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.make_button.setFocus()
+    kind, rows = child(dialog, "kind", QComboBox), dialog.rows
+    turn_wheel(kind)
+    turn_wheel(rows, steps=1)
+    assert kind.currentIndex() == 0 and rows.value() == 20
+    kind.setFocus()  # clicked into: the wheel chooses, as before
+    qtbot.waitUntil(kind.hasFocus, timeout=2000)
+    turn_wheel(kind)
+    assert kind.currentIndex() == 1
