@@ -25,6 +25,22 @@ RUN_PACKAGES = [
     "libdbus-1-3",
     "libglib2.0-0",
 ]
+# What Qt's X11 platform plugin needs to show the window on a Linux desktop (or under Xvfb); the
+# tests run offscreen without it.
+WINDOW_PACKAGES = [
+    "libx11-xcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-sync1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+    "libxkbcommon-x11-0",
+]
 # What only the tests use: PDF tools, LibreOffice to convert the ledgers as a reader would.
 TEST_PACKAGES = [
     "poppler-utils",
@@ -88,7 +104,7 @@ def main(argv: list[str]) -> int:
         return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
     if command in ("run", "demo"):
         if sys.platform.startswith("linux"):
-            ensure_debian_packages(RUN_PACKAGES)
+            ensure_debian_packages(RUN_PACKAGES + WINDOW_PACKAGES)
         python = ensure_venv("")
         args = ["demo", *rest] if command == "demo" else rest
         return subprocess.run([str(python), "-m", "studio_desk", *args], cwd=ROOT).returncode
