@@ -18,6 +18,7 @@ class BarChart(QWidget):
         self.orientation = orientation
         self.labels: list[str] = []
         self.series: list[tuple[str, list[int]]] = []
+        self.value_labels: list[QRectF] = []  # where the last painting wrote each bar's value
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(180)
 
@@ -81,28 +82,37 @@ class BarChart(QWidget):
         axis = QColor("#999999")
         p.setPen(axis)
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
+        bars = []
         for g, label in enumerate(self.labels):
             gx = plot.left() + g * group_w + (group_w - bar_w * n) / 2
             for s, (_name, values) in enumerate(self.series):
-                value = values[g]
-                h = plot.height() * value / top
-                bar = QRectF(gx + s * bar_w, plot.bottom() - h, bar_w - 1, h)
-                p.fillRect(bar, QColor(PALETTE[s % len(PALETTE)]))
-                if value:
-                    p.setPen(self.palette().windowText().color())
-                    p.drawText(
-                        QRectF(bar.center().x() - 20, bar.top() - line, 40, line),
-                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                        str(value),
-                    )
-            if g % step:
+                h = plot.height() * values[g] / top
+                bars.append((QRectF(gx + s * bar_w, plot.bottom() - h, bar_w - 1, h), values[g]))
+                p.fillRect(bars[-1][0], QColor(PALETTE[s % len(PALETTE)]))
+            if g % step == 0:
+                p.setPen(self.palette().windowText().color())
+                p.drawText(QRectF(plot.left() + g * group_w - group_w, plot.bottom() + 2, group_w * 3, line),
+                           Qt.AlignmentFlag.AlignHCenter, label)
+        self._paint_values(p, fm, bars)
+
+    def _paint_values(self, p: QPainter, fm: QFontMetrics, bars: list[tuple[QRectF, int]]) -> None:
+        """Each bar's value above it, unless it would cover another bar or a value already written
+        (hundreds a month in narrow bars): that value is left to the tooltip."""
+        self.value_labels = []
+        p.setPen(self.palette().windowText().color())
+        for bar, value in bars:
+            if not value:
                 continue
-            p.setPen(self.palette().windowText().color())
-            p.drawText(
-                QRectF(plot.left() + g * group_w - group_w, plot.bottom() + 2, group_w * 3, line),
-                Qt.AlignmentFlag.AlignHCenter,
-                label,
-            )
+            text = str(value)
+            width = fm.horizontalAdvance(text)
+            place = QRectF(bar.center().x() - width / 2, bar.top() - fm.height(), width, fm.height())
+            ink = place.adjusted(1, 0, -1, 0)  # the digits themselves, without their side bearings
+            if any(ink.intersects(other) for other, _ in bars if other is not bar and other.height() > 0) or any(
+                ink.intersects(done) for done in self.value_labels
+            ):
+                continue
+            self.value_labels.append(place)
+            p.drawText(place, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
 
     def _paint_horizontal(self, p: QPainter, body: QRectF, fm: QFontMetrics) -> None:
         _name, values = self.series[0]
