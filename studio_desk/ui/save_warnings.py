@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studio_desk.core.errors import FieldError
-from studio_desk.core.models import Record
+from studio_desk.core.models import Record, list_values_of
 from studio_desk.core.soft_warnings import record_warnings
 from studio_desk.core.store import Store
 from studio_desk.core.validate import member_ids_of, validation_errors
@@ -24,9 +24,23 @@ def declined_warning(parent: QWidget, store: Store, record: Record, before: Reco
     to ask (no new warning, or errors the save will show first) or the clerk chose 仍然保存.
     ``before``: the stored version being edited, None for a new record."""
     warnings = record_warnings(record, before)
-    if not warnings or validation_errors(record, store, member_ids_of(before)):
+    if not warnings or validation_errors(record, _AsSaved(store, record), member_ids_of(before)):
         return None
     return None if ask_save_anyway(parent, record, warnings) else warnings[0]
+
+
+class _AsSaved:
+    """The store as saving ``record`` will find it: a value typed into a list's field (a new 界别)
+    joins its list in the same transaction (``RecordForm.write``), so it is no error here."""
+
+    def __init__(self, store: Store, record: Record):
+        self.store, self.own = store, list_values_of(record)
+
+    def member_state(self, member_id: str) -> str | None:
+        return self.store.member_state(member_id)
+
+    def type_values(self, list_name: str) -> list[str]:
+        return self.store.type_values(list_name) + self.own.get(list_name, [])
 
 
 def ask_save_anyway(parent: QWidget, record: Record, warnings: list[FieldError]) -> bool:
