@@ -353,7 +353,8 @@ def county_figures(
     """``studios``: (key, name, the year's figures, last year's figures) for each studio; a studio
     without figures of the year has not reported it: it is named apart, and its last year's
     figures still count in last year's totals. ``sent_last_year``: the keys of the studios that
-    sent last year's records (None: all did); the year's studios not among them are named."""
+    sent last year's records (None: all did); the year's studios not among them are named, and
+    last year's totals are of the senders only."""
     rows, missing = [], []
     for key, name, current, previous in studios:
         if current is None:
@@ -361,12 +362,14 @@ def county_figures(
             continue
         annual = AnnualFigures(year, current, previous or YearFigures(year - 1))
         rows.append(StudioFigures(key, name, annual, stars(annual, criteria)))
+    sent = None if sent_last_year is None else set(sent_last_year)
+    # Last year's totals are the senders' (a studio's own last year, kept beside the first year it
+    # sent, stays in its own row's comparison only): what the words say they leave out, they do.
     totals = AnnualFigures(
         year,
         sum_figures([s[2] for s in studios if s[2] is not None], year),
-        sum_figures([s[3] for s in studios if s[3] is not None], year - 1),
+        sum_figures([s[3] for s in studios if s[3] is not None and (sent is None or s[0] in sent)], year - 1),
     )
-    sent = None if sent_last_year is None else set(sent_last_year)
     result = CountyFigures(year, rows, totals, list(criteria), missing)
     if sent is not None:
         result.last_year_sent = bool(sent)

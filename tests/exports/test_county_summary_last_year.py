@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from studio_desk.core.county import County
 from studio_desk.core.county_figures import key_figure_map, last_year_words
+from studio_desk.core.figures import annual_figures
 from studio_desk.core.store import Store
 from studio_desk.exports.county_ledgers import add_package
 from studio_desk.exports.county_report import write_county_report
@@ -80,6 +81,13 @@ def test_studios_that_did_not_send_last_year_are_named_under_the_totals(county_s
         assert f"{words}。" in said and said.index(f"{words}。") < said.index("二、工作室履职亮点")
         col = rows["headers"].index("开展活动\n(次)")
         assert rows["2024年合计"][col] == key_figure_map(figures.totals)["activities_total"].previous > 0
+        # What the words say is left out is: last year's totals are the second studio's alone (the
+        # first's own last year, kept beside its 2025, has only its roster).
+        with Store.open(second.database, replica_id="reader") as store:
+            own = key_figure_map(annual_figures(store, 2025))
+        totals = key_figure_map(figures.totals)
+        for key in ("members_total", "activities_total", "participation_rate"):
+            assert totals[key].previous == own[key].previous, key
     finally:
         county.close()
 
