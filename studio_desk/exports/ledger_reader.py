@@ -42,13 +42,14 @@ Reader = Callable[..., tuple[frozenset[str], dict[str, tuple[str, Any]], Any, An
 class RowCells(Mapping[lc.Column, tuple[str, Any]]):
     """One row's cells: column → (header as written in the file, raw value). The columns, their
     headers and where each is are the sheet's, shared by its rows; only the values are the row's
-    own (a year's import reads ten thousand rows without a pair and a dict for each)."""
+    own, ``cell_values`` (a year's import reads ten thousand rows without a pair and a dict for
+    each)."""
 
-    __slots__ = ("columns", "headers", "values", "_index")
+    __slots__ = ("columns", "headers", "cell_values", "_index")
 
     def __init__(self, columns: tuple[lc.Column, ...], headers: Sequence[str], values: Sequence[Any],
                  index: dict[lc.Column, int] | None = None):
-        self.columns, self.headers, self.values = columns, headers, values
+        self.columns, self.headers, self.cell_values = columns, headers, values
         self._index = index if index is not None else {col: i for i, col in enumerate(columns)}
 
     @classmethod
@@ -59,11 +60,11 @@ class RowCells(Mapping[lc.Column, tuple[str, Any]]):
 
     def __getitem__(self, col: lc.Column) -> tuple[str, Any]:
         i = self._index[col]
-        return self.headers[i], self.values[i]
+        return self.headers[i], self.cell_values[i]
 
     def get(self, col: lc.Column, default: Any = None) -> Any:  # type: ignore[override]
         i = self._index.get(col)
-        return default if i is None else (self.headers[i], self.values[i])
+        return default if i is None else (self.headers[i], self.cell_values[i])
 
     def __contains__(self, col: object) -> bool:
         return col in self._index

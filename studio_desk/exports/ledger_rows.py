@@ -295,7 +295,7 @@ class _RowBuilder:
     def _hidden_values(self) -> dict[str, Any]:
         """Field → what its hidden round-trip column holds (member ids, a child list)."""
         out: dict[str, Any] = {}
-        values = self.cells.values
+        values = self.cells.cell_values
         for index, name, child in self.layout.hidden:
             text = parse_text(values[index])
             if child is None:  # member ids
@@ -316,7 +316,7 @@ class _RowBuilder:
         # A stored record is copied with the row's values; a new one is made with them (below).
         start = {} if existing is not None or record_id is None else {"id": record_id, "created_at": created_at}
         read_fields, sums, items_cell, pending_followup = self.layout.reader(
-            self.cells.values, self.cells.headers, self.changes, existing, self.resolver.parsed, self.resolver.cached_parse,
+            self.cells.cell_values, self.cells.headers, self.changes, existing, self.resolver.parsed, self.resolver.cached_parse,
             self.problem, self._read,
             self.resolver.type_values, self,
         )
