@@ -115,7 +115,7 @@ def _note_rows(text: str, width: float) -> list[tuple[str, int]]:
         if lines <= NOTE_LINES:
             rows.append((text, lines))
             break
-        cut = text.rfind("、", 0, len(text) * NOTE_LINES // lines) + 1 or len(text) * NOTE_LINES // lines
+        cut = text.rfind("、", 0, len(text) * NOTE_LINES // lines) + 1 or max(1, len(text) * NOTE_LINES // lines)
         rows.append((text[:cut], _lines([text[:cut]], [(0, width)])))
         text = text[cut:]
     return rows
