@@ -34,15 +34,17 @@ from PySide6.QtWidgets import (
 )
 
 from studio_desk.core import enums
-from studio_desk.core.errors import StudioDeskError, ValidationError
+from studio_desk.core.errors import FieldError, StudioDeskError, ValidationError
 from studio_desk.core.models import Activity, Member, Reception
 from studio_desk.core.reception_day import RECEPTION_DAY_MODE, RECEPTION_DAY_TYPE, DaySaved, save_reception_day
+from studio_desk.core.soft_warnings import record_warnings
 from studio_desk.core.store import Store
 from studio_desk.core.text import fold, pinyin_initials
 from studio_desk.core.undo import UndoStep
 from studio_desk.core.validate import validation_errors
 from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.operations import Progress, operations_for
+from studio_desk.ui.save_warnings import ask_save_anyway
 from studio_desk.ui.date_field import DateField
 from studio_desk.ui.widgets import MemberPicker
 
@@ -351,6 +353,21 @@ class ReceptionDayDialog(QDialog):
         self._show_status()
         return receptions
 
+    def _saved_despite_warnings(self, rows: list[int], receptions: list[Reception]) -> bool:
+        """What looks wrong in the rows though they may be saved (a phone of the wrong length) is
+        asked about once, as a record form asks; 返回修改 goes to the first such cell."""
+        cells, warnings = [], []
+        for row, reception in zip(rows, receptions):
+            for warning in record_warnings(reception):
+                col = next((i for i, c in enumerate(COLUMNS) if c.field == warning.field), 0)
+                cells.append((row, col))
+                warnings.append(FieldError(warning.field, warning.label, f"第 {row + 1} 行：{warning.message}"))
+        if not warnings or ask_save_anyway(self, receptions[0], warnings, subject="登记的群众中"):
+            return True
+        self.table.setCurrentCell(*cells[0])
+        self.table.setFocus()
+        return False
+
     def try_save(self) -> bool:
         problem = self.date_edit.problem("接待日期")
         if problem:
@@ -366,6 +383,8 @@ class ReceptionDayDialog(QDialog):
         if self.problems:
             row, col = min(self.problems)
             self.table.setCurrentCell(row, col)
+            return False
+        if not self._saved_despite_warnings(rows, receptions):
             return False
         store = self.store
 

@@ -43,13 +43,15 @@ class _AsSaved:
         return self.store.type_values(list_name) + self.own.get(list_name, [])
 
 
-def ask_save_anyway(parent: QWidget, record: Record, warnings: list[FieldError]) -> bool:
-    """Whether the clerk saves ``record`` although ``warnings`` say it looks wrong."""
+def ask_save_anyway(parent: QWidget, record: Record, warnings: list[FieldError], subject: str = "") -> bool:
+    """Whether the clerk saves ``record`` although ``warnings`` say it looks wrong. ``subject``: what
+    is asked about, when not the one record (the 接待日登记 sheet's citizens)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("请核对")
     lines = "\n".join(f"• {w.message}" for w in warnings)
-    box.setText(f"这条{record.TITLE}记录有{'一处' if len(warnings) == 1 else f' {len(warnings)} 处'}看起来不对：")
+    what = subject or f"这条{record.TITLE}记录"
+    box.setText(f"{what}有{'一处' if len(warnings) == 1 else f' {len(warnings)} 处'}看起来不对：")
     box.setInformativeText(f"{lines}\n\n确实如此，点“{SAVE_ANYWAY}”；要改正，点“{GO_BACK}”。")
     save = box.addButton(SAVE_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
     back = box.addButton(GO_BACK, QMessageBox.ButtonRole.RejectRole)

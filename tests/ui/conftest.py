@@ -248,3 +248,35 @@ def press_shortcut(qtbot, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardMod
         owner.activateWindow()
         qtbot.waitUntil(owner.isActiveWindow, timeout=5000)
     qtbot.keyClick(widget, key, modifier)
+
+
+def answer_with(text: str) -> Callable[[QMessageBox], None]:
+    """An answer for ``questions``: the button of that text."""
+    return lambda box: next(b for b in box.buttons() if b.text() == text).click()
+
+
+@contextmanager
+def questions(answer: Callable[[QMessageBox], None]) -> Iterator[list[QMessageBox]]:
+    """Every question asked inside the block, answered with ``answer`` (also when none is
+    expected: a wrong question then fails the test instead of hanging it)."""
+    asked: list[tuple[str, str, str]] = []
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            try:
+                default, escape = box.defaultButton(), box.escapeButton()
+                asked.append((box.text() + "\n" + box.informativeText(), default and default.text(),
+                              escape and escape.text()))
+                answer(box)
+            finally:
+                if box.isVisible():  # never left open: the test fails instead of hanging
+                    box.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(20)
+    try:
+        yield asked
+    finally:
+        timer.stop()

@@ -3,51 +3,19 @@ default, and Esc) keeps the form open and writes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from studio_desk.core.models import Activity, Author, Member, Proposal, Reception
 from studio_desk.ui.forms import ActivityForm, ProposalForm, ReceptionForm
-from tests.ui.conftest import child, save, type_into
-
-
-def _click(text: str) -> Callable[[QMessageBox], None]:
-    return lambda box: next(b for b in box.buttons() if b.text() == text).click()
+from tests.ui.conftest import answer_with, child, questions, save, type_into
 
 
 def _escape(qtbot) -> Callable[[QMessageBox], None]:
     return lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape)
-
-
-@contextmanager
-def questions(answer: Callable[[QMessageBox], None]) -> Iterator[list[QMessageBox]]:
-    """Every question asked inside the block, answered with ``answer`` (also when none is
-    expected: a wrong question then fails the test instead of hanging it)."""
-    asked: list[tuple[str, str, str]] = []
-
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box.isVisible():
-            try:
-                default, escape = box.defaultButton(), box.escapeButton()
-                asked.append((box.text() + "\n" + box.informativeText(), default and default.text(),
-                              escape and escape.text()))
-                answer(box)
-            finally:
-                if box.isVisible():  # never left open: the test fails instead of hanging
-                    box.reject()
-
-    timer = QTimer()
-    timer.timeout.connect(poll)
-    timer.start(20)
-    try:
-        yield asked
-    finally:
-        timer.stop()
 
 
 def _shown(qtbot, form):
@@ -69,7 +37,7 @@ def test_a_draft_proposal_with_a_result_asks_and_saves_only_when_told(store, qtb
     status = child(form, "f_status", QComboBox)
     _select(status, "草拟")
 
-    with questions(_click("返回修改")) as asked:
+    with questions(answer_with("返回修改")) as asked:
         save(qtbot, form)
     ((text, default, escape),) = asked
     assert "这条提案建议记录有一处看起来不对" in text
@@ -84,7 +52,7 @@ def test_a_draft_proposal_with_a_result_asks_and_saves_only_when_told(store, qtb
     assert len(asked) == 1 and form.isVisible()
     assert store.get(Proposal, stored.id).status == "已提交"
 
-    with questions(_click("仍然保存")) as asked:
+    with questions(answer_with("仍然保存")) as asked:
         save(qtbot, form)
     assert len(asked) == 1 and not form.isVisible()
     assert store.get(Proposal, stored.id).status == "草拟"
@@ -101,7 +69,7 @@ def _new_reception(qtbot, store, phone: str) -> ReceptionForm:
 
 def test_a_phone_of_ten_digits_asks(store, qtbot):
     form = _new_reception(qtbot, store, "1391234567")
-    with questions(_click("返回修改")) as asked:
+    with questions(answer_with("返回修改")) as asked:
         save(qtbot, form)
     assert len(asked) == 1
     assert "联系电话“1391234567”只有 10 位数字，手机号应为 11 位" in asked[0][0]
@@ -112,7 +80,7 @@ def test_a_phone_of_ten_digits_asks(store, qtbot):
 def test_a_mobile_and_a_landline_do_not_ask(store, qtbot):
     for phone in ("13912345678", "0931-8123456"):
         form = _new_reception(qtbot, store, phone)
-        with questions(_click("返回修改")) as asked:
+        with questions(answer_with("返回修改")) as asked:
             save(qtbot, form)
         assert asked == [] and not form.isVisible()
     assert sorted(r.person_phone for r in store.list_records(Reception)) == ["0931-8123456", "13912345678"]
@@ -122,19 +90,19 @@ def test_an_activity_without_members_asks_but_an_old_one_edited_does_not(store, 
     liu = store.save(Member(name="刘刚", role="召集人"))
     form = _shown(qtbot, ActivityForm(store))
     type_into(qtbot, child(form, "f_topic", QLineEdit), "六月集中学习")
-    with questions(_click("返回修改")) as asked:
+    with questions(answer_with("返回修改")) as asked:
         save(qtbot, form)
     assert len(asked) == 1 and "没有选“参加委员”" in asked[0][0]
     assert store.count(Activity) == 0
     child(form, "f_member_ids", QWidget).set_value([liu.id])  # as chosen in the list
-    with questions(_click("返回修改")) as asked:
+    with questions(answer_with("返回修改")) as asked:
         save(qtbot, form)
     assert asked == [] and store.count(Activity) == 1
 
     old = store.save(Activity(date=date(2024, 5, 1), type="集中学习", topic="旧台账里的学习"))  # as imported
     form = _shown(qtbot, ActivityForm(store, old))
     type_into(qtbot, child(form, "f_topic", QLineEdit), "旧台账里的集中学习")
-    with questions(_click("返回修改")) as asked:
+    with questions(answer_with("返回修改")) as asked:
         save(qtbot, form)
     assert asked == []  # not questioned again for what the old record already was
     assert store.get(Activity, old.id).topic == "旧台账里的集中学习"
@@ -149,7 +117,7 @@ def test_a_new_list_value_typed_with_the_record_does_not_skip_the_question(store
     type_into(qtbot, child(form, "f_name", QLineEdit), "张新")
     type_into(qtbot, child(form, "f_phone", QLineEdit), "1380013800")
     type_into(qtbot, child(form, "f_sector", QComboBox).lineEdit(), "全新界别")
-    with questions(_click("返回修改")) as asked:
+    with questions(answer_with("返回修改")) as asked:
         save(qtbot, form)
     assert len(asked) == 1 and "1380013800" in asked[0][0]
     assert [m.name for m in store.list_records(Member)] == []
