@@ -287,7 +287,9 @@ class AttachmentStrip(QWidget):
 
     def commit(self, owner: Record) -> None:
         """Write what changed, now that ``owner`` is saved (inside its transaction when there is one):
-        removed ones become tombstones, added files are stored, order, captions and marks follow."""
+        removed ones become tombstones, added files are stored, order, captions and marks follow.
+        What the strip shows changes only at :meth:`saved_as`, once that transaction is committed
+        (one that fails leaves the clerk's changes waiting, to be saved again)."""
         with self.store.transaction():
             for gone in self.removed:
                 if self.store.find(Attachment, gone.id) is not None:
@@ -304,6 +306,9 @@ class AttachmentStrip(QWidget):
                     self.store.save(codec.copy_record(
                         att, position=position, caption=entry.caption.strip(), in_summary=entry.in_summary
                     ))
+
+    def saved_as(self, owner: Record) -> None:
+        """The changes :meth:`commit` wrote are in the database: show what it now holds for ``owner``."""
         self.owner = owner
         self.saved = True
         self.load()

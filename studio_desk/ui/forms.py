@@ -9,7 +9,7 @@ under its field; nothing is written until the record is valid. A valid record th
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -62,6 +62,9 @@ from studio_desk.ui.look import fit_to_screen
 from studio_desk.ui.save_warnings import declined_warning
 from studio_desk.ui.tasks import show_error
 from studio_desk.ui.wheel_guard import guard_wheel
+
+if TYPE_CHECKING:
+    from studio_desk.ui.attachments_widget import AttachmentStrip
 from studio_desk.ui.date_field import DateField
 from studio_desk.ui.widgets import (
     AuthorList,
@@ -121,6 +124,7 @@ class RecordForm(QDialog):
                 policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)
                 row.setSizePolicy(policy)
         self._scroll_tabs()
+        self.attachments: AttachmentStrip | None = None
         if self.RECORD in (Member, Activity, Reception, Donation, Proposal):
             from studio_desk.ui.attachments_widget import install
 
@@ -303,7 +307,7 @@ class RecordForm(QDialog):
 
     def is_dirty(self) -> bool:
         """Whether a field or the 附件 tab was changed since the form opened or was saved."""
-        strip = getattr(self, "attachments", None)
+        strip = self.attachments
         return self.raw_state() != self._initial or (strip is not None and strip.has_changes())
 
     def clear_errors(self) -> None:
@@ -356,7 +360,7 @@ class RecordForm(QDialog):
             # A value typed into a list's field (a new 界别) joins its list with the record.
             self.store.add_new_list_values(record, None if self.is_new else self.record)
             saved = self.store_record(record, reason)
-            strip = getattr(self, "attachments", None)
+            strip = self.attachments
             if strip is not None and strip.has_changes():  # saved with the record, or not at all
                 strip.commit(saved)
             return saved
@@ -401,7 +405,7 @@ class RecordForm(QDialog):
             return False
         saved = self.saved
         assert saved is not None
-        strip = getattr(self, "attachments", None)
+        strip = self.attachments
         carried = {name: getattr(saved, name) for name in CARRIED if hasattr(saved, name)}
         self.record = codec.copy_record(self.new_record(), **carried)
         self.is_new = True
@@ -431,6 +435,8 @@ class RecordForm(QDialog):
         if declined is not None:
             self._reveal(self.widget(declined.field))
             return False
+        strip = self.attachments
+        pending = strip is not None and strip.has_changes()
         try:
             self.saved = self.write(record)
         except ValidationError as exc:
@@ -442,6 +448,8 @@ class RecordForm(QDialog):
         except Exception as exc:  # noqa: BLE001 - logged, shown as a sentence, form kept
             show_error(self, "保存失败", exc)
             return False
+        if pending:
+            strip.saved_as(self.saved)  # type: ignore[union-attr]
         self.saved_steps.append((before, self.saved))
         self._initial = self.raw_state()
         if close:

@@ -141,3 +141,28 @@ def test_in_the_window_a_cancelled_photo_is_no_change_and_a_saved_one_undoes_wit
     press_shortcut(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     live = [(r[0], r[2]) for r in _rows(demo_store, act.id) if not r[3]]
     assert live == [(r[0], r[2]) for r in before if not r[3]]
+
+
+def test_a_save_that_fails_keeps_the_photo_waiting_to_be_saved_again(store, qtbot, tmp_path, monkeypatch):
+    """The record's transaction fails after the photo was written in it (a full stick at COMMIT):
+    nothing is in the database, the photo still waits in the strip, and saving again stores it."""
+    from studio_desk.core.errors import DatabaseError
+
+    act = _year_end(store, tmp_path)
+    form = _form(qtbot, store, act)
+    _add_by_button(qtbot, form, monkeypatch, _photo(tmp_path / "现场.jpg"))
+    strip = form.attachments
+    written = strip.commit
+
+    def commit_then_fail(owner):  # type: ignore[no-untyped-def]
+        written(owner)
+        raise DatabaseError("磁盘已满")
+
+    monkeypatch.setattr(strip, "commit", commit_then_fail)
+    assert not form.try_save(close=False)  # the error is shown in the form
+    assert [r[1] for r in _rows(store, act.id)] == ["签到表.jpg"]
+    assert strip.has_changes() and form.is_dirty()
+    monkeypatch.setattr(strip, "commit", written)
+    assert form.try_save(close=False)
+    assert sorted(r[1] for r in _rows(store, act.id)) == ["现场.jpg", "签到表.jpg"]
+    assert not strip.has_changes()
