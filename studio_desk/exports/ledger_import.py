@@ -363,10 +363,10 @@ class _SheetPlanner:
         result = build_record(
             spec, self.raw.name, row_no, cells, base, who.record_id, self.resolver, masked, exact=who.own,
             created_at=who.created_at, extras=self._extras(row) if self.extra_columns else None,
-            layout=self._layout(who.own, masked) if refused is _NONE_REFUSED else None,
+            layout=self._layout(who.own, masked) if refused is _NONE_REFUSED else None, refused=refused,
         )
         if result.problems or refused:  # (the row's other problems too: all are listed at once)
-            plan.problems.extend(p for p in result.problems if p.column not in refused)
+            plan.problems.extend(result.problems)
             return
         record = result.record
         assert record is not None
@@ -446,12 +446,12 @@ class _SheetPlanner:
         return PlannedRecord(sheet, row_no, CHANGE, record, changed)
 
     def _cells(self, offset: int, row: list[Any]) -> tuple[RowCells, Set[str]]:
-        """Column → (header in the file, value), and the headers of the cells refused. A formula's
+        """Column → (header in the file, value), and the fields of the cells refused. A formula's
         saved result is what the clerk saw in Excel: it is taken, and the cell is listed
         (``formula_rows``: header → rows) for the preview; a formula whose value cannot be taken is
         a problem, its cell left out (the row is refused, with its other problems)."""
         width = len(row)
-        if offset not in self.rows_with_formulas and len(self.column_index) == len(self.columns):
+        if offset not in self.rows_with_formulas:
             if width < self.reach:  # a row cut short: its missing cells are empty
                 row = [*row, *[None] * (self.reach - width)]
             return RowCells(self.columns, self.headers, self.take(row), self.column_index), _NONE_REFUSED
@@ -464,7 +464,7 @@ class _SheetPlanner:
                 refusal = formula_refusal(plan.path.name, (offset, index) in raw.external_cells, value)
                 if refusal:
                     plan.problems.append(Problem(raw.name, offset + 1, header, refusal))
-                    refused.add(header)
+                    refused.add(col.field or "")
                     continue
                 self.formula_rows.setdefault(header, []).append(offset + 1)
             cells[col] = (header, value)

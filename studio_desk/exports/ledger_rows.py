@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
@@ -235,14 +236,18 @@ def build_record(
     created_at: str = "",
     extras: list[tuple[str, Any]] | None = None,
     layout: RowLayout | None = None,
+    refused: Collection[str] = (),
 ) -> RowResult:
     """``cells``: the row's cells (column → header as written in the file, raw value). ``exact``: the row is
     from our own workbook, whose texts come back exactly as they were written. ``extras``:
     (header, value) of the row's cells in columns no field has, kept in its 备注. ``layout``:
-    ``row_layout`` of the cells' columns, when the caller has it at hand (a sheet's rows)."""
+    ``row_layout`` of the cells' columns, when the caller has it at hand (a sheet's rows).
+    ``refused``: the fields whose cells were refused (a formula without its result; left out of
+    ``cells`` and reported already): what follows from their absence is not reported again."""
     if layout is None:
         layout = row_layout(spec.cls, cells.columns, exact, masked)
     builder = _RowBuilder(spec, sheet, row_no, cells, existing, resolver, layout, exact)
+    builder.bad_fields.update(refused)
     if extras:
         builder.keep_in_notes(extras)
     return builder.build(record_id, created_at)

@@ -112,6 +112,11 @@ def test_a_row_with_a_formula_problem_has_its_other_problems_listed_too(roster, 
     [row5] = [p for p in plan.problems if p.row == 5]
     assert "公式" in row5.message  # the formula, not a 日期 said to be missing
     assert fingerprint(roster) == before
+    # The same under another name for the column: the formula only, not "日期" said to be empty.
+    ws["B2"] = "活动时间"
+    wb.save(source)
+    plan = read_ledgers(roster, _with_saved_results(source, {"G3": "35", "G5": "10"}))
+    assert [(p.column, "公式" in p.message) for p in plan.problems if p.row == 5] == [("活动时间", True)]
 
 
 def test_a_text_formula_result_is_imported_as_the_text(roster, tmp_path):
