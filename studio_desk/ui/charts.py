@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 PALETTE = ("#2f6db5", "#d9822b", "#3a9a5b", "#a23b72", "#6b6b6b")
 
@@ -19,6 +19,7 @@ class BarChart(QWidget):
         self.labels: list[str] = []
         self.series: list[tuple[str, list[int]]] = []
         self.value_labels: list[QRectF] = []  # where the last painting wrote each bar's value
+        self._groups: tuple[float, float] = (0.0, 0.0)  # the last painting's first group's left, group width
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(180)
 
@@ -38,6 +39,25 @@ class BarChart(QWidget):
 
     def total(self) -> int:
         return sum(sum(values) for _, values in self.series)
+
+    def month_text(self, x: float) -> str:
+        """Every series' value of the group under ``x`` (the tooltip: a value too wide to be
+        written above its bar is read here)."""
+        left, width = self._groups
+        g = int((x - left) // width) if width else -1
+        if self.orientation != "v" or not 0 <= g < len(self.labels):
+            return ""
+        return f"{self.labels[g]}：" + "，".join(f"{name} {values[g]}" for name, values in self.series)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.month_text(event.pos().x())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -74,6 +94,7 @@ class BarChart(QWidget):
         plot = body.adjusted(0, line, 0, -line - 4)
         groups = len(self.labels)
         group_w = plot.width() / groups
+        self._groups = (plot.left(), group_w)
         n = len(self.series)
         bar_w = max(2.0, min(22.0, group_w * 0.8 / n))
         # Labels that do not fit side by side are thinned out (every 2nd, 3rd… month).
@@ -100,6 +121,7 @@ class BarChart(QWidget):
         (hundreds a month in narrow bars): that value is left to the tooltip."""
         self.value_labels = []
         p.setPen(self.palette().windowText().color())
+        drawn = [bar for bar, _ in bars if bar.height() > 0]
         for bar, value in bars:
             if not value:
                 continue
@@ -107,7 +129,7 @@ class BarChart(QWidget):
             width = fm.horizontalAdvance(text)
             place = QRectF(bar.center().x() - width / 2, bar.top() - fm.height(), width, fm.height())
             ink = place.adjusted(1, 0, -1, 0)  # the digits themselves, without their side bearings
-            if any(ink.intersects(other) for other, _ in bars if other is not bar and other.height() > 0) or any(
+            if any(ink.intersects(other) for other in drawn if other is not bar) or any(
                 ink.intersects(done) for done in self.value_labels
             ):
                 continue

@@ -29,3 +29,20 @@ def test_hundreds_in_narrow_bars_are_not_written_over_one_another(qtbot):
     assert labels and len(labels) < 24
     ink = [r.adjusted(1, 0, -1, 0) for r in labels]  # the digits, without their side bearings
     assert not any(a.intersects(b) for i, a in enumerate(ink) for b in ink[i + 1 :])
+
+
+def test_a_value_left_unwritten_is_in_the_tooltip_of_its_month(qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    chart = _painted(qtbot, 240, [("活动", [324] * 12), ("提案建议", [147] * 12)])
+    left, width = chart._groups
+    x = left + 2.5 * width  # over 3月's bars
+    assert chart.month_text(x) == "3月：活动 324，提案建议 147"
+    chart.show()
+    qtbot.waitExposed(chart)
+    pos = QPoint(int(x), chart.height() // 2)
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, pos, chart.mapToGlobal(pos)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
+    assert QToolTip.text() == "3月：活动 324，提案建议 147"
