@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from studio_desk.core.store import Store
 from studio_desk.ui.look import icon, page_header
-from studio_desk.ui.wheel_guard import guard_wheel
 
 
 def _big_button(text: str, name: str) -> QPushButton:
@@ -92,7 +91,6 @@ class ReportsPage(_ButtonPage):
         bar.addWidget(self.year_combo)
         bar.addStretch(1)
         self.outer.addLayout(bar)
-        guard_wheel(self)
         self.export_button = self.add_action(
             "导出 Excel 台账…", "export_xlsx",
             "把所选年度的委员名册、活动、接待走访、捐赠慰问、提案建议台账和统计汇总写成一个 Excel 工作簿，"

@@ -34,7 +34,6 @@ from studio_desk.core.tracking import TrackingItem, open_items
 from studio_desk.ui.charts import BarChart
 from studio_desk.ui.look import FigureCard, page_header
 from studio_desk.ui.tasks import BackgroundReader, run_quietly, show_error
-from studio_desk.ui.wheel_guard import guard_wheel
 
 MONTHS = [f"{m}月" for m in range(1, 13)]
 # The figures shown as cards above the table (the first of each ledger).
@@ -82,7 +81,6 @@ class DashboardPage(QWidget, BackgroundReader):
         layout.addWidget(self._body(), 1)
         self._fill_years()
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        guard_wheel(self)
 
     def _title_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()

@@ -16,7 +16,6 @@ from studio_desk.core.completeness import TRACKED
 from studio_desk.core.models import Activity, Donation, Member, Proposal, Reception, Record
 from studio_desk.core.store import Store
 from studio_desk.ui.ledger_model import period_range, periods
-from studio_desk.ui.wheel_guard import guard_wheel
 
 SEARCH_DELAY_MS = 200
 
@@ -94,7 +93,6 @@ class LedgerFilters:
 
     def _connect_filters(self) -> None:
         """Every change of a filter reloads; typing in the search box waits for a pause first."""
-        guard_wheel(self)  # type: ignore[arg-type] - the page, its bar laid out: the wheel scrolls, never filters
         self._search_timer = QTimer(self)  # type: ignore[arg-type]
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)

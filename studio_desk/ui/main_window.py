@@ -30,6 +30,7 @@ from studio_desk.ui.member_page import MemberPage
 from studio_desk.ui.recycle_page import RecyclePage
 from studio_desk.ui.operations import Operations
 from studio_desk.ui.tasks import run_quietly
+from studio_desk.ui.wheel_guard import guard_wheel
 
 PAGE_NAMES = ("总览", "活动", "接待走访", "捐赠慰问", "提案建议", "委员", "报表", "数据交换", "回收站")
 PAGE_ICONS = ("dashboard", "activity", "reception", "donation", "proposal", "members", "reports", "exchange", "recycle")
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self._add_page("报表", ReportsPage(store))
         self._add_page("数据交换", ExchangePage(store))
         self._add_page("回收站", RecyclePage(store, ops))
+        guard_wheel(self.stack)  # every page's boxes: the wheel scrolls the page, never filters or switches
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")

@@ -37,7 +37,6 @@ from studio_desk.core.undo import UndoStep
 from studio_desk.ui.look import icon, page_header
 from studio_desk.ui.operations import Operations, Progress
 from studio_desk.ui.tasks import BackgroundReader, run_quietly, show_error
-from studio_desk.ui.wheel_guard import guard_wheel
 
 HEADERS = ("类别", "内容", "记录日期", "删除时间")
 
@@ -127,7 +126,6 @@ class RecyclePage(QWidget, BackgroundReader):
         self.count_label.setObjectName("count")
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
-        guard_wheel(self)
         self.model = RecycleModel(self)
         self.table = QTableView()
         self.table.setObjectName("table")
