@@ -178,13 +178,16 @@ def _mask_one_phone(text: str) -> str:
     return "".join(ch if (not ch.isdigit() or i in keep) else STAR for i, ch in enumerate(text))
 
 
+PHONE_SEPARATORS = r"[/／、,，;；|]+"  # between the numbers of one phone field
+
+
 def mask_phone(text: str) -> str:
     """Every number in a phone field masked (middle digits); separators and shapes kept."""
     text = text.strip()
     if not text:
         return ""
     # "13812345678/13987654321", "138… 139…": each number on its own.
-    parts = re.split(r"([/／、,，;；|]+|(?<=\d{4})\s+(?=\+?\d{7}))", text)
+    parts = re.split(rf"({PHONE_SEPARATORS}|(?<=\d{{4}})\s+(?=\+?\d{{7}}))", text)
     return "".join(part if i % 2 else _mask_one_phone(part) for i, part in enumerate(parts))
 
 

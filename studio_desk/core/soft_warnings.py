@@ -17,12 +17,14 @@ from typing import Any
 
 from studio_desk.core import enums
 from studio_desk.core.errors import FieldError
+from studio_desk.core.masking import PHONE_SEPARATORS
 from studio_desk.core.models import Activity, Proposal, Record, fields_of
+from studio_desk.core.money import FULL_WIDTH_NUMBERS
 
-# What a Chinese input method types in full width in a phone number.
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９－（）＋", "0123456789-()+")
+# What a Chinese input method types in full width in a phone number: digits as in amounts, and signs.
+_FULL_WIDTH = FULL_WIDTH_NUMBERS | str.maketrans("－（）＋", "-()+")
 _EXTENSION = re.compile(r"(转|分机|ext\.?|x)\s*\d+\s*$", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[/／、,，;；|]+")
+_SEPARATORS = re.compile(PHONE_SEPARATORS)
 _AREA_CODE = re.compile(r"^[(（]?(0\d+)[)）\s-]+(\d+)(?:-\d{1,5})?$")  # an extension may follow
 # Fields shown in a proposal that only a submitted one can have.
 _PROPOSAL_AFTER_SUBMISSION = ("result_class", "adoption_level", "answered_on", "instruction", "satisfaction")
