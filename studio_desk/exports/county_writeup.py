@@ -30,9 +30,9 @@ NAMED_UNSENT = 12  # studios named as not having sent a year; past it, counted
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
 
-def _change(now: int, before: int, unit: str) -> str:
-    """``，较上年增加5次`` (the summary's words), or nothing when last year had none."""
-    words = prose.change(now, before, unit)
+def _change(now: int, before: int, unit: str, *, money: bool = False) -> str:
+    """``，较上年增加5次`` (the summary's words), or nothing where the figure did not grow."""
+    words = prose.change(now, before, unit, money=money)
     return f"，{words}" if words else ""
 
 
@@ -61,8 +61,8 @@ def _activities(c: YearFigures, p: YearFigures) -> str:
     if c.suggestions_collected:
         text += f"，收集意见建议{number(c.suggestions_collected)}条"
     if c.economic_fen:  # the studio summary's words; the activities that brought it, by studio below
-        change = prose.change(c.economic_fen, p.economic_fen, "", money=True)
-        text += f"；各类活动促成签约、成交、融资等经济成效{yuan(c.economic_fen)}{'，' + change if change else ''}"
+        text += f"；各类活动促成签约、成交、融资等经济成效{yuan(c.economic_fen)}"
+        text += _change(c.economic_fen, p.economic_fen, "", money=True)
     return text + "。"
 
 
