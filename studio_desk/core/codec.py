@@ -218,7 +218,8 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
             kwargs[name] = list(data[name] or [])
     for name, child in how.children:
         if name in data:
-            kwargs[name] = [decode_child(child, item) for item in data[name] or []]
+            decode = child_decoder(child)
+            kwargs[name] = [decode(item) for item in data[name] or []]
     record = object.__new__(cls)
     record.__dict__ = kwargs if len(kwargs) == len(how.names) else _with_defaults(how, kwargs)
     return record

@@ -158,9 +158,10 @@ class Resolver:
 
     def plan_member(self, member: Member, *, new: bool) -> None:
         """A roster row of this import: later rows find the member by name and id."""
+        if member.id in self.names:  # a member renamed: the names as exported are joined again
+            self._exported_names.clear()
         self.by_name[member.name] = member.id
         self.names[member.id] = member.name
-        self._exported_names.clear()
         if new:
             self.planned_member_ids.add(member.id)
 
