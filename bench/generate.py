@@ -64,15 +64,15 @@ def _stamp(day: date, rng: random.Random) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{rng.randrange(10**6):06d}Z"
 
 
+def seeded_id(rng: random.Random) -> str:
+    """A record or version id in the store's one spelling, the same for the same seed."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
 def _finish(record: Record, day: date, rng: random.Random, replica: str) -> Record:
     stamp = _stamp(day, rng)
     return replace(
-        record,
-        id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-        created_at=stamp,
-        updated_at=stamp,
-        replica_id=replica,
-        version_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        record, id=seeded_id(rng), created_at=stamp, updated_at=stamp, replica_id=replica, version_id=seeded_id(rng)
     )
 
 

@@ -331,8 +331,8 @@ def group_pdf(db: Path, work: Path) -> list[dict]:
 
 def _diverge(path: Path, replica: str, seed: int, *, edits: range, deletes: range, adds: int) -> None:
     import random
-    import uuid
 
+    from bench.generate import seeded_id
     from studio_desk.core import codec
     from studio_desk.core.models import Activity, Reception
     from studio_desk.core.store import Store
@@ -348,8 +348,7 @@ def _diverge(path: Path, replica: str, seed: int, *, edits: range, deletes: rang
                 store.delete(Activity, ids[-1 - i])
             template = store.get(Reception, store.query_ids(Reception)[0])
             for i in range(adds):
-                record_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))  # the one spelling of an id
-                store.save(codec.copy_record(template, id=record_id, version_id="",
+                store.save(codec.copy_record(template, id=seeded_id(rng), version_id="",
                                              request_content=f"{replica}新增{i}"), check=False)
 
 

@@ -35,7 +35,8 @@ from studio_desk.exports.workbook import (
     _widths_and_floors,
 )
 from studio_desk.exports.xlsx_cells import display_width, save_workbook
-from studio_desk.exports.xlsx_print import DEFAULT_PAPER, pages_across, plan_print, print_area
+from studio_desk.exports.paper import DEFAULT_PAPER
+from studio_desk.exports.xlsx_print import pages_across, plan_print, print_area
 
 STUDIO_HEADER = "工作室"
 WIDTH_SAMPLE = 300

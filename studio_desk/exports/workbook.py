@@ -43,9 +43,8 @@ from studio_desk.exports.xlsx_cells import (
     save_workbook,
 )
 from studio_desk.exports.summary_sheet import RATE_FORMAT, is_number, summary_rows
-from studio_desk.exports.xlsx_print import (
-    DEFAULT_PAPER, FOLDED_NOTE, fit_widths, plan_print, print_area, setup_print,
-)
+from studio_desk.exports.paper import DEFAULT_PAPER
+from studio_desk.exports.xlsx_print import FOLDED_NOTE, fit_widths, plan_print, print_area, setup_print
 
 CHUNK = 500
 WIDTH_SAMPLE = 300  # rows looked at to size the columns (the sheet is streamed, not kept)
